@@ -1,0 +1,46 @@
+# UnitCycle — the two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.PHONY: run test test-backend test-frontend test-browser install build frontend migrate seed bench lint clean
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# The Angular app, built into frontend/dist and served by Django at /.
+build: frontend
+frontend:
+	@bash scripts/build_frontend.sh
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+run: install frontend
+	@bash scripts/run.sh
+
+test: install
+	@bash scripts/test.sh
+
+test-backend: install
+	$(PY) -m pytest
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+bench: install
+	$(PY) benchmarks/run_all.py
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) frontend/dist frontend/node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm

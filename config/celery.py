@@ -1,0 +1,19 @@
+"""The Celery app and the beat schedule (spec section 9.9). Each feature adds its agent here."""
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+app = Celery("unitcycle")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Phase 1
+    "classify-lease-statuses": {
+        "task": "tenants.classify_lease_statuses",
+        "schedule": crontab(hour=2, minute=0),  # 02:00 UTC daily
+    },
+}

@@ -1,0 +1,12 @@
+"""Test settings: fakes for every integration, no network, fast hashing."""
+from . import *  # noqa: F401,F403
+
+AI_PROVIDER = "offline"
+ANTHROPIC_API_KEY = ""
+TWILIO_ACCOUNT_SID = ""
+TWILIO_AUTH_TOKEN = ""
+SENDGRID_API_KEY = ""
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = "memory://"
+CELERY_RESULT_BACKEND = None
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

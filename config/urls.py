@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.spa import spa_index
+
+api_v1 = [
+    path("", include("core.urls")),
+    path("properties/", include("properties.urls")),
+    path("units/", include("units.urls")),
+    path("tenants/", include("tenants.urls")),
+    path("invoices/", include("invoices.urls")),
+    path("predictive-maintenance/", include("predictive_maintenance.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Everything else that is not an API/admin/static path is the Angular app.
+    re_path(r"^(?!api/|admin/|static/|media/).*$", spa_index, name="spa"),
+]

@@ -1,0 +1,69 @@
+from django.contrib.auth import login, logout
+from django.db import connection
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.services import auth_token_obtain, auth_token_revoke
+
+
+class HealthApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(responses=inline_serializer("Health", {"status": serializers.CharField(), "database": serializers.CharField()}))
+    def get(self, request):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            db = "ok"
+        except Exception:  # noqa: BLE001 - health reports, never raises
+            db = "unavailable"
+        code = status.HTTP_200_OK if db == "ok" else status.HTTP_503_SERVICE_UNAVAILABLE
+        return Response({"status": "ok" if db == "ok" else "degraded", "database": db}, status=code)
+
+
+class AuthTokenApi(APIView):
+    """POST {"email", "password"} -> {"token"}. With `"session": true` it also logs the browser in."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    class InputSerializer(serializers.Serializer):
+        email = serializers.CharField(max_length=254)
+        password = serializers.CharField(max_length=128, trim_whitespace=False)
+        session = serializers.BooleanField(required=False, default=False)
+
+    @extend_schema(request=InputSerializer, responses=inline_serializer("Token", {"token": serializers.CharField()}))
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        token = auth_token_obtain(email=data.validated_data["email"], password=data.validated_data["password"])
+        if data.validated_data["session"]:
+            from rest_framework.authtoken.models import Token
+
+            login(request._request, Token.objects.select_related("user").get(key=token).user)
+        return Response({"token": token})
+
+
+class LogoutApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        auth_token_revoke(user=request.user)
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeApi(APIView):
+    @extend_schema(
+        responses=inline_serializer(
+            "Me", {"email": serializers.EmailField(), "first_name": serializers.CharField(), "last_name": serializers.CharField()}
+        )
+    )
+    def get(self, request):
+        u = request.user
+        return Response({"email": u.email, "first_name": u.first_name, "last_name": u.last_name, "is_staff": u.is_staff})

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class PredictiveMaintenanceConfig(AppConfig):
+    name = "predictive_maintenance"

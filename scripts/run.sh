@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make run`: migrate, seed the demo portfolio if the database is empty, classify leases, serve.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT="${PORT:-8000}"
+
+$PY manage.py migrate --noinput
+$PY manage.py seed_demo --if-empty
+$PY manage.py run_task tenants.classify_lease_statuses || echo "(lease classification skipped: $?)"
+$PY manage.py ensure_demo_user
+
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+if [ -n "${REDIS_URL:-}" ]; then
+  echo "REDIS_URL set: starting a Celery worker with beat."
+  .venv/bin/celery -A config worker --beat --loglevel=info --concurrency=2 &
+  pids+=($!)
+else
+  echo "No REDIS_URL: background tasks run in-process."
+fi
+
+cat <<TXT
+
+  UnitCycle is running on http://127.0.0.1:${PORT}
+  Log in as ${DEMO_EMAIL:-demo@unitcycle.local} / ${DEMO_PASSWORD:-unitcycle}
+  API docs: http://127.0.0.1:${PORT}/api/docs/
+
+TXT
+exec_cmd=($PY manage.py runserver "127.0.0.1:${PORT}" --noreload)
+"${exec_cmd[@]}"

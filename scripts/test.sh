@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `make test`: every suite the project has. Honours DATABASE_URL (PostgreSQL in CI, SQLite otherwise).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+echo "== backend (pytest) on ${DATABASE_URL:-sqlite}"
+.venv/bin/python -m pytest || status=$?
+if [ -f frontend/package.json ] && [ -x scripts/test_frontend.sh ]; then
+  bash scripts/test_frontend.sh || status=$?
+fi
+exit $status
