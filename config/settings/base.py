@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "tenants",
     "invoices",
     "predictive_maintenance",
+    "demo",
 ]
 
 MIDDLEWARE = [
