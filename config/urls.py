@@ -6,6 +6,10 @@ from core.spa import spa_index
 
 api_v1 = [
     path("", include("core.urls")),
+    path("ai/", include("core.ai.urls")),
+    path("messages/", include("core.messaging.urls")),
+    path("webhooks/", include("core.messaging.webhook_urls")),
+    path("", include("tenants.overview_urls")),
     path("properties/", include("properties.urls")),
     path("units/", include("units.urls")),
     path("tenants/", include("tenants.urls")),
