@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from core.apis import ApiNotFound
 from core.spa import spa_index
 
 api_v1 = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    re_path(r"^api/", ApiNotFound.as_view()),
     # Everything else that is not an API/admin/static path is the Angular app.
     re_path(r"^(?!api/|admin/|static/|media/).*$", spa_index, name="spa"),
 ]

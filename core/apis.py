@@ -67,3 +67,18 @@ class MeApi(APIView):
     def get(self, request):
         u = request.user
         return Response({"email": u.email, "first_name": u.first_name, "last_name": u.last_name, "is_staff": u.is_staff})
+
+
+UUID_LOOKUP = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"
+
+
+class ApiNotFound(APIView):
+    """Any unmatched /api/ path answers JSON 404, never the SPA or an HTML page."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    def dispatch(self, request, *args, **kwargs):
+        from django.http import JsonResponse
+
+        return JsonResponse({"detail": "Not found."}, status=404)

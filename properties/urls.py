@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from properties.apis import PropertyViewSet
+
+router = SimpleRouter()
+router.register("", PropertyViewSet, basename="property")
+urlpatterns = router.urls

@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from tenants.overview_apis import DashboardStatsApi, PropertyUnitGridApi
+
+urlpatterns = [
+    path("dashboard/stats/", DashboardStatsApi.as_view(), name="dashboard-stats"),
+    path("properties/<uuid:property_id>/unit-grid/", PropertyUnitGridApi.as_view(), name="property-unit-grid"),
+]

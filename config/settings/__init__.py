@@ -1,7 +1,7 @@
 """Settings, split by topic. Each module reads the environment through config.env only."""
-from .base import *  # noqa: F401,F403
-from .database import *  # noqa: F401,F403
-from .rest import *  # noqa: F401,F403
-from .celery import *  # noqa: F401,F403
 from .ai import *  # noqa: F401,F403
+from .base import *  # noqa: F401,F403
+from .celery import *  # noqa: F401,F403
+from .database import *  # noqa: F401,F403
 from .messaging import *  # noqa: F401,F403
+from .rest import *  # noqa: F401,F403

@@ -22,14 +22,14 @@ class Command(BaseCommand):
                 self.stdout.write(n)
             return
         name = opts["name"]
-        if name not in app.tasks:
-            raise CommandError(f"Unknown task '{name}'. Registered: {', '.join(ours) or '(none)'}")
         try:
             kwargs = json.loads(opts["kwargs"])
         except json.JSONDecodeError as exc:
             raise CommandError(f"kwargs must be a JSON object: {exc}") from exc
         if not isinstance(kwargs, dict):
             raise CommandError("kwargs must be a JSON object.")
+        if name not in app.tasks:
+            raise CommandError(f"Unknown task '{name}'. Registered: {', '.join(ours) or '(none)'}")
         started = time.perf_counter()
         result = app.tasks[name].run(**kwargs)
         elapsed = time.perf_counter() - started

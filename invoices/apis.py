@@ -1,0 +1,49 @@
+import django_filters
+from rest_framework import viewsets
+
+from core.apis import UUID_LOOKUP
+from invoices.models import Invoices, Vendor
+from invoices.serializers import InvoiceDetailSerializer, InvoiceListSerializer, VendorSerializer
+
+
+class VendorFilter(django_filters.FilterSet):
+    class Meta:
+        model = Vendor
+        fields = ["trade", "is_active"]
+
+
+class VendorViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = UUID_LOOKUP
+    serializer_class = VendorSerializer
+    filterset_class = VendorFilter
+    search_fields = ["name", "contact_name", "email"]
+    ordering_fields = ["name", "trade", "insurance_expiry"]
+    ordering = ["name"]
+    queryset = Vendor.objects.all()
+
+
+class InvoiceFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Invoices.Status.choices)
+    invoice_date__gte = django_filters.DateFilter(field_name="invoice_date", lookup_expr="gte")
+    invoice_date__lte = django_filters.DateFilter(field_name="invoice_date", lookup_expr="lte")
+
+    class Meta:
+        model = Invoices
+        fields = ["vendor", "property", "unit", "work_order", "status"]
+
+
+class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = UUID_LOOKUP
+    filterset_class = InvoiceFilter
+    search_fields = ["invoice_number", "vendor__name", "notes"]
+    ordering_fields = ["invoice_date", "due_date", "total_amount", "status"]
+    ordering = ["-invoice_date"]
+
+    def get_serializer_class(self):
+        return InvoiceDetailSerializer if self.action == "retrieve" else InvoiceListSerializer
+
+    def get_queryset(self):
+        qs = Invoices.objects.select_related("vendor", "property", "unit", "work_order")
+        if self.action == "retrieve":
+            qs = qs.prefetch_related("line_items", "attachments")
+        return qs

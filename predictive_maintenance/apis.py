@@ -1,0 +1,47 @@
+import django_filters
+from rest_framework import viewsets
+
+from core.apis import UUID_LOOKUP
+from predictive_maintenance.models import Equipment, MaintenancePrediction
+from predictive_maintenance.serializers import EquipmentSerializer, MaintenancePredictionSerializer
+
+
+class EquipmentFilter(django_filters.FilterSet):
+    property = django_filters.UUIDFilter(field_name="property_ref")
+    warranty_expiration__lte = django_filters.DateFilter(field_name="warranty_expiration", lookup_expr="lte")
+    warranty_expiration__gte = django_filters.DateFilter(field_name="warranty_expiration", lookup_expr="gte")
+
+    class Meta:
+        model = Equipment
+        fields = ["unit", "property_ref", "equipment_type", "condition"]
+
+
+class EquipmentViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = UUID_LOOKUP
+    serializer_class = EquipmentSerializer
+    filterset_class = EquipmentFilter
+    search_fields = ["name", "manufacturer", "serial_number"]
+    ordering_fields = ["install_date", "age_years", "warranty_expiration", "equipment_type"]
+    ordering = ["equipment_type", "install_date"]
+
+    def get_queryset(self):
+        return Equipment.objects.select_related("property_ref", "unit")
+
+
+class PredictionFilter(django_filters.FilterSet):
+    property = django_filters.UUIDFilter(field_name="property_ref")
+
+    class Meta:
+        model = MaintenancePrediction
+        fields = ["unit", "property_ref", "risk_level", "status"]
+
+
+class MaintenancePredictionViewSet(viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = UUID_LOOKUP
+    serializer_class = MaintenancePredictionSerializer
+    filterset_class = PredictionFilter
+    ordering_fields = ["probability", "predicted_failure_date", "created_at"]
+    ordering = ["-probability"]
+
+    def get_queryset(self):
+        return MaintenancePrediction.objects.select_related("unit")
