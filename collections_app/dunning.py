@@ -1,0 +1,108 @@
+"""Smart collections, pure: risk profile, tone, the five-step dunning schedule and payment-plan
+arithmetic (spec 1.3). No ORM; services feed it numbers and dates."""
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+CENT = Decimal("0.01")
+
+GOOD_HISTORY, STANDARD, REPEAT_OFFENDER, CHRONIC = "good_history", "standard", "repeat_offender", "chronic"
+
+
+def risk_profile(late_payments_12mo: int) -> str:
+    """0–1 late payments in 12 months: good_history; 2: standard; 3–5: repeat_offender; 6+: chronic."""
+    if late_payments_12mo <= 1:
+        return GOOD_HISTORY
+    if late_payments_12mo == 2:
+        return STANDARD
+    if late_payments_12mo <= 5:
+        return REPEAT_OFFENDER
+    return CHRONIC
+
+
+TONE_MAP = {
+    GOOD_HISTORY: ["friendly", "friendly", "firm", "firm", "formal"],
+    STANDARD: ["friendly", "firm", "firm", "formal", "formal"],
+    REPEAT_OFFENDER: ["firm", "firm", "formal", "formal", "legal"],
+    CHRONIC: ["firm", "formal", "formal", "legal", "legal"],
+}
+
+
+def select_tone(risk_profile: str, escalation_level: int) -> str:
+    """The spec's select_tone: `escalation_level` is the case's level before the step is sent (0–4)."""
+    idx = min(max(escalation_level, 0), 4)
+    return TONE_MAP.get(risk_profile, TONE_MAP[STANDARD])[idx]
+
+
+@dataclass(frozen=True)
+class DunningStep:
+    level: int
+    day: int  # days overdue at which the step is due
+    action_type: str  # CollectionAction.action_type
+    channels: tuple[str, ...]  # how it is delivered
+    label: str
+
+
+SCHEDULE: tuple[DunningStep, ...] = (
+    DunningStep(1, 1, "sms", ("sms",), "Friendly reminder"),
+    DunningStep(2, 3, "email", ("email",), "Detailed notice"),
+    DunningStep(3, 5, "formal_letter", ("email", "letter"), "Formal notice"),
+    DunningStep(4, 8, "payment_plan", ("email",), "Payment plan offer"),
+    DunningStep(5, 12, "escalation", ("letter",), "Legal escalation warning"),
+)
+MAX_LEVEL = SCHEDULE[-1].level
+
+
+def step_for_level(level: int) -> DunningStep:
+    return SCHEDULE[level - 1]
+
+
+def level_due(days_overdue: int) -> int:
+    """The escalation level a case should have reached at `days_overdue`."""
+    return max((s.level for s in SCHEDULE if days_overdue >= s.day), default=0)
+
+
+def steps_due(*, current_level: int, days_overdue: int) -> list[DunningStep]:
+    """Steps still to send, in order: every level after the current one up to the level due. After
+    downtime this returns the missed steps too (none is skipped); once sent, a step is never due again."""
+    return [s for s in SCHEDULE if current_level < s.level <= level_due(days_overdue)]
+
+
+def next_step(current_level: int) -> DunningStep | None:
+    return SCHEDULE[current_level] if current_level < MAX_LEVEL else None
+
+
+def days_overdue(due_date: datetime.date, today: datetime.date) -> int:
+    return max((today - due_date).days, 0)
+
+
+# Payment plans -----------------------------------------------------------------------------------
+PLAN_MIN_INSTALLMENTS = 2
+PLAN_MAX_INSTALLMENTS = 6
+PLAN_INTERVAL_DAYS = 14
+PLAN_FIRST_DUE_DAYS = 7
+
+
+def plan_installment_count(balance: Decimal, monthly_rent: Decimal) -> int:
+    """One installment per half month's rent of balance (so each is at most ~half a rent payment,
+    paid every two weeks alongside current rent), between 2 and 6 installments."""
+    half_rent = Decimal(monthly_rent) / 2 if monthly_rent and monthly_rent > 0 else Decimal(balance)
+    n = math.ceil(Decimal(balance) / half_rent) if half_rent > 0 else PLAN_MIN_INSTALLMENTS
+    return min(max(n, PLAN_MIN_INSTALLMENTS), PLAN_MAX_INSTALLMENTS)
+
+
+def plan_installments(
+    *, balance: Decimal, monthly_rent: Decimal, start: datetime.date, count: int | None = None
+) -> list[tuple[int, Decimal, datetime.date]]:
+    """[(number, amount, due_date)] — equal installments rounded down to the cent, the last one taking
+    the remainder, so they sum to the balance exactly; due every 14 days from `start`."""
+    balance = Decimal(balance).quantize(CENT)
+    if balance <= 0:
+        raise ValueError("A payment plan needs a positive balance.")
+    n = count or plan_installment_count(balance, monthly_rent)
+    each = (balance / n).quantize(CENT, rounding=ROUND_DOWN)
+    amounts = [each] * (n - 1) + [balance - each * (n - 1)]
+    return [(i + 1, amt, start + datetime.timedelta(days=PLAN_INTERVAL_DAYS * i)) for i, amt in enumerate(amounts)]
