@@ -11,6 +11,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 app.conf.beat_schedule = {
+    # Platform
+    "retry-failed-messages": {
+        "task": "core.retry_failed_messages",
+        "schedule": crontab(minute="*/15"),  # every 15 minutes
+    },
     # Phase 1
     "classify-lease-statuses": {
         "task": "tenants.classify_lease_statuses",

@@ -12,3 +12,125 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AICallLog(BaseModel):
+    """One call through core.ai (offline or Claude): who asked, what it cost, how it ended."""
+
+    class Kind(models.TextChoices):
+        JSON = "json", "JSON completion"
+        VISION = "vision", "Vision (images / PDF)"
+        CHAT = "chat", "Chat (streaming, tools)"
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", "Success"
+        INVALID_OUTPUT = "invalid_output", "Invalid output"
+        ERROR = "error", "Error"
+        UNAVAILABLE = "unavailable", "Unavailable"
+        CANCELLED = "cancelled", "Cancelled"
+
+    feature = models.CharField(max_length=64, db_index=True)
+    prompt_name = models.CharField(max_length=128, db_index=True)
+    prompt_version = models.CharField(max_length=32, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.JSON)
+    provider = models.CharField(max_length=16)
+    model = models.CharField(max_length=100, blank=True)
+    outcome = models.CharField(max_length=24, choices=Outcome.choices, db_index=True)
+    latency_ms = models.PositiveIntegerField(default=0)
+    input_tokens = models.PositiveIntegerField(default=0)
+    output_tokens = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="HTTP requests made, retries included.")
+    request_id = models.CharField(max_length=128, blank=True, help_text="The provider's request id (support tickets).")
+    error = models.TextField(blank=True)
+    meta = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["feature", "created_at"], name="core_aicall_feature_created")]
+
+    def __str__(self) -> str:
+        return f"{self.prompt_name}@{self.prompt_version} via {self.provider}: {self.outcome}"
+
+
+class OutboxMessage(BaseModel):
+    """Every SMS and email the platform sends, written before delivery so nothing is ever lost."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", "SMS"
+        EMAIL = "email", "Email"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        STORED = "stored", "Stored (no provider configured)"
+        SENT = "sent", "Sent"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Failed"
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, db_index=True)
+    to = models.CharField(max_length=254, db_index=True)
+    from_address = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(help_text="SMS text, or the email's plain-text part.")
+    html = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    backend = models.CharField(max_length=32, blank=True, help_text="twilio, sendgrid, django, outbox or a custom backend.")
+    provider_message_id = models.CharField(max_length=128, blank=True, db_index=True)
+    error = models.TextField(blank=True)
+    retryable = models.BooleanField(default=False)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    feature = models.CharField(max_length=64, blank=True, db_index=True)
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    related_type = models.CharField(max_length=100, blank=True, help_text="app_label.model of the object it is about.")
+    related_id = models.CharField(max_length=64, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    status_events = models.JSONField(default=list, blank=True, help_text="Provider status callbacks, oldest first.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["related_type", "related_id"], name="core_outbox_related")]
+
+    def __str__(self) -> str:
+        return f"{self.channel} to {self.to}: {self.status}"
+
+
+class InboundMessage(BaseModel):
+    """An SMS or email received through a verified provider webhook."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", "SMS"
+        EMAIL = "email", "Email"
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", "Received"
+        HANDLED = "handled", "Handled"
+        UNHANDLED = "unhandled", "No handler registered"
+        FAILED = "failed", "Handler failed"
+
+    channel = models.CharField(max_length=8, choices=Channel.choices, db_index=True)
+    provider = models.CharField(max_length=16)
+    provider_message_id = models.CharField(max_length=255, blank=True)
+    from_address = models.CharField(max_length=254, db_index=True)
+    to_address = models.CharField(max_length=254, blank=True)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True)
+    html = models.TextField(blank=True)
+    attachments = models.JSONField(default=list, blank=True, help_text="Media URLs / file names, types and sizes.")
+    payload = models.JSONField(default=dict, blank=True, help_text="The provider's form fields as received.")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    handler_error = models.TextField(blank=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "provider_message_id"],
+                condition=~models.Q(provider_message_id=""),
+                name="core_inbound_unique_provider_id",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.channel} from {self.from_address}: {self.status}"

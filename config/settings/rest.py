@@ -24,4 +24,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OutboxMessageStatusEnum": "core.models.OutboxMessage.Status",
+        "InvoiceStatusEnum": "invoices.models.Invoices.Status",
+    },
 }

@@ -1,0 +1,27 @@
+"""core.messaging — SMS and email out (Twilio / SendGrid, else the outbox table), verified webhooks in.
+
+    from core.messaging import send_sms
+    message = send_sms(to="+15551234567", body="Rent reminder…", feature="collections")   # message.status
+"""
+from core.messaging.inbound import inbound_message_dispatch, register_inbound_handler, unregister_inbound_handler
+from core.messaging.services import (
+    outbox_status_update,
+    retry_failed_messages,
+    retry_message,
+    send_email,
+    send_sms,
+)
+from core.messaging.validation import normalise_email, normalise_phone
+
+__all__ = [
+    "inbound_message_dispatch",
+    "normalise_email",
+    "normalise_phone",
+    "outbox_status_update",
+    "register_inbound_handler",
+    "retry_failed_messages",
+    "retry_message",
+    "send_email",
+    "send_sms",
+    "unregister_inbound_handler",
+]
