@@ -21,4 +21,16 @@ app.conf.beat_schedule = {
         "task": "tenants.classify_lease_statuses",
         "schedule": crontab(hour=2, minute=0),  # 02:00 UTC daily
     },
+    "nightly-renewal-scan": {
+        "task": "renewals.nightly_renewal_scan",
+        "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily
+    },
+    "daily-collections-scan": {
+        "task": "collections.daily_collections_scan",
+        "schedule": crontab(hour=8, minute=0),  # 08:00 UTC daily
+    },
+    "collections-escalation": {
+        "task": "collections.escalation_engine",
+        "schedule": crontab(hour="*/4", minute=30),  # every 4 hours
+    },
 }

@@ -16,6 +16,8 @@ api_v1 = [
     path("tenants/", include("tenants.urls")),
     path("invoices/", include("invoices.urls")),
     path("predictive-maintenance/", include("predictive_maintenance.urls")),
+    path("renewals/", include("renewals.urls")),
+    path("collections/", include("collections_app.urls")),
 ]
 
 urlpatterns = [

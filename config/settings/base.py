@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "invoices",
     "predictive_maintenance",
     "demo",
+    # phase 1 features
+    "renewals",
+    "collections_app",
 ]
 
 MIDDLEWARE = [
