@@ -12,7 +12,7 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   npm ci --no-audit --no-fund --loglevel=error && touch "$stamp"
 fi
 # Rebuild only when sources changed since the last build.
-if [ -f dist/unitcycle/browser/index.html ] && [ -z "$(find src angular.json package.json -newer dist/unitcycle/browser/index.html -print -quit)" ]; then
+if [ -f dist/unitcycle/browser/index.html ] && [ -z "$(find src public angular.json package.json tsconfig.json tsconfig.app.json -newer dist/unitcycle/browser/index.html -print -quit)" ]; then
   exit 0
 fi
 npx ng build --configuration production

@@ -1,0 +1,79 @@
+import { Type } from '@angular/core';
+import { DashboardStats } from '../../core/models';
+import { IconName } from '../../shared/components/icon.component';
+import { StatTone } from '../../shared/components/stat-card.component';
+import { LifecycleCounts } from '../../shared/components/lifecycle-bar.component';
+import { formatMoney } from '../../shared/pipes/money.pipe';
+
+/** A stat card computed from `/dashboard/stats/`. */
+export interface DashboardCardDef {
+  id: string;
+  label: string;
+  icon?: IconName;
+  value: (s: DashboardStats) => string;
+  detail?: (s: DashboardStats) => string | null;
+  tone?: (s: DashboardStats) => StatTone;
+  /** Money values render in JetBrains Mono. */
+  mono?: boolean;
+  /** A thin lifecycle bar under the value. */
+  lifecycle?: (s: DashboardStats) => LifecycleCounts;
+  link?: string;
+  linkLabel?: string;
+}
+
+const n = (v: number) => v.toLocaleString('en-US');
+
+/**
+ * The dashboard's stat cards, in order. A feature adds its card here (e.g. 1.2 "Renewals Due");
+ * a card that needs its own data is a standalone component listed in DASHBOARD_WIDGETS.
+ */
+export const DASHBOARD_CARDS: DashboardCardDef[] = [
+  {
+    id: 'units',
+    label: 'Units',
+    icon: 'door',
+    value: (s) => n(s.total_units),
+    detail: (s) => `${n(s.occupied_units)} occupied · ${n(s.vacant_units)} vacant · ${n(s.properties)} properties`,
+    link: '/properties',
+    linkLabel: 'Properties',
+  },
+  {
+    id: 'occupancy',
+    label: 'Occupancy',
+    icon: 'building',
+    value: (s) => `${s.occupancy_rate.toFixed(1)}%`,
+    detail: (s) => `${n(s.lifecycle.month_to_month)} on month-to-month · ${n(s.lifecycle.notice)} on notice`,
+    tone: (s) => (s.occupancy_rate >= 93 ? 'teal' : s.occupancy_rate >= 85 ? 'amber' : 'red'),
+    lifecycle: (s) => s.lifecycle,
+    link: '/lifecycle',
+    linkLabel: 'Lease lifecycle',
+  },
+  {
+    id: 'rent-roll',
+    label: 'Monthly rent roll',
+    icon: 'dollar',
+    value: (s) => formatMoney(s.monthly_rent_roll),
+    detail: (s) => `${n(s.expiring_30_days)} leases expire in the next 30 days`,
+    mono: true,
+    tone: () => 'gold',
+  },
+  {
+    id: 'work-orders',
+    label: 'Open work orders',
+    icon: 'wrench',
+    value: (s) => n(s.open_work_orders),
+    detail: () => 'Open, assigned or in progress',
+  },
+  {
+    id: 'overdue',
+    label: 'Overdue balance',
+    icon: 'alert',
+    value: (s) => formatMoney(s.overdue_balance),
+    detail: (s) => `${n(s.delinquent_tenants)} delinquent tenants`,
+    mono: true,
+    tone: (s) => (Number(s.overdue_balance) > 0 ? 'red' : 'teal'),
+  },
+];
+
+/** Cards that load their own data (standalone components with no inputs), shown after DASHBOARD_CARDS. */
+export const DASHBOARD_WIDGETS: Type<unknown>[] = [];

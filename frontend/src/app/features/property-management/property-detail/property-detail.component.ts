@@ -1,0 +1,60 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+
+import { LifecycleService } from '../../../core/services/lifecycle.service';
+import { PropertyService } from '../../../core/services/property.service';
+import { errorMessage } from '../../../core/utils/api-error';
+import { IconComponent } from '../../../shared/components/icon.component';
+import { LifecycleBarComponent } from '../../../shared/components/lifecycle-bar.component';
+import {
+  EmptyStateComponent,
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../../shared/components/state-views.component';
+import { HoneycombGridComponent } from './honeycomb-grid.component';
+
+/** Property header with the lifecycle summary, and the honeycomb of its units. */
+@Component({
+  selector: 'app-property-detail',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    IconComponent,
+    LifecycleBarComponent,
+    HoneycombGridComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+  ],
+  templateUrl: './property-detail.component.html',
+  styleUrl: './property-detail.component.css',
+})
+export class PropertyDetailComponent {
+  private readonly propertyService = inject(PropertyService);
+  private readonly lifecycle = inject(LifecycleService);
+
+  /** Route param. */
+  readonly id = input.required<string>();
+
+  protected readonly property = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.propertyService.getProperty(params),
+  });
+  protected readonly stats = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.lifecycle.getStats({ property: params }),
+  });
+  protected readonly grid = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.propertyService.getUnitGrid(params),
+  });
+
+  protected readonly occupiedLeases = computed(() => {
+    if (!this.stats.hasValue()) return 0;
+    const s = this.stats.value();
+    return s.active + s.month_to_month + s.notice;
+  });
+
+  protected readonly message = errorMessage;
+}
