@@ -98,11 +98,35 @@ def plan_installments(
     *, balance: Decimal, monthly_rent: Decimal, start: datetime.date, count: int | None = None
 ) -> list[tuple[int, Decimal, datetime.date]]:
     """[(number, amount, due_date)] — equal installments rounded down to the cent, the last one taking
-    the remainder, so they sum to the balance exactly; due every 14 days from `start`."""
+    the remainder, so they sum to the balance exactly; due every 14 days from `start`. Never more
+    installments than the balance has cents (no $0.00 installment)."""
     balance = Decimal(balance).quantize(CENT)
     if balance <= 0:
         raise ValueError("A payment plan needs a positive balance.")
     n = count or plan_installment_count(balance, monthly_rent)
+    n = max(1, min(n, int(balance / CENT)))
     each = (balance / n).quantize(CENT, rounding=ROUND_DOWN)
     amounts = [each] * (n - 1) + [balance - each * (n - 1)]
     return [(i + 1, amt, start + datetime.timedelta(days=PLAN_INTERVAL_DAYS * i)) for i, amt in enumerate(amounts)]
+
+
+# Escalation hand-off -----------------------------------------------------------------------------
+
+
+def recommended_next_step(*, risk_profile: str, balance: Decimal, monthly_rent: Decimal | None,
+                          plan_status: str | None) -> str:
+    """What the manager is advised to do when a case reaches step 5 (the spec's "recommended next step")."""
+    rent = Decimal(monthly_rent or 0)
+    large = rent > 0 and Decimal(balance) >= rent * 2
+    if plan_status == "defaulted":
+        return ("The tenant defaulted on a payment plan: review the lease's default remedies with counsel and "
+                "serve the pay-or-quit notice your jurisdiction requires.")
+    if risk_profile in (CHRONIC, REPEAT_OFFENDER):
+        extra = " The balance is two months' rent or more." if large else ""
+        return ("Repeat late payer: review the lease's default remedies with counsel and serve the notice your "
+                "jurisdiction requires if no payment or signed plan arrives." + extra)
+    if large:
+        return ("Call the tenant today: the balance is two months' rent or more. Offer the payment plan in person "
+                "before any legal step.")
+    return ("Call the tenant before any legal step: a tenant with a good history often resolves this with a "
+            "conversation or a payment plan.")

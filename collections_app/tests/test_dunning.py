@@ -61,3 +61,19 @@ def test_plan_installments_sum_to_the_cent(balance):
 def test_plan_rejects_non_positive_balance():
     with pytest.raises(ValueError):
         d.plan_installments(balance=Decimal("0"), monthly_rent=Decimal("1000"), start=datetime.date.today())
+
+
+@pytest.mark.parametrize("balance,count,expected", [("0.01", None, ["0.01"]), ("0.03", 6, ["0.01", "0.01", "0.01"]),
+                                                     ("0.05", 2, ["0.02", "0.03"])])
+def test_plan_never_has_a_zero_installment(balance, count, expected):
+    rows = d.plan_installments(balance=Decimal(balance), monthly_rent=Decimal("1000"), start=datetime.date(2026, 1, 1),
+                               count=count)
+    assert [str(a) for _, a, _ in rows] == expected
+
+
+def test_recommended_next_step():
+    base = dict(balance=Decimal("900"), monthly_rent=Decimal("1800"), plan_status=None)
+    assert "defaulted" in d.recommended_next_step(risk_profile="good_history", **{**base, "plan_status": "defaulted"})
+    assert d.recommended_next_step(risk_profile="chronic", **base).startswith("Repeat late payer")
+    assert "two months" in d.recommended_next_step(risk_profile="good_history", **{**base, "balance": Decimal("3600")})
+    assert d.recommended_next_step(risk_profile="good_history", **base).startswith("Call the tenant before")
