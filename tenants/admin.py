@@ -16,6 +16,16 @@ class TenantLeaseAdmin(admin.ModelAdmin):
     search_fields = ("lease_number", "tenant__last_name", "unit__unit_number")
     list_select_related = ("tenant", "unit", "property")
     raw_id_fields = ("tenant", "unit", "property")
+    # Lifecycle changes go through tenants.services (log row, unit status, lease_status_changed signal).
+    readonly_fields = (
+        "lease_status",
+        "lease_status_changed_at",
+        "lease_status_changed_by",
+        "holdover_start_date",
+        "notice_date",
+        "notice_move_out_date",
+        "actual_move_out_date",
+    )
 
 
 @admin.register(TenantLedgerEntry)
@@ -32,3 +42,9 @@ class LeaseStatusLogAdmin(admin.ModelAdmin):
     list_display = ("lease", "previous_status", "new_status", "changed_by", "created_at")
     list_filter = ("new_status", "previous_status")
     raw_id_fields = ("lease",)
+
+    def has_add_permission(self, request):  # an audit log: written by tenants.services only
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

