@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class RenewalsConfig(AppConfig):
     name = "renewals"
     verbose_name = "Renewal intelligence"
+
+    def ready(self):
+        from renewals.receivers import on_lease_status_changed
+        from tenants.signals import lease_status_changed
+
+        lease_status_changed.connect(on_lease_status_changed, dispatch_uid="renewals.on_lease_status_changed")

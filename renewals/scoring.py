@@ -2,6 +2,7 @@
 recommended rent — exactly as spec 1.2 writes them. No ORM here; selectors gather the inputs."""
 from __future__ import annotations
 
+import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -52,8 +53,9 @@ def churn_factors(inputs: ChurnInputs, *, today: datetime.date) -> dict[str, flo
         factors["rent_gap"] = max(0.0, min((ratio - 0.85) / 0.15, 1.0))
     else:
         factors["rent_gap"] = 0.5
-    # Factor 4: tenure; 0 years = 1.0, 3+ years = 0.0
-    tenure_years = (today - inputs.lease_begin_date).days / 365.25
+    # Factor 4: tenure; 0 years = 1.0, 3+ years = 0.0 (a begin date in the future counts as 0 years, so the
+    # factor stays within 0.0-1.0 as the spec says every factor is)
+    tenure_years = max(0, (today - inputs.lease_begin_date).days) / 365.25
     factors["tenure_short"] = max(0.0, 1.0 - (tenure_years / 3))
     # Factor 5: market trend via property vacancy; 0% = 1.0, 10%+ = 0.0
     vacancy_rate = inputs.property_vacant_units / max(inputs.property_total_units, 1)
@@ -111,7 +113,9 @@ def recommended_rent(current_rent: Decimal, market_rent: Decimal | None, strateg
         target = min(current_rent + current_rent * max_pct, market_rent)
         result = max(current_rent, target)
     elif strategy == ABOVE_MARKET_PREMIUM:
-        result = market_rent * Decimal("1.03")
+        # "Max increase: 3% above market" (the strategy table): a tenant already paying more than that
+        # keeps the current rent; the premium never turns into a rent cut (docs: renewals/DECISIONS.md).
+        result = max(current_rent, market_rent * Decimal("1.03"))
     else:  # hold, or anything unknown
         result = current_rent
     return result.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -149,13 +153,14 @@ def recommended_term(*, lease_end_date: datetime.date | None, today: datetime.da
         start = lease_end_date + datetime.timedelta(days=1)
     else:
         start = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
-    end = _add_months(start, months) - datetime.timedelta(days=1)
+    same_day_later = _add_months(start, months)
+    # The day before the same day `months` later; when that day does not exist (a term starting on
+    # 31 January or 29 February), the term ends on the last day of the month instead.
+    end = same_day_later if same_day_later.day != start.day else same_day_later - datetime.timedelta(days=1)
     return start, end
 
 
 def _add_months(d: datetime.date, months: int) -> datetime.date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
-    import calendar
-
     return d.replace(year=year, month=month, day=min(d.day, calendar.monthrange(year, month)[1]))

@@ -27,5 +27,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OutboxMessageStatusEnum": "core.models.OutboxMessage.Status",
         "InvoiceStatusEnum": "invoices.models.Invoices.Status",
+        "RenewalStatusEnum": "renewals.models.RenewalRecommendation.Status",
+        "RiskLevelEnum": "renewals.models.RenewalRecommendation.RiskLevel",
+        "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
     },
 }

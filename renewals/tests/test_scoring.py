@@ -125,3 +125,30 @@ def test_recommended_term():
     # month-to-month: starts the first of next month
     start, end = s.recommended_term(lease_end_date=datetime.date(2026, 6, 30), today=TODAY)
     assert (start, end) == (datetime.date(2026, 12, 1), datetime.date(2027, 11, 30))
+
+
+@pytest.mark.parametrize(
+    "current,market,expected",
+    [("2000", "2000", "2060.00"), ("2050", "2000", "2060.00"), ("2060", "2000", "2060.00"), ("2300", "2000", "2300.00")],
+)
+def test_above_market_premium_never_cuts_the_rent(current, market, expected):
+    # "Max increase: 3% above market": a tenant already paying more keeps the current rent.
+    result = s.recommended_rent(Decimal(current), Decimal(market), "above_market_premium", 0.1)
+    assert result == Decimal(expected)
+    assert s.rent_increase_pct(Decimal(current), result) >= 0
+
+
+def test_tenure_factor_stays_within_one_for_a_future_begin_date():
+    f = s.churn_factors(inputs(lease_begin_date=TODAY + datetime.timedelta(days=200)), today=TODAY)
+    assert f["tenure_short"] == 1.0
+
+
+def test_recommended_term_for_a_lease_ending_today_and_a_leap_day():
+    start, end = s.recommended_term(lease_end_date=TODAY, today=TODAY, months=6)
+    assert (start, end) == (TODAY + datetime.timedelta(days=1), datetime.date(2027, 5, 22))
+    start, end = s.recommended_term(lease_end_date=datetime.date(2028, 2, 28), today=TODAY)
+    assert (start, end) == (datetime.date(2028, 2, 29), datetime.date(2029, 2, 28))  # not one day short
+    start, end = s.recommended_term(lease_end_date=datetime.date(2027, 1, 30), today=TODAY, months=1)
+    assert (start, end) == (datetime.date(2027, 1, 31), datetime.date(2027, 2, 28))
+    start, end = s.recommended_term(lease_end_date=datetime.date(2027, 2, 28), today=TODAY, months=1)
+    assert (start, end) == (datetime.date(2027, 3, 1), datetime.date(2027, 3, 31))

@@ -1,0 +1,229 @@
+"""Renewals API (spec 1.2): thin views — parse, call one selector or service, serialize.
+
+Every action answers the recommendation's detail (RenewalDetailSerializer) so a screen can redraw from
+the response. Errors are `{"detail": ...}`; unknown or malformed ids answer 404
+`{"detail": "Renewal recommendation not found."}`.
+"""
+import csv
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.filters import SearchFilter
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.services import actor_label
+from renewals import selectors, services
+from renewals.filters import RenewalFilter
+from renewals.serializers import (
+    RenewalApproveInputSerializer,
+    RenewalDashboardStatsInputSerializer,
+    RenewalDashboardStatsSerializer,
+    RenewalDetailSerializer,
+    RenewalLetterUpdateInputSerializer,
+    RenewalListSerializer,
+    RenewalRespondInputSerializer,
+    RenewalRunScanSerializer,
+)
+from tenants.filters import StableOrderingFilter
+
+NOT_FOUND = "Renewal recommendation not found."
+FILTER_BACKENDS = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
+
+
+def _get_or_404(recommendation_id):
+    rec = selectors.renewal_get(recommendation_id=recommendation_id)
+    if rec is None:
+        raise NotFound(NOT_FOUND)
+    return rec
+
+
+def _validated(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _detail_response(recommendation_id) -> Response:
+    return Response(RenewalDetailSerializer(_get_or_404(recommendation_id)).data)
+
+
+class _ListMixin:
+    filter_backends = FILTER_BACKENDS
+    filterset_class = RenewalFilter
+    search_fields = ["tenant__first_name", "tenant__last_name", "tenant__email", "unit__unit_number", "lease__lease_number"]
+    ordering_fields = [
+        "churn_score", "created_at", "rent_increase_pct", "current_rent", "recommended_rent", "lease_end_date",
+        "unit_number", "tenant_last_name", "status", "recommended_lease_start",
+    ]  # fmt: skip
+    ordering = ["-churn_score"]
+
+    def get_queryset(self):
+        return selectors.renewal_list()
+
+
+class RenewalListApi(_ListMixin, ListAPIView):
+    """Recommendations, highest churn score first (`ordering=-churn_score`).
+
+    Filters: `status`, `churn_risk_level`, `rent_strategy`, `lease_status` (each comma-separated for several),
+    `property`, `lease`, `tenant`, `unit`, `lease_end_date__gte/__lte`, `churn_score__gte/__lte`.
+    `search` matches tenant name and email, unit number and lease number.
+    """
+
+    serializer_class = RenewalListSerializer
+
+
+class RenewalExportApi(_ListMixin, APIView):
+    """The list as CSV (same filters, search and ordering; not paginated)."""
+
+    COLUMNS = [
+        ("tenant_name", lambda r: f"{r.tenant.first_name} {r.tenant.last_name}"),
+        ("tenant_email", lambda r: r.tenant.email),
+        ("unit_number", lambda r: r.unit.unit_number),
+        ("property_name", lambda r: r.property.name),
+        ("lease_end_date", lambda r: r.lease.lease_end_date),
+        ("lease_status", lambda r: r.lease.lease_status),
+        ("churn_score", lambda r: r.churn_score),
+        ("churn_risk_level", lambda r: r.churn_risk_level),
+        ("current_rent", lambda r: r.current_rent),
+        ("market_rent", lambda r: r.market_rent),
+        ("recommended_rent", lambda r: r.recommended_rent),
+        ("approved_rent", lambda r: r.approved_rent if r.approved_rent is not None else ""),
+        ("rent_increase_pct", lambda r: r.rent_increase_pct),
+        ("rent_strategy", lambda r: r.rent_strategy),
+        ("recommended_lease_start", lambda r: r.recommended_lease_start),
+        ("recommended_lease_end", lambda r: r.recommended_lease_end),
+        ("status", lambda r: r.status),
+        ("id", lambda r: r.pk),
+    ]
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered recommendations")})
+    def get(self, request):
+        qs = self.get_queryset()
+        for backend in self.filter_backends:
+            qs = backend().filter_queryset(request, qs, self)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="renewals-{timezone.localdate().isoformat()}.csv"'
+        writer = csv.writer(response)
+        writer.writerow([name for name, _ in self.COLUMNS])
+        for rec in qs.iterator(chunk_size=1000):
+            writer.writerow([_csv_safe(get(rec)) for _, get in self.COLUMNS])
+        return response
+
+
+def _csv_safe(value):
+    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+class RenewalDetailApi(APIView):
+    @extend_schema(responses=RenewalDetailSerializer)
+    def get(self, request, recommendation_id):
+        return _detail_response(recommendation_id)
+
+
+class RenewalApproveApi(APIView):
+    """pending -> approved. Optional `{"approved_rent": "1850.00"}` (or `recommended_rent`) modifies the rent
+    and regenerates the letter. 400: "Only pending recommendations can be approved.", invalid rent."""
+
+    @extend_schema(request=RenewalApproveInputSerializer, responses=RenewalDetailSerializer)
+    def post(self, request, recommendation_id):
+        rec = _get_or_404(recommendation_id)
+        data = _validated(RenewalApproveInputSerializer, request.data)
+        services.renewal_approve(recommendation=rec, actor=actor_label(request.user), approved_rent=data["approved_rent"])
+        return _detail_response(rec.pk)
+
+
+class RenewalSendApi(APIView):
+    """Sends the approved letter by email and SMS; `sent_via` reports each channel. Calling it again sends
+    only what did not go out. 400: "Approve the recommendation before sending it.", or nothing could be
+    sent (`detail` + `sent_via`; the approval is kept)."""
+
+    @extend_schema(request=None, responses=RenewalDetailSerializer)
+    def post(self, request, recommendation_id):
+        rec = _get_or_404(recommendation_id)
+        services.renewal_send(recommendation=rec, actor=actor_label(request.user))
+        return _detail_response(rec.pk)
+
+
+class RenewalGenerateLetterApi(APIView):
+    """(Re)writes the letter for the offered rent (Claude, or the offline template); replaces edits.
+    Only before the letter went out."""
+
+    @extend_schema(request=None, responses=RenewalDetailSerializer)
+    def post(self, request, recommendation_id):
+        rec = _get_or_404(recommendation_id)
+        services.renewal_letter_generate(recommendation=rec)
+        return _detail_response(rec.pk)
+
+
+class RenewalLetterUpdateApi(APIView):
+    """Saves the manager's edited letter: any of `letter_text`, `subject`, `sms_text` (PATCH .../letter/ or
+    POST .../update-letter/). Only before the letter went out."""
+
+    @extend_schema(request=RenewalLetterUpdateInputSerializer, responses=RenewalDetailSerializer)
+    def patch(self, request, recommendation_id):
+        rec = _get_or_404(recommendation_id)
+        data = _validated(RenewalLetterUpdateInputSerializer, request.data)
+        services.renewal_letter_update(recommendation=rec, actor=actor_label(request.user), **data)
+        return _detail_response(rec.pk)
+
+    @extend_schema(request=RenewalLetterUpdateInputSerializer, responses=RenewalDetailSerializer)
+    def post(self, request, recommendation_id):
+        return self.patch(request, recommendation_id)
+
+
+class RenewalRespondApi(APIView):
+    """Records the tenant's answer to a sent offer: `{"accepted": true|false, "note": ""}`. Accepted renews
+    the lease through the lifecycle (now for a month-to-month lease; at its end date for an active one)."""
+
+    @extend_schema(request=RenewalRespondInputSerializer, responses=RenewalDetailSerializer)
+    def post(self, request, recommendation_id):
+        rec = _get_or_404(recommendation_id)
+        data = _validated(RenewalRespondInputSerializer, request.data)
+        services.renewal_record_response(
+            recommendation=rec, accepted=data["accepted"], note=data["note"], actor=actor_label(request.user)
+        )
+        return _detail_response(rec.pk)
+
+
+class RenewalDashboardStatsApi(APIView):
+    """Counts per status, acceptance rate, average churn score and increase, projected annual revenue
+    increase, open recommendations per risk level. Optional `property` (UUID)."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
+        responses=RenewalDashboardStatsSerializer,
+    )
+    def get(self, request):
+        params = _validated(RenewalDashboardStatsInputSerializer, request.query_params)
+        return Response(selectors.renewal_dashboard_stats(property_id=params.get("property")))
+
+
+class RenewalRunScanApi(APIView):
+    """Runs the nightly scan now: synchronously when Celery runs tasks eagerly (200 with the summary),
+    else queued (202 with the task id)."""
+
+    @extend_schema(request=None, responses={200: RenewalRunScanSerializer, 202: RenewalRunScanSerializer})
+    def post(self, request):
+        from renewals.tasks import nightly_renewal_scan
+
+        result = nightly_renewal_scan.delay()
+        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            return Response({"status": "completed", "summary": result.get(), "task_id": result.id})
+        return Response({"status": "queued", "summary": None, "task_id": result.id}, status=status.HTTP_202_ACCEPTED)
