@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     # ours, in dependency order: core <- properties <- units <- tenants <- features
     "core",
     "properties",
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     # phase 1 features
     "renewals",
     "collections_app",
+    "portfolio",
 ]
 
 MIDDLEWARE = [
