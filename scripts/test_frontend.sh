@@ -6,6 +6,9 @@
 #   SKIP_E2E=1 bash scripts/test_frontend.sh # unit tests + build only
 #   E2E_BASE_URL=http://127.0.0.1:8000 ...   # browser tests against a server you run (freshly seeded!)
 #
+# The browser tests run in file-name order: app.e2e.mjs (asserts the seeded lifecycle counts), then
+# collections.e2e.mjs and renewals.e2e.mjs, which press "Scan Now" / "Run Scan" in the UI themselves (the
+# first collections scan sends ~950 outbox messages: ~20-30 s on SQLite) and then change data.
 # Screenshots land in test-artifacts/screenshots/. Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."

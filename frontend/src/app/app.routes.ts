@@ -20,6 +20,8 @@ export const routes: Routes = [
       { path: 'properties', loadChildren: () => import('./features/property-management/properties.routes') },
       { path: 'units', loadChildren: () => import('./features/property-management/units.routes') },
       { path: 'lifecycle', loadChildren: () => import('./features/lifecycle/lifecycle.routes') },
+      { path: 'renewals', loadChildren: () => import('./features/renewals/renewals.routes') },
+      { path: 'collections', loadChildren: () => import('./features/collections/collections.routes') },
       {
         path: '**',
         title: 'Not found · UnitCycle',

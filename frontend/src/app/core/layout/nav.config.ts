@@ -28,7 +28,10 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'AI',
-    // Renewals (1.2), Collections (1.3), Revenue (2.2), Maintenance AI (2.3), Portfolio Chat (3.3)…
-    items: [],
+    // Next: Revenue (2.2), Maintenance AI (2.3), Portfolio Chat (3.3)…
+    items: [
+      { label: 'Renewals', path: '/renewals', icon: 'renew' },
+      { label: 'Collections', path: '/collections', icon: 'wallet' },
+    ],
   },
 ];

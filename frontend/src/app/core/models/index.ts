@@ -4,3 +4,5 @@ export * from './property.models';
 export * from './unit.models';
 export * from './tenant.models';
 export * from './dashboard.models';
+export * from './collections.models';
+export * from './renewal.models';

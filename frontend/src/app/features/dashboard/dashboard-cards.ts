@@ -4,6 +4,8 @@ import { IconName } from '../../shared/components/icon.component';
 import { StatTone } from '../../shared/components/stat-card.component';
 import { LifecycleCounts } from '../../shared/components/lifecycle-bar.component';
 import { formatMoney } from '../../shared/pipes/money.pipe';
+import { CollectionsCardComponent } from '../collections/collections-card.component';
+import { RenewalsCardComponent } from '../renewals/renewals-card.component';
 
 /** A stat card computed from `/dashboard/stats/`. */
 export interface DashboardCardDef {
@@ -76,4 +78,4 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
 ];
 
 /** Cards that load their own data (standalone components with no inputs), shown after DASHBOARD_CARDS. */
-export const DASHBOARD_WIDGETS: Type<unknown>[] = [];
+export const DASHBOARD_WIDGETS: Type<unknown>[] = [RenewalsCardComponent, CollectionsCardComponent];

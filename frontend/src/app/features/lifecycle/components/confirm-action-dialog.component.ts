@@ -23,7 +23,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
       </footer>
     </div>
   `,
-  styleUrl: './dialog.css',
+  styleUrl: '../../../shared/styles/dialog.css',
 })
 export class ConfirmActionDialogComponent {
   readonly title = input.required<string>();

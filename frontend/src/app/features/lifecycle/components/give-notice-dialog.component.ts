@@ -97,7 +97,7 @@ export function validateNotice(noticeDate: string, moveOutDate: string): { notic
       </footer>
     </form>
   `,
-  styleUrl: './dialog.css',
+  styleUrl: '../../../shared/styles/dialog.css',
 })
 export class GiveNoticeDialogComponent {
   private readonly lifecycle = inject(LifecycleService);

@@ -1,7 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { LEASE_STATUS_LABELS, LEASE_STATUSES, LeaseStatus, UnitGridItem } from '../../../core/models';
+import {
+  CHURN_RISK_LABELS,
+  ChurnRiskLevel,
+  LEASE_STATUS_LABELS,
+  LEASE_STATUSES,
+  LeaseStatus,
+  UnitGridItem,
+} from '../../../core/models';
+
+/** A lease's churn risk from its open renewal recommendation (spec 0.0 "1.1 Honeycomb Tooltip"). */
+export interface ChurnDot {
+  score: number;
+  level: ChurnRiskLevel;
+}
 import { LeaseProgressComponent } from '../../../shared/components/lease-progress.component';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
 import { AppDatePipe } from '../../../shared/pipes/app-date.pipe';
@@ -30,6 +43,9 @@ interface HoveredUnit {
 })
 export class HoneycombGridComponent {
   readonly units = input.required<UnitGridItem[]>();
+  /** Churn risk by lease id (1.2); units without an entry show no dot. */
+  readonly churn = input<ReadonlyMap<string, ChurnDot>>(new Map());
+  protected readonly churnLabels = CHURN_RISK_LABELS;
 
   protected readonly buildings = computed(() => groupUnits(this.units()));
   /** Flat index → unit, for the delegated hover handler. */

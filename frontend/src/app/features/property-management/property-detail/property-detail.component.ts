@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 
 import { LifecycleService } from '../../../core/services/lifecycle.service';
 import { PropertyService } from '../../../core/services/property.service';
+import { RenewalService } from '../../../core/services/renewal.service';
 import { errorMessage } from '../../../core/utils/api-error';
 import { IconComponent } from '../../../shared/components/icon.component';
 import { LifecycleBarComponent } from '../../../shared/components/lifecycle-bar.component';
@@ -12,7 +13,7 @@ import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../../shared/components/state-views.component';
-import { HoneycombGridComponent } from './honeycomb-grid.component';
+import { ChurnDot, HoneycombGridComponent } from './honeycomb-grid.component';
 
 /** Property header with the lifecycle summary, and the honeycomb of its units. */
 @Component({
@@ -33,6 +34,7 @@ import { HoneycombGridComponent } from './honeycomb-grid.component';
 export class PropertyDetailComponent {
   private readonly propertyService = inject(PropertyService);
   private readonly lifecycle = inject(LifecycleService);
+  private readonly renewals = inject(RenewalService);
 
   /** Route param. */
   readonly id = input.required<string>();
@@ -48,6 +50,19 @@ export class PropertyDetailComponent {
   protected readonly grid = rxResource({
     params: () => this.id(),
     stream: ({ params }) => this.propertyService.getUnitGrid(params),
+  });
+
+  /** 1.2: open renewal recommendations of the property (one request), for the tooltip's churn dot. */
+  private readonly churn = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) =>
+      this.renewals.getRecommendations({ property: params, status: 'pending,approved,sent', page_size: 500 }),
+  });
+  protected readonly churnByLease = computed(() => {
+    const map = new Map<string, ChurnDot>();
+    if (!this.churn.hasValue()) return map;
+    for (const r of this.churn.value().results) map.set(r.lease, { score: r.churn_score, level: r.churn_risk_level });
+    return map;
   });
 
   protected readonly occupiedLeases = computed(() => {

@@ -3,11 +3,16 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 
 import { Equipment, LeaseStatus } from '../../../core/models';
+import { CollectionsService } from '../../../core/services/collections.service';
 import { LifecycleService } from '../../../core/services/lifecycle.service';
+import { RenewalService } from '../../../core/services/renewal.service';
 import { TenantService } from '../../../core/services/tenant.service';
 import { UnitService } from '../../../core/services/unit.service';
 import { errorMessage } from '../../../core/utils/api-error';
 import { daysBetween, parseIsoDate, startOfDay } from '../../../core/utils/dates';
+import { ChurnRiskBadgeComponent } from '../../../shared/components/churn-risk-badge.component';
+import { ChurnScoreGaugeComponent } from '../../../shared/components/churn-score-gauge.component';
+import { EscalationDotsComponent } from '../../../shared/components/escalation-dots.component';
 import { LeaseProgressComponent } from '../../../shared/components/lease-progress.component';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
 import {
@@ -41,8 +46,9 @@ export function warrantyState(e: Pick<Equipment, 'warranty_expiration'>, today =
 
 /**
  * Unit detail (spec 0.0): header with the lifecycle badge, stat row (Monthly Rent | Tenant |
- * Lease Progress | Balance), and tabs. Later features add stat cells (1.2 Churn Risk after
- * Balance), a Collections badge in the Balance cell (1.3) and cards in the tabs (2.2, 2.3).
+ * Lease Progress | Balance | Churn Risk), and tabs. The Balance cell carries the 1.3 Collections badge
+ * (escalation dots, link to the case); the Churn Risk cell (1.2) shows for active/MTM leases with a
+ * renewal recommendation. Later features add cards in the tabs (2.2, 2.3).
  */
 @Component({
   selector: 'app-unit-detail',
@@ -54,6 +60,9 @@ export function warrantyState(e: Pick<Equipment, 'warranty_expiration'>, today =
     LeaseStatusBadgeComponent,
     LeaseProgressComponent,
     UnitStatCellComponent,
+    EscalationDotsComponent,
+    ChurnScoreGaugeComponent,
+    ChurnRiskBadgeComponent,
     LoadingStateComponent,
     EmptyStateComponent,
     ErrorStateComponent,
@@ -65,6 +74,8 @@ export class UnitDetailComponent {
   private readonly units = inject(UnitService);
   private readonly lifecycle = inject(LifecycleService);
   private readonly tenants = inject(TenantService);
+  private readonly collections = inject(CollectionsService);
+  private readonly renewals = inject(RenewalService);
   private readonly router = inject(Router);
 
   /** Route param and `?tab=` query param. */
@@ -120,6 +131,25 @@ export class UnitDetailComponent {
   });
 
   protected readonly balance = computed(() => (this.tenant.hasValue() ? Number(this.tenant.value().balance) : null));
+
+  /** 1.3: the tenant's unresolved collection case, looked up only when they owe something. */
+  private readonly collectionCaseRes = rxResource({
+    params: () => (this.tenant.hasValue() && Number(this.tenant.value().balance) > 0 ? this.tenant.value().id : undefined),
+    stream: ({ params }) => this.collections.getOpenCaseForTenant(params),
+  });
+  protected readonly collectionCase = computed(() =>
+    this.collectionCaseRes.hasValue() ? this.collectionCaseRes.value() : null,
+  );
+
+  /** 1.2: the latest renewal recommendation of an active or month-to-month lease. */
+  private readonly renewalRes = rxResource({
+    params: () => {
+      const l = this.lease();
+      return l && (l.lease_status === 'active' || l.lease_status === 'month_to_month') ? l.id : undefined;
+    },
+    stream: ({ params }) => this.renewals.getLatestForLease(params),
+  });
+  protected readonly renewal = computed(() => (this.renewalRes.hasValue() ? this.renewalRes.value() : null));
 
   protected readonly ledgerRows = computed(() => {
     if (!this.ledger.hasValue()) return [];
