@@ -26,9 +26,11 @@ import json
 import os
 import platform
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,6 +129,7 @@ def bench_db(name: str = "unitcycle_bench", *, database_url: str | None = None, 
     saved_env = {k: os.environ.get(k) for k in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
+    saved_sigterm = _exit_on_sigterm()  # `kill <pid>` still drops the scratch database
     try:
         import django
 
@@ -153,6 +156,19 @@ def bench_db(name: str = "unitcycle_bench", *, database_url: str | None = None, 
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+        if saved_sigterm is not None:
+            signal.signal(signal.SIGTERM, saved_sigterm)
+
+
+def _exit_on_sigterm():
+    """Turns SIGTERM into SystemExit (so `finally` blocks run); returns the previous handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, handler)
 
 
 @dataclass

@@ -20,7 +20,7 @@ import operator
 from collections import Counter
 from decimal import Decimal
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
@@ -244,19 +244,19 @@ def bulk_load(models_, *, using: str = "default", sqlite_cache_kib: int = 512 * 
       off inside a transaction) — cheap there.
     - SQLite: a larger page cache for the block.
 
-    DDL is transactional on both, so if the block fails everything is restored by the rollback.
-    The tables are locked until commit (PostgreSQL: ACCESS EXCLUSIVE): meant for seeding, not for a
+    Runs in its own savepoint; DDL is transactional on both, so if the block fails, everything dropped
+    is restored by the rollback. The tables are locked until commit (PostgreSQL: ACCESS EXCLUSIVE): meant for seeding, not for a
     live database under traffic. Other backends: no-op.
     """
     conn = connections[using]
     if conn.vendor not in ("postgresql", "sqlite"):
         yield
         return
-    if not conn.in_atomic_block:
-        raise RuntimeError("bulk_load() must run inside transaction.atomic()")
     tables = [m._meta.db_table for m in models_]
     qn = conn.ops.quote_name
-    with conn.cursor() as cursor:
+    # Our own savepoint: if the block raises, rolling back to it restores whatever was dropped, even
+    # when the caller catches the exception and commits its outer transaction.
+    with transaction.atomic(using=using), conn.cursor() as cursor:
         if conn.vendor == "postgresql":
             regclasses = [[qn(t) for t in tables]]
             cursor.execute(
@@ -290,14 +290,11 @@ def bulk_load(models_, *, using: str = "default", sqlite_cache_kib: int = 512 * 
             cursor.execute("PRAGMA cache_size")
             previous_cache = cursor.fetchone()[0]
             cursor.execute(f"PRAGMA cache_size = {-int(sqlite_cache_kib)}")
-    try:
-        yield
-    finally:
-        if conn.vendor == "sqlite":
-            with conn.cursor() as cursor:
+        try:
+            yield
+        finally:
+            if conn.vendor == "sqlite":  # a connection setting, not rolled back: always restore it
                 cursor.execute(f"PRAGMA cache_size = {int(previous_cache)}")
-    # Only reached when the block succeeded; on an exception the transaction's rollback restores the DDL.
-    with conn.cursor() as cursor:
         for _, definition in indexes:
             cursor.execute(definition)
         for table, name, definition in foreign_keys:

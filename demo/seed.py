@@ -955,6 +955,8 @@ def portfolio_delete() -> dict[str, int]:
             cursor.execute(f"UPDATE {qn(m._meta.db_table)} SET {qn(fld.column)} = NULL "
                            f"WHERE {qn(fld.column)} IS NOT NULL")
         if connection.vendor == "postgresql" and not nullify:
+            # TRUNCATE refuses tables with pending (deferred) trigger events from this transaction: run them now.
+            connection.check_constraints()
             for m in ordered:
                 cursor.execute(f"SELECT COUNT(*) FROM {qn(m._meta.db_table)}")
                 deleted[m._meta.db_table] = cursor.fetchone()[0]
