@@ -249,3 +249,48 @@ def collections_dashboard_stats(*, property_id=None, now: datetime.datetime | No
 
 def installments_of(plan) -> list[PaymentPlanInstallment]:
     return list(plan.installments.order_by("installment_number")) if plan else []
+
+
+# ── for other features (the portfolio command center) ──────────────────────────────────────────────
+
+
+def unresolved_cases_by_tenant(*, tenant_ids) -> dict:
+    """{tenant_id: CollectionCase} — each tenant's unresolved case (open, payment plan or escalated; at most
+    one per tenant by constraint), for any number of tenants in one query."""
+    ids = list(tenant_ids)
+    if not ids:
+        return {}
+    qs = CollectionCase.objects.filter(tenant_id__in=ids, status__in=CollectionCase.UNRESOLVED).only(
+        "id", "tenant_id", "lease_id", "unit_id", "status", "escalation_level", "tenant_risk_profile", "days_overdue",
+        "current_balance", "due_date",
+    )
+    return {case.tenant_id: case for case in qs}
+
+
+def unresolved_case_risk_profile(*, tenant_ref) -> QuerySet:
+    """A one-column queryset (`tenant_risk_profile` of the tenant's unresolved case) to use as
+    `Subquery(..., output_field=CharField())` with `tenant_ref` an OuterRef to a tenant id."""
+    return CollectionCase.objects.filter(tenant_id=tenant_ref, status__in=CollectionCase.UNRESOLVED).values(
+        "tenant_risk_profile"
+    )[:1]
+
+
+def case_is_high_risk(case: CollectionCase) -> bool:
+    """The command center's "eviction prep" rule: an unresolved case at level 4+ or escalated, or a chronic
+    payer with a balance still overdue."""
+    if case.status not in CollectionCase.UNRESOLVED:
+        return False
+    if case.status == Status.ESCALATED or case.escalation_level >= 4:
+        return True
+    return case.tenant_risk_profile == CollectionCase.RiskProfile.CHRONIC and case.current_balance > 0
+
+
+def unresolved_case_relation(tenant_path: str):
+    """A FilteredRelation joining each row to its tenant's unresolved case (LEFT JOIN; at most one per tenant by
+    constraint, so rows never multiply). `tenant_path` is the ORM path to the tenant, e.g. "leases__tenant":
+    `qs.annotate(open_case=unresolved_case_relation("leases__tenant"))` then `F("open_case__tenant_risk_profile")`.
+    Sorting or filtering a large list on it is one hash join instead of a subquery per row."""
+    from django.db.models import FilteredRelation
+
+    path = f"{tenant_path}__collection_cases"
+    return FilteredRelation(path, condition=Q(**{f"{path}__status__in": list(CollectionCase.UNRESOLVED)}))

@@ -652,3 +652,11 @@ def _note(case, text, *, actor, now) -> CollectionAction:
         case=case, action_type=ActionType.NOTE, escalation_level=case.escalation_level, channel="system",
         message_text=text, tone_used="", ai_generated=False, sent_at=now, created_by=actor,
     )
+
+
+def case_note_add(*, case: CollectionCase, text: str, actor: str, now: datetime.datetime | None = None) -> CollectionAction:
+    """Adds a manager's note to the case's action log (e.g. an eviction-prep memo from the command center)."""
+    text = (text or "").strip()
+    if not text:
+        raise ApplicationError("The note cannot be empty.")
+    return _note(case, text, actor=actor, now=now or timezone.now())

@@ -21,6 +21,10 @@ app.conf.beat_schedule = {
         "task": "tenants.classify_lease_statuses",
         "schedule": crontab(hour=2, minute=0),  # 02:00 UTC daily
     },
+    "generate-ai-action-queue": {
+        "task": "portfolio.generate_ai_action_queue",
+        "schedule": crontab(hour=2, minute=15),  # 02:15 UTC daily, after the 02:00 lifecycle classification
+    },
     "nightly-renewal-scan": {
         "task": "renewals.nightly_renewal_scan",
         "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily

@@ -255,3 +255,38 @@ def renewal_dashboard_stats(*, property_id=None) -> dict:
         "avg_rent_increase_pct": round(agg["avg_increase"] or 0, 2),
         "by_risk_level": {level: agg[f"risk_{level}"] for level in RISK_LEVELS},
     }
+
+
+# --- for other features (the portfolio command center) ----------------------------------------------------
+
+
+def renewal_offer_blockers(*, lease_ids, today: datetime.date) -> dict:
+    """{lease_id: reason} for leases the scan would not offer a renewal to now (besides an open offer, which
+    callers reuse): an accepted renewal not yet applied, or a decline in the last 90 days. One query."""
+    cooldown_from = datetime.datetime.combine(
+        today - datetime.timedelta(days=DECLINE_COOLDOWN_DAYS), datetime.time.min, tzinfo=datetime.UTC
+    )
+    rows = (
+        RenewalRecommendation.objects.filter(lease_id__in=list(lease_ids))
+        .filter(Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True)
+                | Q(status=Status.DECLINED, responded_at__gte=cooldown_from))
+        .order_by("responded_at")
+        .values_list("lease_id", "status", "responded_at")
+    )
+    out = {}
+    for lease_id, status, responded_at in rows:
+        when = f"{responded_at:%b} {responded_at.day}, {responded_at.year}" if responded_at else "recently"
+        if status == Status.ACCEPTED:
+            out[lease_id] = f"The tenant already accepted a renewal on {when}; it applies when the lease ends."
+        else:
+            out.setdefault(lease_id, f"The tenant declined a renewal on {when}; no new offer for {DECLINE_COOLDOWN_DAYS} days.")
+    return out
+
+
+def leases_with_offer_out(*, lease_ids) -> set:
+    """Leases whose tenant already has a renewal offer in hand (sent, or accepted and waiting). One query."""
+    return set(
+        RenewalRecommendation.objects.filter(lease_id__in=list(lease_ids))
+        .filter(Q(status=Status.SENT) | Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True))
+        .values_list("lease_id", flat=True)
+    )

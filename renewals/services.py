@@ -23,12 +23,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.ai import AIError, complete_json
+from core.ai.offline import money
 from core.exceptions import ApplicationError
 from core.messaging import normalise_email, send_email, send_sms
 from renewals import scoring
 from renewals.models import RenewalRecommendation
 from renewals.prompts import RENEWAL_LETTER, letter_html, letter_inputs, renewal_letter_offline
-from renewals.selectors import churn_inputs_for, leases_for_scoring, renewal_candidates
+from renewals.selectors import churn_inputs_for, leases_for_scoring, renewal_candidates, renewal_offer_blockers
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import TenantLease
@@ -380,8 +381,11 @@ def _deliver(rec: RenewalRecommendation, channel: str) -> dict:
     }
 
 
-def renewal_send(*, recommendation: RenewalRecommendation, actor: str) -> RenewalRecommendation:
+def renewal_send(
+    *, recommendation: RenewalRecommendation, actor: str, channels: tuple[str, ...] = CHANNELS
+) -> RenewalRecommendation:
     """Sends the approved letter by email (subject, text, simple HTML) and SMS through core.messaging.
+    `channels` narrows it to one of them (the command center's "send via"); default both.
 
     Each channel is reported in `sent_via` ({channel, to, outbox_message_id, status, error}). The status
     becomes 'sent' when at least one channel was accepted (sent, stored in the outbox, delivered). A
@@ -397,14 +401,20 @@ def renewal_send(*, recommendation: RenewalRecommendation, actor: str) -> Renewa
         raise ApplicationError(f"{_CLOSED[rec.status]}; it cannot be sent.")
     if not rec.renewal_letter_text.strip():
         raise ApplicationError("Generate the renewal letter before sending it.")
+    unknown = set(channels) - set(CHANNELS)
+    if unknown or not channels:
+        raise ApplicationError(f"Send the letter by {' and/or '.join(CHANNELS)}.")
     previous = {entry.get("channel"): entry for entry in rec.sent_via or []}
-    entries = []
+    entries, attempted = [], []
     for channel in CHANNELS:
         before = previous.get(channel)
         if before and before.get("status") not in NOT_DELIVERED:
             entries.append(before)  # already out: never again
-        else:
+        elif channel in channels:
             entries.append(_deliver(rec, channel))
+            attempted.append(entries[-1])
+        elif before:
+            entries.append(before)  # not asked for this time: keep what happened before
     went_out = any(e["status"] not in NOT_DELIVERED for e in entries)
     with transaction.atomic():
         locked = _lock(rec)
@@ -417,7 +427,7 @@ def renewal_send(*, recommendation: RenewalRecommendation, actor: str) -> Renewa
             fields += ["status", "sent_at", "sent_by"]
         locked.save(update_fields=fields)
     if not went_out:
-        problems = "; ".join(f"{e['channel']}: {e['error'] or e['status']}" for e in entries)
+        problems = "; ".join(f"{e['channel']}: {e['error'] or e['status']}" for e in attempted or entries)
         raise ApplicationError(
             f"The renewal letter could not be sent ({problems}). The approval is kept; fix the tenant's contact "
             "details or try again.",
@@ -554,3 +564,113 @@ def renewal_leases_sync(*, lease_ids, today: datetime.date | None = None) -> str
     expired = renewal_stale_expire(today=today, lease_ids=ids)
     applied = renewal_accepted_apply(lease_ids=ids)
     return f"Expired {expired} recommendations, applied {applied} accepted renewals."
+
+
+# --- bulk offers (the portfolio command center) ------------------------------------------------------------
+
+SEND_METHODS = {"email": ("email",), "sms": ("sms",), "both": CHANNELS, "manual": ()}
+
+
+def renewal_offers_prepare(*, lease_ids, today: datetime.date | None = None) -> dict:
+    """{lease_id: RenewalRecommendation | str} — each lease's open recommendation (pending, approved or sent),
+    creating the missing ones exactly as the nightly scan does (scoring, strategy, rent, letter), or the
+    reason it cannot have one (not found, on notice or vacant, accepted/declined recently, letter failed).
+
+    Set-based: stale offers of these leases are expired first, then one query for the leases, the churn
+    inputs in three grouped queries, one gateway call per new letter (outside any transaction), one bulk
+    INSERT and one read-back. A lease that got an open recommendation meanwhile keeps that one.
+    """
+    today = today or timezone.localdate()
+    ids = list(dict.fromkeys(lease_ids))
+    if not ids:
+        return {}
+    renewal_stale_expire(today=today, lease_ids=ids)
+    leases = {lease.pk: lease for lease in leases_for_scoring(lease_ids=ids)}
+    open_recs = _open_recommendations(ids)
+    blockers = renewal_offer_blockers(lease_ids=ids, today=today)
+    out: dict = {}
+    to_build = []
+    for lease_id in ids:
+        lease = leases.get(lease_id)
+        if lease is None:
+            out[lease_id] = "Lease not found."
+        elif lease_id in open_recs:
+            out[lease_id] = open_recs[lease_id]
+        elif lease.lease_status not in (ACTIVE, MONTH_TO_MONTH):
+            words = lifecycle.STATUS_WORDS.get(lease.lease_status, lease.lease_status)
+            out[lease_id] = f"The lease is {words}; a renewal cannot be offered."
+        elif lease_id in blockers:
+            out[lease_id] = blockers[lease_id]
+        else:
+            to_build.append(lease)
+    ready = []
+    for rec in renewal_recommendations_build(leases=to_build, today=today):
+        try:
+            _set_letter(rec, _letter_fields(rec, today=today))
+        except AIError as exc:
+            out[rec.lease_id] = f"The renewal letter could not be written: {exc.message}"
+            continue
+        ready.append(rec)
+    _insert_new(ready)
+    created = _open_recommendations([rec.lease_id for rec in ready])
+    for rec in ready:
+        out[rec.lease_id] = created.get(rec.lease_id) or "The renewal offer could not be created; try again."
+    return {lease_id: out[lease_id] for lease_id in ids}
+
+
+def _open_recommendations(lease_ids) -> dict:
+    qs = RenewalRecommendation.objects.filter(lease_id__in=list(lease_ids), status__in=OPEN).select_related(
+        "lease", "tenant", "unit", "property"
+    )
+    return {rec.lease_id: rec for rec in qs}
+
+
+def renewal_offer_for_leases(*, lease_ids, actor: str, method: str, today: datetime.date | None = None) -> dict:
+    """Offers a renewal to each lease now: its open recommendation (created like the scan's if missing, see
+    renewal_offers_prepare) is approved at the recommended rent and sent by `method` (email, sms, both;
+    manual = approve only, the manager delivers the letter). Returns per lease
+    {ok, status: done|skipped|failed, detail, renewal_id, offered_rent, sent_via}. Leases are independent:
+    one failing never stops or undoes the others, and a failure keeps what already happened (an approval
+    stays approved, as renewal_send does). An offer already sent is skipped, never sent twice.
+    """
+    if method not in SEND_METHODS:
+        raise ApplicationError(f"Unknown method '{method}'; use one of {', '.join(SEND_METHODS)}.")
+    channels = SEND_METHODS[method]
+    today = today or timezone.localdate()
+    results = {}
+    for lease_id, rec in renewal_offers_prepare(lease_ids=lease_ids, today=today).items():
+        if isinstance(rec, str):
+            results[lease_id] = {"ok": False, "status": "failed", "detail": rec, "renewal_id": None,
+                                 "offered_rent": None, "sent_via": []}
+            continue
+        results[lease_id] = _offer_one(rec, actor=actor, channels=channels, today=today)
+    return results
+
+
+def _offer_one(rec: RenewalRecommendation, *, actor: str, channels: tuple[str, ...], today: datetime.date) -> dict:
+    result = {"ok": True, "status": "done", "detail": "", "renewal_id": str(rec.pk), "sent_via": []}
+    try:
+        if rec.status == Status.SENT and not channels:
+            result.update(status="skipped", detail="The offer was already sent.")
+        elif rec.status == Status.SENT and all(_channel_out(rec, c) for c in channels):
+            result.update(status="skipped", detail="The offer was already sent; nothing was sent again.")
+        else:
+            if rec.status == Status.PENDING:
+                rec = renewal_approve(recommendation=rec, actor=actor, today=today)
+            if channels:
+                rec = renewal_send(recommendation=rec, actor=actor, channels=channels)
+                went = [e["channel"] for e in rec.sent_via if e["channel"] in channels and e["status"] not in NOT_DELIVERED]
+                result["detail"] = f"Offer sent by {' and '.join(went)} at {money(rec.get_offered_rent())}/month."
+            else:
+                result["detail"] = "Offer approved; deliver the letter by hand (no message sent)."
+    except (ApplicationError, AIError) as exc:
+        result.update(ok=False, status="failed", detail=exc.message)
+        rec.refresh_from_db()
+    result["offered_rent"] = str(rec.get_offered_rent())
+    result["sent_via"] = list(rec.sent_via or [])
+    result["renewal_status"] = rec.status
+    return result
+
+
+def _channel_out(rec: RenewalRecommendation, channel: str) -> bool:
+    return any(e.get("channel") == channel and e.get("status") not in NOT_DELIVERED for e in rec.sent_via or [])

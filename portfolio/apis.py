@@ -1,0 +1,335 @@
+"""Portfolio command center API (spec 1.4): thin views — parse, call one selector or service, serialize.
+
+    GET  command-center/              the unit list (filters, ordering, page) + summary per lifecycle state
+    GET  command-center/select-all/   every matching unit id + total rent ("Select all (N)")
+    GET  command-center/export/       the current filter as CSV (streamed)
+    GET  ai-queue/                    AI recommendations (open ones by default)
+    GET  ai-queue/stats/              open items per action type and priority
+    POST ai-queue/run/                runs the nightly agent now
+    GET  ai-queue/{id}/               one item;  POST ai-queue/{id}/dismiss/
+    GET  bulk-actions/action-types/   the bulk actions and the methods each accepts
+    POST bulk-actions/preview/        per-unit eligibility and the content that will be sent
+    POST bulk-actions/                execute now or at `scheduled_for`;  GET bulk-actions/ (list)
+    GET  bulk-actions/{id}/           a batch with per-unit results;  POST bulk-actions/{id}/cancel/
+"""
+import csv
+import io
+
+from django.conf import settings
+from django.core.paginator import Paginator as DjangoPaginator
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.pagination import StandardPagination
+from core.services import actor_label
+from portfolio import selectors, services
+from portfolio.executors import EXECUTORS, TENANT_METHODS
+from portfolio.filters import AIQueueFilter, CommandCenterFilter
+from portfolio.serializers import (
+    ACTION_LABELS,
+    ActionTypeSerializer,
+    AIQueueItemSerializer,
+    AIQueueStatsSerializer,
+    BulkActionBatchSerializer,
+    BulkCreateInputSerializer,
+    BulkPreviewInputSerializer,
+    BulkPreviewSerializer,
+    CommandCenterRowSerializer,
+    CommandCenterSelectAllSerializer,
+    CommandCenterSummarySerializer,
+    RunAgentSerializer,
+)
+
+ITEM_NOT_FOUND = "AI action not found."
+BATCH_NOT_FOUND = "Bulk action not found."
+SELECT_ALL_LIMIT = 10_000
+EXPORT_CHUNK = 1000
+
+FILTER_PARAMS = [
+    OpenApiParameter("lifecycle_state", str, description="active, month_to_month, notice, vacant (comma-separated)"),
+    OpenApiParameter("property", str, description="Property id (UUID)"),
+    OpenApiParameter("building", str),
+    OpenApiParameter("risk_level", str, description="good_history, standard, repeat_offender, chronic, none (comma-separated)"),
+    OpenApiParameter("min_rent", float), OpenApiParameter("max_rent", float),
+    OpenApiParameter("days_to_event__gte", int), OpenApiParameter("days_to_event__lte", int),
+    OpenApiParameter("ai_action", str, description="Units with an open AI action of these types (comma-separated)"),
+    OpenApiParameter("has_ai_action", bool),
+    OpenApiParameter("search", str, description="Unit number or tenant name"),
+    OpenApiParameter("ordering", str, description="days_to_event (default), rent, risk, confidence, unit_number, "
+                                                  "property, tenant, state; prefix '-' to reverse"),
+]
+
+
+def _validated(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _filtered_units(request, today):
+    """(ordered queryset, queryset without the lifecycle filter, selected lifecycle states)."""
+    params = request.query_params
+    full = CommandCenterFilter(params, queryset=selectors.command_center_units(), today=today)
+    if not full.is_valid():
+        raise ValidationError(full.errors)
+    states = list(full.form.cleaned_data.get("lifecycle_state") or [])
+    rest = params.copy()
+    rest.pop("lifecycle_state", None)
+    base = CommandCenterFilter(rest, queryset=selectors.command_center_units(), today=today).qs
+    qs = selectors.filter_states(base, states)
+    try:
+        key, desc = selectors.command_center_ordering(params.get("ordering"))
+    except ValueError as exc:
+        raise ValidationError({"ordering": [str(exc)]})
+    return selectors.command_center_order(qs, key=key, desc=desc), base, states
+
+
+class CommandCenterListApi(APIView):
+    """Every unit with its current lease (lifecycle state, tenant, rent, days to its event, collections risk,
+    balance) and its top AI recommendation. Paginated (`page`, `page_size` up to 500) plus `summary`: units
+    per lifecycle state under every filter except `lifecycle_state` (so each checkbox can show its count),
+    and `total` / `total_rent` under the full filter. `days_to_event` = event date − today: the lease end
+    (active; negative = holdover days for month-to-month), the move-out (notice), the move-out that happened
+    (vacant, negative = days vacant)."""
+
+    @extend_schema(
+        parameters=[*FILTER_PARAMS, OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
+        responses=inline_serializer("CommandCenterPage", {
+            "count": serializers.IntegerField(), "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True), "today": serializers.DateField(),
+            "summary": CommandCenterSummarySerializer(), "results": CommandCenterRowSerializer(many=True),
+        }),
+    )
+    def get(self, request):
+        today = timezone.localdate()
+        qs, base, states = _filtered_units(request, today)
+        # The summary's `total` is the full filter's count, so the paginator does not count again; the page is
+        # chosen on narrow rows (ids) and only its units are loaded in full.
+        summary = selectors.command_center_summary(base=base, states=states)
+        paginator = _KnownCountPagination(count=summary["total"])
+        ids = paginator.paginate_queryset(qs.values_list("id", flat=True), request, view=self)
+        rows = selectors.command_center_rows(selectors.command_center_page_units(ids), today=today)
+        response = paginator.get_paginated_response(CommandCenterRowSerializer(rows, many=True).data)
+        response.data["today"] = today.isoformat()
+        response.data["summary"] = CommandCenterSummarySerializer(summary).data
+        return response
+
+
+class _KnownCountPagination(StandardPagination):
+    """StandardPagination with the total already known (the command center's summary counts it)."""
+
+    def __init__(self, *, count: int):
+        self.known_count = count
+
+    def django_paginator_class(self, object_list, per_page):
+        paginator = DjangoPaginator(object_list, per_page)
+        paginator.count = self.known_count  # overrides the cached_property: no COUNT query
+        return paginator
+
+
+class CommandCenterSelectAllApi(APIView):
+    """Every unit id the current filter matches (in list order, at most 10,000; `truncated` beyond) and their
+    total rent: what "Select all (N)" selects."""
+
+    @extend_schema(parameters=FILTER_PARAMS, responses=CommandCenterSelectAllSerializer)
+    def get(self, request):
+        qs, _, _ = _filtered_units(request, timezone.localdate())
+        return Response(CommandCenterSelectAllSerializer(
+            selectors.command_center_select_all(qs=qs, limit=SELECT_ALL_LIMIT)).data)
+
+
+class CommandCenterExportApi(APIView):
+    """The current filter and ordering as CSV, streamed (every row, not just a page)."""
+
+    COLUMNS = [
+        ("unit_number", "unit_number"), ("building", "building"), ("property", "property_name"),
+        ("lifecycle_state", "lifecycle_state"), ("tenant", "tenant_name"), ("rent", "rent"),
+        ("market_rent", "market_rent"), ("event_date", "event_date"), ("days_to_event", "days_to_event"),
+        ("risk_level", "risk_level"), ("balance", "balance"), ("overdue_balance", "overdue_balance"),
+        ("ai_action", lambda r: r["ai_action"].description if r["ai_action"] else ""),
+        ("ai_action_type", lambda r: r["ai_action"].action_type if r["ai_action"] else ""),
+        ("ai_confidence", lambda r: r["ai_action"].confidence_score if r["ai_action"] else ""),
+        ("ai_priority", lambda r: r["ai_action"].priority if r["ai_action"] else ""),
+        ("unit_id", "id"), ("lease_id", "lease_id"), ("property_id", "property_id"),
+    ]
+
+    @extend_schema(parameters=FILTER_PARAMS,
+                   responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered units")})
+    def get(self, request):
+        today = timezone.localdate()
+        qs, _, _ = _filtered_units(request, today)
+        ids = list(qs.values_list("id", flat=True))  # the order, in one query; rows follow in chunks
+        response = StreamingHttpResponse(self._lines(ids, today), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="command-center-{today.isoformat()}.csv"'
+        return response
+
+    def _lines(self, ids, today):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+
+        def flush():
+            text = buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate(0)
+            return text
+
+        writer.writerow([name for name, _ in self.COLUMNS])
+        yield flush()
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            chunk = ids[start:start + EXPORT_CHUNK]
+            units = {u.pk: u for u in selectors.command_center_units().filter(pk__in=chunk)}
+            rows = selectors.command_center_rows([units[pk] for pk in chunk if pk in units], today=today)
+            for row in rows:
+                writer.writerow([_csv_safe(get(row) if callable(get) else row[get]) for _, get in self.COLUMNS])
+            yield flush()
+
+
+def _csv_safe(value):
+    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@"):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
+# --- the AI queue ---------------------------------------------------------------------------------------------
+
+
+class AIQueueListApi(ListAPIView):
+    """AI recommendations, urgent first then by confidence. Filters: `status` (default pending + approved;
+    `all`), `action_type`, `priority`, `lifecycle_state` (each comma-separated), `property`, `unit`,
+    `min_confidence`, `generated_on`."""
+
+    serializer_class = AIQueueItemSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = AIQueueFilter
+
+    def get_queryset(self):
+        return selectors.ai_queue_list()
+
+
+class AIQueueStatsApi(APIView):
+    @extend_schema(responses=AIQueueStatsSerializer)
+    def get(self, request):
+        return Response(selectors.ai_queue_stats())
+
+
+class AIQueueRunApi(APIView):
+    """Runs the nightly agent now: synchronously when Celery runs tasks eagerly (200 with the summary), else
+    queued (202 with the task id)."""
+
+    @extend_schema(request=None, responses={200: RunAgentSerializer, 202: RunAgentSerializer})
+    def post(self, request):
+        from portfolio.tasks import generate_ai_action_queue
+
+        result = generate_ai_action_queue.delay()
+        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            return Response({"status": "completed", "summary": result.get(), "task_id": result.id})
+        return Response({"status": "queued", "summary": None, "task_id": result.id}, status=status.HTTP_202_ACCEPTED)
+
+
+def _item_or_404(item_id):
+    item = selectors.ai_queue_get(item_id=item_id)
+    if item is None:
+        raise NotFound(ITEM_NOT_FOUND)
+    return item
+
+
+class AIQueueDetailApi(APIView):
+    @extend_schema(responses=AIQueueItemSerializer)
+    def get(self, request, item_id):
+        return Response(AIQueueItemSerializer(_item_or_404(item_id)).data)
+
+
+class AIQueueDismissApi(APIView):
+    """pending -> dismissed (not recommended again for this lease for 30 days). 400 when not pending."""
+
+    @extend_schema(request=None, responses=AIQueueItemSerializer)
+    def post(self, request, item_id):
+        item = _item_or_404(item_id)
+        services.ai_action_dismiss(item=item, actor=actor_label(request.user))
+        return Response(AIQueueItemSerializer(_item_or_404(item.pk)).data)
+
+
+# --- bulk actions ---------------------------------------------------------------------------------------------
+
+
+class BulkActionTypesApi(APIView):
+    @extend_schema(responses=ActionTypeSerializer(many=True))
+    def get(self, request):
+        return Response([
+            {"action_type": t, "label": ACTION_LABELS[t], "bulk_label": e.label, "methods": list(e.methods),
+             "tenant_facing": tuple(e.methods) == TENANT_METHODS}
+            for t, e in EXECUTORS.items()
+        ])
+
+
+class BulkActionPreviewApi(APIView):
+    """`{action_type, unit_ids, limit?}` -> per unit: eligible or why not, the figures, and for the first
+    `limit` (default 10, at most 50) eligible units the content that will be sent, written through the AI
+    gateway (`provider`: offline or anthropic). Nothing is sent. Renewal offers: the letter is the renewal
+    recommendation's own, created like the nightly scan's if the lease has none yet."""
+
+    @extend_schema(request=BulkPreviewInputSerializer, responses=BulkPreviewSerializer)
+    def post(self, request):
+        data = _validated(BulkPreviewInputSerializer, request.data)
+        preview = services.bulk_action_preview(action_type=data["action_type"], unit_ids=data["unit_ids"],
+                                               limit=data["limit"])
+        return Response(BulkPreviewSerializer(preview).data)
+
+
+class BulkActionListCreateApi(ListAPIView):
+    """GET: batches, newest first. POST `{action_type, unit_ids, method: email|sms|both|manual,
+    scheduled_for?}`: records a batch and executes it per unit through the owning features (now, or at
+    `scheduled_for` -> status 'pending'). 201 with per-unit `results` when it ran in the request; 202 while
+    it is pending or running (poll GET bulk-actions/{id}/)."""
+
+    serializer_class = BulkActionBatchSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        return selectors.batch_list()
+
+    @extend_schema(request=BulkCreateInputSerializer, responses={201: BulkActionBatchSerializer,
+                                                                 202: BulkActionBatchSerializer})
+    def post(self, request):
+        data = _validated(BulkCreateInputSerializer, request.data)
+        batch = services.bulk_action_create(
+            action_type=data["action_type"], unit_ids=data["unit_ids"], method=data["method"],
+            scheduled_for=data["scheduled_for"], actor=actor_label(request.user),
+        )
+        batch.refresh_from_db()
+        code = status.HTTP_202_ACCEPTED if batch.status in ("pending", "running") else status.HTTP_201_CREATED
+        return Response(BulkActionBatchSerializer(batch).data, status=code)
+
+
+def _batch_or_404(batch_id):
+    batch = selectors.batch_get(batch_id=batch_id)
+    if batch is None:
+        raise NotFound(BATCH_NOT_FOUND)
+    return batch
+
+
+class BulkActionDetailApi(APIView):
+    @extend_schema(responses=BulkActionBatchSerializer)
+    def get(self, request, batch_id):
+        return Response(BulkActionBatchSerializer(_batch_or_404(batch_id)).data)
+
+
+class BulkActionCancelApi(APIView):
+    """A batch that has not started (e.g. scheduled) -> cancelled. 400 otherwise."""
+
+    @extend_schema(request=None, responses=BulkActionBatchSerializer)
+    def post(self, request, batch_id):
+        batch = services.bulk_action_cancel(batch=_batch_or_404(batch_id), actor=actor_label(request.user))
+        return Response(BulkActionBatchSerializer(batch).data)
