@@ -20,7 +20,7 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from portfolio import rules, selectors
 from portfolio.executors import EXECUTORS
-from portfolio.models import ActionType, AIActionQueue, BulkActionBatch
+from portfolio.models import AIActionQueue, BulkActionBatch
 
 logger = logging.getLogger(__name__)
 
@@ -317,5 +317,3 @@ def bulk_actions_run_due(*, now: datetime.datetime | None = None) -> str:
         bulk_action_execute(batch_id=pk)
     return f"Ran {len(ids)} due bulk actions."
 
-
-ACTION_TYPES = tuple(ActionType.values)

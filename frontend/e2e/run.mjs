@@ -8,7 +8,7 @@ import { spec } from 'node:test/reporters';
 const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.e2e.mjs'))
-  // In name order: app (asserts the seeded counts) before collections and renewals (which change data).
+  // In name order: app (asserts the seeded counts) before collections, portfolio and renewals (which change data).
   .sort()
   .map((f) => join(dir, f));
 

@@ -22,6 +22,7 @@ export const routes: Routes = [
       { path: 'lifecycle', loadChildren: () => import('./features/lifecycle/lifecycle.routes') },
       { path: 'renewals', loadChildren: () => import('./features/renewals/renewals.routes') },
       { path: 'collections', loadChildren: () => import('./features/collections/collections.routes') },
+      { path: 'portfolio', loadChildren: () => import('./features/portfolio/portfolio.routes') },
       {
         path: '**',
         title: 'Not found · UnitCycle',

@@ -24,6 +24,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Dashboard', path: '/dashboard', icon: 'dashboard' },
       { label: 'Properties', path: '/properties', icon: 'building' },
       { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle' },
+      { label: 'Command Center', path: '/portfolio/command-center', icon: 'sparkles' },
     ],
   },
   {
