@@ -25,6 +25,10 @@ app.conf.beat_schedule = {
         "task": "portfolio.generate_ai_action_queue",
         "schedule": crontab(hour=2, minute=15),  # 02:15 UTC daily, after the 02:00 lifecycle classification
     },
+    "run-due-bulk-actions": {
+        "task": "portfolio.run_due_bulk_actions",
+        "schedule": crontab(minute="*/5"),  # every 5 minutes: scheduled bulk actions whose time has come
+    },
     "nightly-renewal-scan": {
         "task": "renewals.nightly_renewal_scan",
         "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily
