@@ -20,75 +20,19 @@ import argparse
 import shutil
 import sys
 from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks._util import count_queries, pg_drop_database, seeded, timed, write_result  # noqa: E402
 
-# --- the spec's task, verbatim (1.1 "C Celery Tasks"), minus the @shared_task decorator ----------------
+# --- the spec's per-row task: the same verbatim copy the tests use as their oracle ------------------------
 
 
 def reference_classify():
-    from django.utils import timezone
+    from tenants.tests.spec_reference import reference_classify as spec_loop
 
-    from tenants.models import LeaseStatusLog, TenantLease
-    from units.models import UnitsUnit
-
-    today = timezone.now().date()
-    mtm_count = 0
-    vacant_count = 0
-
-    # Active -> Month-to-Month
-    expired_active = TenantLease.objects.filter(
-        lease_status='active',
-        lease_end_date__lt=today
-    )
-    for lease in expired_active.iterator(chunk_size=500):
-        lease.lease_status = 'month_to_month'
-        lease.holdover_start_date = lease.lease_end_date + timedelta(days=1)
-        lease.lease_status_changed_at = timezone.now()
-        lease.lease_status_changed_by = 'system:daily_classify'
-        lease.save(update_fields=[
-            'lease_status', 'holdover_start_date',
-            'lease_status_changed_at', 'lease_status_changed_by'
-        ])
-        LeaseStatusLog.objects.create(
-            lease=lease,
-            previous_status='active',
-            new_status='month_to_month',
-            reason='Lease end date passed without renewal',
-            changed_by='system:daily_classify'
-        )
-        mtm_count += 1
-
-    # Notice -> Vacant
-    expired_notice = TenantLease.objects.filter(
-        lease_status='notice',
-        notice_move_out_date__lt=today,
-        actual_move_out_date__isnull=True
-    )
-    for lease in expired_notice.iterator(chunk_size=500):
-        lease.lease_status = 'vacant'
-        lease.actual_move_out_date = lease.notice_move_out_date
-        lease.lease_status_changed_at = timezone.now()
-        lease.lease_status_changed_by = 'system:daily_classify'
-        lease.save(update_fields=[
-            'lease_status', 'actual_move_out_date',
-            'lease_status_changed_at', 'lease_status_changed_by'
-        ])
-        UnitsUnit.objects.filter(id=lease.unit_id).update(status='vacant')
-        LeaseStatusLog.objects.create(
-            lease=lease,
-            previous_status='notice',
-            new_status='vacant',
-            reason='Move-out date passed',
-            changed_by='system:daily_classify'
-        )
-        vacant_count += 1
-
-    return f"Transitioned {mtm_count} to MTM, {vacant_count} to vacant."
+    return spec_loop()
 
 
 def set_based_classify(chunk_size: int, today=None):
