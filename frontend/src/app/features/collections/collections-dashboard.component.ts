@@ -94,7 +94,7 @@ type ScanState =
     ErrorStateComponent,
   ],
   templateUrl: './collections-dashboard.component.html',
-  styleUrl: './collections-dashboard.component.css',
+  styleUrls: ['../../shared/styles/dashboard-page.css', './collections-dashboard.component.css'],
 })
 export class CollectionsDashboardComponent {
   private readonly collections = inject(CollectionsService);

@@ -81,7 +81,7 @@ interface SortColumn {
     ErrorStateComponent,
   ],
   templateUrl: './renewal-dashboard.component.html',
-  styleUrl: './renewal-dashboard.component.css',
+  styleUrls: ['../../shared/styles/dashboard-page.css', './renewal-dashboard.component.css'],
 })
 export class RenewalDashboardComponent {
   private readonly renewals = inject(RenewalService);
