@@ -33,7 +33,6 @@ import {
 } from '../../core/models';
 import { ToastService } from '../../core/notifications/toast.service';
 import { CollectionsService } from '../../core/services/collections.service';
-import { PropertyService } from '../../core/services/property.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { EscalationDotsComponent } from '../../shared/components/escalation-dots.component';
 import { IconComponent } from '../../shared/components/icon.component';
@@ -48,6 +47,7 @@ import { MoneyPipe, formatMoney } from '../../shared/pipes/money.pipe';
 import { nextActionView } from './collections-format';
 import { CollectionStatusBadgeComponent, ToneBadgeComponent } from './components/collection-badges.component';
 import { DunningTimelineComponent } from './components/dunning-timeline.component';
+import { PropertySelectComponent } from '../../shared/components/property-select.component';
 
 export const CASES_PAGE_SIZE = 25;
 /** The status filter: a single status, every unresolved case (default) or all. */
@@ -79,6 +79,7 @@ type ScanState =
   selector: 'app-collections-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PropertySelectComponent,
     FormsModule,
     RouterLink,
     MoneyPipe,
@@ -98,7 +99,6 @@ type ScanState =
 })
 export class CollectionsDashboardComponent {
   private readonly collections = inject(CollectionsService);
-  private readonly propertyService = inject(PropertyService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
@@ -165,9 +165,6 @@ export class CollectionsDashboardComponent {
   protected readonly cases = rxResource({
     params: () => this.filters(),
     stream: ({ params }) => this.collections.getCases(params),
-  });
-  protected readonly properties = rxResource({
-    stream: () => this.propertyService.getProperties({ page_size: 500, ordering: 'name' }),
   });
 
   /** The last page received, kept on screen while the next one loads. */

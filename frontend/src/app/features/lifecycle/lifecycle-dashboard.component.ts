@@ -24,7 +24,6 @@ import {
   isLeaseStatus,
 } from '../../core/models';
 import { LifecycleService } from '../../core/services/lifecycle.service';
-import { PropertyService } from '../../core/services/property.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { addDays, toIsoDate } from '../../core/utils/dates';
@@ -39,6 +38,7 @@ import { ExpiringLeasesTableComponent } from './components/expiring-leases-table
 import { LeaseActionResult } from './components/lease-action-buttons.component';
 import { LifecycleHexGridComponent } from './components/lifecycle-hex-grid.component';
 import { downloadText, fetchAllLeases, leasesToCsv } from './lease-export';
+import { PropertySelectComponent } from '../../shared/components/property-select.component';
 
 export const LEASES_PAGE_SIZE = 25;
 const EXPIRING_WINDOWS = [30, 60, 90] as const;
@@ -52,6 +52,7 @@ type ExpiringWindow = (typeof EXPIRING_WINDOWS)[number];
   selector: 'app-lifecycle-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PropertySelectComponent,
     FormsModule,
     IconComponent,
     LifecycleHexGridComponent,
@@ -66,7 +67,6 @@ type ExpiringWindow = (typeof EXPIRING_WINDOWS)[number];
 })
 export class LifecycleDashboardComponent {
   private readonly lifecycle = inject(LifecycleService);
-  private readonly propertyService = inject(PropertyService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
 
@@ -122,9 +122,6 @@ export class LifecycleDashboardComponent {
   protected readonly leases = rxResource({
     params: () => this.filters(),
     stream: ({ params }) => this.lifecycle.getLeases(params),
-  });
-  protected readonly properties = rxResource({
-    stream: () => this.propertyService.getProperties({ page_size: 500 }),
   });
 
   /** The last page received, kept on screen while the next one loads. */

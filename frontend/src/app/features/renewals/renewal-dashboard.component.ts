@@ -18,7 +18,6 @@ import {
   isRenewalStatus,
 } from '../../core/models';
 import { ToastService } from '../../core/notifications/toast.service';
-import { PropertyService } from '../../core/services/property.service';
 import { RenewalService } from '../../core/services/renewal.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { toIsoDate } from '../../core/utils/dates';
@@ -35,6 +34,7 @@ import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
 import { RenewalStatusBadgeComponent } from './components/renewal-status-badge.component';
 import { downloadBlob, formatPct, strategyLine } from './renewals-format';
+import { PropertySelectComponent } from '../../shared/components/property-select.component';
 
 export const RENEWALS_PAGE_SIZE = 25;
 /** Open = on the manager's desk or waiting for the tenant (the default). */
@@ -67,6 +67,7 @@ interface SortColumn {
   selector: 'app-renewal-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    PropertySelectComponent,
     FormsModule,
     RouterLink,
     MoneyPipe,
@@ -85,7 +86,6 @@ interface SortColumn {
 })
 export class RenewalDashboardComponent {
   private readonly renewals = inject(RenewalService);
-  private readonly propertyService = inject(PropertyService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
   private readonly destroyRef = inject(DestroyRef);
@@ -141,9 +141,6 @@ export class RenewalDashboardComponent {
   protected readonly list = rxResource({
     params: () => this.filters(),
     stream: ({ params }) => this.renewals.getRecommendations(params),
-  });
-  protected readonly properties = rxResource({
-    stream: () => this.propertyService.getProperties({ page_size: 500, ordering: 'name' }),
   });
 
   private readonly lastPage = linkedSignal<Paginated<RenewalRecommendation> | undefined, Paginated<RenewalRecommendation> | undefined>({
