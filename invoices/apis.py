@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
 from invoices.models import Invoices, Vendor
+from invoices.selectors import invoice_list, vendor_list
 from invoices.serializers import InvoiceDetailSerializer, InvoiceListSerializer, VendorSerializer
 
 
@@ -19,7 +20,9 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
     search_fields = ["name", "contact_name", "email"]
     ordering_fields = ["name", "trade", "insurance_expiry"]
     ordering = ["name"]
-    queryset = Vendor.objects.all()
+
+    def get_queryset(self):
+        return vendor_list()
 
 
 class InvoiceFilter(django_filters.FilterSet):
@@ -43,7 +46,4 @@ class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
         return InvoiceDetailSerializer if self.action == "retrieve" else InvoiceListSerializer
 
     def get_queryset(self):
-        qs = Invoices.objects.select_related("vendor", "property", "unit", "work_order")
-        if self.action == "retrieve":
-            qs = qs.prefetch_related("line_items", "attachments")
-        return qs
+        return invoice_list(with_details=self.action == "retrieve")

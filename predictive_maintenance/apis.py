@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
 from predictive_maintenance.models import Equipment, MaintenancePrediction
+from predictive_maintenance.selectors import equipment_list, prediction_list
 from predictive_maintenance.serializers import EquipmentSerializer, MaintenancePredictionSerializer
 
 
@@ -25,7 +26,7 @@ class EquipmentViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["equipment_type", "install_date"]
 
     def get_queryset(self):
-        return Equipment.objects.select_related("property_ref", "unit")
+        return equipment_list()
 
 
 class PredictionFilter(django_filters.FilterSet):
@@ -44,4 +45,4 @@ class MaintenancePredictionViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["-probability"]
 
     def get_queryset(self):
-        return MaintenancePrediction.objects.select_related("unit")
+        return prediction_list()
