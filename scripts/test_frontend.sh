@@ -5,6 +5,7 @@
 #   bash scripts/test_frontend.sh            # everything
 #   SKIP_E2E=1 bash scripts/test_frontend.sh # unit tests + build only
 #   E2E_BASE_URL=http://127.0.0.1:8000 ...   # browser tests against a server you run (freshly seeded!)
+#   E2E_ONLY=portfolio,app ...               # only those e2e files (development)
 #
 # The browser tests run in file-name order: app.e2e.mjs (asserts the seeded lifecycle counts), then
 # collections.e2e.mjs and renewals.e2e.mjs, which press "Scan Now" / "Run Scan" in the UI themselves (the
