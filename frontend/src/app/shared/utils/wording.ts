@@ -56,13 +56,18 @@ export interface DeliveryWords {
  * Where a message is, in words. `stored`/`outbox` mean no provider is configured for the channel:
  * the message waits in the outbox (the Messages screen) and was not sent to the tenant.
  */
-export function deliveryInWords(status: string | null | undefined, channel?: string | null): DeliveryWords {
+export function deliveryInWords(
+  status: string | null | undefined,
+  channel?: string | null,
+  { onMessagesScreen = false }: { onMessagesScreen?: boolean } = {},
+): DeliveryWords {
+  const where = onMessagesScreen ? '' : '; visible in Messages';
   const ch = channel ? channelLabel(channel) : 'message';
   const provider = channel === 'email' ? 'email provider' : channel === 'sms' ? 'SMS provider' : 'provider';
   switch (status) {
     case 'stored':
     case 'outbox':
-      return { label: 'Queued', detail: `Queued — no ${provider} configured; visible in Messages`, ok: true };
+      return { label: 'Queued', detail: `Queued — no ${provider} configured${where}`, ok: true };
     case 'queued':
     case 'pending':
       return { label: 'Queued', detail: `Queued — the ${ch} is waiting to be sent`, ok: true };
@@ -71,7 +76,7 @@ export function deliveryInWords(status: string | null | undefined, channel?: str
     case 'delivered':
       return { label: 'Delivered', detail: 'Delivered to the tenant', ok: true };
     case 'failed':
-      return { label: 'Failed', detail: 'Failed — not delivered; retry from Messages', ok: false };
+      return { label: 'Failed', detail: `Failed — not delivered${onMessagesScreen ? '' : '; retry from Messages'}`, ok: false };
     default:
       return { label: humanize(status ?? '') || '—', detail: humanize(status ?? ''), ok: status !== 'failed' };
   }
