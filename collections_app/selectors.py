@@ -13,6 +13,7 @@ from django.utils import timezone
 from collections_app import dunning
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlanInstallment
 from core.models import OutboxMessage
+from tenants.open_items import COLLECTION_CASE, PAYMENT_PLAN, OpenItem, money_label
 
 ZERO = Decimal("0.00")
 Status = CollectionCase.Status
@@ -294,3 +295,34 @@ def unresolved_case_relation(tenant_path: str):
 
     path = f"{tenant_path}__collection_cases"
     return FilteredRelation(path, condition=Q(**{f"{path}__status__in": list(CollectionCase.UNRESOLVED)}))
+
+
+def collections_open_items(*, lease_ids, today: datetime.date) -> dict:
+    """tenants.open_items provider (registered in CollectionsAppConfig.ready): {lease_id: [OpenItem]} — the
+    lease's unresolved case and its payment plan when one is proposed or in force. One query."""
+    qs = (
+        CollectionCase.objects.filter(lease_id__in=list(lease_ids), status__in=CollectionCase.UNRESOLVED)
+        .select_related("payment_plan")
+        .only("id", "lease_id", "status", "escalation_level", "current_balance", "days_overdue",
+              "payment_plan__id", "payment_plan__status", "payment_plan__num_installments",
+              "payment_plan__installment_amount", "payment_plan__start_date")
+    )
+    live_plan = ("proposed", "accepted", "active")
+    out: dict = {}
+    for case in qs:
+        words = case.status.replace("_", " ")
+        items = out.setdefault(case.lease_id, [])
+        items.append(OpenItem(
+            kind=COLLECTION_CASE, lease_id=case.lease_id, object_id=str(case.pk), status=case.status,
+            label=f"Collections case {words}: {money_label(case.current_balance)} overdue "
+                  f"({case.days_overdue} days, level {case.escalation_level})",
+            amount=case.current_balance,
+        ))
+        plan = _plan_or_none(case)
+        if plan is not None and plan.status in live_plan:
+            items.append(OpenItem(
+                kind=PAYMENT_PLAN, lease_id=case.lease_id, object_id=str(plan.pk), status=plan.status,
+                label=f"Payment plan {plan.status}: {plan.num_installments} × {money_label(plan.installment_amount)}",
+                amount=plan.installment_amount, date=plan.start_date,
+            ))
+    return out

@@ -58,6 +58,8 @@ FILTER_PARAMS = [
     OpenApiParameter("building", str),
     OpenApiParameter("risk_level", str, description="good_history, standard, repeat_offender, chronic, none (comma-separated)"),
     OpenApiParameter("min_rent", float), OpenApiParameter("max_rent", float),
+    OpenApiParameter("gap_pct_min", float, description="(rent − market) / market in %, at least"),
+    OpenApiParameter("gap_pct_max", float, description="(rent − market) / market in %, at most"),
     OpenApiParameter("days_to_event__gte", int), OpenApiParameter("days_to_event__lte", int),
     OpenApiParameter("ai_action", str, description="Units with an open AI action of these types (comma-separated)"),
     OpenApiParameter("has_ai_action", bool),
@@ -152,6 +154,8 @@ class CommandCenterExportApi(APIView):
         ("unit_number", "unit_number"), ("building", "building"), ("property", "property_name"),
         ("lifecycle_state", "lifecycle_state"), ("tenant", "tenant_name"), ("rent", "rent"),
         ("market_rent", "market_rent"), ("event_date", "event_date"), ("days_to_event", "days_to_event"),
+        ("market_gap", "market_gap"), ("market_gap_pct", "market_gap_pct"),
+        ("open_items", lambda r: "; ".join(i["label"] for i in r["open_items"])),
         ("risk_level", "risk_level"), ("balance", "balance"), ("overdue_balance", "overdue_balance"),
         ("ai_action", lambda r: r["ai_action"].description if r["ai_action"] else ""),
         ("ai_action_type", lambda r: r["ai_action"].action_type if r["ai_action"] else ""),
@@ -290,7 +294,7 @@ class BulkActionPreviewApi(APIView):
 
 class BulkActionListCreateApi(ListAPIView):
     """GET: batches, newest first. POST `{action_type, unit_ids, method: email|sms|both|manual,
-    scheduled_for?}`: records a batch and executes it per unit through the owning features (now, or at
+    scheduled_for?, exclude_unit_ids?}`: records a batch and executes it per unit through the owning features (now, or at
     `scheduled_for` -> status 'pending'). 201 with per-unit `results` when it ran in the request; 202 while
     it is pending or running (poll GET bulk-actions/{id}/)."""
 
@@ -308,6 +312,7 @@ class BulkActionListCreateApi(ListAPIView):
         batch = services.bulk_action_create(
             action_type=data["action_type"], unit_ids=data["unit_ids"], method=data["method"],
             scheduled_for=data["scheduled_for"], actor=actor_label(request.user),
+            exclude_unit_ids=data["exclude_unit_ids"],
         )
         batch.refresh_from_db()
         code = status.HTTP_202_ACCEPTED if batch.status in ("pending", "running") else status.HTTP_201_CREATED

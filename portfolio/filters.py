@@ -32,6 +32,11 @@ class CommandCenterFilter(django_filters.FilterSet):
     )
     min_rent = django_filters.NumberFilter(field_name="rent", lookup_expr="gte", min_value=0)
     max_rent = django_filters.NumberFilter(field_name="rent", lookup_expr="lte", min_value=0)
+    gap_pct_min = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="gte", min_value=-1000,
+                                              max_value=1000, label="(rent − market) / market in %, at least")
+    gap_pct_max = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="lte", min_value=-1000,
+                                              max_value=1000, label="(rent − market) / market in %, at most "
+                                              "(e.g. 0 = at or below market)")
     days_to_event__gte = django_filters.NumberFilter(method="filter_days", min_value=-MAX_DAYS, max_value=MAX_DAYS)
     days_to_event__lte = django_filters.NumberFilter(method="filter_days", min_value=-MAX_DAYS, max_value=MAX_DAYS)
     ai_action = ChoiceInFilter(choices=ACTION_CHOICES, method="filter_ai_action",

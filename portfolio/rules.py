@@ -97,6 +97,9 @@ class UnitFacts:
     renewal_rent: Decimal | None = None
     renewal_strategy: str | None = None
     collections: CollectionsFacts | None = None
+    # The lease's open items (tenants.open_items.OpenItem: kind, status, label, amount...): what is already in
+    # flight on it. `conflicts()` turns them into the actions that would contradict them.
+    open_items: tuple = ()
     # Action types the agent must not recommend for this unit today (recently executed or dismissed, an
     # offer already out, an inspection already open...), decided by the selectors.
     excluded: frozenset = field(default_factory=frozenset)
@@ -183,7 +186,7 @@ def early_renewal_nudge(f: UnitFacts, today: datetime.date) -> Candidate | None:
     if not NUDGE_MIN_DAYS <= days <= NUDGE_MAX_DAYS:
         return None
     conf = _confidence(0.55 + 0.30 * _retention(f) + 0.10 * (NUDGE_MAX_DAYS - days) / 30 - 0.15 * _in_collections(f))
-    offer = f.renewal_rent if f.renewal_rent is not None else f.rent
+    offer = _offer_rent(f)
     return Candidate(
         action_type=EARLY_RENEWAL_NUDGE,
         confidence=conf,
@@ -199,6 +202,20 @@ def early_renewal_nudge(f: UnitFacts, today: datetime.date) -> Candidate | None:
             "days_to_expiry": days, "churn_score": f.churn_score,
         },
     )
+
+
+def _offer_rent(f: UnitFacts) -> Decimal:
+    """The renewal rent to quote: the pending offer's (what the renewals screen shows), else what the renewals
+    scoring would offer, else the current rent."""
+    pending = pending_offer(f)
+    if pending is not None and pending.amount is not None:
+        return Decimal(pending.amount)
+    return f.renewal_rent if f.renewal_rent is not None else f.rent
+
+
+def _pending_note(f: UnitFacts) -> str:
+    pending = pending_offer(f)
+    return f" {pending.label} (not sent): send one or the other." if pending is not None else ""
 
 
 def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None:
@@ -217,7 +234,7 @@ def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None
         reason=(
             f"Month-to-month at {money(f.rent)}, {money(gap)} ({gap_pct:.1%}) below the market rent of "
             f"{money(f.market_rent)}. A {RENT_NOTICE_DAYS}-day notice brings it to market.{_churn_note(f)}"
-            f"{_collections_note(f)}"
+            f"{_collections_note(f)}{_pending_note(f)}"
         ),
         payload={
             "current_rent": str(f.rent), "market_rent": str(f.market_rent), "new_rent": str(new_rent),
@@ -238,7 +255,7 @@ def renewal_offer(f: UnitFacts, today: datetime.date) -> Candidate | None:
     conf = _confidence(
         0.50 + 0.20 * min(holdover / 180, 1.0) + 0.15 * below + 0.15 * _retention(f) - 0.15 * _in_collections(f)
     )
-    offer = f.renewal_rent if f.renewal_rent is not None else f.rent
+    offer = _offer_rent(f)
     market_note = (
         f" at {money(gap)} below market" if gap > 0 else (" at market rent" if gap == 0 and f.market_rent else "")
     )
@@ -334,11 +351,54 @@ RULES = {
 }
 
 
+# Open items (tenants.open_items kinds) and the statuses in which they block an action.
+OFFER_OUT = ("approved", "sent", "accepted")  # the tenant has (or is about to get) a renewal offer in hand
+PLAN_LIVE = ("proposed", "accepted", "active")
+
+
+def conflicts(f: UnitFacts) -> dict:
+    """{action_type: the open item's label} for the actions that would contradict what is already in flight on
+    the lease, so the agent never proposes them:
+
+        renewal offer approved / sent / accepted  -> no renewal offer, early nudge or rent increase notice
+        rent increase notice not yet in effect     -> no renewal offer, early nudge or second notice
+        payment plan proposed or in force          -> no rent increase notice (raising the rent of a tenant
+                                                      paying arrears by instalments breaks the plan)
+    A pending (unsent) renewal offer blocks nothing: the renewal rules quote its figure instead, so the queue
+    and the renewals screen agree; a collections case lowers confidence (see the rules) but blocks nothing.
+    """
+    return conflicts_for(f.open_items)
+
+
+def conflicts_for(open_items) -> dict:
+    """conflicts() over a lease's open items alone (the bulk actions check a manager's selection with it)."""
+    out: dict = {}
+    for item in open_items:
+        if item.kind == "renewal_offer" and item.status in OFFER_OUT:
+            blocked = (*RENEWAL_ACTIONS, RENT_INCREASE_NOTICE)
+        elif item.kind == "rent_increase_notice":
+            blocked = (*RENEWAL_ACTIONS, RENT_INCREASE_NOTICE)
+        elif item.kind == "payment_plan" and item.status in PLAN_LIVE:
+            blocked = (RENT_INCREASE_NOTICE,)
+        else:
+            continue
+        for action_type in blocked:
+            out.setdefault(action_type, item.label)
+    return out
+
+
+def pending_offer(f: UnitFacts):
+    """The lease's pending renewal offer (an OpenItem), if any."""
+    return next((i for i in f.open_items if i.kind == "renewal_offer" and i.status == "pending"), None)
+
+
 def candidates(f: UnitFacts, today: datetime.date) -> list[Candidate]:
-    """Every rule that fires for the unit (before the threshold and the cap)."""
+    """Every rule that fires for the unit (before the threshold and the cap), except the excluded and the
+    conflicting ones."""
     out = []
+    blocked = conflicts(f)
     for action_type, rule in RULES.items():
-        if action_type in f.excluded:
+        if action_type in f.excluded or action_type in blocked:
             continue
         c = rule(f, today)
         if c is not None:

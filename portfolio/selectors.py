@@ -20,7 +20,9 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Q,
@@ -30,16 +32,17 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Cast, Coalesce, NullIf
 
 from collections_app.selectors import case_is_high_risk, unresolved_case_relation, unresolved_cases_by_tenant
 from portfolio import rules
-from portfolio.models import AIActionQueue, BulkActionBatch
+from portfolio.models import AIActionQueue, BulkActionBatch, RentIncreaseNotice
 from renewals import scoring
-from renewals.selectors import churn_inputs_for, leases_with_offer_out
+from renewals.selectors import churn_inputs_for
 from tenants.balances import ZERO, tenant_balances
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import TenantLease
+from tenants.open_items import RENT_INCREASE_NOTICE, OpenItem, lease_open_items, money_label, pct_change
 from tenants.selectors import parse_uuid
 from units.models import UnitsMaintenance, UnitsUnit
 from units.selectors import open_work_orders_by_unit
@@ -121,6 +124,20 @@ def command_center_units() -> QuerySet[UnitsUnit]:
         ),
         state_rank=Case(*(When(lifecycle_state=s, then=Value(i)) for i, s in enumerate(STATES)),
                         default=Value(len(STATES)), output_field=IntegerField()),
+    ).annotate(
+        # rent − market rent of an occupied unit with a market rent (negative = below market); NULL otherwise
+        # (a vacant unit has no tenant paying a rent to compare). market_gap_pct = gap / market × 100.
+        market_gap=Case(
+            When(lifecycle_state__in=OCCUPYING, market_rent__gt=0, then=F("lease_rent") - F("market_rent")),
+            default=None, output_field=_MONEY,
+        ),
+        market_gap_pct=Case(
+            When(lifecycle_state__in=OCCUPYING, market_rent__gt=0,
+                 then=ExpressionWrapper(
+                     (Cast("lease_rent", FloatField()) - Cast("market_rent", FloatField())) * Value(100.0)
+                     / Cast("market_rent", FloatField()), output_field=FloatField())),
+            default=None, output_field=FloatField(),
+        ),
     )
 
 
@@ -242,12 +259,15 @@ def top_actions_by_unit(*, unit_ids: Iterable) -> dict:
 
 
 def command_center_rows(units: list[UnitsUnit], *, today: datetime.date) -> list[dict]:
-    """The list's rows for loaded units (from command_center_units): 3 queries (actions, balances, cases)."""
+    """The list's rows for loaded units (from command_center_units): 6 queries (actions, balances, cases, and the
+    open items: renewal offers, rent increase notices, collections — tenants.open_items)."""
     unit_ids = [u.pk for u in units]
     tenant_ids = {u.current_tenant_id for u in units if u.current_tenant_id and u.lifecycle_state in OCCUPYING}
     actions = top_actions_by_unit(unit_ids=unit_ids) if unit_ids else {}
     balances = tenant_balances(tenant_ids=tenant_ids, as_of=today) if tenant_ids else {}
     cases = unresolved_cases_by_tenant(tenant_ids=tenant_ids) if tenant_ids else {}
+    lease_ids = [u.current_lease_id for u in units if u.current_lease_id and u.lifecycle_state in OCCUPYING]
+    open_items = lease_open_items(lease_ids=lease_ids, today=today) if lease_ids else {}
     rows = []
     for u in units:
         occupied = u.lifecycle_state in OCCUPYING
@@ -269,6 +289,9 @@ def command_center_rows(units: list[UnitsUnit], *, today: datetime.date) -> list
             "tenant_name": name if occupied else None,
             "rent": _cents(u.rent),
             "market_rent": _cents(u.market_rent),
+            "market_gap": _cents(u.market_gap),
+            "market_gap_pct": None if u.market_gap_pct is None else round(u.market_gap_pct, 1),
+            "open_items": [i.as_dict() for i in open_items.get(u.current_lease_id, ())] if occupied else [],
             "event_date": event,
             "days_to_event": (event - today).days if event else None,
             "risk_level": case.tenant_risk_profile if case else None,
@@ -306,7 +329,7 @@ _AGENT_LEASE_FIELDS = ("id", "tenant_id", "unit_id", "property_id", "lease_statu
 def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]:
     """UnitFacts for a chunk of leases, set-based (a fixed number of queries whatever the chunk size):
     the leases (1), units' market rents (1), churn inputs (5, renewals.selectors), collections cases (1),
-    renewal offers already out (1), recently executed / dismissed actions (1), open turnover work orders (1)."""
+    open items (3: renewal offers, rent increase notices, collections; tenants.open_items), recently executed / dismissed actions (1), open turnover work orders (1)."""
     # One model object per lease (no joined tenant/unit/property objects: that tripled the agent's time);
     # churn_inputs_for fetches the units' market rent and the properties' size it needs in one query each.
     leases = list(TenantLease.objects.filter(id__in=list(lease_ids)).only(*_AGENT_LEASE_FIELDS))
@@ -316,7 +339,7 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
     churn = churn_inputs_for(leases=scored, today=today)
     units = dict(UnitsUnit.objects.filter(id__in=[lease.unit_id for lease in leases]).values_list("id", "market_rent"))
     cases = unresolved_cases_by_tenant(tenant_ids={lease.tenant_id for lease in leases})
-    offer_out = leases_with_offer_out(lease_ids=[lease.pk for lease in scored])
+    open_items = lease_open_items(lease_ids=[lease.pk for lease in leases], today=today)
     unit_ids = [lease.unit_id for lease in leases]
     cooled = recently_handled_actions(unit_ids=unit_ids, today=today)
     notice_units = [lease.unit_id for lease in leases if lease.lease_status == NOTICE]
@@ -327,8 +350,6 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
     out = []
     for lease in leases:
         excluded = set(cooled.get((lease.unit_id, lease.pk), ()))
-        if lease.pk in offer_out:
-            excluded.update(rules.RENEWAL_ACTIONS)
         wos = open_wos.get(lease.unit_id, {})
         if INSPECTION_TITLE in wos:
             excluded.add(rules.MOVE_OUT_INSPECTION)
@@ -359,6 +380,7 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
             renewal_rent=offer,
             renewal_strategy=strategy,
             collections=_collections_facts(case) if case else None,
+            open_items=tuple(open_items.get(lease.pk, ())),
             excluded=frozenset(excluded),
         ))
     return out
@@ -463,4 +485,29 @@ def open_actions_for(*, unit_ids, action_type: str) -> dict:
     out: dict = {}
     for item in qs.order_by("unit_id", "-generated_on", "-generated_at"):
         out.setdefault(item.unit_id, item)
+    return out
+
+
+# --- open items (tenants.open_items) --------------------------------------------------------------------
+
+
+def rent_notice_open_items(*, lease_ids, today: datetime.date) -> dict:
+    """tenants.open_items provider (registered in PortfolioConfig.ready): {lease_id: [OpenItem]} — rent
+    increase notices sent that have not taken effect yet (effective date today or later). One query."""
+    rows = (
+        RentIncreaseNotice.objects.filter(lease_id__in=list(lease_ids), effective_date__gte=today)
+        .order_by("lease_id", "-effective_date")
+        .values_list("id", "lease_id", "current_rent", "new_rent", "effective_date")
+    )
+    out: dict = {}
+    for pk, lease_id, current, new, effective in rows:
+        if lease_id in out:
+            continue
+        change = pct_change(current, new)
+        change_text = "" if change is None else f" ({change:+.1f}%)"
+        out[lease_id] = [OpenItem(
+            kind=RENT_INCREASE_NOTICE, lease_id=lease_id, object_id=str(pk), status="scheduled",
+            label=f"Rent increase notice {money_label(new)}{change_text} from {rules.short_date(effective)}",
+            amount=Decimal(new), change_pct=change, date=effective,
+        )]
     return out

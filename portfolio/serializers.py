@@ -21,6 +21,16 @@ class AIActionBriefSerializer(serializers.Serializer):
         return ACTION_LABELS.get(obj.action_type, obj.action_type)
 
 
+class OpenItemSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    object_id = serializers.CharField()
+    status = serializers.CharField()
+    label = serializers.CharField()
+    amount = serializers.CharField(allow_null=True)
+    change_pct = serializers.FloatField(allow_null=True)
+    date = serializers.CharField(allow_null=True)
+
+
 class CommandCenterRowSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     unit_number = serializers.CharField()
@@ -33,6 +43,10 @@ class CommandCenterRowSerializer(serializers.Serializer):
     tenant_name = serializers.CharField(allow_null=True)
     rent = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     market_rent = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    market_gap = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True,
+                                          help_text="rent − market rent (negative = below market); null when vacant")
+    market_gap_pct = serializers.FloatField(allow_null=True, help_text="market_gap / market rent × 100, 1 decimal")
+    open_items = OpenItemSerializer(many=True, help_text="What is in flight on the lease (tenants.open_items)")
     event_date = serializers.DateField(allow_null=True)
     days_to_event = serializers.IntegerField(allow_null=True)
     risk_level = serializers.CharField(allow_null=True)
@@ -129,6 +143,9 @@ class BulkCreateInputSerializer(serializers.Serializer):
                                      error_messages=_UNIT_IDS_MESSAGES)
     method = serializers.ChoiceField(choices=BulkActionBatch.Method.choices)
     scheduled_for = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    exclude_unit_ids = serializers.ListField(child=serializers.UUIDField(), required=False, default=list,
+                                             max_length=MAX_UNITS,
+                                             help_text="Units unchecked in the preview: left out of the batch")
 
 
 class BulkPreviewUnitSerializer(serializers.Serializer):

@@ -21,6 +21,7 @@ from core.exceptions import ApplicationError
 from portfolio import rules, selectors
 from portfolio.executors import EXECUTORS
 from portfolio.models import AIActionQueue, BulkActionBatch
+from tenants.open_items import lease_open_items
 
 logger = logging.getLogger(__name__)
 
@@ -174,7 +175,26 @@ def _check_request(*, action_type: str, unit_ids: list, method: str | None = Non
 def _plans(*, action_type: str, unit_ids: list, units: dict, today: datetime.date) -> list:
     executor = EXECUTORS[action_type]
     items = selectors.open_actions_for(unit_ids=unit_ids, action_type=action_type)
-    return [executor.plan(units[u], item=items.get(u), today=today) for u in unit_ids]
+    plans = [executor.plan(units[u], item=items.get(u), today=today) for u in unit_ids]
+    _check_open_items(plans, action_type=action_type, today=today)
+    return plans
+
+
+def _check_open_items(plans: list, *, action_type: str, today: datetime.date) -> None:
+    """Marks the plans whose action would contradict an open item on the lease (tenants.open_items)."""
+    if action_type == rules.RENT_INCREASE_NOTICE:
+        # A notice must not contradict what is in flight on the lease (a renewal offer out, a notice already
+        # sent, a payment plan). Renewal offers are guarded by renewals itself (renewal_offers_prepare).
+        leases = [p.lease.pk for p in plans if not p.error and p.lease is not None]
+        open_items = lease_open_items(lease_ids=leases, today=today) if leases else {}
+        for p in plans:
+            if p.error or p.lease is None:
+                continue
+            # A notice already sent is the executor's own business (it answers "already sent", skipped).
+            others = [i for i in open_items.get(p.lease.pk, ()) if i.kind != rules.RENT_INCREASE_NOTICE]
+            label = rules.conflicts_for(others).get(action_type)
+            if label:
+                p.error = f"{label} is open on this lease; a rent increase notice would contradict it."
 
 
 def bulk_action_preview(*, action_type: str, unit_ids: list, limit: int = PREVIEW_DEFAULT,
@@ -211,12 +231,18 @@ def bulk_action_preview(*, action_type: str, unit_ids: list, limit: int = PREVIE
 
 
 def bulk_action_create(*, action_type: str, unit_ids: list, method: str, actor: str,
-                       scheduled_for: datetime.datetime | None = None,
+                       scheduled_for: datetime.datetime | None = None, exclude_unit_ids: list | None = None,
                        now: datetime.datetime | None = None) -> BulkActionBatch:
     """Records the batch and queues its execution: now, or at `scheduled_for` (Celery eta). The units are
-    checked here (all exist, at most 500, method suits the action), so a batch never starts half-valid."""
+    checked here (all exist, at most 500, method suits the action), so a batch never starts half-valid.
+    `exclude_unit_ids`: units the manager unchecked in the preview; they are left out (and listed in the
+    batch's suggested_payload["excluded_unit_ids"])."""
     now = now or timezone.now()
-    unit_ids = list(dict.fromkeys(unit_ids))
+    excluded = {str(u) for u in exclude_unit_ids or []}
+    unit_ids = [u for u in dict.fromkeys(unit_ids) if str(u) not in excluded]
+    if not unit_ids:
+        raise ApplicationError("Every selected unit was excluded; nothing to do.",
+                               extra={"errors": {"exclude_unit_ids": ["Excludes every unit."]}})
     _check_request(action_type=action_type, unit_ids=unit_ids, method=method)
     if scheduled_for is not None and scheduled_for < now - SCHEDULE_GRACE:
         raise ApplicationError("scheduled_for is in the past.", extra={"errors": {"scheduled_for": ["In the past."]}})
@@ -224,7 +250,8 @@ def bulk_action_create(*, action_type: str, unit_ids: list, method: str, actor: 
     batch = BulkActionBatch.objects.create(
         action_type=action_type, unit_count=len(unit_ids), unit_ids=[str(u) for u in unit_ids], executed_by=actor[:100],
         execution_method=method, scheduled_for=scheduled_for if later else None, status=BatchStatus.PENDING,
-        suggested_payload={"label": EXECUTORS[action_type].label},
+        suggested_payload={"label": EXECUTORS[action_type].label,
+                           **({"excluded_unit_ids": sorted(excluded)} if excluded else {})},
     )
     from portfolio.tasks import execute_bulk_action_batch
 
@@ -261,6 +288,7 @@ def bulk_action_execute(*, batch_id, today: datetime.date | None = None) -> Bulk
         for chunk in batched(unit_ids, PROGRESS_EVERY):
             missing = [u for u in chunk if u not in units]
             plans = [executor.plan(units[u], item=items.get(u), today=today) for u in chunk if u in units]
+            _check_open_items(plans, action_type=batch.action_type, today=today)
             chunk_results = executor.run(plans, method=batch.execution_method, actor=batch.executed_by, batch=batch,
                                          today=today)
             chunk_results += [{"unit_id": str(u), "unit_number": None, "tenant_name": None, "ok": False,

@@ -23,6 +23,8 @@ from renewals import selectors, services
 from renewals.filters import RenewalFilter
 from renewals.serializers import (
     RenewalApproveInputSerializer,
+    RenewalBulkApproveInputSerializer,
+    RenewalBulkApproveSerializer,
     RenewalDashboardStatsInputSerializer,
     RenewalDashboardStatsSerializer,
     RenewalDetailSerializer,
@@ -60,7 +62,7 @@ class _ListMixin:
     search_fields = ["tenant__first_name", "tenant__last_name", "tenant__email", "unit__unit_number", "lease__lease_number"]
     ordering_fields = [
         "churn_score", "created_at", "rent_increase_pct", "current_rent", "recommended_rent", "lease_end_date",
-        "unit_number", "tenant_last_name", "status", "recommended_lease_start",
+        "unit_number", "tenant_last_name", "status", "recommended_lease_start", "market_gap", "market_gap_pct",
     ]  # fmt: skip
     ordering = ["-churn_score"]
 
@@ -72,7 +74,9 @@ class RenewalListApi(_ListMixin, ListAPIView):
     """Recommendations, highest churn score first (`ordering=-churn_score`).
 
     Filters: `status`, `churn_risk_level`, `rent_strategy`, `lease_status` (each comma-separated for several),
-    `property`, `lease`, `tenant`, `unit`, `lease_end_date__gte/__lte`, `churn_score__gte/__lte`.
+    `property`, `lease`, `tenant`, `unit`, `lease_end_date__gte/__lte`, `churn_score__gte/__lte`,
+    `gap_pct_min` / `gap_pct_max` (current rent vs market in %, e.g. `gap_pct_max=0` = at or below market).
+    Rows carry `market_gap` (current − market) and `market_gap_pct`.
     `search` matches tenant name and email, unit number and lease number.
     """
 
@@ -147,6 +151,18 @@ class RenewalApproveApi(APIView):
         data = _validated(RenewalApproveInputSerializer, request.data)
         services.renewal_approve(recommendation=rec, actor=actor_label(request.user), approved_rent=data["approved_rent"])
         return _detail_response(rec.pk)
+
+
+class RenewalBulkApproveApi(APIView):
+    """`{"ids": [uuid, ...]}` (1 to 500) -> `{"approved": n, "skipped": [{"id", "reason"}]}`: every pending one is
+    approved at its recommended rent (a missing letter is written first); the others are skipped with the
+    reason. 400 on a missing/empty/too long list or an id that is not a UUID."""
+
+    @extend_schema(request=RenewalBulkApproveInputSerializer, responses=RenewalBulkApproveSerializer)
+    def post(self, request):
+        data = _validated(RenewalBulkApproveInputSerializer, request.data)
+        result = services.renewal_bulk_approve(recommendation_ids=data["ids"], actor=actor_label(request.user))
+        return Response(RenewalBulkApproveSerializer(result).data)
 
 
 class RenewalSendApi(APIView):

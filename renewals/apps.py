@@ -7,6 +7,9 @@ class RenewalsConfig(AppConfig):
 
     def ready(self):
         from renewals.receivers import on_lease_status_changed
+        from renewals.selectors import renewal_open_items
+        from tenants.open_items import RENEWAL_OFFER, open_items_provider_register
         from tenants.signals import lease_status_changed
 
         lease_status_changed.connect(on_lease_status_changed, dispatch_uid="renewals.on_lease_status_changed")
+        open_items_provider_register(kinds=(RENEWAL_OFFER,), provider=renewal_open_items)

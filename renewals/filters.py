@@ -28,10 +28,15 @@ class RenewalFilter(django_filters.FilterSet):
     lease_end_date__lte = iso_date_filter("lease__lease_end_date", "lte")
     churn_score__gte = django_filters.NumberFilter(field_name="churn_score", lookup_expr="gte")
     churn_score__lte = django_filters.NumberFilter(field_name="churn_score", lookup_expr="lte")
+    # On renewals.selectors.renewal_list's `market_gap_pct` annotation: (current − market) / market × 100.
+    gap_pct_min = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="gte", min_value=-1000,
+                                              max_value=1000, label="Rent vs market in %, at least")
+    gap_pct_max = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="lte", min_value=-1000,
+                                              max_value=1000, label="Rent vs market in %, at most (0 = at or below)")
 
     class Meta:
         model = RenewalRecommendation
         fields = [
             "status", "churn_risk_level", "rent_strategy", "lease_status", "property", "lease", "tenant", "unit",
-            "lease_end_date__gte", "lease_end_date__lte", "churn_score__gte", "churn_score__lte",
+            "lease_end_date__gte", "lease_end_date__lte", "churn_score__gte", "churn_score__lte", "gap_pct_min", "gap_pct_max",
         ]  # fmt: skip

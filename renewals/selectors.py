@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     DecimalField,
     Exists,
@@ -18,6 +19,8 @@ from django.db.models import (
     Q,
     QuerySet,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce
 
@@ -25,6 +28,7 @@ from renewals.models import RenewalRecommendation
 from renewals.scoring import ChurnInputs
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH
 from tenants.models import TenantLease
+from tenants.open_items import RENEWAL_OFFER, RENT_INCREASE_NOTICE, OpenItem, lease_open_items, money_label, pct_change
 from tenants.payment_history import payment_history_counts, twelve_months_before
 from units.models import UnitsMaintenance, UnitsUnit
 
@@ -150,13 +154,24 @@ def leases_for_scoring(*, lease_ids) -> list[TenantLease]:
 # --- lists and detail ----------------------------------------------------------------------------------
 
 
+# The rent gap of an offer: current rent − market rent (negative = below market), and as a percentage of the
+# market rent (NULL without one). Both from the recommendation's own figures (the market rent it was priced on).
+MARKET_GAP = ExpressionWrapper(F("current_rent") - F("market_rent"), output_field=DecimalField(max_digits=12, decimal_places=2))
+MARKET_GAP_PCT = Case(
+    When(market_rent__gt=0, then=ExpressionWrapper(
+        (Cast("current_rent", FloatField()) - Cast("market_rent", FloatField())) * Value(100.0)
+        / Cast("market_rent", FloatField()), output_field=FloatField())),
+    default=None, output_field=FloatField(),
+)
+
+
 def renewal_list(*, filters: dict | None = None) -> QuerySet[RenewalRecommendation]:
     """Recommendations with lease, tenant, unit and property joined (one query per page), highest churn
     first. `filters` (optional) are the API's query parameters, applied with renewals.filters.RenewalFilter."""
     qs = (
         RenewalRecommendation.objects.select_related("lease", "tenant", "unit", "property")
         .annotate(lease_end_date=F("lease__lease_end_date"), unit_number=F("unit__unit_number"),
-                  tenant_last_name=F("tenant__last_name"))
+                  tenant_last_name=F("tenant__last_name"), market_gap=MARKET_GAP, market_gap_pct=MARKET_GAP_PCT)
         .order_by("-churn_score", "-created_at", "id")
     )
     if filters:
@@ -260,9 +275,21 @@ def renewal_dashboard_stats(*, property_id=None) -> dict:
 # --- for other features (the portfolio command center) ----------------------------------------------------
 
 
+def leases_with_conflicting_items(*, lease_ids, today: datetime.date) -> dict:
+    """{lease_id: reason} for leases whose open items (tenants.open_items) rule out a renewal offer: a rent
+    increase notice not yet in effect (the tenant was told the rent goes up; an offer at another figure
+    contradicts it). One query per kind asked."""
+    items = lease_open_items(lease_ids=lease_ids, today=today, kinds=(RENT_INCREASE_NOTICE,))
+    return {
+        lease_id: f"{found[0].label} is open; no renewal offer until it takes effect."
+        for lease_id, found in items.items()
+    }
+
+
 def renewal_offer_blockers(*, lease_ids, today: datetime.date) -> dict:
     """{lease_id: reason} for leases the scan would not offer a renewal to now (besides an open offer, which
-    callers reuse): an accepted renewal not yet applied, or a decline in the last 90 days. One query."""
+    callers reuse): an accepted renewal not yet applied, or a decline in the last 90 days. One query.
+    Conflicting open items are leases_with_conflicting_items."""
     cooldown_from = datetime.datetime.combine(
         today - datetime.timedelta(days=DECLINE_COOLDOWN_DAYS), datetime.time.min, tzinfo=datetime.UTC
     )
@@ -283,10 +310,26 @@ def renewal_offer_blockers(*, lease_ids, today: datetime.date) -> dict:
     return out
 
 
-def leases_with_offer_out(*, lease_ids) -> set:
-    """Leases whose tenant already has a renewal offer in hand (sent, or accepted and waiting). One query."""
-    return set(
+_OFFER_WORDS = {Status.PENDING: "Renewal offer pending", Status.APPROVED: "Renewal offer approved",
+                Status.SENT: "Renewal offer sent", Status.ACCEPTED: "Renewal accepted"}
+
+
+def renewal_open_items(*, lease_ids, today: datetime.date) -> dict:
+    """tenants.open_items provider (registered in RenewalsConfig.ready): {lease_id: [OpenItem]} — the lease's
+    open recommendation (pending, approved, sent) or an accepted renewal not yet applied. One query."""
+    rows = (
         RenewalRecommendation.objects.filter(lease_id__in=list(lease_ids))
-        .filter(Q(status=Status.SENT) | Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True))
-        .values_list("lease_id", flat=True)
+        .filter(Q(status__in=OPEN) | Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True))
+        .annotate(offered=_OFFERED)
+        .values_list("id", "lease_id", "status", "current_rent", "offered", "recommended_lease_start")
     )
+    out: dict = {}
+    for pk, lease_id, status, current, offered, start in rows:
+        change = pct_change(current, offered)
+        change_text = "" if change is None else f" ({change:+.1f}%)"
+        out.setdefault(lease_id, []).append(OpenItem(
+            kind=RENEWAL_OFFER, lease_id=lease_id, object_id=str(pk), status=status,
+            label=f"{_OFFER_WORDS[status]} {money_label(offered)}{change_text}",
+            amount=Decimal(offered).quantize(Decimal("0.01")), change_pct=change, date=start,
+        ))
+    return out

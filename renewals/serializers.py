@@ -1,4 +1,6 @@
 """Output and input serializers for the renewals API (spec 1.2)."""
+from decimal import Decimal
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -36,6 +38,8 @@ class RenewalListSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     lease_renewal = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+    market_gap = serializers.SerializerMethodField(help_text="current rent − market rent (negative = below market)")
+    market_gap_pct = serializers.SerializerMethodField(help_text="market_gap / market rent × 100, one decimal")
 
     class Meta:
         model = RenewalRecommendation
@@ -44,7 +48,7 @@ class RenewalListSerializer(serializers.ModelSerializer):
             "tenant_name", "tenant_email", "tenant_phone", "unit_number", "property_name",
             "lease_number", "lease_begin_date", "lease_end_date", "lease_status", "holdover_start_date",
             "churn_score", "churn_risk_level",
-            "current_rent", "market_rent", "recommended_rent", "approved_rent", "offered_rent",
+            "current_rent", "market_rent", "market_gap", "market_gap_pct", "recommended_rent", "approved_rent", "offered_rent",
             "rent_increase_pct", "offered_increase_pct", "rent_strategy", "rent_strategy_label", "rent_reasoning",
             "recommended_term_months", "recommended_lease_start", "recommended_lease_end",
             "status", "status_label", "reviewed_by", "reviewed_at", "sent_at", "responded_at",
@@ -54,6 +58,16 @@ class RenewalListSerializer(serializers.ModelSerializer):
 
     def get_tenant_name(self, obj) -> str:
         return f"{obj.tenant.first_name} {obj.tenant.last_name}"
+
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
+    def get_market_gap(self, obj) -> str:
+        return str((obj.current_rent - obj.market_rent).quantize(Decimal("0.01")))
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_market_gap_pct(self, obj):
+        if not obj.market_rent:
+            return None
+        return round(float((obj.current_rent - obj.market_rent) / obj.market_rent * 100), 1)
 
     def get_offered_increase_pct(self, obj) -> float:
         return scoring.rent_increase_pct(obj.current_rent, obj.get_offered_rent())
@@ -175,3 +189,18 @@ class RenewalRunScanSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=["completed", "queued"])
     summary = serializers.CharField(allow_null=True)
     task_id = serializers.CharField(allow_null=True)
+
+
+class RenewalBulkApproveInputSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.UUIDField(), allow_empty=False, max_length=500,
+                                help_text="Recommendation ids (at most 500); only pending ones are approved")
+
+
+class RenewalBulkApproveSkipSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class RenewalBulkApproveSerializer(serializers.Serializer):
+    approved = serializers.IntegerField()
+    skipped = RenewalBulkApproveSkipSerializer(many=True)

@@ -1,4 +1,4 @@
-"""/api/v1/renewals/ — literal segments (`dashboard-stats/`, `run-scan/`, `export/`) come before the id routes.
+"""/api/v1/renewals/ — literal segments (`dashboard-stats/`, `run-scan/`, `export/`, `bulk-approve/`) come before the id routes.
 
 Ids are matched as plain strings and parsed in the view, so a malformed id answers the same JSON 404
 (`{"detail": "Renewal recommendation not found."}`) as an unknown one.
@@ -12,6 +12,7 @@ urlpatterns = [
     path("dashboard-stats/", apis.RenewalDashboardStatsApi.as_view(), name="renewal-dashboard-stats"),
     path("run-scan/", apis.RenewalRunScanApi.as_view(), name="renewal-run-scan"),
     path("export/", apis.RenewalExportApi.as_view(), name="renewal-export"),
+    path("bulk-approve/", apis.RenewalBulkApproveApi.as_view(), name="renewal-bulk-approve"),
     path("<str:recommendation_id>/", apis.RenewalDetailApi.as_view(), name="renewal-detail"),
     path("<str:recommendation_id>/approve/", apis.RenewalApproveApi.as_view(), name="renewal-approve"),
     path("<str:recommendation_id>/send/", apis.RenewalSendApi.as_view(), name="renewal-send"),

@@ -383,3 +383,23 @@ def test_action_types_endpoint(api_client):
         "move_out_inspection": ["email", "sms", "both", "manual"], "listing_prep": ["manual"],
         "eviction_prep": ["manual"],
     }
+
+
+def test_units_unchecked_in_the_preview_are_left_out(post, units):
+    selected = unit_ids(units, *MTM)
+    batch = post("", {"action_type": "renewal_offer", "unit_ids": selected, "method": "email",
+                      "exclude_unit_ids": [selected[1]]}, expect=201).json()
+    assert batch["unit_count"] == 2 and [r["unit_id"] for r in batch["results"]] == [selected[0], selected[2]]
+    assert not RenewalRecommendation.objects.filter(lease=units["at_market"]).exists()
+    everything = post("", {"action_type": "renewal_offer", "unit_ids": selected[:1], "method": "email",
+                           "exclude_unit_ids": selected[:1]}, expect=400).json()
+    assert everything["detail"] == "Every selected unit was excluded; nothing to do."
+
+
+def test_a_rent_increase_notice_is_refused_while_a_renewal_offer_is_out(post, units):
+    post("", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, "holdover"), "method": "email"}, expect=201)
+    batch = post("", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"),
+                      "method": "email"}, expect=201).json()
+    [result] = batch["results"]
+    assert result["status"] == "failed" and result["detail"].startswith("Renewal offer sent $")
+    assert not RentIncreaseNotice.objects.exists()

@@ -21,7 +21,7 @@ Callers import from `renewals.services`; the names below are its public surface.
 """
 from renewals.selectors import renewal_candidates
 from renewals.services._common import CHANNELS, SCAN_ACTOR, batched
-from renewals.services.approve import parse_rent, renewal_approve
+from renewals.services.approve import BULK_APPROVE_MAX, parse_rent, renewal_approve, renewal_bulk_approve
 from renewals.services.bulk_offers import SEND_METHODS, renewal_offer_for_leases, renewal_offers_prepare
 from renewals.services.letters import (
     renewal_letter_generate,
@@ -36,6 +36,8 @@ from renewals.services.send import renewal_send
 from renewals.services.staleness import renewal_leases_sync, renewal_stale_expire
 
 __all__ = [
+    "BULK_APPROVE_MAX",
+    "renewal_bulk_approve",
     "CHANNELS",
     "SCAN_ACTOR",
     "SEND_METHODS",

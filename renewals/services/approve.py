@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from renewals.models import RenewalRecommendation
 from renewals.services._common import CENT, MAX_RENT, Status, lock
-from renewals.services.letters import letter_set, renewal_letter_write
+from renewals.services.letters import LETTER_FIELDS, letter_set, renewal_letter_write, renewal_letters_attach
 
 
 def parse_rent(value, *, label: str = "The approved rent") -> Decimal:
@@ -64,3 +64,58 @@ def renewal_approve(
         locked.reviewed_at = timezone.now()
         locked.save(update_fields=[*letter, "approved_rent", "status", "reviewed_by", "reviewed_at", "updated_at"])
     return locked
+
+
+BULK_APPROVE_MAX = 500
+
+
+def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date | None = None) -> dict:
+    """Approves many pending recommendations at their recommended rent (the renewals list's "Approve
+    selected"). Returns {"approved": n, "skipped": [{"id", "reason"}]}: unknown ids and ones that are not
+    pending are skipped with the reason, never an error for the rest.
+
+    Set-based: one query loads them; the letters that are missing are written first (one gateway call each,
+    outside any transaction; a failed letter skips that one); then one transaction locks the rows, saves
+    the new letters (bulk) and approves every still-pending one in one UPDATE.
+    """
+    ids = list(dict.fromkeys(recommendation_ids))
+    if len(ids) > BULK_APPROVE_MAX:
+        raise ApplicationError(f"Approve at most {BULK_APPROVE_MAX} recommendations at a time.", extra={"field": "ids"})
+    today = today or timezone.localdate()
+    recs = {
+        rec.pk: rec
+        for rec in RenewalRecommendation.objects.filter(pk__in=ids).select_related("lease", "tenant", "unit", "property")
+    }
+    skipped = []
+    pending = []
+    for pk in ids:
+        rec = recs.get(pk)
+        if rec is None:
+            skipped.append({"id": str(pk), "reason": "Renewal recommendation not found."})
+        elif rec.status != Status.PENDING:
+            skipped.append({"id": str(pk), "reason": f"It is {rec.get_status_display().lower()}, not pending."})
+        else:
+            pending.append(rec)
+    needs_letter = [rec for rec in pending if not rec.renewal_letter_text.strip()]
+    failed = renewal_letters_attach(needs_letter, today=today)
+    by_lease = {rec.lease_id: rec.pk for rec in needs_letter}
+    for lease_id, reason in failed.items():
+        skipped.append({"id": str(by_lease[lease_id]), "reason": f"The letter could not be written: {reason}"})
+    failed_ids = {by_lease[lease_id] for lease_id in failed}
+    ready = [rec for rec in pending if rec.pk not in failed_ids]
+    with transaction.atomic():
+        still = set(
+            RenewalRecommendation.objects.select_for_update()
+            .filter(pk__in=[rec.pk for rec in ready], status=Status.PENDING).values_list("pk", flat=True)
+        )
+        with_letter = [rec for rec in needs_letter if rec.pk in still and rec.pk not in failed_ids]
+        if with_letter:
+            RenewalRecommendation.objects.bulk_update(with_letter, fields=LETTER_FIELDS)
+        approved = RenewalRecommendation.objects.filter(pk__in=still, status=Status.PENDING).update(
+            status=Status.APPROVED, approved_rent=None, reviewed_by=actor[:100], reviewed_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+    for rec in ready:
+        if rec.pk not in still:
+            skipped.append({"id": str(rec.pk), "reason": "It changed meanwhile; it is no longer pending."})
+    return {"approved": approved, "skipped": skipped}

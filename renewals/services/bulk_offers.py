@@ -10,7 +10,7 @@ from core.ai import AIError
 from core.ai.offline import money
 from core.exceptions import ApplicationError
 from renewals.models import RenewalRecommendation
-from renewals.selectors import leases_for_scoring, renewal_offer_blockers
+from renewals.selectors import leases_for_scoring, leases_with_conflicting_items, renewal_offer_blockers
 from renewals.services._common import CHANNELS, NOT_DELIVERED, OPEN, Status
 from renewals.services.approve import renewal_approve
 from renewals.services.letters import renewal_letters_attach
@@ -40,14 +40,17 @@ def renewal_offers_prepare(*, lease_ids, today: datetime.date | None = None) -> 
     leases = {lease.pk: lease for lease in leases_for_scoring(lease_ids=ids)}
     open_recs = _open_recommendations(ids)
     blockers = renewal_offer_blockers(lease_ids=ids, today=today)
+    conflicting = leases_with_conflicting_items(lease_ids=ids, today=today)
     out: dict = {}
     to_build = []
     for lease_id in ids:
         lease = leases.get(lease_id)
         if lease is None:
             out[lease_id] = "Lease not found."
-        elif lease_id in open_recs:
+        elif lease_id in open_recs and (open_recs[lease_id].status == Status.SENT or lease_id not in conflicting):
             out[lease_id] = open_recs[lease_id]
+        elif lease_id in conflicting:
+            out[lease_id] = conflicting[lease_id]
         elif lease.lease_status not in (ACTIVE, MONTH_TO_MONTH):
             words = lifecycle.STATUS_WORDS.get(lease.lease_status, lease.lease_status)
             out[lease_id] = f"The lease is {words}; a renewal cannot be offered."

@@ -23,6 +23,12 @@ from tenants.lifecycle import MONTH_TO_MONTH
 
 logger = logging.getLogger(__name__)
 
+# The fields renewal_letter_write() returns (what a written letter sets on a recommendation).
+LETTER_FIELDS = (
+    "renewal_letter_subject", "renewal_letter_text", "renewal_sms_text", "renewal_letter_generated_at",
+    "letter_provider", "letter_model", "letter_edited_at", "letter_edited_by",
+)
+
 
 def _property_address(prop) -> str:
     tail = " ".join(p for p in (prop.state, prop.zip_code) if p)

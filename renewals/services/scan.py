@@ -15,7 +15,12 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from renewals import scoring
 from renewals.models import RenewalRecommendation
-from renewals.selectors import churn_inputs_for, leases_for_scoring, renewal_candidates
+from renewals.selectors import (
+    churn_inputs_for,
+    leases_for_scoring,
+    leases_with_conflicting_items,
+    renewal_candidates,
+)
 from renewals.services._common import Status, batched
 from renewals.services.letters import renewal_letters_attach
 from renewals.services.response import renewal_accepted_apply
@@ -44,7 +49,11 @@ def renewal_scan(*, today: datetime.date | None = None, chunk_size: int = 500) -
     lease_ids = list(renewal_candidates(today=today).values_list("id", flat=True))
     levels: Counter = Counter()
     letters_failed = 0
+    held = 0
     for chunk in batched(lease_ids, chunk_size):
+        conflicting = leases_with_conflicting_items(lease_ids=chunk, today=today)
+        held += len(conflicting)
+        chunk = [lease_id for lease_id in chunk if lease_id not in conflicting]
         recs = renewal_recommendations_build(leases=leases_for_scoring(lease_ids=chunk), today=today)
         letters_failed += len(renewal_letters_attach(recs, today=today))
         levels.update(recommendations_insert(recs))
@@ -54,6 +63,8 @@ def renewal_scan(*, today: datetime.date | None = None, chunk_size: int = 500) -
         f"(critical {levels['critical']}, high {levels['high']}, medium {levels['medium']}, low {levels['low']})."
     )
     extras = []
+    if held:
+        extras.append(f"held back {held} with a rent increase notice open")
     if expired:
         extras.append(f"expired {expired} stale")
     if applied:
