@@ -33,6 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf
 
 from collections_app.selectors import case_is_high_risk, unresolved_case_relation, unresolved_cases_by_tenant
+from core.utils import parse_uuid
 from portfolio import rules
 from portfolio.models import AIActionQueue, BulkActionBatch
 from renewals import scoring
@@ -40,7 +41,6 @@ from renewals.selectors import churn_inputs_for, leases_with_offer_out
 from tenants.balances import ZERO, tenant_balances
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import TenantLease
-from tenants.selectors import parse_uuid
 from units.models import UnitsMaintenance, UnitsUnit
 from units.selectors import open_work_orders_by_unit
 

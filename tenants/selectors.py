@@ -1,25 +1,14 @@
 """Reads on tenants, leases and the ledger. Querysets come back with what their serializers need joined in,
 so a list page costs a fixed number of queries whatever its size. Balances come from `tenants.balances`."""
 import datetime
-import uuid
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, UUIDField, Value, When
 from django.utils import timezone
 
+from core.utils import parse_uuid
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import LeaseStatusLog, TenantLease, TenantLedgerEntry, Tenants
-
-
-def parse_uuid(value) -> uuid.UUID | None:
-    """A UUID from a URL segment or query value; None when malformed (callers answer 404/400)."""
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
-
 
 # --- tenants -------------------------------------------------------------------------------------------
 
