@@ -1,4 +1,4 @@
-"""Read models for the base screens (dashboard cards, property honeycomb): units joined with their
+"""Dashboard read models (dashboard cards, property honeycomb): units joined with their
 current lease and the tenant's ledger balance. Set-based: a fixed number of queries per call."""
 import datetime
 from decimal import Decimal
