@@ -114,3 +114,19 @@ def lease_classification_pending(*, today: datetime.date | None = None) -> dict:
             "id", filter=Q(lease_status=NOTICE, notice_move_out_date__lt=today, actual_move_out_date__isnull=True)
         ),
     )
+
+
+# --- units' current leases ------------------------------------------------------------------------------
+
+
+def current_leases_by_unit(*, unit_ids=None, property_id=None) -> dict:
+    """{unit_id: lease} — each unit's most recent lease (by begin date), tenant joined. One query."""
+    qs = TenantLease.objects.select_related("tenant").order_by("unit_id", "-lease_begin_date", "-created_at")
+    if property_id is not None:
+        qs = qs.filter(property_id=property_id)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=list(unit_ids))
+    out = {}
+    for lease in qs:
+        out.setdefault(lease.unit_id, lease)
+    return out
