@@ -13,15 +13,8 @@ from django.db.models import Count, F, Q
 
 from demo import seed as seed_module
 from demo.bulk import bulk_load
-from demo.seed import (
-    SEEDED_MODELS,
-    add_months,
-    apportion,
-    plan_portfolio,
-    portfolio_delete,
-    portfolio_digest,
-    seed_portfolio,
-)
+from demo.seed import SEEDED_MODELS, plan_portfolio, portfolio_delete, portfolio_digest, seed_portfolio
+from demo.seeding.common import add_months, apportion
 from demo.tests import margins as M
 from invoices.models import InvoiceLineItems, Invoices, Vendor
 from predictive_maintenance.models import Equipment
