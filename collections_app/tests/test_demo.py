@@ -18,7 +18,8 @@ from tenants.models import TenantLedgerEntry
 
 seed = pytest.importorskip("demo.seed")
 
-# Pinned: the seed and the dunning schedule are date-driven. On the 20th most overdue tenants are 19 days late
+# Pinned: the seeded ledger depends on the calendar date; the test must not (demo/tests/margins.py). The
+# dunning schedule is date-driven too: on the 20th most overdue tenants are 19 days late
 # (step 4 is due; before, every step went out at once) and those owing two months or more are past 30 days.
 TODAY = datetime.date(2026, 11, 20)
 NOW = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
