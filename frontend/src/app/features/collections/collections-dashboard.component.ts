@@ -121,7 +121,9 @@ export class CollectionsDashboardComponent {
     params: () => this.filters(),
     stream: ({ params }) => this.collections.getCases(params),
   });
-  private readonly shown = this.list.keepPage(() => (this.cases.hasValue() ? this.cases.value() : undefined));
+  private readonly shown = this.list.keepPage(() =>
+    this.cases.hasValue() ? this.cases.value() : undefined,
+  );
   protected readonly rows = computed(() => this.shown()?.results ?? []);
   protected readonly total = computed(() => this.shown()?.count ?? 0);
 

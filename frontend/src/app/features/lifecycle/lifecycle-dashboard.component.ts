@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 
@@ -69,7 +76,9 @@ export class LifecycleDashboardComponent {
     },
     pageSize: LEASES_PAGE_SIZE,
   });
-  protected readonly selectedStatus = computed(() => this.list.filters().status as LeaseStatus | 'all');
+  protected readonly selectedStatus = computed(
+    () => this.list.filters().status as LeaseStatus | 'all',
+  );
   protected readonly expiringWindow = computed(() => {
     const w = this.list.filters().expiring;
     return w ? (Number(w) as ExpiringWindow) : null;
@@ -97,7 +106,9 @@ export class LifecycleDashboardComponent {
     stream: ({ params }) => this.lifecycle.getLeases(params),
   });
 
-  private readonly shown = this.list.keepPage(() => (this.leases.hasValue() ? this.leases.value() : undefined));
+  private readonly shown = this.list.keepPage(() =>
+    this.leases.hasValue() ? this.leases.value() : undefined,
+  );
   /** Rows refreshed after an action, shown in place until the page reloads. */
   private readonly refreshedRows = linkedSignal({
     source: () => this.shown(),
@@ -152,5 +163,4 @@ export class LifecycleDashboardComponent {
       },
     });
   }
-
 }

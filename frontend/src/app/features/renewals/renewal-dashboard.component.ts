@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -106,7 +114,10 @@ export class RenewalDashboardComponent {
   protected readonly riskLabels = CHURN_RISK_LABELS;
   protected readonly statuses = RENEWAL_STATUSES;
   protected readonly statusLabels = RENEWAL_STATUS_LABELS;
-  protected readonly gapChoices = Object.entries(GAP_CHOICES).map(([value, c]) => ({ value, label: c.label }));
+  protected readonly gapChoices = Object.entries(GAP_CHOICES).map(([value, c]) => ({
+    value,
+    label: c.label,
+  }));
 
   /** Filters, search, sort and page in the URL; ranked by risk unless the manager sorts otherwise. */
   protected readonly list = listState({
@@ -142,7 +153,9 @@ export class RenewalDashboardComponent {
     params: () => this.apiFilters(),
     stream: ({ params }) => this.renewals.getRecommendations(params),
   });
-  private readonly shown = this.list.keepPage(() => (this.recs.hasValue() ? this.recs.value() : undefined));
+  private readonly shown = this.list.keepPage(() =>
+    this.recs.hasValue() ? this.recs.value() : undefined,
+  );
   protected readonly rows = computed(() => this.shown()?.results ?? []);
   protected readonly total = computed(() => this.shown()?.count ?? 0);
 
@@ -156,7 +169,9 @@ export class RenewalDashboardComponent {
   protected readonly scan = scanRun<RenewalRunScanResult>(
     () => this.renewals.runScan(),
     (result) => {
-      this.toast.success(result.status === 'queued' ? 'Renewal scan queued.' : 'Renewal scan finished.');
+      this.toast.success(
+        result.status === 'queued' ? 'Renewal scan queued.' : 'Renewal scan finished.',
+      );
       this.reload();
     },
   );
@@ -164,8 +179,12 @@ export class RenewalDashboardComponent {
 
   /** Pending recommendations picked for bulk approval (kept across pages; a new filter clears them). */
   protected readonly picked = signal<ReadonlyMap<string, PickedRenewal>>(new Map());
-  protected readonly pickedTotalRent = computed(() => [...this.picked().values()].reduce((s, p) => s + p.rent, 0));
-  protected readonly pendingRows = computed(() => this.rows().filter((r) => r.status === 'pending'));
+  protected readonly pickedTotalRent = computed(() =>
+    [...this.picked().values()].reduce((s, p) => s + p.rent, 0),
+  );
+  protected readonly pendingRows = computed(() =>
+    this.rows().filter((r) => r.status === 'pending'),
+  );
   protected readonly allPendingPicked = computed(
     () => this.pendingRows().length > 0 && this.pendingRows().every((r) => this.picked().has(r.id)),
   );

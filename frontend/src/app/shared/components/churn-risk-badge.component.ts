@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 import { ChurnRiskLevel } from '../../core/models';
-import { STATUS_BADGE_HOST, STATUS_BADGE_STYLES, STATUS_BADGE_TEMPLATE, StatusBadgeBase } from './status-badge.component';
+import {
+  STATUS_BADGE_HOST,
+  STATUS_BADGE_STYLES,
+  STATUS_BADGE_TEMPLATE,
+  StatusBadgeBase,
+} from './status-badge.component';
 
 /** Low / Medium / High / Critical churn-risk pill (spec 1.2), coloured by the shared status map. */
 @Component({

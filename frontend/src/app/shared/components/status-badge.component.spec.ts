@@ -52,7 +52,8 @@ describe('StatusBadgeComponent', () => {
 
   it('maps every status to a tone token that exists', () => {
     const tones = new Set(['grey', 'green', 'teal', 'amber', 'orange', 'red', 'blue', 'indigo']);
-    for (const map of Object.values(STATUS_TONES)) for (const t of Object.values(map)) expect(tones.has(t)).toBe(true);
+    for (const map of Object.values(STATUS_TONES))
+      for (const t of Object.values(map)) expect(tones.has(t)).toBe(true);
     expect(statusTone('renewal', null)).toBe('grey');
   });
 });

@@ -16,11 +16,29 @@ export type StatusKind = 'renewal' | 'collection' | 'tone' | 'churn' | 'risk-pro
 
 /** The one colour map: every status of every kind and its tone. Unknown statuses are grey. */
 export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
-  renewal: { pending: 'amber', approved: 'blue', sent: 'indigo', accepted: 'green', declined: 'red', expired: 'grey' },
-  collection: { open: 'amber', payment_plan: 'blue', escalated: 'red', paid: 'green', written_off: 'grey' },
+  renewal: {
+    pending: 'amber',
+    approved: 'blue',
+    sent: 'indigo',
+    accepted: 'green',
+    declined: 'red',
+    expired: 'grey',
+  },
+  collection: {
+    open: 'amber',
+    payment_plan: 'blue',
+    escalated: 'red',
+    paid: 'green',
+    written_off: 'grey',
+  },
   tone: { friendly: 'teal', firm: 'amber', formal: 'orange', legal: 'red' },
   churn: { low: 'green', medium: 'amber', high: 'orange', critical: 'red' },
-  'risk-profile': { good_history: 'teal', standard: 'grey', repeat_offender: 'orange', chronic: 'red' },
+  'risk-profile': {
+    good_history: 'teal',
+    standard: 'grey',
+    repeat_offender: 'orange',
+    chronic: 'red',
+  },
 };
 
 const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
@@ -88,7 +106,9 @@ export abstract class StatusBadgeBase {
   protected readonly badgeTone = computed(() => statusTone(this.badgeKind(), this.known()));
   protected readonly label = computed(() => {
     const s = this.known();
-    return s ? (STATUS_LABELS[this.badgeKind()][s] ?? s) : (this.unknownLabel ?? (this.value() || '—'));
+    return s
+      ? (STATUS_LABELS[this.badgeKind()][s] ?? s)
+      : (this.unknownLabel ?? (this.value() || '—'));
   });
   /** Text after the label, e.g. " risk". */
   protected suffixText(): string {

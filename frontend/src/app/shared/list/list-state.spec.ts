@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  provideZonelessChangeDetection,
+  signal,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
@@ -41,7 +46,10 @@ describe('ListState', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideRouter([{ path: 'list', component: ListHostComponent }])],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideRouter([{ path: 'list', component: ListHostComponent }]),
+      ],
     });
     router = TestBed.inject(Router);
     harness = await RouterTestingHarness.create();

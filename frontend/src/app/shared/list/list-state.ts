@@ -88,7 +88,12 @@ export class ListState<K extends string> implements Sortable {
   /** Whether any filter or the search differs from the defaults (sort and page do not count). */
   readonly hasFilters: Signal<boolean>;
   /** search / ordering / page / page_size as the API's list endpoints take them. */
-  readonly query: Signal<{ search: string | null; ordering: string | null; page: number; page_size: number }>;
+  readonly query: Signal<{
+    search: string | null;
+    ordering: string | null;
+    page: number;
+    page_size: number;
+  }>;
 
   constructor(private readonly options: ListStateOptions<K>) {
     this.defs = options.filters;
@@ -106,7 +111,9 @@ export class ListState<K extends string> implements Sortable {
     });
     this.search = computed(() => (this.params().get(LIST_PARAMS.search) ?? '').trim());
     this.searchText = linkedSignal(() => this.search());
-    this.ordering = computed(() => this.params().get(LIST_PARAMS.sort) || (options.defaultSort ?? null));
+    this.ordering = computed(
+      () => this.params().get(LIST_PARAMS.sort) || (options.defaultSort ?? null),
+    );
     this.sortField = computed(() => this.ordering()?.replace(/^-/, '') ?? null);
     this.descending = computed(() => this.ordering()?.startsWith('-') ?? false);
     this.page = computed(() => {
@@ -119,7 +126,10 @@ export class ListState<K extends string> implements Sortable {
     });
     this.hasFilters = computed(() => {
       const f = this.filters();
-      return !!this.search() || (Object.keys(this.defs) as K[]).some((k) => f[k] !== (this.defs[k].default ?? ''));
+      return (
+        !!this.search() ||
+        (Object.keys(this.defs) as K[]).some((k) => f[k] !== (this.defs[k].default ?? ''))
+      );
     });
     this.query = computed(() => ({
       search: this.search() || null,
@@ -129,8 +139,14 @@ export class ListState<K extends string> implements Sortable {
     }));
 
     this.searchInput
-      .pipe(debounceTime(options.debounceMs ?? 300), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe((text) => this.patch({ [LIST_PARAMS.search]: text.trim() || null, [LIST_PARAMS.page]: null }));
+      .pipe(
+        debounceTime(options.debounceMs ?? 300),
+        distinctUntilChanged(),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe((text) =>
+        this.patch({ [LIST_PARAMS.search]: text.trim() || null, [LIST_PARAMS.page]: null }),
+      );
   }
 
   /** One filter's value. */

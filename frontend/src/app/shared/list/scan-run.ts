@@ -44,13 +44,20 @@ export class ScanRun<T> {
     this.state.set({ state: 'running', startedAt });
     this.elapsed.set(0);
     this.stopTimer();
-    this.timer = setInterval(() => this.elapsed.set(Math.floor((Date.now() - startedAt) / 1000)), 1000);
+    this.timer = setInterval(
+      () => this.elapsed.set(Math.floor((Date.now() - startedAt) / 1000)),
+      1000,
+    );
     this.run()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (result) => {
           this.stopTimer();
-          this.state.set({ state: 'done', result, seconds: Math.max(1, Math.round((Date.now() - startedAt) / 1000)) });
+          this.state.set({
+            state: 'done',
+            result,
+            seconds: Math.max(1, Math.round((Date.now() - startedAt) / 1000)),
+          });
           this.onDone(result);
         },
         error: (err: unknown) => {

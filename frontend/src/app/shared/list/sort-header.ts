@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, Directive, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Directive,
+  computed,
+  inject,
+  input,
+} from '@angular/core';
 
 import { IconComponent } from '../components/icon.component';
 import { Sortable, nextOrdering } from './list-state';
@@ -15,12 +22,20 @@ export class SortTableDirective {
  * header carries `aria-sort`, and its button `data-sort` (the API field) for tests.
  */
 @Component({
+  // An attribute component on <th> (like MatSortHeader): the header cell stays a real table cell.
+  // eslint-disable-next-line @angular-eslint/component-selector
   selector: 'th[appSortHeader]',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [IconComponent],
   host: { '[attr.aria-sort]': 'ariaSort()' },
   template: `
-    <button type="button" class="sort" [class.on]="active()" [attr.data-sort]="field()" (click)="toggle()">
+    <button
+      type="button"
+      class="sort"
+      [class.on]="active()"
+      [attr.data-sort]="field()"
+      (click)="toggle()"
+    >
       <ng-content />
       @if (active()) {
         <app-icon [name]="descending() ? 'arrowDown' : 'arrowUp'" [size]="12" />
@@ -60,8 +75,12 @@ export class SortHeaderComponent {
   /** The API's ordering field for this column. */
   readonly field = input.required<string>({ alias: 'appSortHeader' });
 
-  protected readonly active = computed(() => this.table.sortable().ordering()?.replace(/^-/, '') === this.field());
-  protected readonly descending = computed(() => !!this.table.sortable().ordering()?.startsWith('-'));
+  protected readonly active = computed(
+    () => this.table.sortable().ordering()?.replace(/^-/, '') === this.field(),
+  );
+  protected readonly descending = computed(
+    () => !!this.table.sortable().ordering()?.startsWith('-'),
+  );
   protected readonly ariaSort = computed(() =>
     this.active() ? (this.descending() ? 'descending' : 'ascending') : null,
   );

@@ -29,7 +29,14 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
 @Component({
   selector: 'app-expiring-leases-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, SORT_HEADER, LeaseStatusBadgeComponent, LeaseActionButtonsComponent, MoneyPipe, AppDatePipe],
+  imports: [
+    RouterLink,
+    SORT_HEADER,
+    LeaseStatusBadgeComponent,
+    LeaseActionButtonsComponent,
+    MoneyPipe,
+    AppDatePipe,
+  ],
   template: `
     <div class="table-wrap">
       <table class="data-table" [class.busy]="busy()" [appSortTable]="sort()">
@@ -46,7 +53,12 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
           @for (l of leases(); track l.id) {
             <tr class="row" [attr.data-lease-id]="l.id" (click)="openLease(l)">
               <td class="unit">
-                <a [routerLink]="['/units', l.unit]" (click)="$event.stopPropagation()" class="link-cell">{{ l.unit_number }}</a>
+                <a
+                  [routerLink]="['/units', l.unit]"
+                  (click)="$event.stopPropagation()"
+                  class="link-cell"
+                  >{{ l.unit_number }}</a
+                >
                 <div class="sub">{{ l.property_name }}</div>
               </td>
               <td>
@@ -60,13 +72,25 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
                 @switch (l.lease_status) {
                   @case ('active') {
                     @if (l.days_until_expiry !== null) {
-                      <span class="chip" [class.chip-danger]="l.expiry_flag === 'critical'" [class.chip-warn]="l.expiry_flag === 'soon'">
-                        {{ l.days_until_expiry === 0 ? 'Ends today' : l.days_until_expiry < 0 ? 'Ended' : l.days_until_expiry + 'd left' }}
+                      <span
+                        class="chip"
+                        [class.chip-danger]="l.expiry_flag === 'critical'"
+                        [class.chip-warn]="l.expiry_flag === 'soon'"
+                      >
+                        {{
+                          l.days_until_expiry === 0
+                            ? 'Ends today'
+                            : l.days_until_expiry < 0
+                              ? 'Ended'
+                              : l.days_until_expiry + 'd left'
+                        }}
                       </span>
                     }
                   }
                   @case ('month_to_month') {
-                    <span class="chip" [class.chip-warn]="l.is_long_holdover">{{ l.holdover_days ?? 0 }}d holdover</span>
+                    <span class="chip" [class.chip-warn]="l.is_long_holdover"
+                      >{{ l.holdover_days ?? 0 }}d holdover</span
+                    >
                   }
                   @case ('notice') {
                     <span class="text-red">Out {{ l.notice_move_out_date | appDate }}</span>

@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, ResourceRef, input, provideZonelessChangeDetection } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ResourceRef,
+  input,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
@@ -13,7 +19,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 @Component({
   selector: 'app-test-market-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<section class="card" data-testid="market-card">Market for {{ unit().unit_number }} · {{ lease()?.lease_number ?? 'no lease' }}</section>`,
+  template: `<section class="card" data-testid="market-card">
+    Market for {{ unit().unit_number }} · {{ lease()?.lease_number ?? 'no lease' }}
+  </section>`,
 })
 class MarketCardComponent {
   readonly unit = input.required<Unit>();
@@ -42,11 +50,21 @@ const UNIT = {
   square_feet: 850,
 } as unknown as Unit;
 
-const LEASE = { id: 'l1', lease_number: 'L-0001', lease_status: 'active', monthly_rent_amount: '1500.00' } as LeaseLifecycle;
+const LEASE = {
+  id: 'l1',
+  lease_number: 'L-0001',
+  lease_status: 'active',
+  monthly_rent_amount: '1500.00',
+} as LeaseLifecycle;
 
 /** A loaded lease list, as the page passes it. */
 function loadedLeases(): ResourceRef<Paginated<LeaseLifecycle> | undefined> {
-  const page: Paginated<LeaseLifecycle> = { count: 1, next: null, previous: null, results: [LEASE] };
+  const page: Paginated<LeaseLifecycle> = {
+    count: 1,
+    next: null,
+    previous: null,
+    results: [LEASE],
+  };
   return {
     hasValue: () => true,
     value: () => page,

@@ -64,7 +64,9 @@ export class UnitTabCardsComponent {
 
   protected readonly cards = computed(() =>
     this.all
-      .filter((c) => c.tab === this.tab() && (this.placement() === 'before' ? c.order < 0 : c.order >= 0))
+      .filter(
+        (c) => c.tab === this.tab() && (this.placement() === 'before' ? c.order < 0 : c.order >= 0),
+      )
       .slice()
       .sort((a, b) => a.order - b.order),
   );

@@ -14,7 +14,10 @@ import { ChurnScoreGaugeComponent } from '../../../shared/components/churn-score
 import { EscalationDotsComponent } from '../../../shared/components/escalation-dots.component';
 import { LeaseProgressComponent } from '../../../shared/components/lease-progress.component';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
-import { ErrorStateComponent, LoadingStateComponent } from '../../../shared/components/state-views.component';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../../shared/components/state-views.component';
 import { MoneyPipe } from '../../../shared/pipes/money.pipe';
 import { UnitComplianceTabComponent } from './tabs/compliance-tab.component';
 import { UnitFinancialsTabComponent } from './tabs/financials-tab.component';
@@ -101,11 +104,16 @@ export class UnitDetailComponent {
     params: () => this.tenantId(),
     stream: ({ params }) => this.tenants.getTenant(params),
   });
-  protected readonly balance = computed(() => (this.tenant.hasValue() ? Number(this.tenant.value().balance) : null));
+  protected readonly balance = computed(() =>
+    this.tenant.hasValue() ? Number(this.tenant.value().balance) : null,
+  );
 
   /** 1.3: the tenant's unresolved collection case, looked up only when they owe something. */
   private readonly collectionCaseRes = rxResource({
-    params: () => (this.tenant.hasValue() && Number(this.tenant.value().balance) > 0 ? this.tenant.value().id : undefined),
+    params: () =>
+      this.tenant.hasValue() && Number(this.tenant.value().balance) > 0
+        ? this.tenant.value().id
+        : undefined,
     stream: ({ params }) => this.collections.getOpenCaseForTenant(params),
   });
   protected readonly collectionCase = computed(() =>
@@ -116,11 +124,15 @@ export class UnitDetailComponent {
   private readonly renewalRes = rxResource({
     params: () => {
       const l = this.lease();
-      return l && (l.lease_status === 'active' || l.lease_status === 'month_to_month') ? l.id : undefined;
+      return l && (l.lease_status === 'active' || l.lease_status === 'month_to_month')
+        ? l.id
+        : undefined;
     },
     stream: ({ params }) => this.renewals.getLatestForLease(params),
   });
-  protected readonly renewal = computed(() => (this.renewalRes.hasValue() ? this.renewalRes.value() : null));
+  protected readonly renewal = computed(() =>
+    this.renewalRes.hasValue() ? this.renewalRes.value() : null,
+  );
 
   /** Whether the unit has a current (non-vacant) tenant whose account we load. */
   protected readonly tenantIdKnown = computed(() => !!this.tenantId());

@@ -10,19 +10,32 @@ import { MoneyPipe } from '../../../shared/pipes/money.pipe';
   host: { '(document:keydown.escape)': 'cancel()' },
   template: `
     <div class="backdrop" (click)="cancel()"></div>
-    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="ba-title" data-testid="bulk-approve-dialog">
+    <div
+      class="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="ba-title"
+      data-testid="bulk-approve-dialog"
+    >
       <header>
         <h2 id="ba-title">Approve {{ count() }} renewal offer{{ count() === 1 ? '' : 's' }}?</h2>
       </header>
       <p class="body">
         Each selected recommendation is approved at its offered rent:
-        <strong class="money" data-testid="bulk-total-rent">{{ totalRent() | money }}</strong> a month in new rent
-        across <strong data-testid="bulk-count">{{ count() }}</strong> lease{{ count() === 1 ? '' : 's' }}.
-        Letters are not sent yet; recommendations that are no longer pending are skipped.
+        <strong class="money" data-testid="bulk-total-rent">{{ totalRent() | money }}</strong> a
+        month in new rent across <strong data-testid="bulk-count">{{ count() }}</strong> lease{{
+          count() === 1 ? '' : 's'
+        }}. Letters are not sent yet; recommendations that are no longer pending are skipped.
       </p>
       <footer>
         <button type="button" class="btn" (click)="cancel()" [disabled]="busy()">Cancel</button>
-        <button type="button" class="btn btn-primary" data-testid="bulk-approve-confirm" (click)="confirm.emit()" [disabled]="busy()">
+        <button
+          type="button"
+          class="btn btn-primary"
+          data-testid="bulk-approve-confirm"
+          (click)="confirm.emit()"
+          [disabled]="busy()"
+        >
           {{ busy() ? 'Approving…' : 'Approve ' + count() }}
         </button>
       </footer>

@@ -18,7 +18,14 @@ import { codeLabel, warrantyState } from './unit-format';
 @Component({
   selector: 'app-unit-compliance-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MoneyPipe, AppDatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, UnitTabCardsComponent],
+  imports: [
+    MoneyPipe,
+    AppDatePipe,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    UnitTabCardsComponent,
+  ],
   template: `
     @let l = lease();
     <app-unit-tab-cards tab="compliance" placement="before" [unit]="unit()" [lease]="lease()" />
@@ -28,12 +35,30 @@ import { codeLabel, warrantyState } from './unit-format';
         <div class="card-body">
           @if (l) {
             <dl class="facts">
-              <div><dt>Security deposit</dt><dd class="money">{{ l.security_deposit | money }}</dd></div>
-              <div><dt>Lease begins</dt><dd>{{ l.lease_begin_date | appDate }}</dd></div>
-              <div><dt>Lease ends</dt><dd>{{ l.lease_end_date | appDate }}</dd></div>
-              <div><dt>Notice given</dt><dd>{{ l.notice_date | appDate }}</dd></div>
-              <div><dt>Move-out (notice)</dt><dd>{{ l.notice_move_out_date | appDate }}</dd></div>
-              <div><dt>Moved out</dt><dd>{{ l.actual_move_out_date | appDate }}</dd></div>
+              <div>
+                <dt>Security deposit</dt>
+                <dd class="money">{{ l.security_deposit | money }}</dd>
+              </div>
+              <div>
+                <dt>Lease begins</dt>
+                <dd>{{ l.lease_begin_date | appDate }}</dd>
+              </div>
+              <div>
+                <dt>Lease ends</dt>
+                <dd>{{ l.lease_end_date | appDate }}</dd>
+              </div>
+              <div>
+                <dt>Notice given</dt>
+                <dd>{{ l.notice_date | appDate }}</dd>
+              </div>
+              <div>
+                <dt>Move-out (notice)</dt>
+                <dd>{{ l.notice_move_out_date | appDate }}</dd>
+              </div>
+              <div>
+                <dt>Moved out</dt>
+                <dd>{{ l.actual_move_out_date | appDate }}</dd>
+              </div>
             </dl>
           } @else if (leasesLoaded()) {
             <span class="muted">No lease on record.</span>
@@ -65,7 +90,11 @@ import { codeLabel, warrantyState } from './unit-format';
     <section class="card">
       <div class="card-header"><h2>Equipment</h2></div>
       @if (equipment.error(); as err) {
-        <app-error-state title="Could not load equipment" [message]="message(err)" (retry)="equipment.reload()" />
+        <app-error-state
+          title="Could not load equipment"
+          [message]="message(err)"
+          (retry)="equipment.reload()"
+        />
       } @else if (equipment.hasValue()) {
         @if (equipment.value().results.length === 0) {
           <app-empty-state title="No equipment on record" />
@@ -92,18 +121,37 @@ import { codeLabel, warrantyState } from './unit-format';
                     </td>
                     <td>{{ e.manufacturer || '—' }}</td>
                     <td class="nowrap">{{ e.install_date | appDate }}</td>
-                    <td class="num">{{ e.age_years ?? '—' }} / {{ e.expected_lifespan_years ?? '—' }} yrs</td>
-                    <td><span class="chip cap" [class.chip-danger]="e.condition === 'poor'" [class.chip-warn]="e.condition === 'fair'">{{ label(e.condition) }}</span></td>
+                    <td class="num">
+                      {{ e.age_years ?? '—' }} / {{ e.expected_lifespan_years ?? '—' }} yrs
+                    </td>
+                    <td>
+                      <span
+                        class="chip cap"
+                        [class.chip-danger]="e.condition === 'poor'"
+                        [class.chip-warn]="e.condition === 'fair'"
+                        >{{ label(e.condition) }}</span
+                      >
+                    </td>
                     <td>
                       <span
                         class="chip"
                         [class.chip-ok]="ws === 'active'"
                         [class.chip-warn]="ws === 'expiring'"
                         [class.chip-danger]="ws === 'expired'"
-                        >{{ ws === 'active' ? 'Under warranty' : ws === 'expiring' ? 'Expiring soon' : ws === 'expired' ? 'Expired' : 'None' }}</span
+                        >{{
+                          ws === 'active'
+                            ? 'Under warranty'
+                            : ws === 'expiring'
+                              ? 'Expiring soon'
+                              : ws === 'expired'
+                                ? 'Expired'
+                                : 'None'
+                        }}</span
                       >
                       @if (e.warranty_expiration) {
-                        <div class="sub">{{ e.warranty_provider }} · until {{ e.warranty_expiration | appDate }}</div>
+                        <div class="sub">
+                          {{ e.warranty_provider }} · until {{ e.warranty_expiration | appDate }}
+                        </div>
                       }
                     </td>
                   </tr>

@@ -18,7 +18,14 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
 @Component({
   selector: 'app-unit-financials-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MoneyPipe, AppDatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, UnitTabCardsComponent],
+  imports: [
+    MoneyPipe,
+    AppDatePipe,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    UnitTabCardsComponent,
+  ],
   template: `
     <app-unit-tab-cards tab="financials" placement="before" [unit]="unit()" [lease]="lease()" />
     <section class="card">
@@ -38,13 +45,20 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
           <app-loading-state />
         }
       } @else if (ledger.error(); as err) {
-        <app-error-state title="Could not load the ledger" [message]="message(err)" (retry)="ledger.reload()" />
+        <app-error-state
+          title="Could not load the ledger"
+          [message]="message(err)"
+          (retry)="ledger.reload()"
+        />
       } @else if (ledger.hasValue()) {
         @if (ledgerRows().length === 0) {
           <app-empty-state title="No transactions yet" />
         } @else {
           @if (ledger.value().count > ledger.value().results.length) {
-            <div class="note">Showing the latest {{ ledger.value().results.length }} of {{ ledger.value().count }} entries.</div>
+            <div class="note">
+              Showing the latest {{ ledger.value().results.length }} of
+              {{ ledger.value().count }} entries.
+            </div>
           }
           <div class="table-wrap">
             <table class="data-table" data-testid="ledger-table">
@@ -64,13 +78,19 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
                 @for (r of ledgerRows(); track r.id) {
                   <tr>
                     <td class="nowrap">{{ r.trans_date | appDate }}</td>
-                    <td><span class="chip" [class.chip-ok]="r.trans_type !== 'Charge'">{{ r.trans_type }}</span></td>
+                    <td>
+                      <span class="chip" [class.chip-ok]="r.trans_type !== 'Charge'">{{
+                        r.trans_type
+                      }}</span>
+                    </td>
                     <td class="mono muted">{{ r.charge_code }}</td>
                     <td>{{ r.description }}</td>
                     <td class="nowrap muted">{{ r.due_date | appDate }}</td>
                     <td class="money">{{ r.signed > 0 ? (r.signed | money) : '' }}</td>
                     <td class="money text-green">{{ r.signed < 0 ? (-r.signed | money) : '' }}</td>
-                    <td class="money strong" [class.text-red]="r.running > 0">{{ r.running | money }}</td>
+                    <td class="money strong" [class.text-red]="r.running > 0">
+                      {{ r.running | money }}
+                    </td>
                   </tr>
                 }
               </tbody>

@@ -18,7 +18,14 @@ import { codeLabel } from './unit-format';
 @Component({
   selector: 'app-unit-maintenance-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MoneyPipe, AppDatePipe, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, UnitTabCardsComponent],
+  imports: [
+    MoneyPipe,
+    AppDatePipe,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    UnitTabCardsComponent,
+  ],
   template: `
     <app-unit-tab-cards tab="maintenance" placement="before" [unit]="unit()" [lease]="lease()" />
     <section class="card">
@@ -26,11 +33,21 @@ import { codeLabel } from './unit-format';
         <h2>Work orders</h2>
         @if (workOrders.hasValue() && woStatuses().length) {
           <div class="filters" role="group" aria-label="Filter by status">
-            <button type="button" class="pill" [class.on]="woStatus() === 'all'" (click)="woStatus.set('all')">
+            <button
+              type="button"
+              class="pill"
+              [class.on]="woStatus() === 'all'"
+              (click)="woStatus.set('all')"
+            >
               All {{ workOrders.value().results.length }}
             </button>
             @for (s of woStatuses(); track s.status) {
-              <button type="button" class="pill cap" [class.on]="woStatus() === s.status" (click)="woStatus.set(s.status)">
+              <button
+                type="button"
+                class="pill cap"
+                [class.on]="woStatus() === s.status"
+                (click)="woStatus.set(s.status)"
+              >
                 {{ label(s.status) }} {{ s.count }}
               </button>
             }
@@ -38,10 +55,21 @@ import { codeLabel } from './unit-format';
         }
       </div>
       @if (workOrders.error(); as err) {
-        <app-error-state title="Could not load work orders" [message]="message(err)" (retry)="workOrders.reload()" />
+        <app-error-state
+          title="Could not load work orders"
+          [message]="message(err)"
+          (retry)="workOrders.reload()"
+        />
       } @else if (workOrders.hasValue()) {
         @if (filteredWorkOrders().length === 0) {
-          <app-empty-state title="No work orders" [hint]="woStatus() === 'all' ? 'Nothing has been reported for this unit.' : 'None with this status.'" />
+          <app-empty-state
+            title="No work orders"
+            [hint]="
+              woStatus() === 'all'
+                ? 'Nothing has been reported for this unit.'
+                : 'None with this status.'
+            "
+          />
         } @else {
           <div class="table-wrap">
             <table class="data-table" data-testid="work-orders-table">
@@ -73,7 +101,11 @@ import { codeLabel } from './unit-format';
                         >{{ label(w.priority) }}</span
                       >
                     </td>
-                    <td><span class="chip cap" [class.chip-ok]="w.status === 'completed'">{{ label(w.status) }}</span></td>
+                    <td>
+                      <span class="chip cap" [class.chip-ok]="w.status === 'completed'">{{
+                        label(w.status)
+                      }}</span>
+                    </td>
                     <td class="nowrap">{{ w.requested_date | appDate }}</td>
                     <td class="nowrap">{{ w.completed_date | appDate }}</td>
                     <td>{{ w.vendor_name || '—' }}</td>
@@ -116,7 +148,8 @@ export class UnitMaintenanceTabComponent {
   protected readonly woStatuses = computed(() => {
     if (!this.workOrders.hasValue()) return [];
     const counts = new Map<string, number>();
-    for (const w of this.workOrders.value().results) counts.set(w.status, (counts.get(w.status) ?? 0) + 1);
+    for (const w of this.workOrders.value().results)
+      counts.set(w.status, (counts.get(w.status) ?? 0) + 1);
     return [...counts.entries()].map(([status, count]) => ({ status, count }));
   });
   protected readonly filteredWorkOrders = computed(() => {

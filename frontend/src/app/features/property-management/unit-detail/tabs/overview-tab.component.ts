@@ -17,22 +17,51 @@ import { codeLabel } from './unit-format';
 @Component({
   selector: 'app-unit-overview-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MoneyPipe, AppDatePipe, LeaseStatusBadgeComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, UnitTabCardsComponent],
+  imports: [
+    MoneyPipe,
+    AppDatePipe,
+    LeaseStatusBadgeComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    UnitTabCardsComponent,
+  ],
   template: `
     @let u = unit();
     @let l = lease();
     <app-unit-tab-cards tab="overview" placement="before" [unit]="unit()" [lease]="lease()" />
     <div class="two-col">
       <section class="card">
-        <div class="card-header"><h2>Unit</h2><span class="chip cap">{{ label(u.status) }}</span></div>
+        <div class="card-header">
+          <h2>Unit</h2>
+          <span class="chip cap">{{ label(u.status) }}</span>
+        </div>
         <div class="card-body">
           <dl class="facts">
-            <div><dt>Unit</dt><dd>{{ u.unit_number }}</dd></div>
-            <div><dt>Type</dt><dd>{{ u.unit_type }}</dd></div>
-            <div><dt>Bedrooms</dt><dd>{{ u.bedrooms }}</dd></div>
-            <div><dt>Bathrooms</dt><dd>{{ u.bathrooms }}</dd></div>
-            <div><dt>Square feet</dt><dd class="num">{{ u.square_feet.toLocaleString('en-US') }}</dd></div>
-            <div><dt>Building / floor</dt><dd>{{ u.building }} / {{ u.floor }}</dd></div>
+            <div>
+              <dt>Unit</dt>
+              <dd>{{ u.unit_number }}</dd>
+            </div>
+            <div>
+              <dt>Type</dt>
+              <dd>{{ u.unit_type }}</dd>
+            </div>
+            <div>
+              <dt>Bedrooms</dt>
+              <dd>{{ u.bedrooms }}</dd>
+            </div>
+            <div>
+              <dt>Bathrooms</dt>
+              <dd>{{ u.bathrooms }}</dd>
+            </div>
+            <div>
+              <dt>Square feet</dt>
+              <dd class="num">{{ u.square_feet.toLocaleString('en-US') }}</dd>
+            </div>
+            <div>
+              <dt>Building / floor</dt>
+              <dd>{{ u.building }} / {{ u.floor }}</dd>
+            </div>
           </dl>
           @if (amenities().length) {
             <div class="amenities">
@@ -62,7 +91,15 @@ import { codeLabel } from './unit-format';
                 <div class="v money" [class.text-red]="g.gap > 0" [class.text-green]="g.gap <= 0">
                   {{ g.gap > 0 ? '−' : '+' }}{{ (g.gap < 0 ? -g.gap : g.gap) | money }}
                 </div>
-                <div class="sub">{{ g.gap > 0 ? g.pct + '% below market' : g.gap < 0 ? -g.pct + '% above market' : 'At market' }}</div>
+                <div class="sub">
+                  {{
+                    g.gap > 0
+                      ? g.pct + '% below market'
+                      : g.gap < 0
+                        ? -g.pct + '% above market'
+                        : 'At market'
+                  }}
+                </div>
               </div>
             </div>
             <div class="rent-bar" aria-hidden="true">
@@ -91,22 +128,49 @@ import { codeLabel } from './unit-format';
       } @else {
         <div class="card-body">
           <dl class="facts">
-            <div><dt>Lease #</dt><dd class="mono">{{ l.lease_number }}</dd></div>
-            <div><dt>Tenant</dt><dd>{{ l.tenant_name }}</dd></div>
-            <div><dt>Rent</dt><dd class="money">{{ l.monthly_rent_amount | money }}</dd></div>
-            <div><dt>Begins</dt><dd>{{ l.lease_begin_date | appDate }}</dd></div>
-            <div><dt>Ends</dt><dd>{{ l.lease_end_date | appDate }}</dd></div>
+            <div>
+              <dt>Lease #</dt>
+              <dd class="mono">{{ l.lease_number }}</dd>
+            </div>
+            <div>
+              <dt>Tenant</dt>
+              <dd>{{ l.tenant_name }}</dd>
+            </div>
+            <div>
+              <dt>Rent</dt>
+              <dd class="money">{{ l.monthly_rent_amount | money }}</dd>
+            </div>
+            <div>
+              <dt>Begins</dt>
+              <dd>{{ l.lease_begin_date | appDate }}</dd>
+            </div>
+            <div>
+              <dt>Ends</dt>
+              <dd>{{ l.lease_end_date | appDate }}</dd>
+            </div>
             @if (l.holdover_start_date) {
-              <div><dt>Month-to-month since</dt><dd>{{ l.holdover_start_date | appDate }}</dd></div>
+              <div>
+                <dt>Month-to-month since</dt>
+                <dd>{{ l.holdover_start_date | appDate }}</dd>
+              </div>
             }
             @if (l.notice_date) {
-              <div><dt>Notice given</dt><dd>{{ l.notice_date | appDate }}</dd></div>
+              <div>
+                <dt>Notice given</dt>
+                <dd>{{ l.notice_date | appDate }}</dd>
+              </div>
             }
             @if (l.notice_move_out_date) {
-              <div><dt>Moving out</dt><dd class="text-red">{{ l.notice_move_out_date | appDate }}</dd></div>
+              <div>
+                <dt>Moving out</dt>
+                <dd class="text-red">{{ l.notice_move_out_date | appDate }}</dd>
+              </div>
             }
             @if (l.actual_move_out_date) {
-              <div><dt>Moved out</dt><dd>{{ l.actual_move_out_date | appDate }}</dd></div>
+              <div>
+                <dt>Moved out</dt>
+                <dd>{{ l.actual_move_out_date | appDate }}</dd>
+              </div>
             }
           </dl>
         </div>
@@ -129,13 +193,24 @@ export class UnitOverviewTabComponent {
     const market = Number(u.market_rent) || 0;
     if (!market) return null;
     const gap = market - current;
-    return { current, market, gap, pct: Math.round((gap / market) * 1000) / 10, ratio: Math.min(100, (current / market) * 100) };
+    return {
+      current,
+      market,
+      gap,
+      pct: Math.round((gap / market) * 1000) / 10,
+      ratio: Math.min(100, (current / market) * 100),
+    };
   });
 
   protected readonly amenities = computed(() => {
     const a = this.unit().amenities;
     if (!a) return [];
-    return Array.isArray(a) ? a : String(a).split(',').map((s) => s.trim()).filter(Boolean);
+    return Array.isArray(a)
+      ? a
+      : String(a)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   });
 
   protected readonly message = errorMessage;

@@ -17,7 +17,16 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
 @Component({
   selector: 'app-unit-tenant-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MoneyPipe, AppDatePipe, LeaseStatusBadgeComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent, UnitTabCardsComponent],
+  imports: [
+    RouterLink,
+    MoneyPipe,
+    AppDatePipe,
+    LeaseStatusBadgeComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+    UnitTabCardsComponent,
+  ],
   template: `
     <app-unit-tab-cards tab="tenant" placement="before" [unit]="unit()" [lease]="lease()" />
     @if (!tenantIdKnown()) {
@@ -29,21 +38,41 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
         }
       </section>
     } @else if (tenant().error(); as err) {
-      <section class="card"><app-error-state [message]="message(err)" (retry)="tenant().reload()" /></section>
+      <section class="card">
+        <app-error-state [message]="message(err)" (retry)="tenant().reload()" />
+      </section>
     } @else if (tenant().hasValue()) {
       @let t = tenantValue()!;
       <div class="two-col">
         <section class="card">
-          <div class="card-header"><h2>{{ t.first_name }} {{ t.last_name }}</h2></div>
+          <div class="card-header">
+            <h2>{{ t.first_name }} {{ t.last_name }}</h2>
+          </div>
           <div class="card-body">
             <dl class="facts">
-              <div><dt>Email</dt><dd><a [href]="'mailto:' + t.email">{{ t.email }}</a></dd></div>
-              <div><dt>Phone</dt><dd><a [href]="'tel:' + t.phone">{{ t.phone || '—' }}</a></dd></div>
-              <div><dt>Preferred contact</dt><dd class="cap">{{ t.preferred_contact || '—' }}</dd></div>
+              <div>
+                <dt>Email</dt>
+                <dd>
+                  <a [href]="'mailto:' + t.email">{{ t.email }}</a>
+                </dd>
+              </div>
+              <div>
+                <dt>Phone</dt>
+                <dd>
+                  <a [href]="'tel:' + t.phone">{{ t.phone || '—' }}</a>
+                </dd>
+              </div>
+              <div>
+                <dt>Preferred contact</dt>
+                <dd class="cap">{{ t.preferred_contact || '—' }}</dd>
+              </div>
               @if (t.emergency_contact_name) {
                 <div>
                   <dt>Emergency contact</dt>
-                  <dd>{{ t.emergency_contact_name }} <span class="muted">{{ t.emergency_contact_phone }}</span></dd>
+                  <dd>
+                    {{ t.emergency_contact_name }}
+                    <span class="muted">{{ t.emergency_contact_phone }}</span>
+                  </dd>
                 </div>
               }
             </dl>
@@ -55,11 +84,19 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
             <dl class="facts">
               <div>
                 <dt>Balance</dt>
-                <dd class="money" [class.text-red]="+t.balance > 0" [class.text-green]="+t.balance <= 0">{{ t.balance | money }}</dd>
+                <dd
+                  class="money"
+                  [class.text-red]="+t.balance > 0"
+                  [class.text-green]="+t.balance <= 0"
+                >
+                  {{ t.balance | money }}
+                </dd>
               </div>
               <div>
                 <dt>Overdue</dt>
-                <dd class="money" [class.text-red]="+t.overdue_balance > 0">{{ t.overdue_balance | money }}</dd>
+                <dd class="money" [class.text-red]="+t.overdue_balance > 0">
+                  {{ t.overdue_balance | money }}
+                </dd>
               </div>
             </dl>
           </div>
@@ -73,12 +110,20 @@ import { UnitTabCardsComponent } from '../unit-detail-cards';
         <div class="card-header"><h2>Earlier leases</h2></div>
         <table class="data-table">
           <thead>
-            <tr><th>Lease #</th><th>Tenant</th><th>State</th><th>Term</th><th class="money">Rent</th></tr>
+            <tr>
+              <th>Lease #</th>
+              <th>Tenant</th>
+              <th>State</th>
+              <th>Term</th>
+              <th class="money">Rent</th>
+            </tr>
           </thead>
           <tbody>
             @for (p of pastLeases(); track p.id) {
               <tr>
-                <td class="mono"><a [routerLink]="['/lifecycle', p.id]">{{ p.lease_number }}</a></td>
+                <td class="mono">
+                  <a [routerLink]="['/lifecycle', p.id]">{{ p.lease_number }}</a>
+                </td>
                 <td>{{ p.tenant_name }}</td>
                 <td><app-lease-status-badge [status]="p.lease_status" [short]="true" /></td>
                 <td>{{ p.lease_begin_date | appDate }} – {{ p.lease_end_date | appDate }}</td>
@@ -104,7 +149,11 @@ export class UnitTenantTabComponent {
     const l = this.lease();
     return !!l && l.lease_status !== 'vacant';
   });
-  protected readonly pastLeases = computed(() => (this.leases().hasValue() ? this.leases().value()!.results.slice(1) : []));
-  protected readonly tenantValue = computed(() => (this.tenant().hasValue() ? this.tenant().value() : undefined));
+  protected readonly pastLeases = computed(() =>
+    this.leases().hasValue() ? this.leases().value()!.results.slice(1) : [],
+  );
+  protected readonly tenantValue = computed(() =>
+    this.tenant().hasValue() ? this.tenant().value() : undefined,
+  );
   protected readonly message = errorMessage;
 }

@@ -3,7 +3,10 @@ import { daysBetween, parseIsoDate, startOfDay } from '../../../../core/utils/da
 
 export type WarrantyState = 'active' | 'expiring' | 'expired' | 'none';
 
-export function warrantyState(e: Pick<Equipment, 'warranty_expiration'>, today = new Date()): WarrantyState {
+export function warrantyState(
+  e: Pick<Equipment, 'warranty_expiration'>,
+  today = new Date(),
+): WarrantyState {
   const exp = parseIsoDate(e.warranty_expiration);
   if (!exp) return 'none';
   const days = daysBetween(startOfDay(today), exp);
