@@ -25,12 +25,15 @@ import { PaginationComponent } from '../../shared/components/pagination.componen
 import { PropertySelectComponent } from '../../shared/components/property-select.component';
 import { StatCardComponent } from '../../shared/components/stat-card.component';
 import {
-  EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
+import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListSearchComponent } from '../../shared/list/list-search.component';
 import { listState, oneOf } from '../../shared/list/list-state';
+import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
 import { scanRun } from '../../shared/list/scan-run';
 import { SORT_HEADER } from '../../shared/list/sort-header';
 import { MoneyPipe, formatMoney } from '../../shared/pipes/money.pipe';
@@ -69,9 +72,12 @@ const LEVELS = Array.from({ length: MAX_ESCALATION_LEVEL + 1 }, (_, i) => String
     StatusBadgeComponent,
     PaginationComponent,
     LoadingStateComponent,
-    EmptyStateComponent,
     ErrorStateComponent,
     SORT_HEADER,
+    ListSearchComponent,
+    ListEmptyComponent,
+    FilterSelectComponent,
+    ScanBannerComponent,
   ],
   templateUrl: './collections-dashboard.component.html',
   styleUrls: ['../../shared/styles/dashboard-page.css', './collections-dashboard.component.css'],
@@ -81,13 +87,19 @@ export class CollectionsDashboardComponent {
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
 
-  protected readonly statuses = COLLECTION_STATUSES;
-  protected readonly statusLabels = COLLECTION_STATUS_LABELS;
-  protected readonly tones = COLLECTION_TONES;
-  protected readonly toneLabels = TONE_LABELS;
-  protected readonly riskProfiles = RISK_PROFILES;
-  protected readonly riskLabels = RISK_PROFILE_LABELS;
-  protected readonly levels = LEVELS;
+  protected readonly statusOptions = filterOptions(COLLECTION_STATUSES, COLLECTION_STATUS_LABELS, {
+    first: [{ value: 'unresolved', label: 'Unresolved' }],
+    last: [{ value: 'all', label: 'All cases' }],
+  });
+  protected readonly levelOptions = filterOptions(LEVELS, (l) => `Level ${l}/5`, {
+    first: [{ value: '', label: 'Any level' }],
+  });
+  protected readonly toneOptions = filterOptions(COLLECTION_TONES, TONE_LABELS, {
+    first: [{ value: '', label: 'Any tone' }],
+  });
+  protected readonly riskOptions = filterOptions(RISK_PROFILES, RISK_PROFILE_LABELS, {
+    first: [{ value: '', label: 'Any risk profile' }],
+  });
 
   /** Filters, search, sort (the API's default unless chosen) and page in the URL. */
   protected readonly list = listState({

@@ -23,10 +23,12 @@ import { addDays, toIsoDate } from '../../core/utils/dates';
 import { IconComponent } from '../../shared/components/icon.component';
 import { PaginationComponent } from '../../shared/components/pagination.component';
 import {
-  EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
+import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListSearchComponent } from '../../shared/list/list-search.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ExpiringLeasesTableComponent } from './components/expiring-leases-table.component';
 import { LeaseActionResult } from './components/lease-action-buttons.component';
@@ -47,13 +49,15 @@ type ExpiringWindow = (typeof EXPIRING_WINDOWS)[number];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     PropertySelectComponent,
+    ListSearchComponent,
+    ListEmptyComponent,
+    FilterSelectComponent,
     FormsModule,
     IconComponent,
     LifecycleHexGridComponent,
     ExpiringLeasesTableComponent,
     PaginationComponent,
     LoadingStateComponent,
-    EmptyStateComponent,
     ErrorStateComponent,
   ],
   templateUrl: './lifecycle-dashboard.component.html',
@@ -63,9 +67,10 @@ export class LifecycleDashboardComponent {
   private readonly lifecycle = inject(LifecycleService);
   private readonly toast = inject(ToastService);
 
-  protected readonly statuses = LEASE_STATUSES;
-  protected readonly statusLabels = LEASE_STATUS_LABELS;
   protected readonly windows = EXPIRING_WINDOWS;
+  protected readonly statusOptions = filterOptions(LEASE_STATUSES, LEASE_STATUS_LABELS, {
+    first: [{ value: 'all', label: 'All states' }],
+  });
 
   /** Filters, search, sort and page in the URL. */
   protected readonly list = listState({

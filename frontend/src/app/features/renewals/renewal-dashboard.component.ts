@@ -31,12 +31,15 @@ import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-
 import { PaginationComponent } from '../../shared/components/pagination.component';
 import { PropertySelectComponent } from '../../shared/components/property-select.component';
 import {
-  EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
+import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListSearchComponent } from '../../shared/list/list-search.component';
 import { listState, oneOf } from '../../shared/list/list-state';
+import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
 import { scanRun } from '../../shared/list/scan-run';
 import { SORT_HEADER } from '../../shared/list/sort-header';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
@@ -97,10 +100,13 @@ export interface PickedRenewal {
     StatusBadgeComponent,
     PaginationComponent,
     LoadingStateComponent,
-    EmptyStateComponent,
     ErrorStateComponent,
     BulkApproveDialogComponent,
     SORT_HEADER,
+    ListSearchComponent,
+    ListEmptyComponent,
+    FilterSelectComponent,
+    ScanBannerComponent,
   ],
   templateUrl: './renewal-dashboard.component.html',
   styleUrls: ['../../shared/styles/dashboard-page.css', './renewal-dashboard.component.css'],
@@ -112,12 +118,20 @@ export class RenewalDashboardComponent {
 
   protected readonly riskLevels = CHURN_RISK_LEVELS;
   protected readonly riskLabels = CHURN_RISK_LABELS;
-  protected readonly statuses = RENEWAL_STATUSES;
-  protected readonly statusLabels = RENEWAL_STATUS_LABELS;
-  protected readonly gapChoices = Object.entries(GAP_CHOICES).map(([value, c]) => ({
-    value,
-    label: c.label,
-  }));
+  protected readonly statusOptions = filterOptions(RENEWAL_STATUSES, RENEWAL_STATUS_LABELS, {
+    first: [{ value: 'open', label: 'Open (pending, approved, sent)' }],
+    last: [{ value: 'all', label: 'All' }],
+  });
+  protected readonly riskOptions = filterOptions(CHURN_RISK_LEVELS, CHURN_RISK_LABELS, {
+    first: [{ value: '', label: 'Any risk' }],
+  });
+  protected readonly gapOptions = filterOptions(
+    Object.keys(GAP_CHOICES),
+    (g) => GAP_CHOICES[g as GapChoice].label,
+    {
+      first: [{ value: '', label: 'Any gap to market' }],
+    },
+  );
 
   /** Filters, search, sort and page in the URL; ranked by risk unless the manager sorts otherwise. */
   protected readonly list = listState({

@@ -1,4 +1,4 @@
-import { DestroyRef, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Signal, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable } from 'rxjs';
 
@@ -10,11 +10,21 @@ export type ScanState<T> =
   | { state: 'done'; result: T; seconds: number }
   | { state: 'error'; message: string };
 
+/** What a scan banner reads and does, whatever the scan returns. */
+export interface ScanControl {
+  readonly running: Signal<boolean>;
+  readonly done: Signal<object | null>;
+  readonly error: Signal<string | null>;
+  readonly elapsed: Signal<number>;
+  start(): void;
+  dismiss(): void;
+}
+
 /**
  * A "Scan Now" button's run: idle → running (with a seconds counter) → done (result, duration) or
  * error (message). Create it in an injection context; the counter stops when the component goes.
  */
-export class ScanRun<T> {
+export class ScanRun<T> implements ScanControl {
   private readonly destroyRef = inject(DestroyRef);
   private timer: ReturnType<typeof setInterval> | null = null;
 
