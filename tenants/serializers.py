@@ -1,6 +1,5 @@
 """Output and input serializers for the tenants API (spec 1.1 for the lease lifecycle)."""
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -147,11 +146,12 @@ class TenantSerializer(serializers.ModelSerializer):
     def _balances(self, obj) -> dict:
         return self.context.get("balances", {}).get(obj.pk, {"balance": ZERO, "overdue": ZERO})
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    # Money is a decimal string ("1234.50"), like every DecimalField under COERCE_DECIMAL_TO_STRING.
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
     def get_balance(self, obj) -> str:
         return str(self._balances(obj)["balance"])
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
     def get_overdue_balance(self, obj) -> str:
         return str(self._balances(obj)["overdue"])
 
