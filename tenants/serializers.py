@@ -1,5 +1,6 @@
 """Output and input serializers for the tenants API (spec 1.1 for the lease lifecycle)."""
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
