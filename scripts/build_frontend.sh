@@ -24,7 +24,7 @@ if ! node_ok; then
     wheel="$(wheel_dir)"
   fi
   # The wheel's own bin/npm cannot find npm's lib from there: small shims run npm/npx with its node.
-  bin="$(dirname "$(dirname "$(command -v "$PY")")")/node-bin"
+  bin="$(cd "$(dirname "$(command -v "$PY")")/.." && pwd)/node-bin"
   mkdir -p "$bin"
   ln -sf "$wheel/bin/node" "$bin/node"
   for tool in npm npx; do
