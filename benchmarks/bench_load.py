@@ -17,6 +17,7 @@ Bounded: each phase sends a fixed number of requests (--single N per list, --con
 with a 60 s timeout each, only to 127.0.0.1, and stops the server it started. Reads only.
 Results: benchmarks/results/load-<vendor>-latest.json and a table on stdout.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,9 @@ def _start(server: str, port: int, env: dict) -> subprocess.Popen:
         cmd = [py, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     else:
         cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi:application", "-c", "config/gunicorn.conf.py"]
-    return subprocess.Popen(cmd, cwd=ROOT, env={**env, "PORT": str(port)}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        cmd, cwd=ROOT, env={**env, "PORT": str(port)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -89,11 +91,18 @@ def _phase(base: str, token: str, clients: int, per_client: int) -> dict:
     wall = time.perf_counter() - started
     every = [x for v in lat.values() for x in v]
     out = {
-        "clients": clients, "requests": len(every), "errors": len(errors), "seconds": round(wall, 2),
+        "clients": clients,
+        "requests": len(every),
+        "errors": len(errors),
+        "seconds": round(wall, 2),
         "throughput_rps": round(len(every) / wall, 2),
-        "p50_ms": round(1000 * statistics.median(every), 1), "p95_ms": round(1000 * _pct(every, 95), 1),
-        "per_list": {k: {"p50_ms": round(1000 * statistics.median(v), 1), "p95_ms": round(1000 * _pct(v, 95), 1),
-                         "n": len(v)} for k, v in lat.items() if v},
+        "p50_ms": round(1000 * statistics.median(every), 1),
+        "p95_ms": round(1000 * _pct(every, 95), 1),
+        "per_list": {
+            k: {"p50_ms": round(1000 * statistics.median(v), 1), "p95_ms": round(1000 * _pct(v, 95), 1), "n": len(v)}
+            for k, v in lat.items()
+            if v
+        },
     }
     return out
 
@@ -103,8 +112,13 @@ def run(server: str, db_url: str, clients: int, single: int, concurrent: int) ->
 
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_ENV")}
     env.update(DATABASE_URL=db_url, DJANGO_SETTINGS_MODULE="config.settings", LOG_LEVEL="WARNING")
-    subprocess.run([str(ROOT / ".venv/bin/python"), "manage.py", "ensure_demo_user"], cwd=ROOT, env=env,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(ROOT / ".venv/bin/python"), "manage.py", "ensure_demo_user"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     proc = _start(server, port, env)
     base = f"http://127.0.0.1:{port}"
@@ -115,9 +129,14 @@ def run(server: str, db_url: str, clients: int, single: int, concurrent: int) ->
                     break
             except requests.RequestException:
                 time.sleep(0.5)
-        token = requests.post(base + "/api/v1/auth/token/", json={
-            "email": os.environ.get("DEMO_EMAIL", "demo@unitcycle.local"),
-            "password": os.environ.get("DEMO_PASSWORD", "unitcycle")}, timeout=60).json()["token"]
+        token = requests.post(
+            base + "/api/v1/auth/token/",
+            json={
+                "email": os.environ.get("DEMO_EMAIL", "demo@unitcycle.local"),
+                "password": os.environ.get("DEMO_PASSWORD", "unitcycle"),
+            },
+            timeout=60,
+        ).json()["token"]
         _phase(base, token, 1, len(LISTS))  # warm-up: one of each
         one = _phase(base, token, 1, single * len(LISTS))
         many = _phase(base, token, clients, concurrent)
@@ -157,8 +176,10 @@ def main():
     for r in results:
         for key in ("single_client", "concurrent"):
             m = r[key]
-            print(f"{r['server']:<10} {m['clients']:>7} {m['requests']:>5} {m['errors']:>4} {m['throughput_rps']:>7} "
-                  f"{m['p50_ms']:>8} {m['p95_ms']:>8}")
+            print(
+                f"{r['server']:<10} {m['clients']:>7} {m['requests']:>5} {m['errors']:>4} {m['throughput_rps']:>7} "
+                f"{m['p50_ms']:>8} {m['p95_ms']:>8}"
+            )
     path = write_result("load", {"leases": leases, "clients": args.clients, "lists": LISTS, "results": results})
     print(f"-> {path}")
 

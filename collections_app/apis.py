@@ -4,16 +4,14 @@ Every operation on a case answers with the case detail (actions timeline and pay
 screen re-renders from one response. Unknown or malformed ids: 404 `{"detail": "Collection case not found."}`.
 """
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import SearchFilter
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from collections_app import selectors, services
-from collections_app.filters import CollectionCaseFilter, StableOrderingFilter
+from collections_app.filters import CollectionCaseFilter
 from collections_app.serializers import (
     CollectionActionSerializer,
     CollectionCaseDetailSerializer,
@@ -25,7 +23,9 @@ from collections_app.serializers import (
     CollectionRunScanSerializer,
     CollectionStatsInputSerializer,
 )
+from core.filters import FILTER_BACKENDS
 from core.services import actor_label
+from core.validation import validated
 
 CASE_NOT_FOUND = "Collection case not found."
 
@@ -35,12 +35,6 @@ def _case_or_404(case_id):
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     return case
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _detail(case_id) -> Response:
@@ -54,7 +48,7 @@ class CollectionCaseListApi(ListAPIView):
     escalation_level, due_date or created_at (prefix `-` for descending)."""
 
     serializer_class = CollectionCaseListSerializer
-    filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
+    filter_backends = FILTER_BACKENDS
     filterset_class = CollectionCaseFilter
     search_fields = ["tenant__first_name", "tenant__last_name", "unit__unit_number"]
     ordering_fields = ["days_overdue", "current_balance", "escalation_level", "due_date", "created_at"]
@@ -97,7 +91,7 @@ class CollectionCaseOfferPlanApi(APIView):
     @extend_schema(request=CollectionOfferPlanInputSerializer, responses=CollectionCaseDetailSerializer)
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionOfferPlanInputSerializer, request.data)
+        data = validated(CollectionOfferPlanInputSerializer, request.data)
         services.payment_plan_offer(case=case, actor=actor_label(request.user),
                                     num_installments=data.get("num_installments"), start_date=data.get("start_date"))
         return _detail(case.pk)
@@ -120,7 +114,7 @@ class CollectionCaseRecordPaymentApi(APIView):
     @extend_schema(request=CollectionRecordPaymentInputSerializer, responses=CollectionCaseDetailSerializer)
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionRecordPaymentInputSerializer, request.data)
+        data = validated(CollectionRecordPaymentInputSerializer, request.data)
         services.payment_record(case=case, amount=data["amount"], actor=actor_label(request.user),
                                 paid_on=data.get("paid_on"), reference=data.get("reference", ""))
         return _detail(case.pk)
@@ -132,7 +126,7 @@ class CollectionCaseEscalateApi(APIView):
     @extend_schema(request=CollectionEscalateInputSerializer, responses=CollectionCaseDetailSerializer)
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionEscalateInputSerializer, request.data)
+        data = validated(CollectionEscalateInputSerializer, request.data)
         services.case_escalate(case=case, actor=actor_label(request.user), note=data.get("note", ""))
         return _detail(case.pk)
 
@@ -143,7 +137,7 @@ class CollectionDashboardStatsApi(APIView):
     @extend_schema(parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
                    responses=CollectionDashboardStatsSerializer)
     def get(self, request):
-        params = _validated(CollectionStatsInputSerializer, request.query_params)
+        params = validated(CollectionStatsInputSerializer, request.query_params)
         stats = selectors.collections_dashboard_stats(property_id=params.get("property"))
         return Response(CollectionDashboardStatsSerializer(stats).data)
 

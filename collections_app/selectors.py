@@ -3,7 +3,6 @@ delivery state from the outbox, payment plan), and the dashboard's aggregate sta
 from __future__ import annotations
 
 import datetime
-import uuid
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -13,6 +12,7 @@ from django.utils import timezone
 from collections_app import dunning
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlanInstallment
 from core.models import OutboxMessage
+from core.utils import parse_uuid
 
 ZERO = Decimal("0.00")
 Status = CollectionCase.Status
@@ -29,13 +29,6 @@ OUTBOX_TO_DELIVERY = {
 SEVERITY = [Delivery.FAILED, Delivery.PENDING, Delivery.OUTBOX, Delivery.SENT, Delivery.DELIVERED]
 ELECTRONIC = ("sms", "email")
 MANAGER_KEY = "manager_email"
-
-
-def _uuid(value) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
 
 
 # ── cases ──────────────────────────────────────────────────────────────────────────────────────────
@@ -61,7 +54,7 @@ def case_list() -> QuerySet:
 
 def case_get(*, case_id) -> CollectionCase | None:
     """One case with everything the detail screen shows (4 queries: case, actions, installments, outbox rows)."""
-    pk = _uuid(case_id)
+    pk = parse_uuid(case_id)
     if pk is None:
         return None
     case = (
@@ -134,7 +127,7 @@ def case_next_action(case: CollectionCase) -> dict | None:
 
 def outbox_rows_for(actions) -> dict:
     """{outbox id (str): OutboxMessage} for every message that carries these actions (one query)."""
-    ids = {_uuid(v) for a in actions for v in (a.outbox_message_ids or {}).values() if v}
+    ids = {parse_uuid(v) for a in actions for v in (a.outbox_message_ids or {}).values() if v}
     ids.discard(None)
     if not ids:
         return {}

@@ -6,6 +6,7 @@ runs apart from requests, so a stream longer than `timeout` is not killed. Overr
 environment: WEB_CONCURRENCY (processes, default 2 = the cores of the reference machine),
 GUNICORN_THREADS (default 8), PORT / BIND.
 """
+
 import os
 
 import gunicorn.http.wsgi

@@ -13,6 +13,7 @@ expires. The agents are idempotent besides (each chunk is one transaction, a sec
 do), so a run that does get through twice changes nothing twice; the lock saves the duplicate work.
 In-process runs (tests, `run_task`, eager mode without a broker) take no lock.
 """
+
 from __future__ import annotations
 
 import logging

@@ -5,6 +5,7 @@ Marked `celery_e2e`; runs when the database is PostgreSQL and Redis answers at C
 otherwise. Workers are subprocesses (`celery -A config worker`) pointed at pytest's test database;
 tasks go through the broker from a separate Celery client, never eagerly.
 """
+
 import os
 import shelve
 import signal
@@ -50,10 +51,19 @@ def _db_url() -> str:
 def _env(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DJANGO_"))}
     env.update(
-        DJANGO_SETTINGS_MODULE="config.settings", DATABASE_URL=_db_url(), REDIS_URL=REDIS_URL,
-        CELERY_BROKER_URL=REDIS_URL, CELERY_RESULT_BACKEND=REDIS_URL, CELERY_TASK_ALWAYS_EAGER="false",
-        AGENT_LOCK_TTL=str(LOCK_TTL), AI_PROVIDER="offline", ANTHROPIC_API_KEY="", TWILIO_ACCOUNT_SID="",
-        SENDGRID_API_KEY="", DB_CONN_MAX_AGE="0", **extra,
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DATABASE_URL=_db_url(),
+        REDIS_URL=REDIS_URL,
+        CELERY_BROKER_URL=REDIS_URL,
+        CELERY_RESULT_BACKEND=REDIS_URL,
+        CELERY_TASK_ALWAYS_EAGER="false",
+        AGENT_LOCK_TTL=str(LOCK_TTL),
+        AI_PROVIDER="offline",
+        ANTHROPIC_API_KEY="",
+        TWILIO_ACCOUNT_SID="",
+        SENDGRID_API_KEY="",
+        DB_CONN_MAX_AGE="0",
+        **extra,
     )
     return env
 
@@ -63,10 +73,31 @@ class Worker:
         self.name = f"{name}-{uuid.uuid4().hex[:6]}@localhost"
         self.log = tempfile.NamedTemporaryFile(prefix="uc-worker-", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "prefork", "--concurrency", "1",
-             "--prefetch-multiplier", "1", "-n", self.name, "--loglevel", "INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=_env(), stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool",
+                "prefork",
+                "--concurrency",
+                "1",
+                "--prefetch-multiplier",
+                "1",
+                "-n",
+                self.name,
+                "--loglevel",
+                "INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=_env(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
     def children(self) -> list[int]:
@@ -131,8 +162,11 @@ def _counts():
 
     mtm = TenantLease.objects.filter(lease_status="month_to_month").count()
     logs = LeaseStatusLog.objects.filter(new_status="month_to_month").count()
-    unlogged = TenantLease.objects.filter(lease_status="month_to_month").exclude(
-        status_logs__new_status="month_to_month").count()
+    unlogged = (
+        TenantLease.objects.filter(lease_status="month_to_month")
+        .exclude(status_logs__new_status="month_to_month")
+        .count()
+    )
     return mtm, logs, unlogged
 
 
@@ -151,9 +185,25 @@ def test_beat_schedule_loads_and_matches_config(client_app, workers, tmp_path):
     assert expected, "config/celery.py has no beat schedule"
     store = tmp_path / "beat-schedule"
     beat = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel", "INFO", "-s", str(store),
-         "--max-interval", "1"],
-        cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "beat",
+            "--loglevel",
+            "INFO",
+            "-s",
+            str(store),
+            "--max-interval",
+            "1",
+        ],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.time() + 60
@@ -198,10 +248,16 @@ def test_manual_scan_started_from_the_api_completes_on_the_worker(client_app, wo
     from portfolio.models import AIActionQueue
 
     _seed(200)
-    subprocess.run([sys.executable, "manage.py", "run_task", "tenants.classify_lease_statuses"], cwd=ROOT,
-                   env=_env(), check=True, capture_output=True)
-    subprocess.run([sys.executable, "manage.py", "ensure_demo_user"], cwd=ROOT, env=_env(), check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "run_task", "tenants.classify_lease_statuses"],
+        cwd=ROOT,
+        env=_env(),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "ensure_demo_user"], cwd=ROOT, env=_env(), check=True, capture_output=True
+    )
     workers(1)
     import socket
 
@@ -209,9 +265,11 @@ def test_manual_scan_started_from_the_api_completes_on_the_worker(client_app, wo
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=ROOT,
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
         env=_env(),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         import requests
@@ -223,11 +281,13 @@ def test_manual_scan_started_from_the_api_completes_on_the_worker(client_app, wo
                     break
             except requests.RequestException:
                 time.sleep(0.5)
-        token = requests.post(f"{base}/api/v1/auth/token/", json={
-            "email": "demo@unitcycle.local", "password": "unitcycle"}, timeout=30).json()["token"]
+        token = requests.post(
+            f"{base}/api/v1/auth/token/", json={"email": "demo@unitcycle.local", "password": "unitcycle"}, timeout=30
+        ).json()["token"]
         assert AIActionQueue.objects.count() == 0
-        resp = requests.post(f"{base}/api/v1/portfolio/ai-queue/run/", headers={"Authorization": f"Token {token}"},
-                             timeout=30)
+        resp = requests.post(
+            f"{base}/api/v1/portfolio/ai-queue/run/", headers={"Authorization": f"Token {token}"}, timeout=30
+        )
         assert resp.status_code in (200, 202), resp.text
         deadline = time.time() + 120
         while time.time() < deadline and AIActionQueue.objects.count() == 0:

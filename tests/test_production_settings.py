@@ -1,4 +1,5 @@
 """DJANGO_ENV=production: `check --deploy` is clean, the default SECRET_KEY is refused, CSP is sent."""
+
 import os
 import secrets
 import subprocess
@@ -17,8 +18,9 @@ def _manage(*args, **env):
 
 
 def test_check_deploy_is_clean_in_production():
-    out = _manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_ENV="production",
-                  SECRET_KEY=secrets.token_urlsafe(50))
+    out = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", DJANGO_ENV="production", SECRET_KEY=secrets.token_urlsafe(50)
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "no issues" in out.stdout
 

@@ -4,6 +4,7 @@ Development (the default) keeps plain-HTTP cookies so `make run` / `make dev` wo
 DJANGO_ENV=production turns on HSTS, the HTTPS redirect and secure cookies, and refuses to start with the
 development SECRET_KEY; `DJANGO_ENV=production manage.py check --deploy` reports no warnings.
 """
+
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
