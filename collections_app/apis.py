@@ -17,6 +17,7 @@ from collections_app.serializers import (
     CollectionCaseDetailSerializer,
     CollectionCaseListSerializer,
     CollectionDashboardStatsSerializer,
+    CollectionDismissLegalInputSerializer,
     CollectionEscalateInputSerializer,
     CollectionOfferPlanInputSerializer,
     CollectionRecordPaymentInputSerializer,
@@ -128,6 +129,30 @@ class CollectionCaseEscalateApi(APIView):
         case = _case_or_404(case_id)
         data = validated(CollectionEscalateInputSerializer, request.data)
         services.case_escalate(case=case, actor=actor_label(request.user), note=data.get("note", ""))
+        return _detail(case.pk)
+
+
+class CollectionCaseApproveLegalApi(APIView):
+    """The manager approves the agent's legal-referral recommendation: the legal step goes out (the final notice
+    letter to print and mail, the hand-off email to the property manager) and the case is escalated. 400 when
+    there is no pending recommendation or the balance fell below the minimum."""
+
+    @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
+    def post(self, request, case_id):
+        case = _case_or_404(case_id)
+        services.legal_referral_approve(case=case, actor=actor_label(request.user))
+        return _detail(case.pk)
+
+
+class CollectionCaseDismissLegalApi(APIView):
+    """The manager dismisses the legal-referral recommendation (`note`: why, recorded): nothing is sent and the
+    agent does not recommend it again for this case."""
+
+    @extend_schema(request=CollectionDismissLegalInputSerializer, responses=CollectionCaseDetailSerializer)
+    def post(self, request, case_id):
+        case = _case_or_404(case_id)
+        data = validated(CollectionDismissLegalInputSerializer, request.data)
+        services.legal_referral_dismiss(case=case, actor=actor_label(request.user), note=data.get("note", ""))
         return _detail(case.pk)
 
 

@@ -18,6 +18,7 @@ CHUNK = 500
 ZERO = Decimal("0.00")
 
 Status = CollectionCase.Status
+LegalReferral = CollectionCase.LegalReferral
 ActionType = CollectionAction.ActionType
 Delivery = CollectionAction.DeliveryStatus
 PlanStatus = PaymentPlan.Status

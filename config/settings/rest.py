@@ -34,5 +34,6 @@ SPECTACULAR_SETTINGS = {
         "RenewalStatusEnum": "renewals.models.RenewalRecommendation.Status",
         "RiskLevelEnum": "renewals.models.RenewalRecommendation.RiskLevel",
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
+        "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
     },
 }
