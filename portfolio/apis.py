@@ -31,7 +31,7 @@ from core.pagination import StandardPagination
 from core.services import actor_label
 from portfolio import selectors, services
 from portfolio.executors import EXECUTORS, TENANT_METHODS
-from portfolio.filters import AIQueueFilter, CommandCenterFilter
+from portfolio.filters import AIQueueFilter, BulkActionBatchFilter, CommandCenterFilter
 from portfolio.serializers import (
     ACTION_LABELS,
     ActionTypeSerializer,
@@ -295,7 +295,8 @@ class BulkActionListCreateApi(ListAPIView):
     it is pending or running (poll GET bulk-actions/{id}/)."""
 
     serializer_class = BulkActionBatchSerializer
-    filter_backends: list = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = BulkActionBatchFilter
 
     def get_queryset(self):
         return selectors.batch_list()

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from portfolio import rules, selectors
-from portfolio.models import AIActionQueue
+from portfolio.models import AIActionQueue, BulkActionBatch
 from tenants.filters import ChoiceInFilter
 from tenants.models import TenantLease
 from units.models import UnitsUnit
@@ -114,3 +114,14 @@ class AIQueueFilter(django_filters.FilterSet):
         if not values or "all" in values:
             return qs
         return qs.filter(status__in=values)
+
+
+class BulkActionBatchFilter(django_filters.FilterSet):
+    """The bulk-action history: `?action_type=`, `?status=` (comma-separated for several)."""
+
+    action_type = ChoiceInFilter(choices=ACTION_CHOICES, field_name="action_type")
+    status = ChoiceInFilter(choices=BulkActionBatch.Status.choices, field_name="status")
+
+    class Meta:
+        model = BulkActionBatch
+        fields: list = []

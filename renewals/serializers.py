@@ -29,6 +29,7 @@ class RenewalListSerializer(serializers.ModelSerializer):
     lease_begin_date = serializers.DateField(source="lease.lease_begin_date", read_only=True)
     lease_end_date = serializers.DateField(source="lease.lease_end_date", read_only=True)
     lease_status = serializers.CharField(source="lease.lease_status", read_only=True)
+    holdover_start_date = serializers.DateField(source="lease.holdover_start_date", read_only=True, allow_null=True)
     offered_rent = serializers.DecimalField(source="get_offered_rent", **_MONEY)
     offered_increase_pct = serializers.SerializerMethodField()
     rent_strategy_label = serializers.CharField(source="get_rent_strategy_display", read_only=True)
@@ -41,7 +42,7 @@ class RenewalListSerializer(serializers.ModelSerializer):
         fields = [
             "id", "lease", "tenant", "unit", "property",
             "tenant_name", "tenant_email", "tenant_phone", "unit_number", "property_name",
-            "lease_number", "lease_begin_date", "lease_end_date", "lease_status",
+            "lease_number", "lease_begin_date", "lease_end_date", "lease_status", "holdover_start_date",
             "churn_score", "churn_risk_level",
             "current_rent", "market_rent", "recommended_rent", "approved_rent", "offered_rent",
             "rent_increase_pct", "offered_increase_pct", "rent_strategy", "rent_strategy_label", "rent_reasoning",

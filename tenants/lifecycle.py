@@ -77,6 +77,30 @@ def holdover_start(lease_end_date: datetime.date | None, *, today: datetime.date
     return lease_end_date + datetime.timedelta(days=1)
 
 
+def state_since(
+    *,
+    lease_status: str,
+    lease_begin_date: datetime.date | None,
+    holdover_start_date: datetime.date | None,
+    notice_date: datetime.date | None,
+    actual_move_out_date: datetime.date | None,
+    changed_on: datetime.date | None = None,
+) -> datetime.date | None:
+    """The day the tenancy entered its current state, from the lease's own dates — the one definition every
+    screen uses for "in this state since" / "N days": month-to-month from the holdover start (the day after
+    the lease ended), notice from the notice date, vacant from the move-out, active from the lease start.
+    `changed_on` (when UnitCycle recorded the change) is the fallback when the date is missing. Unlike the
+    spec's `days_in_current_status` (time since the record changed), a lease reclassified today after 519
+    days of holdover is 519 days in its state, not 0."""
+    by_state = {
+        ACTIVE: lease_begin_date,
+        MONTH_TO_MONTH: holdover_start_date,
+        NOTICE: notice_date,
+        VACANT: actual_move_out_date,
+    }
+    return by_state.get(lease_status) or changed_on
+
+
 def days_between(start: datetime.date | None, end: datetime.date | None) -> int | None:
     if start is None or end is None:
         return None

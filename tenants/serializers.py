@@ -33,6 +33,8 @@ class LeaseLifecycleSerializer(_TodayMixin, serializers.ModelSerializer):
     property_name = serializers.CharField(source="property.name", read_only=True)
     days_until_expiry = serializers.SerializerMethodField()
     days_in_current_status = serializers.SerializerMethodField()
+    state_since = serializers.SerializerMethodField()
+    days_in_state = serializers.SerializerMethodField()
     holdover_days = serializers.SerializerMethodField()
     days_until_move_out = serializers.SerializerMethodField()
     expiry_flag = serializers.SerializerMethodField()
@@ -47,7 +49,7 @@ class LeaseLifecycleSerializer(_TodayMixin, serializers.ModelSerializer):
             "status", "lease_status", "lease_status_changed_at", "lease_status_changed_by",
             "holdover_start_date", "notice_date", "notice_move_out_date", "actual_move_out_date",
             "days_until_expiry", "days_in_current_status", "holdover_days", "days_until_move_out",
-            "expiry_flag", "is_long_holdover",
+            "expiry_flag", "is_long_holdover", "state_since", "days_in_state",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -61,6 +63,22 @@ class LeaseLifecycleSerializer(_TodayMixin, serializers.ModelSerializer):
         if obj.lease_status_changed_at:
             return (timezone.now() - obj.lease_status_changed_at).days
         return None
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_state_since(self, obj):
+        """The day the tenancy entered its current state (lifecycle.state_since)."""
+        changed = obj.lease_status_changed_at
+        return lifecycle.state_since(
+            lease_status=obj.lease_status, lease_begin_date=obj.lease_begin_date,
+            holdover_start_date=obj.holdover_start_date, notice_date=obj.notice_date,
+            actual_move_out_date=obj.actual_move_out_date,
+            changed_on=timezone.localdate(changed) if changed else None,
+        )
+
+    def get_days_in_state(self, obj) -> int | None:
+        """Days since `state_since` (e.g. 519 for a lease 519 days on holdover, however recently reclassified)."""
+        days = lifecycle.days_between(self.get_state_since(obj), self._today())
+        return None if days is None else max(days, 0)
 
     def get_holdover_days(self, obj) -> int | None:
         return lifecycle.days_between(obj.holdover_start_date, self._today())

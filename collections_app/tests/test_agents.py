@@ -251,16 +251,16 @@ def test_a_refused_recipient_is_recorded_and_sent_once_fixed():
 def test_a_crash_between_recording_and_sending_is_repaired_by_the_next_run(monkeypatch):
     tenant, _ = overdue_tenant(due=DUE)
     collections_scan(today=day(1))
-    real = services._action_deliver
+    real = services.escalation._action_deliver  # looked up where _step_send calls it
 
     def crash(**kwargs):
         raise RuntimeError("worker killed")
 
-    monkeypatch.setattr(services, "_action_deliver", crash)
+    monkeypatch.setattr(services.escalation, "_action_deliver", crash)
     assert "1 cases failed" in collections_escalate(now=at(1))
     action = CollectionAction.objects.get(step_level=1)
     assert action.delivery_status == "pending" and _case(tenant).escalation_level == 1
-    monkeypatch.setattr(services, "_action_deliver", real)
+    monkeypatch.setattr(services.escalation, "_action_deliver", real)
     collections_escalate(now=at(1, 16))
     action.refresh_from_db()
     assert action.delivery_status == "sent" and len(FakeSmsBackend.sent) == 1

@@ -4,7 +4,9 @@ from rest_framework import filters, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.exceptions import ApplicationError
 from core.messaging.services import retry_message
+from core.messaging.validation import normalise_email, normalise_phone
 from core.models import InboundMessage, OutboxMessage
 
 
@@ -32,9 +34,34 @@ class InboundMessageSerializer(serializers.ModelSerializer):
         ]
 
 
-class OutboxFilter(django_filters.FilterSet):
+MAX_CONTACTS = 10
+
+
+def contact_addresses(value: str) -> list[str]:
+    """`?contact=pat@example.com,(317) 555-0103` → the exact stored forms (E.164 phones, lower-cased domains),
+    so one tenant's messages are found whatever way their phone was typed. Unparseable entries are skipped."""
+    addresses = []
+    for raw in [v.strip() for v in (value or "").split(",") if v.strip()][:MAX_CONTACTS]:
+        try:
+            addresses.append(normalise_email(raw) if "@" in raw else normalise_phone(raw))
+        except ApplicationError:
+            continue
+    return addresses
+
+
+class ContactFilterMixin:
+    contact_field = "to"
+
+    def filter_contact(self, queryset, name, value):
+        return queryset.filter(**{f"{self.contact_field}__in": contact_addresses(value)})
+
+
+class OutboxFilter(ContactFilterMixin, django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=OutboxMessage.Status.choices)
     recipient = django_filters.CharFilter(field_name="to", lookup_expr="icontains")
+    contact = django_filters.CharFilter(
+        method="filter_contact", help_text="Comma-separated emails/phones (a tenant's): messages sent to exactly those."
+    )
 
     class Meta:
         model = OutboxMessage
@@ -61,7 +88,12 @@ class OutboxViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(OutboxMessageDetailSerializer(message).data)
 
 
-class InboundFilter(django_filters.FilterSet):
+class InboundFilter(ContactFilterMixin, django_filters.FilterSet):
+    contact_field = "from_address"
+    contact = django_filters.CharFilter(
+        method="filter_contact", help_text="Comma-separated emails/phones (a tenant's): messages received from them."
+    )
+
     class Meta:
         model = InboundMessage
         fields = ["channel", "status", "provider"]

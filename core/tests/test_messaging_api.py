@@ -79,6 +79,19 @@ def test_inbound_list(api_client):
     assert api_client.get("/api/v1/messages/inbound/", {"channel": "email"}).json()["count"] == 1
 
 
+def test_one_contacts_messages_both_ways(api_client, outbox):
+    """`?contact=` finds a tenant's messages by their email and phone, however the phone was typed."""
+    sms, email, _ = outbox
+    InboundMessage.objects.create(channel="sms", provider="twilio", from_address="+15552345678", body="Paid today")
+    InboundMessage.objects.create(channel="sms", provider="twilio", from_address="+15559999999", body="Other")
+    contact = "(555) 234-5678,sam@EXAMPLE.com,not a phone"
+    out = api_client.get("/api/v1/messages/outbox/", {"contact": contact}).json()
+    assert {r["id"] for r in out["results"]} == {str(sms.id), str(email.id)}
+    inbound = api_client.get("/api/v1/messages/inbound/", {"contact": contact}).json()
+    assert [r["body"] for r in inbound["results"]] == ["Paid today"]
+    assert api_client.get("/api/v1/messages/outbox/", {"contact": "nobody"}).json()["count"] == 0
+
+
 def test_messages_api_needs_login(anon_client):
     assert anon_client.get("/api/v1/messages/outbox/").status_code == 401
     assert anon_client.post(f"/api/v1/messages/outbox/{uuid.uuid4()}/retry/").status_code == 401

@@ -356,6 +356,25 @@ def test_batch_list_detail_and_404(post, units, api_client):
         assert response.status_code == 404 and response.json() == {"detail": "Bulk action not found."}
 
 
+def test_batch_history_filters(post, units, api_client):
+    """The bulk-action history screen filters by action and status; unknown values are a 400, not a 500."""
+    batch = post("", {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"),
+                      "method": "manual"}, expect=201).json()
+
+    def ids(**params):
+        response = api_client.get(URL, params)
+        assert response.status_code == 200, response.json()
+        return [r["id"] for r in response.json()["results"]]
+
+    assert ids(action_type="move_out_inspection") == [batch["id"]]
+    assert ids(action_type="renewal_offer,listing_prep") == []
+    assert ids(status=batch["status"]) == [batch["id"]]
+    assert ids(status="cancelled") == []
+    for bad in ({"status": "exploded"}, {"action_type": "launch_missiles"}):
+        response = api_client.get(URL, bad)
+        assert response.status_code == 400 and "detail" in response.json()
+
+
 def test_action_types_endpoint(api_client):
     body = api_client.get(URL + "action-types/").json()
     assert {t["action_type"]: t["methods"] for t in body} == {

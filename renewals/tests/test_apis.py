@@ -24,7 +24,7 @@ ACTOR = "user:manager@example.com"
 
 LIST_KEYS = {
     "id", "lease", "tenant", "unit", "property", "tenant_name", "tenant_email", "tenant_phone", "unit_number",
-    "property_name", "lease_number", "lease_begin_date", "lease_end_date", "lease_status", "churn_score",
+    "property_name", "lease_number", "lease_begin_date", "lease_end_date", "lease_status", "holdover_start_date", "churn_score",
     "churn_risk_level", "current_rent", "market_rent", "recommended_rent", "approved_rent", "offered_rent",
     "rent_increase_pct", "offered_increase_pct", "rent_strategy", "rent_strategy_label", "rent_reasoning",
     "recommended_term_months", "recommended_lease_start", "recommended_lease_end", "status", "status_label",

@@ -26,7 +26,7 @@ SPEC_LEASE_KEYS = {
 }  # fmt: skip
 EXTRA_LEASE_KEYS = {
     "expiry_flag", "is_long_holdover", "tenant_email", "tenant_phone", "security_deposit",
-    "lease_status_changed_by", "days_until_move_out", "unit_market_rent",
+    "lease_status_changed_by", "days_until_move_out", "unit_market_rent", "state_since", "days_in_state",
 }  # fmt: skip
 STATS_KEYS = {
     "total_leases", "active", "month_to_month", "notice", "vacant",
@@ -114,6 +114,8 @@ def test_long_holdover_and_soon_flags(api_client):
     soon = LeaseFactory(lease_end_date=TODAY + 20 * DAY)
     body = api_client.get(url(long_mtm)).json()
     assert (body["holdover_days"], body["is_long_holdover"], body["expiry_flag"]) == (91, True, None)
+    # "In this state" counts the holdover, not the day the record was last touched.
+    assert (body["state_since"], body["days_in_state"]) == (str(TODAY - 91 * DAY), 91)
     assert api_client.get(url(soon)).json()["expiry_flag"] == "soon"
 
 

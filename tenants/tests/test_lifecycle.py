@@ -99,3 +99,21 @@ def test_days_between():
     assert lifecycle.days_between(D, D + datetime.timedelta(days=18)) == 18
     assert lifecycle.days_between(None, D) is None
     assert lifecycle.days_between(D, None) is None
+
+
+def test_state_since_is_the_tenancys_own_date_not_the_reclassification():
+    """One definition of "in this state since": a lease reclassified today after 519 days of holdover has been
+    month-to-month since the day after its end date (the same date the unit and renewals show)."""
+    end = datetime.date(2025, 6, 25)
+    holdover = lifecycle.holdover_start(end, today=datetime.date(2026, 11, 26))
+    dates = dict(lease_begin_date=datetime.date(2024, 6, 26), holdover_start_date=holdover,
+                 notice_date=datetime.date(2026, 10, 1), actual_move_out_date=datetime.date(2026, 11, 1),
+                 changed_on=datetime.date(2026, 11, 28))
+    assert lifecycle.state_since(lease_status=MONTH_TO_MONTH, **dates) == datetime.date(2025, 6, 26)
+    assert lifecycle.days_between(lifecycle.state_since(lease_status=MONTH_TO_MONTH, **dates),
+                                  datetime.date(2026, 11, 28)) == 520
+    assert lifecycle.state_since(lease_status=ACTIVE, **dates) == datetime.date(2024, 6, 26)
+    assert lifecycle.state_since(lease_status=NOTICE, **dates) == datetime.date(2026, 10, 1)
+    assert lifecycle.state_since(lease_status=VACANT, **dates) == datetime.date(2026, 11, 1)
+    # A missing date falls back to when UnitCycle recorded the change.
+    assert lifecycle.state_since(lease_status=NOTICE, **{**dates, "notice_date": None}) == datetime.date(2026, 11, 28)

@@ -23,6 +23,7 @@ export const routes: Routes = [
       { path: 'renewals', loadChildren: () => import('./features/renewals/renewals.routes') },
       { path: 'collections', loadChildren: () => import('./features/collections/collections.routes') },
       { path: 'portfolio', loadChildren: () => import('./features/portfolio/portfolio.routes') },
+      { path: 'messages', loadChildren: () => import('./features/messages/messages.routes') },
       {
         path: '**',
         title: 'Not found · UnitCycle',

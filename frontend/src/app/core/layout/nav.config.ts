@@ -25,6 +25,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Properties', path: '/properties', icon: 'building' },
       { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle' },
       { label: 'Command Center', path: '/portfolio/command-center', icon: 'sparkles' },
+      { label: 'Bulk-action history', path: '/portfolio/bulk-actions', icon: 'list' },
+      { label: 'Messages', path: '/messages', icon: 'inbox' },
     ],
   },
   {

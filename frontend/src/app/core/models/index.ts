@@ -6,3 +6,4 @@ export * from './tenant.models';
 export * from './dashboard.models';
 export * from './collections.models';
 export * from './renewal.models';
+export * from './message.models';

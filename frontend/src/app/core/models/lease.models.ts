@@ -62,6 +62,10 @@ export interface LeaseLifecycle extends LeaseDates {
   lease_status_changed_by: string | null;
   days_until_expiry: number | null;
   days_in_current_status: number | null;
+  /** The day the tenancy entered its current state, from the lease's own dates (holdover start, notice date…). */
+  state_since?: IsoDate | null;
+  /** Days since `state_since`. */
+  days_in_state?: number | null;
   holdover_days: number | null;
   days_until_move_out: number | null;
   expiry_flag: 'critical' | 'soon' | null;

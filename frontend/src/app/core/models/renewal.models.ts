@@ -59,6 +59,8 @@ export interface RenewalRecommendation {
   lease_number: string;
   lease_begin_date: IsoDate | null;
   lease_end_date: IsoDate | null;
+  /** Month-to-month since (the day after the lease ended): the same date the unit and lifecycle screens show. */
+  holdover_start_date?: IsoDate | null;
   lease_status: LeaseStatus;
   /** 0.0 – 1.0; higher = more likely to leave. */
   churn_score: number;

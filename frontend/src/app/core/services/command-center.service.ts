@@ -251,6 +251,15 @@ export class CommandCenterService {
     return this.http.post<BulkActionBatch>(`${this.url}/bulk-actions/`, request, { context: silent() });
   }
 
+  /** The bulk-action history, newest first (`action_type` / `status` filter it). */
+  getBatches(filters: { action_type?: string; status?: string; page?: number; page_size?: number }): Observable<Paginated<BulkActionBatch>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(filters)) {
+      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+    }
+    return this.http.get<Paginated<BulkActionBatch>>(`${this.url}/bulk-actions/`, { params });
+  }
+
   getBatch(id: string): Observable<BulkActionBatch> {
     return this.http.get<BulkActionBatch>(`${this.url}/bulk-actions/${id}/`, { context: silent() });
   }

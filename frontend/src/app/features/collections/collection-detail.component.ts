@@ -24,7 +24,9 @@ import {
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
+import { ActorPipe } from '../../shared/pipes/actor.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
+import { channelLabel as contactLabel, deliveryInWords } from '../../shared/utils/wording';
 import { channelLabel, nextActionView } from './collections-format';
 import { CaseConfirmDialogComponent } from './components/case-confirm-dialog.component';
 import {
@@ -70,6 +72,7 @@ export function caseActions(c: Pick<CollectionCaseDetail, 'status' | 'escalation
   selector: 'app-collection-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ActorPipe,
     RouterLink,
     DatePipe,
     AppDatePipe,
@@ -122,6 +125,8 @@ export class CollectionDetailComponent {
   protected readonly channelLabel = channelLabel;
   protected readonly planLabels = PLAN_STATUS_LABELS;
   protected readonly deliveryLabels = DELIVERY_STATUS_LABELS;
+  protected readonly deliveryWords = deliveryInWords;
+  protected readonly contactLabel = contactLabel;
 
   protected actionLabel(a: CollectionAction): string {
     const label = ACTION_TYPE_LABELS[a.action_type] ?? a.action_type;

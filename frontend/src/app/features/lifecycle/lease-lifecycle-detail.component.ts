@@ -16,12 +16,14 @@ import {
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
 import { LeaseActionButtonsComponent } from './components/lease-action-buttons.component';
+import { ActorPipe } from '../../shared/pipes/actor.pipe';
 
 /** One lease: facts, state badge, progress bar, actions and the status timeline. */
 @Component({
   selector: 'app-lease-lifecycle-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ActorPipe,
     RouterLink,
     DatePipe,
     AppDatePipe,

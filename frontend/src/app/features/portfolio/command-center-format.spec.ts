@@ -3,6 +3,7 @@ import {
   chunk,
   confidencePct,
   daysLabel,
+  daysTitle,
   filtersFromQuery,
   pagesToLoad,
   placePage,
@@ -10,6 +11,15 @@ import {
   sumMoney,
 } from './command-center-format';
 import { localInputToIso, mergeResults } from './components/bulk-action-modal.component';
+
+describe('daysTitle', () => {
+  it('dates month-to-month from the day after the lease ended (as the unit and lifecycle screens do)', () => {
+    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-07-22' })).toBe(
+      'Month-to-month since 2025-07-23 (the lease ended 2025-07-22)',
+    );
+    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-12-31' })).toContain('since 2026-01-01');
+  });
+});
 
 describe('daysLabel', () => {
   it('reads each lifecycle state', () => {

@@ -92,6 +92,13 @@ export function daysLabel(row: Pick<CommandCenterRow, 'lifecycle_state' | 'days_
   }
 }
 
+/** "2025-07-22" + 1 → "2025-07-23" (calendar days, no time zone). */
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}
+
 /** What the Days column counts, for its tooltip. */
 export function daysTitle(row: Pick<CommandCenterRow, 'lifecycle_state' | 'event_date'>): string {
   if (!row.event_date) return '';
@@ -99,7 +106,7 @@ export function daysTitle(row: Pick<CommandCenterRow, 'lifecycle_state' | 'event
     case 'active':
       return `Lease ends ${row.event_date}`;
     case 'month_to_month':
-      return `Month-to-month since the lease ended ${row.event_date}`;
+      return `Month-to-month since ${addDays(row.event_date, 1)} (the lease ended ${row.event_date})`;
     case 'notice':
       return `Moves out ${row.event_date}`;
     default:

@@ -7,4 +7,9 @@ export default [
     title: 'Portfolio Command Center · UnitCycle',
     loadComponent: () => import('./command-center.component').then((m) => m.CommandCenterComponent),
   },
+  {
+    path: 'bulk-actions',
+    title: 'Bulk-action history · UnitCycle',
+    loadComponent: () => import('./bulk-history/bulk-history.component').then((m) => m.BulkHistoryComponent),
+  },
 ] satisfies Routes;

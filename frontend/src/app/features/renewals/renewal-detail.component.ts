@@ -15,7 +15,9 @@ import { IconComponent } from '../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-badge.component';
 import { ErrorStateComponent, LoadingStateComponent } from '../../shared/components/state-views.component';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
+import { ActorPipe } from '../../shared/pipes/actor.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
+import { deliveryInWords, humanize } from '../../shared/utils/wording';
 import { ChurnFactorsChartComponent } from './components/churn-factors-chart.component';
 import { RenewalLetterPreviewComponent } from './components/renewal-letter-preview.component';
 import { RenewalStatusBadgeComponent } from './components/renewal-status-badge.component';
@@ -35,6 +37,7 @@ const SENT_OK = new Set(['queued', 'stored', 'sent', 'delivered']);
   selector: 'app-renewal-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ActorPipe,
     FormsModule,
     RouterLink,
     DatePipe,
@@ -101,6 +104,8 @@ export class RenewalDetailComponent {
   });
 
   protected readonly message = errorMessage;
+  protected readonly deliveryWords = deliveryInWords;
+  protected readonly humanize = humanize;
   protected readonly pct = formatPct;
 
   protected channelName(c: string): string {

@@ -4,9 +4,12 @@ import { checkApprovedRent, formatPct, increasePct, strategyLine } from './renew
 describe('renewals formatting', () => {
   it("writes the wireframe's strategy line", () => {
     expect(strategyLine({ rent_strategy: 'hold', rent_reasoning: 'Critical churn risk (0.82): retain at current rent.' })).toBe(
-      'Strategy: HOLD — Critical churn risk (0.82): retain at current rent.',
+      'Strategy: Hold — Critical churn risk (0.82): retain at current rent.',
     );
-    expect(strategyLine({ rent_strategy: 'market_rate', rent_reasoning: '' })).toBe('Strategy: MARKET_RATE');
+    expect(strategyLine({ rent_strategy: 'market_rate', rent_reasoning: '' })).toBe('Strategy: Market rate');
+    expect(
+      strategyLine({ rent_strategy: 'below_market_retain', rent_strategy_label: 'Below market — retain', rent_reasoning: '' }),
+    ).toBe('Strategy: Below market — retain');
   });
 
   it('formats signed percentages', () => {

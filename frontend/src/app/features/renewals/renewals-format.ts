@@ -1,9 +1,13 @@
 import { RenewalRecommendation } from '../../core/models';
 import { normaliseAmount } from '../../core/utils/amount';
+import { humanize } from '../../shared/utils/wording';
 
-/** The wireframe's line under each row: "Strategy: HOLD — high churn risk, retain at current rent". */
-export function strategyLine(r: Pick<RenewalRecommendation, 'rent_strategy' | 'rent_reasoning'>): string {
-  const name = (r.rent_strategy || 'none').toUpperCase();
+/** The wireframe's line under each row: "Strategy: Hold — high churn risk, retain at current rent" (the
+ * strategy's label, never its code). */
+export function strategyLine(
+  r: Pick<RenewalRecommendation, 'rent_strategy' | 'rent_reasoning'> & { rent_strategy_label?: string },
+): string {
+  const name = r.rent_strategy_label || humanize(r.rent_strategy) || 'None';
   return r.rent_reasoning ? `Strategy: ${name} — ${r.rent_reasoning}` : `Strategy: ${name}`;
 }
 

@@ -95,10 +95,16 @@ export interface RowRange {
       display: flex;
       flex-direction: column;
       min-height: 0;
+      /* Narrow screens: the table scrolls sideways inside its card, the page does not. */
+      overflow-x: auto;
     }
     .viewport {
       height: var(--cc-viewport-height, 560px);
       contain: strict;
+    }
+    .viewport,
+    .row.head {
+      min-width: var(--cc-table-min-width, 980px);
     }
     .row {
       display: grid;
