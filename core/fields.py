@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from rest_framework import serializers
 from core.exceptions import ApplicationError
 
 CENT = Decimal("0.01")
+EXPONENT_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
 
 
 def money_max() -> Decimal:
@@ -60,7 +62,7 @@ def parse_money(value, *, label: str = "The amount", min_value: Decimal | None =
     if isinstance(value, bool) or value is None:
         raise ApplicationError(f"{label} must be a number, e.g. 1850.00.")
     text = str(value).strip().replace(",", "").lstrip("$")
-    if "e" in text.lower():
+    if EXPONENT_RE.match(text):
         raise ApplicationError(f"{label} must be written out in full (e.g. 1850.00), not in exponent notation.")
     try:
         amount = Decimal(text)
@@ -113,9 +115,7 @@ class MoneyField(serializers.DecimalField):
     def to_internal_value(self, data):
         if isinstance(data, bool):
             self.fail("invalid")
-        if isinstance(data, str) and "e" in data.strip().lower():
-            if data.strip().lower().lstrip("+-") in ("nan", "inf", "infinity", "snan"):
-                self.fail("invalid")
+        if isinstance(data, str) and EXPONENT_RE.match(data.strip()):
             self.fail("exponent")
         if isinstance(data, float) and "e" in repr(data).lower():
             self.fail("exponent")

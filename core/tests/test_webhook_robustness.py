@@ -10,13 +10,19 @@ from django.test import Client
 
 from core.ai.testing import no_network  # noqa: F401
 from core.models import InboundMessage, OutboxMessage
-from core.tests.test_messaging_webhooks import post_events, post_twilio, twilio_on  # noqa: F401
+from core.tests.test_messaging_webhooks import PUBLIC, TOKEN, post_events, post_twilio
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_network")]
 
 SMS = "/api/v1/webhooks/twilio/sms/"
 STATUS = "/api/v1/webhooks/twilio/status/"
 SID = "SM" + "a" * 32
+
+
+@pytest.fixture
+def twilio_on(settings):
+    settings.TWILIO_AUTH_TOKEN = TOKEN
+    settings.PUBLIC_BASE_URL = PUBLIC
 
 
 def test_nul_bytes_in_an_sms_are_removed_not_a_500(twilio_on):
