@@ -107,6 +107,12 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     assert.match(text, /4,353/);
     assert.match(text, /\$[\d,]+\.\d\d/);
     await page.locator('app-lifecycle-bar .legend').first().waitFor();
+    // Every money card says what it counts, and no two cards repeat one figure under two names.
+    const values = await page.locator('[data-testid=dashboard-cards] app-stat-card .value').allInnerTexts();
+    const money = values.filter((v) => v.startsWith('$'));
+    assert.equal(new Set(money).size, money.length, `a dollar figure appears twice: ${money.join(', ')}`);
+    assert.match(await page.locator('app-stat-card[data-card=rent-roll]').innerText(), /Current rent of the [\d,]+ occupied leases/);
+    assert.equal(await page.locator('app-stat-card[data-card=overdue] a.more').getAttribute('href'), '/collections');
     await shot('02-dashboard');
   });
 

@@ -116,7 +116,7 @@ def test_a_failing_letter_does_not_lose_the_recommendation(portfolio, monkeypatc
     def unavailable(*a, **kw):
         raise AIUnavailable("Claude is down")
 
-    monkeypatch.setattr(services, "complete_json", unavailable)
+    monkeypatch.setattr(services.letters, "complete_json", unavailable)
     summary = services.renewal_scan(today=TODAY)
     assert summary.endswith("Also 3 letters failed (generate them from the detail page).")
     assert RenewalRecommendation.objects.filter(renewal_letter_text="").count() == 3

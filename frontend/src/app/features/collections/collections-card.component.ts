@@ -5,7 +5,8 @@ import { CollectionsService } from '../../core/services/collections.service';
 import { StatCardComponent } from '../../shared/components/stat-card.component';
 import { formatMoney } from '../../shared/pipes/money.pipe';
 
-/** Dashboard widget (DASHBOARD_WIDGETS): total overdue in collections and the open cases. */
+/** Dashboard widget (DASHBOARD_WIDGETS): the collection cases being worked (the money owed is the Overdue balance
+ * card's figure, so this card counts cases and what came in rather than repeating the same dollar amount). */
 @Component({
   selector: 'app-collections-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,7 +21,6 @@ import { formatMoney } from '../../shared/pipes/money.pipe';
         label="Collections"
         icon="alert"
         [value]="total()"
-        [mono]="true"
         [tone]="stats.value().open_cases > 0 ? 'red' : 'teal'"
         [detail]="detail()"
         link="/collections"
@@ -34,11 +34,15 @@ import { formatMoney } from '../../shared/pipes/money.pipe';
 export class CollectionsCardComponent {
   private readonly collections = inject(CollectionsService);
   protected readonly stats = rxResource({ stream: () => this.collections.getDashboardStats() });
-  protected readonly total = computed(() => (this.stats.hasValue() ? formatMoney(this.stats.value().total_overdue) : '—'));
+  protected readonly total = computed(() => {
+    if (!this.stats.hasValue()) return '—';
+    const open = this.stats.value().open_cases;
+    return `${open.toLocaleString('en-US')} open ${open === 1 ? 'case' : 'cases'}`;
+  });
   protected readonly detail = computed(() => {
     if (!this.stats.hasValue()) return null;
     const s = this.stats.value();
-    const cases = `${s.open_cases.toLocaleString('en-US')} open ${s.open_cases === 1 ? 'case' : 'cases'}`;
-    return s.on_plan ? `${cases} · ${s.on_plan} on a plan` : `${cases} in collections`;
+    const plans = `${s.on_plan.toLocaleString('en-US')} on a payment plan`;
+    return `${plans} · ${formatMoney(s.paid_this_week)} collected in the last 7 days`;
   });
 }

@@ -55,7 +55,10 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     label: 'Monthly rent roll',
     icon: 'dollar',
     value: (s) => formatMoney(s.monthly_rent_roll),
-    detail: (s) => `${n(s.expiring_30_days)} leases expire in the next 30 days`,
+    // The one definition (backend `dashboard_stats`): current rent of every occupying lease (active,
+    // month-to-month, on notice); vacant units count nothing.
+    detail: (s) =>
+      `Current rent of the ${n(s.lifecycle.active + s.lifecycle.month_to_month + s.lifecycle.notice)} occupied leases · ${n(s.expiring_30_days)} expire in 30 days`,
     mono: true,
     tone: () => 'gold',
   },
@@ -64,16 +67,19 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     label: 'Open work orders',
     icon: 'wrench',
     value: (s) => n(s.open_work_orders),
-    detail: () => 'Open, assigned or in progress',
+    detail: () => 'Open or in progress',
   },
   {
     id: 'overdue',
     label: 'Overdue balance',
     icon: 'alert',
     value: (s) => formatMoney(s.overdue_balance),
-    detail: (s) => `${n(s.delinquent_tenants)} delinquent tenants`,
+    // The ledger's past-due balance of every tenant; the Collections card counts the cases working it.
+    detail: (s) => `Past due on the ledger, owed by ${n(s.delinquent_tenants)} ${s.delinquent_tenants === 1 ? 'tenant' : 'tenants'}`,
     mono: true,
     tone: (s) => (Number(s.overdue_balance) > 0 ? 'red' : 'teal'),
+    link: '/collections',
+    linkLabel: 'Collections'
   },
 ];
 

@@ -1,0 +1,66 @@
+"""pending -> approved (optionally at a manager's rent; the letter is rewritten for it)."""
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.exceptions import ApplicationError
+from renewals.models import RenewalRecommendation
+from renewals.services._common import CENT, MAX_RENT, Status, lock
+from renewals.services.letters import letter_set, renewal_letter_write
+
+
+def parse_rent(value, *, label: str = "The approved rent") -> Decimal:
+    """A positive amount with at most two decimal places ("1850", "1850.5", 1850.50); else ApplicationError."""
+    field = {"field": "approved_rent"}
+    if isinstance(value, bool) or value is None:
+        raise ApplicationError(f"{label} must be a number, e.g. 1850.00.", extra=field)
+    try:
+        amount = Decimal(str(value).strip().replace(",", "").lstrip("$"))
+    except (InvalidOperation, ValueError):
+        raise ApplicationError(f"{label} must be a number, e.g. 1850.00.", extra=field)
+    if not amount.is_finite():
+        raise ApplicationError(f"{label} must be a number, e.g. 1850.00.", extra=field)
+    if amount <= 0:
+        raise ApplicationError(f"{label} must be greater than zero.", extra=field)
+    if amount != amount.quantize(CENT):
+        raise ApplicationError(f"{label} can have at most 2 decimal places.", extra=field)
+    if amount > MAX_RENT:
+        raise ApplicationError(f"{label} must be at most {MAX_RENT:,}.", extra=field)
+    return amount.quantize(CENT)
+
+
+def renewal_approve(
+    *,
+    recommendation: RenewalRecommendation,
+    actor: str,
+    approved_rent=None,
+    today: datetime.date | None = None,
+) -> RenewalRecommendation:
+    """pending -> approved, recording reviewed_by/at. With `approved_rent` different from the recommended
+    rent, the letter is regenerated for the new rent (a manager's edits are replaced, since they quote
+    the old rent); a missing letter is generated too. Nothing changes if the letter cannot be written."""
+    rec = recommendation
+    if rec.status != Status.PENDING:
+        raise ApplicationError("Only pending recommendations can be approved.")
+    rent = parse_rent(approved_rent) if approved_rent not in (None, "") else None
+    if rent == rec.recommended_rent:
+        rent = None  # the recommended rent, not a modification
+    letter = {}
+    if rent is not None or not rec.renewal_letter_text.strip():
+        offered = rent if rent is not None else rec.recommended_rent
+        letter = renewal_letter_write(rec, today=today or timezone.localdate(), offered_rent=offered)
+    with transaction.atomic():
+        locked = lock(rec)
+        if locked.status != Status.PENDING:
+            raise ApplicationError("Only pending recommendations can be approved.")
+        letter_set(locked, letter)
+        locked.approved_rent = rent
+        locked.status = Status.APPROVED
+        locked.reviewed_by = actor[:100]
+        locked.reviewed_at = timezone.now()
+        locked.save(update_fields=[*letter, "approved_rent", "status", "reviewed_by", "reviewed_at", "updated_at"])
+    return locked
