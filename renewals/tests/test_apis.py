@@ -207,6 +207,8 @@ def test_detail_has_the_factors_weights_letter_and_delivery(api_client, recs):
         ({"approved_rent": 12.345}, "The approved rent can have at most 2 decimal places."),
         ({"approved_rent": [1]}, "approved_rent: Not a valid string."),
         ({"approved_rent": "1800", "recommended_rent": "1900"}, "Give the rent once: approved_rent or recommended_rent."),
+        ({"approved_rent": "1e5"}, "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation."),
+        ({"approved_rent": "Infinity"}, "The approved rent must be a number, e.g. 1850.00."),
     ],
 )
 def test_approve_rejects_bad_rents(api_client, body, message):
@@ -216,6 +218,19 @@ def test_approve_rejects_bad_rents(api_client, body, message):
     assert resp.json()["detail"] == message
     rec.refresh_from_db()
     assert rec.status == "pending"
+
+
+def test_approve_rejects_a_rent_far_from_the_current_one(api_client):
+    rec = RenewalRecommendationFactory(current_rent=Decimal("1680.00"))
+    for rent in ("100000", "839.99", "3360.01"):
+        resp = api_client.post(url(rec, "approve"), {"approved_rent": rent}, format="json")
+        assert resp.status_code == 400
+        assert resp.json()["detail"].endswith(
+            "is outside 50% to 200% of the current rent ($1,680.00): enter an amount between $840.00 and $3,360.00.")
+        assert (resp.json()["min"], resp.json()["max"]) == ("840.00", "3360.00")
+    rec.refresh_from_db()
+    assert rec.status == "pending"
+    assert api_client.post(url(rec, "approve"), {"approved_rent": "3360.00"}, format="json").status_code == 200
 
 
 def test_approve_with_a_modified_rent(api_client, portfolio):
