@@ -41,6 +41,7 @@ SPECTACULAR_SETTINGS = {
         "RenewalStatusEnum": "renewals.models.RenewalRecommendation.Status",
         "RiskLevelEnum": "renewals.models.RenewalRecommendation.RiskLevel",
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
+        "JobStatusEnum": "core.models.Job.Status",
     },
 }
 
