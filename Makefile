@@ -39,8 +39,11 @@ seed: migrate
 bench: install
 	$(PY) benchmarks/run_all.py
 
+# What `make test` checks before the suites: lint, formatting, and the import contracts (docs/architecture.md).
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) frontend/dist frontend/node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm

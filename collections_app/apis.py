@@ -3,32 +3,33 @@
 Every operation on a case answers with the case detail (actions timeline and payment plan included), so the
 screen re-renders from one response. Unknown or malformed ids: 404 `{"detail": "Collection case not found."}`.
 """
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import SearchFilter
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from collections_app import selectors, services
-from collections_app.filters import CollectionCaseFilter, StableOrderingFilter
+from collections_app.filters import CollectionCaseFilter
 from collections_app.jobs import SCAN_JOB
 from collections_app.serializers import (
     CollectionActionSerializer,
     CollectionCaseDetailSerializer,
     CollectionCaseListSerializer,
     CollectionDashboardStatsSerializer,
+    CollectionDismissLegalInputSerializer,
     CollectionEscalateInputSerializer,
     CollectionOfferPlanInputSerializer,
     CollectionRecordPaymentInputSerializer,
     CollectionStatsInputSerializer,
 )
 from core.apis import job_started_response
+from core.filters import FILTER_BACKENDS
 from core.idempotency import idempotent
 from core.jobs import job_start
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
+from core.validation import validated
 
 CASE_NOT_FOUND = "Collection case not found."
 
@@ -38,12 +39,6 @@ def _case_or_404(case_id):
     if case is None:
         raise NotFound(CASE_NOT_FOUND)
     return case
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _detail(case_id) -> Response:
@@ -57,7 +52,7 @@ class CollectionCaseListApi(ListAPIView):
     escalation_level, due_date or created_at (prefix `-` for descending)."""
 
     serializer_class = CollectionCaseListSerializer
-    filter_backends = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
+    filter_backends = FILTER_BACKENDS
     filterset_class = CollectionCaseFilter
     search_fields = ["tenant__first_name", "tenant__last_name", "unit__unit_number"]
     ordering_fields = ["days_overdue", "current_balance", "escalation_level", "due_date", "created_at"]
@@ -102,7 +97,7 @@ class CollectionCaseOfferPlanApi(APIView):
     @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionOfferPlanInputSerializer, request.data)
+        data = validated(CollectionOfferPlanInputSerializer, request.data)
         services.payment_plan_offer(case=case, actor=actor_label(request.user),
                                     num_installments=data.get("num_installments"), start_date=data.get("start_date"))
         return _detail(case.pk)
@@ -127,7 +122,7 @@ class CollectionCaseRecordPaymentApi(APIView):
     @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionRecordPaymentInputSerializer, request.data)
+        data = validated(CollectionRecordPaymentInputSerializer, request.data)
         services.payment_record(case=case, amount=data["amount"], actor=actor_label(request.user),
                                 paid_on=data.get("paid_on"), reference=data.get("reference", ""))
         return _detail(case.pk)
@@ -140,8 +135,33 @@ class CollectionCaseEscalateApi(APIView):
     @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = _validated(CollectionEscalateInputSerializer, request.data)
+        data = validated(CollectionEscalateInputSerializer, request.data)
         services.case_escalate(case=case, actor=actor_label(request.user), note=data.get("note", ""))
+        return _detail(case.pk)
+
+
+class CollectionCaseApproveLegalApi(APIView):
+    """The manager approves the agent's legal-referral recommendation: the legal step goes out (the final notice
+    letter to print and mail, the hand-off email to the property manager) and the case is escalated. 400 when
+    there is no pending recommendation or the balance fell below the minimum."""
+
+    @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
+    @idempotent
+    def post(self, request, case_id):
+        case = _case_or_404(case_id)
+        services.legal_referral_approve(case=case, actor=actor_label(request.user))
+        return _detail(case.pk)
+
+
+class CollectionCaseDismissLegalApi(APIView):
+    """The manager dismisses the legal-referral recommendation (`note`: why, recorded): nothing is sent and the
+    agent does not recommend it again for this case."""
+
+    @extend_schema(request=CollectionDismissLegalInputSerializer, responses=CollectionCaseDetailSerializer)
+    def post(self, request, case_id):
+        case = _case_or_404(case_id)
+        data = validated(CollectionDismissLegalInputSerializer, request.data)
+        services.legal_referral_dismiss(case=case, actor=actor_label(request.user), note=data.get("note", ""))
         return _detail(case.pk)
 
 
@@ -151,7 +171,7 @@ class CollectionDashboardStatsApi(APIView):
     @extend_schema(parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
                    responses=CollectionDashboardStatsSerializer)
     def get(self, request):
-        params = _validated(CollectionStatsInputSerializer, request.query_params)
+        params = validated(CollectionStatsInputSerializer, request.query_params)
         stats = selectors.collections_dashboard_stats(property_id=params.get("property"))
         return Response(CollectionDashboardStatsSerializer(stats).data)
 

@@ -65,10 +65,28 @@ def level_due(days_overdue: int) -> int:
     return max((s.level for s in SCHEDULE if days_overdue >= s.day), default=0)
 
 
-def steps_due(*, current_level: int, days_overdue: int) -> list[DunningStep]:
-    """Steps still to send, in order: every level after the current one up to the level due. After
-    downtime this returns the missed steps too (none is skipped); once sent, a step is never due again."""
-    return [s for s in SCHEDULE if current_level < s.level <= level_due(days_overdue)]
+# The last step the agent sends on its own; the legal step after it is only ever a recommendation that a
+# manager approves (services.legal).
+AUTOMATIC_MAX_LEVEL = MAX_LEVEL - 1
+# The tenant has the schedule's gap between the plan offer and the legal step (day 8 -> day 12) to answer the
+# offer before a referral is recommended, however late the case opened.
+LEGAL_REVIEW_AFTER_PLAN_OFFER_DAYS = SCHEDULE[MAX_LEVEL - 1].day - SCHEDULE[AUTOMATIC_MAX_LEVEL - 1].day
+
+
+def step_to_send(*, current_level: int, days_overdue: int) -> DunningStep | None:
+    """The one step an agent run sends: the step the days overdue call for (never the legal step), if the
+    case has not reached it yet. A new case starts there; after downtime only the current step goes out (the
+    missed ones are not sent late), so a run sends a tenant at most one message."""
+    level = min(level_due(days_overdue), AUTOMATIC_MAX_LEVEL)
+    return step_for_level(level) if level > current_level else None
+
+
+def legal_referral_eligible(*, current_level: int, days_overdue: int, balance: Decimal, min_balance: Decimal,
+                            min_days_overdue: int) -> bool:
+    """Whether the agent may recommend the legal step: every automatic step has gone out, the legal step's day
+    has come, and the balance and its age reach the configured minimums."""
+    return (current_level == AUTOMATIC_MAX_LEVEL and level_due(days_overdue) == MAX_LEVEL
+            and days_overdue >= min_days_overdue and Decimal(balance) >= Decimal(min_balance))
 
 
 def next_step(current_level: int) -> DunningStep | None:

@@ -32,6 +32,12 @@ class CollectionCase(models.Model):
         FORMAL = "formal", "Formal"
         LEGAL = "legal", "Legal"
 
+    class LegalReferral(models.TextChoices):
+        NONE = "", "None"
+        RECOMMENDED = "recommended", "Recommended, awaiting a manager"
+        APPROVED = "approved", "Approved by a manager"
+        DISMISSED = "dismissed", "Dismissed by a manager"
+
     # A tenant has at most one of these at a time (the scan never opens a second one).
     UNRESOLVED = (Status.OPEN, Status.PAYMENT_PLAN, Status.ESCALATED)
 
@@ -60,6 +66,13 @@ class CollectionCase(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # workflow: the legal step is never automatic. The agent only recommends it (when the balance and its age
+    # reach COLLECTIONS_LEGAL_MIN_BALANCE / COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE); a manager approves or dismisses.
+    legal_referral = models.CharField(max_length=12, blank=True, default="", choices=LegalReferral.choices)
+    legal_referral_recommended_at = models.DateTimeField(null=True, blank=True)
+    legal_referral_decided_at = models.DateTimeField(null=True, blank=True)
+    legal_referral_decided_by = models.CharField(max_length=100, blank=True, default="")
+
     class Meta:
         db_table = "collection_case"
         ordering = ["-days_overdue"]
@@ -67,6 +80,7 @@ class CollectionCase(models.Model):
             models.Index(fields=["status", "escalation_level"]),
             models.Index(fields=["tenant", "status"]),
             models.Index(fields=["property", "status"]),
+            models.Index(fields=["legal_referral", "status"]),
         ]
         constraints = [
             # workflow: one unresolved case per tenant, even if two scans race.
@@ -92,6 +106,7 @@ class CollectionAction(models.Model):
         CALL = "call", "Phone Call"
         PAYMENT_RECEIVED = "payment_received", "Payment Received"
         NOTE = "note", "Manual Note"
+        LEGAL_REVIEW = "legal_review", "Legal referral review"  # workflow: recommended / approved / dismissed
 
     class DeliveryStatus(models.TextChoices):
         PENDING = "pending", "Not yet handed to messaging"

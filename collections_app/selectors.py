@@ -3,9 +3,9 @@ delivery state from the outbox, payment plan), and the dashboard's aggregate sta
 from __future__ import annotations
 
 import datetime
-import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils import timezone
 from collections_app import dunning
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlanInstallment
 from core.models import OutboxMessage
+from core.utils import parse_uuid
 
 ZERO = Decimal("0.00")
 Status = CollectionCase.Status
@@ -29,13 +30,6 @@ OUTBOX_TO_DELIVERY = {
 SEVERITY = [Delivery.FAILED, Delivery.PENDING, Delivery.OUTBOX, Delivery.SENT, Delivery.DELIVERED]
 ELECTRONIC = ("sms", "email")
 MANAGER_KEY = "manager_email"
-
-
-def _uuid(value) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
 
 
 # ── cases ──────────────────────────────────────────────────────────────────────────────────────────
@@ -61,7 +55,7 @@ def case_list() -> QuerySet:
 
 def case_get(*, case_id) -> CollectionCase | None:
     """One case with everything the detail screen shows (4 queries: case, actions, installments, outbox rows)."""
-    pk = _uuid(case_id)
+    pk = parse_uuid(case_id)
     if pk is None:
         return None
     case = (
@@ -101,7 +95,9 @@ def plan_of(case):
 
 
 def case_timeline(case: CollectionCase) -> list[dict]:
-    """The dashboard's strip: the five steps with whether each was sent and when."""
+    """The dashboard's strip: the five steps with whether each was sent and when. A step below the case's level
+    that was never sent is `skipped` (the case opened, or the agent caught up, past it: only the step the days
+    overdue call for is sent)."""
     by_level = {a.step_level: a for a in getattr(case, "step_actions", [])}
     out = []
     for step in dunning.SCHEDULE:
@@ -112,21 +108,69 @@ def case_timeline(case: CollectionCase) -> list[dict]:
             "day": step.day,
             "channels": list(step.channels),
             "done": action is not None,
+            "skipped": action is None and step.level < case.escalation_level,
             "sent_at": action.sent_at if action else None,
             "delivery_status": action.delivery_status if action else None,
         })
     return out
 
 
+def legal_referral_minimums() -> tuple[Decimal, int]:
+    """(minimum overdue balance, minimum days overdue) for recommending a legal referral (settings
+    COLLECTIONS_LEGAL_MIN_BALANCE and COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)."""
+    return Decimal(str(settings.COLLECTIONS_LEGAL_MIN_BALANCE)), int(settings.COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)
+
+
+LEGAL_LABEL = "Legal referral (a manager decides)"
+
+
 def case_next_action(case: CollectionCase) -> dict | None:
-    """The next dunning step of an open case, with how many days until it is due (<= 0: due now)."""
+    """What happens next on an open case: the step its days overdue call for (due now), else the next step with
+    how many days until it is due (<= 0: due now). After the automatic steps, the legal referral: awaiting the
+    manager when recommended, never when dismissed."""
     if case.status != Status.OPEN:
         return None
-    step = dunning.next_step(case.escalation_level)
-    if step is None:
+    due = dunning.step_to_send(current_level=case.escalation_level, days_overdue=case.days_overdue)
+    step = due or dunning.next_step(case.escalation_level)
+    if step is None or (step.level == dunning.MAX_LEVEL and case.legal_referral == CollectionCase.LegalReferral.DISMISSED):
         return None
-    return {"level": step.level, "label": step.label, "day": step.day, "channels": list(step.channels),
-            "due_in_days": step.day - case.days_overdue}
+    out = {"level": step.level, "label": step.label, "day": step.day, "channels": list(step.channels),
+           "due_in_days": 0 if due else step.day - case.days_overdue}
+    if step.level == dunning.MAX_LEVEL:
+        recommended = case.legal_referral == CollectionCase.LegalReferral.RECOMMENDED
+        out["label"] = "Legal referral: awaiting your approval" if recommended else LEGAL_LABEL
+        out["due_in_days"] = 0 if recommended else max(out["due_in_days"], 1)
+    return out
+
+
+def legal_referral_view(case: CollectionCase, *, min_balance: Decimal, min_days: int) -> dict:
+    """The legal-referral state of a case in plain words, for the case detail screen."""
+    LR = CollectionCase.LegalReferral
+    state = case.legal_referral
+    balance, days = case.current_balance, case.days_overdue
+    rule = f"a legal referral needs at least ${min_balance:,.2f} overdue for {min_days} days and a manager's approval"
+    if state == LR.RECOMMENDED and case.status == Status.OPEN:
+        text = (f"The agent recommends a legal referral: ${balance:,.2f} is {days} days overdue and all four "
+                "reminders have gone out. Nothing has been sent. Approve to mail the final notice letter and hand the "
+                "case to legal, or dismiss to keep working it with the tenant.")
+    elif state == LR.APPROVED:
+        text = "A manager approved the legal referral."
+    elif state == LR.DISMISSED:
+        text = "A manager dismissed the legal referral; the agent will not recommend it again for this case."
+    elif case.status != Status.OPEN:
+        text = f"No legal referral. The agent never takes a legal step on its own: {rule}."
+    elif case.escalation_level >= dunning.AUTOMATIC_MAX_LEVEL:
+        text = (f"All four reminders have gone out. No legal referral is recommended: {rule} "
+                f"(this case: ${balance:,.2f}, {days} days).")
+    else:
+        text = f"No legal step yet. The agent sends reminders only; {rule}."
+    return {
+        "state": state, "text": text,
+        "recommended_at": case.legal_referral_recommended_at, "decided_at": case.legal_referral_decided_at,
+        "decided_by": case.legal_referral_decided_by,
+        "min_balance": min_balance, "min_days_overdue": min_days,
+        "can_decide": state == LR.RECOMMENDED and case.status == Status.OPEN,
+    }
 
 
 # ── delivery state ────────────────────────────────────────────────────────────────────────────────
@@ -134,7 +178,7 @@ def case_next_action(case: CollectionCase) -> dict | None:
 
 def outbox_rows_for(actions) -> dict:
     """{outbox id (str): OutboxMessage} for every message that carries these actions (one query)."""
-    ids = {_uuid(v) for a in actions for v in (a.outbox_message_ids or {}).values() if v}
+    ids = {parse_uuid(v) for a in actions for v in (a.outbox_message_ids or {}).values() if v}
     ids.discard(None)
     if not ids:
         return {}

@@ -24,8 +24,20 @@ class CollectionTimelineStepSerializer(serializers.Serializer):
     day = serializers.IntegerField()
     channels = serializers.ListField(child=serializers.CharField())
     done = serializers.BooleanField()
+    skipped = serializers.BooleanField(help_text="Never sent: the case opened, or the agent caught up, past it.")
     sent_at = serializers.DateTimeField(allow_null=True)
     delivery_status = serializers.CharField(allow_null=True)
+
+
+class CollectionLegalReferralSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=CollectionCase.LegalReferral.choices, allow_blank=True)
+    text = serializers.CharField(help_text="The state in plain words.")
+    recommended_at = serializers.DateTimeField(allow_null=True)
+    decided_at = serializers.DateTimeField(allow_null=True)
+    decided_by = serializers.CharField()
+    min_balance = serializers.DecimalField(**MONEY)
+    min_days_overdue = serializers.IntegerField()
+    can_decide = serializers.BooleanField(help_text="A recommendation awaits a manager's approve or dismiss.")
 
 
 class CollectionCaseListSerializer(serializers.ModelSerializer):
@@ -46,7 +58,7 @@ class CollectionCaseListSerializer(serializers.ModelSerializer):
             "id", "tenant_id", "tenant_name", "lease_id", "unit_id", "unit_number", "property_id", "property_name",
             "original_amount_due", "current_balance", "late_fee_total", "days_overdue", "due_date", "escalation_level",
             "tenant_risk_profile", "tone", "status", "assigned_to", "resolved_at", "payment_plan_status",
-            "next_action", "timeline", "created_at", "updated_at",
+            "legal_referral", "next_action", "timeline", "created_at", "updated_at",
         ]
 
     def get_tenant_name(self, case) -> str:
@@ -155,10 +167,16 @@ class CollectionCaseDetailSerializer(CollectionCaseListSerializer):
     recommended_next_step = serializers.SerializerMethodField()
     actions = serializers.SerializerMethodField()
     payment_plan = serializers.SerializerMethodField()
+    legal_referral_detail = serializers.SerializerMethodField()
 
     class Meta(CollectionCaseListSerializer.Meta):
         fields = [*CollectionCaseListSerializer.Meta.fields, "notes", "tenant", "monthly_rent", "recommended_next_step",
-                  "actions", "payment_plan"]
+                  "actions", "payment_plan", "legal_referral_detail"]
+
+    def get_legal_referral_detail(self, case) -> CollectionLegalReferralSerializer:  # type: ignore[valid-type]
+        min_balance, min_days = selectors.legal_referral_minimums()
+        return CollectionLegalReferralSerializer(
+            selectors.legal_referral_view(case, min_balance=min_balance, min_days=min_days)).data
 
     def get_recommended_next_step(self, case) -> str:
         from collections_app import dunning
@@ -227,3 +245,8 @@ class CollectionRecordPaymentInputSerializer(serializers.Serializer):
 
 class CollectionEscalateInputSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+
+
+class CollectionDismissLegalInputSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="",
+                                 help_text="Why (recorded on the case).")

@@ -16,4 +16,8 @@ urlpatterns = [
     path("<str:case_id>/record-payment/", apis.CollectionCaseRecordPaymentApi.as_view(),
          name="collection-case-record-payment"),
     path("<str:case_id>/escalate/", apis.CollectionCaseEscalateApi.as_view(), name="collection-case-escalate"),
+    path("<str:case_id>/approve-legal/", apis.CollectionCaseApproveLegalApi.as_view(),
+         name="collection-case-approve-legal"),
+    path("<str:case_id>/dismiss-legal/", apis.CollectionCaseDismissLegalApi.as_view(),
+         name="collection-case-dismiss-legal"),
 ]

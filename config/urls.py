@@ -10,7 +10,7 @@ api_v1 = [
     path("ai/", include("core.ai.urls")),
     path("messages/", include("core.messaging.urls")),
     path("webhooks/", include("core.messaging.webhook_urls")),
-    path("", include("tenants.overview_urls")),
+    path("", include("dashboard.urls")),
     path("properties/", include("properties.urls")),
     path("units/", include("units.urls")),
     path("tenants/", include("tenants.urls")),

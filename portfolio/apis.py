@@ -32,6 +32,7 @@ from core.jobs import job_start
 from core.pagination import StandardPagination
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
+from core.validation import validated
 from portfolio import selectors, services
 from portfolio.executors import EXECUTORS, TENANT_METHODS
 from portfolio.filters import AIQueueFilter, BulkActionBatchFilter, CommandCenterFilter
@@ -68,12 +69,6 @@ FILTER_PARAMS = [
     OpenApiParameter("ordering", str, description="days_to_event (default), rent, risk, confidence, unit_number, "
                                                   "property, tenant, state; prefix '-' to reverse"),
 ]
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _filtered_units(request, today):
@@ -281,7 +276,7 @@ class BulkActionPreviewApi(APIView):
 
     @extend_schema(request=BulkPreviewInputSerializer, responses=BulkPreviewSerializer)
     def post(self, request):
-        data = _validated(BulkPreviewInputSerializer, request.data)
+        data = validated(BulkPreviewInputSerializer, request.data)
         preview = services.bulk_action_preview(action_type=data["action_type"], unit_ids=data["unit_ids"],
                                                limit=data["limit"])
         return Response(BulkPreviewSerializer(preview).data)
@@ -304,7 +299,7 @@ class BulkActionListCreateApi(ListAPIView):
                                                                  202: BulkActionBatchSerializer})
     @idempotent
     def post(self, request):
-        data = _validated(BulkCreateInputSerializer, request.data)
+        data = validated(BulkCreateInputSerializer, request.data)
         batch = services.bulk_action_create(
             action_type=data["action_type"], unit_ids=data["unit_ids"], method=data["method"],
             scheduled_for=data["scheduled_for"], actor=actor_label(request.user),

@@ -30,14 +30,13 @@ from django.utils import timezone
 
 from collections_app.models import CollectionCase
 from collections_app.services import case_escalate, case_note_add
-from core.ai import AIError, complete_json
-from core.ai.offline import money
+from core.ai import AIError, complete_json, complete_offline
 from core.exceptions import ApplicationError
+from core.formatting import letter_html, long_date, money, percent, short_date
 from core.messaging import normalise_email, send_email, send_sms
 from portfolio import prompts, rules
 from portfolio.models import ActionType, AIActionQueue, BulkActionBatch, RentIncreaseNotice
 from portfolio.selectors import INSPECTION_TITLE, LISTING_PREP_TITLE
-from renewals.prompts import letter_html, long_date, percent, short_date
 from renewals.services import renewal_offer_for_leases, renewal_offers_prepare
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, STATUS_WORDS, VACANT
 from units.models import UnitsMaintenance
@@ -195,15 +194,10 @@ class Executor:
         data, provider, model = result.data, result.provider, result.model
         if provider != "offline" and any(inputs[k] not in data["body"] for k in self.quote_keys):
             logger.warning("Claude's %s did not quote the figures; using the template", self.prompt.name)
-            data = self._offline(inputs)
+            data = complete_offline(self.prompt, inputs, reason="Claude did not quote the figures").data
             provider, model = "offline", "offline"
         return Draft(subject=data["subject"].strip()[:200], body=data["body"].strip(),
                      sms_text=(data.get("sms_text") or "").strip()[:320], provider=provider, model=model)
-
-    def _offline(self, inputs: dict) -> dict:
-        from core.ai.registry import get_offline
-
-        return get_offline(self.prompt)(inputs, images=[], documents=[])
 
     def _cached(self, plan: Plan, inputs: dict) -> Draft | None:
         item = plan.item

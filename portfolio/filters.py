@@ -6,9 +6,9 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from core.filters import ChoiceInFilter
 from portfolio import rules, selectors
 from portfolio.models import AIActionQueue, BulkActionBatch
-from tenants.filters import ChoiceInFilter
 from tenants.models import TenantLease
 from units.models import UnitsUnit
 

@@ -37,6 +37,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.formatting import money, short_date, whole_money  # whole_money: the wireframe's "Offer renewal @ $1,150"
+
 ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT = "active", "month_to_month", "notice", "vacant"
 
 EARLY_RENEWAL_NUDGE = "early_renewal_nudge"
@@ -113,22 +115,6 @@ class Candidate:
 
 
 # --- formatting (the tenant never sees these; the manager does) ----------------------------------------
-
-
-def money(value) -> str:
-    amount = Decimal(str(value or 0)).quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
-
-
-def whole_money(value) -> str:
-    """$1,150 for whole dollars, $1,150.50 otherwise (the wireframe's "Offer renewal @ $1,150")."""
-    amount = Decimal(str(value or 0)).quantize(CENT, rounding=ROUND_HALF_UP)
-    return f"${amount:,.0f}" if amount == amount.to_integral_value() else money(amount)
-
-
-def short_date(d: datetime.date | None) -> str:
-    return f"{d:%b} {d.day}, {d.year}" if d else ""
 
 
 def _iso(d: datetime.date | None) -> str | None:

@@ -2,7 +2,7 @@
 the facts the nightly agent needs, the AI queue and bulk-action batches.
 
 The unit list is one SQL statement per page whatever the filters: units LEFT JOIN their current lease (the
-most recent by begin date, as `tenants.overview.current_leases_by_unit` defines it, through a NOT EXISTS
+most recent by begin date, as `tenants.selectors.current_leases_by_unit` defines it, through a NOT EXISTS
 anti-join on a later lease), the property and the tenant. Lease columns are exposed as annotations
 (`lifecycle_state`, `rent`, `event_date`…) and every filter and sort runs on those. Risk and confidence are
 correlated subqueries added only when a filter or sort needs them. The page's extra columns (top AI action,
@@ -33,6 +33,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf
 
 from collections_app.selectors import case_is_high_risk, unresolved_case_relation, unresolved_cases_by_tenant
+from core.utils import parse_uuid
 from portfolio import rules
 from portfolio.models import AIActionQueue, BulkActionBatch
 from renewals import scoring
@@ -40,7 +41,6 @@ from renewals.selectors import churn_inputs_for, leases_with_offer_out
 from tenants.balances import ZERO, tenant_balances
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import TenantLease
-from tenants.selectors import parse_uuid
 from units.models import UnitsMaintenance, UnitsUnit
 from units.selectors import open_work_orders_by_unit
 
@@ -445,7 +445,7 @@ def batch_list() -> QuerySet[BulkActionBatch]:
 def units_for_action(*, unit_ids) -> dict:
     """{unit_id: unit} with property, current lease (tenant joined) as `unit.current_lease` (None when the
     unit never had one) and the tenant's unresolved collections case as `unit.collections_case`. 3 queries."""
-    from tenants.overview import current_leases_by_unit
+    from tenants.selectors import current_leases_by_unit
 
     ids = list(unit_ids)
     units = {u.pk: u for u in UnitsUnit.objects.filter(pk__in=ids).select_related("property")}

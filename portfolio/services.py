@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import Counter
-from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
 
 from core.exceptions import ApplicationError
+from core.utils import batched, parse_uuid
 from portfolio import rules, selectors
 from portfolio.executors import EXECUTORS
 from portfolio.models import AIActionQueue, BulkActionBatch
@@ -35,12 +35,6 @@ SCHEDULE_GRACE = datetime.timedelta(minutes=1)
 # Columns the agent rewrites on today's items when the facts changed (never status or drafts).
 _REFRESHED = ("lease_id", "property_id", "description", "suggested_payload", "confidence_score", "priority",
               "lifecycle_state", "generation_reason")
-
-
-def batched(iterable, n: int):
-    it = iter(iterable)
-    while chunk := list(islice(it, n)):
-        yield chunk
 
 
 # --- the nightly agent -------------------------------------------------------------------------------------
@@ -255,7 +249,7 @@ def bulk_action_execute(*, batch_id, today: datetime.date | None = None) -> Bulk
     executor = EXECUTORS[batch.action_type]
     results: list[dict] = []
     try:
-        unit_ids = [selectors.parse_uuid(u) for u in batch.unit_ids]
+        unit_ids = [parse_uuid(u) for u in batch.unit_ids]
         units = selectors.units_for_action(unit_ids=unit_ids)
         items = selectors.open_actions_for(unit_ids=unit_ids, action_type=batch.action_type)
         for chunk in batched(unit_ids, PROGRESS_EVERY):

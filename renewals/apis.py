@@ -8,19 +8,19 @@ import csv
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import SearchFilter
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.apis import job_started_response
+from core.filters import FILTER_BACKENDS
 from core.idempotency import idempotent
 from core.jobs import job_start
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
+from core.validation import validated
 from renewals import selectors, services
 from renewals.filters import RenewalFilter
 from renewals.jobs import SCAN_JOB
@@ -33,10 +33,8 @@ from renewals.serializers import (
     RenewalListSerializer,
     RenewalRespondInputSerializer,
 )
-from tenants.filters import StableOrderingFilter
 
 NOT_FOUND = "Renewal recommendation not found."
-FILTER_BACKENDS = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
 
 
 def _get_or_404(recommendation_id):
@@ -44,12 +42,6 @@ def _get_or_404(recommendation_id):
     if rec is None:
         raise NotFound(NOT_FOUND)
     return rec
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _detail_response(recommendation_id) -> Response:
@@ -147,7 +139,7 @@ class RenewalApproveApi(APIView):
     @idempotent
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
-        data = _validated(RenewalApproveInputSerializer, request.data)
+        data = validated(RenewalApproveInputSerializer, request.data)
         services.renewal_approve(recommendation=rec, actor=actor_label(request.user), approved_rent=data["approved_rent"])
         return _detail_response(rec.pk)
 
@@ -183,7 +175,7 @@ class RenewalLetterUpdateApi(APIView):
     @extend_schema(request=RenewalLetterUpdateInputSerializer, responses=RenewalDetailSerializer)
     def patch(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
-        data = _validated(RenewalLetterUpdateInputSerializer, request.data)
+        data = validated(RenewalLetterUpdateInputSerializer, request.data)
         services.renewal_letter_update(recommendation=rec, actor=actor_label(request.user), **data)
         return _detail_response(rec.pk)
 
@@ -200,7 +192,7 @@ class RenewalRespondApi(APIView):
     @idempotent
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
-        data = _validated(RenewalRespondInputSerializer, request.data)
+        data = validated(RenewalRespondInputSerializer, request.data)
         services.renewal_record_response(
             recommendation=rec, accepted=data["accepted"], note=data["note"], actor=actor_label(request.user)
         )
@@ -216,7 +208,7 @@ class RenewalDashboardStatsApi(APIView):
         responses=RenewalDashboardStatsSerializer,
     )
     def get(self, request):
-        params = _validated(RenewalDashboardStatsInputSerializer, request.query_params)
+        params = validated(RenewalDashboardStatsInputSerializer, request.query_params)
         return Response(selectors.renewal_dashboard_stats(property_id=params.get("property")))
 
 

@@ -1,8 +1,8 @@
 """Query-string filters for the renewals list. Invalid values answer 400 (never 500)."""
 import django_filters
 
+from core.filters import ChoiceInFilter, iso_date_filter
 from renewals.models import RenewalRecommendation
-from tenants.filters import ChoiceInFilter, iso_date_filter
 from tenants.models import TenantLease
 
 

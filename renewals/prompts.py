@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import html
 from decimal import Decimal
 
 from django.template import Context, Engine
 
 from core.ai import Prompt, register_offline
-from core.ai.offline import money
+from core.formatting import letter_html, long_date, money, percent, short_date  # noqa: F401 (re-exported)
 
 SMS_MAX_CHARS = 320
 
@@ -68,20 +67,6 @@ RENEWAL_LETTER = Prompt(
 
 
 # --- inputs ----------------------------------------------------------------------------------------------
-
-
-def long_date(d: datetime.date | None) -> str:
-    return f"{d:%B} {d.day}, {d.year}" if d else ""
-
-
-def short_date(d: datetime.date | None) -> str:
-    return f"{d:%b} {d.day}, {d.year}" if d else ""
-
-
-def percent(value: float) -> str:
-    """3.5 -> "3.5%", 5.0 -> "5%", 1.96 -> "1.96%"."""
-    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
-    return f"{text}%"
 
 
 def letter_inputs(
@@ -212,13 +197,3 @@ def renewal_letter_offline(inputs, *, images, documents):
         "letter_text": render_message(_LETTER, context),
         "sms_text": sms,
     }
-
-
-def letter_html(text: str) -> str:
-    """A simple HTML version of a plain-text letter: one <p> per paragraph, <br> within one."""
-    paragraphs = [p for p in text.strip().split("\n\n") if p.strip()]
-    body = "\n".join(f"<p>{'<br>'.join(html.escape(line) for line in p.splitlines())}</p>" for p in paragraphs)
-    return (
-        '<!doctype html><html><body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; '
-        f'line-height: 1.5; color: #0F172A; max-width: 640px;">\n{body}\n</body></html>'
-    )

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -21,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
+from core.utils import parse_uuid
 from renewals.models import RenewalRecommendation
 from renewals.scoring import ChurnInputs
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH
@@ -37,15 +37,6 @@ WINDOW_MIN_DAYS = 30
 WINDOW_MAX_DAYS = 120
 # A tenant who declined is not offered again for this long (renewals/DECISIONS.md).
 DECLINE_COOLDOWN_DAYS = 90
-
-
-def parse_uuid(value) -> uuid.UUID | None:
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
 
 
 # --- the scan ------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 #
 # The browser tests run in file-name order: app.e2e.mjs (asserts the seeded lifecycle counts), then
 # collections.e2e.mjs and renewals.e2e.mjs, which press "Scan Now" / "Run Scan" in the UI themselves (the
-# first collections scan sends ~950 outbox messages: ~20-30 s on SQLite) and then change data.
+# first collections scan sends each overdue tenant at most one message, ~190) and then change data.
 # Screenshots land in test-artifacts/screenshots/. Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -1,16 +1,16 @@
 """Tenants API: thin views — parse, call one selector or service, serialize."""
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
-from rest_framework.filters import SearchFilter
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.filters import FILTER_BACKENDS
 from core.services import actor_label
+from core.validation import validated
 from tenants import selectors, services
 from tenants.balances import tenant_balances
-from tenants.filters import LeaseFilter, LedgerEntryFilter, StableOrderingFilter, TenantFilter
+from tenants.filters import LeaseFilter, LedgerEntryFilter, TenantFilter
 from tenants.serializers import (
     LeaseConvertMtmInputSerializer,
     LeaseGiveNoticeInputSerializer,
@@ -26,20 +26,11 @@ from tenants.serializers import (
 LEASE_NOT_FOUND = "Lease not found."
 
 
-FILTER_BACKENDS = [DjangoFilterBackend, SearchFilter, StableOrderingFilter]
-
-
 def _lease_or_404(lease_id):
     lease = selectors.lease_get(lease_id=lease_id)
     if lease is None:
         raise NotFound(LEASE_NOT_FOUND)
     return lease
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 def _lease_response(lease_id) -> Response:
@@ -133,7 +124,7 @@ class LeaseConvertMtmApi(APIView):
     @extend_schema(request=LeaseConvertMtmInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
         lease = _lease_or_404(lease_id)
-        data = _validated(LeaseConvertMtmInputSerializer, request.data)
+        data = validated(LeaseConvertMtmInputSerializer, request.data)
         services.lease_convert_mtm(lease=lease, actor=actor_label(request.user), **data)
         return _lease_response(lease.pk)
 
@@ -144,7 +135,7 @@ class LeaseGiveNoticeApi(APIView):
     @extend_schema(request=LeaseGiveNoticeInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
         lease = _lease_or_404(lease_id)
-        data = _validated(LeaseGiveNoticeInputSerializer, request.data)
+        data = validated(LeaseGiveNoticeInputSerializer, request.data)
         services.lease_give_notice(lease=lease, actor=actor_label(request.user), **data)
         return _lease_response(lease.pk)
 
@@ -155,7 +146,7 @@ class LeaseMarkVacantApi(APIView):
     @extend_schema(request=LeaseMarkVacantInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
         lease = _lease_or_404(lease_id)
-        data = _validated(LeaseMarkVacantInputSerializer, request.data)
+        data = validated(LeaseMarkVacantInputSerializer, request.data)
         services.lease_mark_vacant(lease=lease, actor=actor_label(request.user), **data)
         return _lease_response(lease.pk)
 
@@ -177,6 +168,6 @@ class LeaseLifecycleStatsApi(APIView):
         responses=LifecycleStatsSerializer,
     )
     def get(self, request):
-        params = _validated(LifecycleStatsInputSerializer, request.query_params)
+        params = validated(LifecycleStatsInputSerializer, request.query_params)
         stats = selectors.lease_lifecycle_stats(property_id=params.get("property"))
         return Response(LifecycleStatsSerializer(stats).data)

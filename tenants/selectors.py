@@ -1,25 +1,14 @@
 """Reads on tenants, leases and the ledger. Querysets come back with what their serializers need joined in,
 so a list page costs a fixed number of queries whatever its size. Balances come from `tenants.balances`."""
 import datetime
-import uuid
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, UUIDField, Value, When
 from django.utils import timezone
 
+from core.utils import parse_uuid
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import LeaseStatusLog, TenantLease, TenantLedgerEntry, Tenants
-
-
-def parse_uuid(value) -> uuid.UUID | None:
-    """A UUID from a URL segment or query value; None when malformed (callers answer 404/400)."""
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
-
 
 # --- tenants -------------------------------------------------------------------------------------------
 
@@ -125,3 +114,19 @@ def lease_classification_pending(*, today: datetime.date | None = None) -> dict:
             "id", filter=Q(lease_status=NOTICE, notice_move_out_date__lt=today, actual_move_out_date__isnull=True)
         ),
     )
+
+
+# --- units' current leases ------------------------------------------------------------------------------
+
+
+def current_leases_by_unit(*, unit_ids=None, property_id=None) -> dict:
+    """{unit_id: lease} — each unit's most recent lease (by begin date), tenant joined. One query."""
+    qs = TenantLease.objects.select_related("tenant").order_by("unit_id", "-lease_begin_date", "-created_at")
+    if property_id is not None:
+        qs = qs.filter(property_id=property_id)
+    if unit_ids is not None:
+        qs = qs.filter(unit_id__in=list(unit_ids))
+    out = {}
+    for lease in qs:
+        out.setdefault(lease.unit_id, lease)
+    return out

@@ -13,7 +13,8 @@ Rules (see DECISIONS.md):
 
 Modules: `scan` (daily scan), `escalation` (the dunning engine), `compose` (AI-written messages),
 `delivery` (core.messaging hand-off and outbox sync), `plans` (payment plans), `payments` (recording a
-payment), `manual` (the manager's actions), `common` (shared constants and helpers). Import public names
+payment), `legal` (the legal-referral recommendation), `manual` (the manager's actions, approving or
+dismissing a legal referral among them), `common` (shared constants and helpers). Import public names
 from `collections_app.services`; this module re-exports them.
 """
 from collections_app import dunning
@@ -29,7 +30,14 @@ from collections_app.services.common import (
 from collections_app.services.compose import _compose
 from collections_app.services.delivery import _action_deliver, _resend_unsent, collection_action_delivery_sync
 from collections_app.services.escalation import _step_send, collections_escalate
-from collections_app.services.manual import case_escalate, case_note_add, case_send_reminder
+from collections_app.services.legal import legal_referrals_recommend
+from collections_app.services.manual import (
+    case_escalate,
+    case_note_add,
+    case_send_reminder,
+    legal_referral_approve,
+    legal_referral_dismiss,
+)
 from collections_app.services.payments import payment_record
 from collections_app.services.plans import payment_plan_accept, payment_plan_check_defaults, payment_plan_offer
 from collections_app.services.scan import collections_scan
@@ -38,5 +46,6 @@ __all__ = [
     "CHUNK", "DELIVERY_SYNC_DAYS", "FEATURE", "MANAGER", "PLAN_DEFAULT_GRACE_DAYS", "SYSTEM", "ZERO",
     "_action_deliver", "_compose", "_resend_unsent", "_step_send", "case_escalate", "case_note_add",
     "case_send_reminder", "collection_action_delivery_sync", "collections_escalate", "collections_scan", "dunning",
+    "legal_referral_approve", "legal_referral_dismiss", "legal_referrals_recommend",
     "payment_plan_accept", "payment_plan_check_defaults", "payment_plan_offer", "payment_record",
 ]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlan, PaymentPlanInstallment
+from core.utils import batched
 
 FEATURE = "collections"
 SYSTEM = "system"
@@ -17,6 +18,7 @@ CHUNK = 500
 ZERO = Decimal("0.00")
 
 Status = CollectionCase.Status
+LegalReferral = CollectionCase.LegalReferral
 ActionType = CollectionAction.ActionType
 Delivery = CollectionAction.DeliveryStatus
 PlanStatus = PaymentPlan.Status
@@ -32,9 +34,7 @@ def _is(case) -> str:
 
 
 def _chunks(items, size=CHUNK):
-    items = list(items)
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+    return batched(items, size)
 
 
 def _today(now: datetime.datetime) -> datetime.date:

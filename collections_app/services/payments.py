@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlan
 from collections_app.services.common import (
+    STATUS_PHRASE,
     ActionType,
     InstStatus,
     PlanStatus,
@@ -16,15 +17,22 @@ from collections_app.services.common import (
     _is,
     _today,
 )
+from collections_app.services.legal import legal_referral_withdraw_if_moot
 from core.ai.offline import money
 from core.exceptions import ApplicationError
 from tenants.ledger_services import ledger_payment_record
 
+# Plans a payment is applied to (a proposed plan becomes active when the tenant pays on it).
+PAYABLE_PLAN = (PlanStatus.PROPOSED, *PaymentPlan.IN_FORCE)
+
 
 def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetime.date | None = None,
                    reference: str = "", now: datetime.datetime | None = None) -> CollectionAction:
-    """Records a payment against the case: a Payment in the tenant ledger (oldest charges first), the case's
-    balance reduced, plan installments paid in order; at zero the case closes as paid and the plan completes."""
+    """Records a payment against the case in one transaction: a Payment in the tenant ledger (oldest charges
+    first), the case's balance reduced, the plan's installments paid in order (a payment on a proposed plan
+    accepts it), and the case's status: paid at zero (the plan completes), otherwise on the plan if one is in
+    force, else open (an escalated case comes back). A pending legal-referral recommendation is withdrawn when
+    the balance falls below its minimum."""
     now = now or timezone.now()
     amount = Decimal(str(amount))
     if amount <= 0:
@@ -45,16 +53,27 @@ def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetim
         locked.current_balance -= amount
         fields = ["current_balance", "updated_at"]
         plan = PaymentPlan.objects.filter(case=locked).first()
-        plan_note = _apply_to_installments(plan, amount, paid_on) if plan and plan.status in PaymentPlan.IN_FORCE else ""
+        plan_note = ""
+        if plan is not None and plan.status in PAYABLE_PLAN:
+            if plan.status == PlanStatus.PROPOSED:  # paying on the offered plan accepts it
+                plan.accepted_at = now
+                plan_note = " Paid on the offered plan, which is now active."
+            plan_note += _apply_to_installments(plan, amount, paid_on)
         if locked.current_balance == 0:
             locked.status, locked.resolved_at = Status.PAID, now
             fields += ["status", "resolved_at"]
             if plan is not None and plan.status in PaymentPlan.IN_FORCE:
                 plan.status = PlanStatus.COMPLETED
                 plan.save(update_fields=["status", "updated_at"])
-        elif plan is not None and plan.status == PlanStatus.COMPLETED and locked.status == Status.PAYMENT_PLAN:
-            locked.status = Status.OPEN  # the plan is paid but more has fallen overdue since: dunning resumes
-            fields.append("status")
+        else:
+            # Money came in: an escalated case comes back, to the plan if one is in force (the engine leaves it
+            # alone while the installments are kept), else to open (dunning resumes from its level).
+            status = Status.PAYMENT_PLAN if plan is not None and plan.status in PaymentPlan.IN_FORCE else Status.OPEN
+            if status != locked.status:
+                plan_note += f" The case is now {STATUS_PHRASE[status]}."
+                locked.status = status
+                fields.append("status")
+        fields += legal_referral_withdraw_if_moot(locked, now=now)
         locked.save(update_fields=fields)
         ref = f" (ref {reference})" if reference else ""
         action = CollectionAction.objects.create(
@@ -63,7 +82,7 @@ def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetim
                                             f"{paid_on.year}{ref}. Balance now {money(locked.current_balance)}.{plan_note}"),
             tone_used="", ai_generated=False, sent_at=now, amount=amount, created_by=actor,
         )
-    for f in ("current_balance", "status", "resolved_at"):
+    for f in ("current_balance", "status", "resolved_at", "legal_referral", "legal_referral_recommended_at"):
         setattr(case, f, getattr(locked, f))
     return action
 
@@ -89,5 +108,5 @@ def _apply_to_installments(plan: PaymentPlan, amount: Decimal, paid_on: datetime
     plan.status = PlanStatus.ACTIVE
     if not plan.installments.exclude(status=InstStatus.PAID).exists():
         plan.status = PlanStatus.COMPLETED
-    plan.save(update_fields=["status", "updated_at"])
+    plan.save(update_fields=["status", "accepted_at", "updated_at"])
     return f" Installments: {', '.join(touched)}." if touched else ""

@@ -28,6 +28,7 @@ from collections_app.services.common import (
     _today,
 )
 from collections_app.services.compose import _compose, _plan_rows, _terms_text
+from collections_app.services.legal import legal_referral_withdraw_if_moot
 from core.ai.offline import money
 from core.exceptions import ApplicationError
 from core.messaging import send_email
@@ -115,7 +116,7 @@ def payment_plan_accept(*, case: CollectionCase, actor: str, now: datetime.datet
         plan.status, plan.accepted_at = PlanStatus.ACCEPTED, now
         plan.save(update_fields=["status", "accepted_at", "updated_at"])
         locked.status = Status.PAYMENT_PLAN
-        locked.save(update_fields=["status", "updated_at"])
+        locked.save(update_fields=["status", "updated_at", *legal_referral_withdraw_if_moot(locked, now=now)])
         _note(locked, f"Payment plan accepted: {plan.num_installments} installments, {money(plan.total_amount)} in total.",
               actor=actor, now=now)
     case.status = locked.status

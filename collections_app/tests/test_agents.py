@@ -133,25 +133,37 @@ def test_scan_query_count_does_not_grow_with_the_portfolio(django_assert_max_num
 
 
 @pytest.mark.parametrize("profile,late", [("good_history", 0), ("chronic", 7)])
-def test_five_steps_on_schedule_with_the_right_channels_and_tones(profile, late):
+def test_four_automatic_steps_on_schedule_then_the_legal_step_only_with_a_managers_approval(profile, late):
     tenant, _ = overdue_tenant(due=DUE, late_payments=late, on_time=11 - late)
     collections_scan(today=day(1))
     case = _case(tenant)
     assert case.tenant_risk_profile == profile
-    schedule = {1: 1, 3: 2, 5: 3, 8: 4, 12: 5}
-    for n in range(0, 14):
+    schedule = {1: 1, 3: 2, 5: 3, 8: 4}  # day 12 (the legal step) is not automatic
+    for n in range(0, 31):
         for hour in (2, 10, 22):  # three runs on the same day: only the first one sends anything
             collections_escalate(now=at(n, hour))
         case.refresh_from_db()
         reached = max((lvl for d, lvl in schedule.items() if n >= d), default=0)
         assert case.escalation_level == reached, f"day {n}"
         assert CollectionAction.objects.filter(case=case, step_level__isnull=False).count() == reached
+        # $1,700 overdue: the legal referral is recommended on day 30 (COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)
+        assert case.legal_referral == ("recommended" if n >= 30 else ""), f"day {n}"
+    assert case.status == "open" and case.legal_referral_recommended_at == at(30, 2)
+    review = CollectionAction.objects.get(case=case, action_type="legal_review")
+    assert "Nothing has been sent" in review.message_text and "$500.00 and 30 days" in review.message_text
+    assert len(FakeSmsBackend.sent) == 1 and len(FakeEmailBackend.sent) == 3  # nothing for the recommendation
 
+    action = services.legal_referral_approve(case=case, actor="user:manager@example.com", now=at(30, 14))
+    case.refresh_from_db()
+    assert (action.step_level, action.created_by) == (5, "user:manager@example.com")
+    assert (case.status, case.assigned_to, case.escalation_level, case.legal_referral) == (
+        "escalated", "manager", 5, "approved")
+    assert case.legal_referral_decided_by == "user:manager@example.com"
     actions = list(CollectionAction.objects.filter(case=case, step_level__isnull=False).order_by("step_level"))
     assert [a.channel for a in actions] == [EXPECTED_CHANNELS[i] for i in range(1, 6)]
     assert [a.tone_used for a in actions] == EXPECTED_TONES[profile]
     assert [a.action_type for a in actions] == ["sms", "email", "formal_letter", "payment_plan", "escalation"]
-    assert [a.sent_at for a in actions] == [at(d, 2) for d in (1, 3, 5, 8, 12)]
+    assert [a.sent_at for a in actions] == [at(d, 2) for d in (1, 3, 5, 8)] + [at(30, 14)]
     assert all(a.ai_generated and a.ai_provider == "offline" and a.delivery_status == "sent" for a in actions)
     assert all("$1,700.00" in a.message_text and "November 2, 2026" in a.message_text for a in actions)
     # exactly one outbox message per step and channel (+ the manager's hand-off at step 5)
@@ -165,39 +177,77 @@ def test_five_steps_on_schedule_with_the_right_channels_and_tones(profile, late)
     # step 4 offered a plan for the balance, summing to the cent; step 5 handed the case to the manager
     plan = PaymentPlan.objects.get(case=case)
     assert plan.status == "proposed" and sum(i.amount for i in plan.installments.all()) == case.current_balance
-    assert (case.status, case.assigned_to, case.tone) == ("escalated", "manager", EXPECTED_TONES[profile][4])
+    assert case.tone == EXPECTED_TONES[profile][4]
     manager_mail = FakeEmailBackend.sent[-1]
     assert manager_mail.to == "manager@oakridge.example" and "Recommended next step" in manager_mail.text
+    assert collections_escalate(now=at(31)).startswith("Sent 0 dunning steps on 0 open cases")
+
+
+def test_no_legal_referral_below_the_minimum_balance_or_age(settings):
+    small, lease = overdue_tenant(due=DUE, rent=Decimal("100.00"))
+    big, _ = overdue_tenant(due=DUE)
+    collections_scan(today=day(1))
+    for n in (8, 29):
+        collections_escalate(now=at(n))
+    assert set(CollectionCase.objects.values_list("escalation_level", "legal_referral")) == {(4, "")}
+    summary = collections_escalate(now=at(40))
+    assert "1 legal referrals recommended" in summary
+    assert (_case(small).legal_referral, _case(big).legal_referral) == ("", "recommended")
+    settings.COLLECTIONS_LEGAL_MIN_BALANCE = Decimal("50.00")
+    assert "1 legal referrals recommended" in collections_escalate(now=at(41))
+    assert _case(small).legal_referral == "recommended"
+    assert "legal referrals" not in collections_escalate(now=at(42))  # once
+
+
+def test_the_agent_never_sends_the_legal_step():
+    tenant, _ = overdue_tenant(due=DUE)
+    collections_scan(today=day(1))
+    case = CollectionCase.objects.select_related("tenant", "lease", "unit", "property").get(tenant=tenant)
+    case.escalation_level = 4
+    with pytest.raises(ValueError):
+        services._step_send(case=case, step=services.dunning.step_for_level(5), now=at(40), actor="system")
 
 
 def test_tone_specific_offline_templates():
     good, _ = overdue_tenant(due=DUE)
     chronic, _ = overdue_tenant(due=DUE, late_payments=8, on_time=3)
     collections_scan(today=day(1))
-    collections_escalate(now=at(12))
+    for n in (1, 3, 5, 8, 30):
+        collections_escalate(now=at(n))
+    services.legal_referral_approve(case=_case(chronic), actor="user:manager@example.com", now=at(30, 14))
     text = {(a.case.tenant_id, a.step_level): a for a in CollectionAction.objects.select_related("case")}
     assert text[(good.id, 1)].message_text.startswith(f"Hi {good.first_name}, a friendly reminder")
     assert "Final notice" in text[(chronic.id, 4)].subject or "legal review" in text[(chronic.id, 4)].subject
     assert text[(chronic.id, 5)].message_text.startswith(f"Dear {chronic.first_name},\n\nFINAL NOTICE.")
     assert "Under the terms of your lease" in text[(good.id, 3)].message_text
     assert "payments:" in text[(good.id, 4)].message_text
+    assert (good.id, 5) not in text
 
 
-def test_downtime_catch_up_sends_missed_steps_in_order_once():
+def test_downtime_catch_up_sends_only_the_current_step_once():
     tenant, _ = overdue_tenant(due=DUE)
     collections_scan(today=day(1))
     collections_escalate(now=at(0))
     assert CollectionAction.objects.count() == 0
     summary = collections_escalate(now=at(9))  # down from day 0 to day 9
-    assert summary.startswith("Sent 4 dunning steps on 1 open cases (L1: 1, L2: 1, L3: 1, L4: 1, L5: 0)")
+    assert summary.startswith("Sent 1 dunning steps on 1 open cases (L1: 0, L2: 0, L3: 0, L4: 1)")
     actions = list(CollectionAction.objects.order_by("created_at"))
-    assert [a.step_level for a in actions] == [1, 2, 3, 4]
-    assert [a.tone_used for a in actions] == ["friendly", "friendly", "firm", "firm"]
+    assert [(a.step_level, a.tone_used) for a in actions] == [(4, "firm")]
+    assert _case(tenant).escalation_level == 4
     before = _snapshot()
     assert collections_escalate(now=at(9, 20)).startswith("Sent 0 dunning steps")
     assert _snapshot() == before
-    assert len(_outbox_by_key(_case(tenant))) == 4
-    assert all(n == 1 for n in _outbox_by_key(_case(tenant)).values())
+    assert _outbox_by_key(_case(tenant)) == {f"collections:{_case(tenant).id}:step4:email": 1}
+
+
+def test_a_new_case_starts_at_the_step_its_days_overdue_call_for():
+    tenant, _ = overdue_tenant(due=DUE)
+    collections_scan(today=day(6))
+    collections_escalate(now=at(6))
+    assert list(CollectionAction.objects.values_list("step_level", flat=True)) == [3]
+    assert len(FakeSmsBackend.sent) == 0 and len(FakeEmailBackend.sent) == 1  # the formal notice (+ a letter)
+    collections_escalate(now=at(8))
+    assert sorted(CollectionAction.objects.values_list("step_level", flat=True)) == [3, 4]
 
 
 def test_a_provider_failure_is_retried_by_the_outbox_not_lost_or_duplicated():

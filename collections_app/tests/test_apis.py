@@ -9,7 +9,7 @@ from django.utils import timezone
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlan
 from collections_app.services import collections_escalate, collections_scan
 from collections_app.tests.factories import CaseFactory, overdue_tenant
-from core.messaging.testing import FakeSmsBackend
+from core.messaging.testing import FakeEmailBackend, FakeSmsBackend
 from tenants.models import TenantLedgerEntry
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +20,12 @@ DUE = TODAY - datetime.timedelta(days=4)
 
 @pytest.fixture
 def case():
-    """A real case (ledger behind it) 4 days overdue, with steps 1 and 2 sent."""
+    """A real case (ledger behind it) 4 days overdue, with steps 1 and 2 sent (one per run, on days 1 and 3)."""
     tenant, _ = overdue_tenant(due=DUE)
     collections_scan(today=TODAY)
+    for n in (1, 3):
+        collections_escalate(now=datetime.datetime.combine(DUE + datetime.timedelta(days=n), datetime.time(12),
+                                                           tzinfo=datetime.UTC))
     collections_escalate()
     return CollectionCase.objects.get(tenant=tenant)
 
@@ -37,7 +40,8 @@ def _url(case, action=""):
 @pytest.mark.parametrize("method,path", [
     ("get", ""), ("get", "dashboard-stats/"), ("post", "run-scan/"), ("get", "{id}/"), ("get", "{id}/actions/"),
     ("post", "{id}/send-reminder/"), ("post", "{id}/offer-plan/"), ("post", "{id}/accept-plan/"),
-    ("post", "{id}/record-payment/"), ("post", "{id}/escalate/"),
+    ("post", "{id}/record-payment/"), ("post", "{id}/escalate/"), ("post", "{id}/approve-legal/"),
+    ("post", "{id}/dismiss-legal/"),
 ])
 def test_every_endpoint_needs_authentication(anon_client, case, method, path):
     response = getattr(anon_client, method)(URL + path.format(id=case.pk))
@@ -47,7 +51,8 @@ def test_every_endpoint_needs_authentication(anon_client, case, method, path):
 
 @pytest.mark.parametrize("case_id", [uuid.uuid4(), "not-a-uuid", "12345"])
 @pytest.mark.parametrize("method,suffix", [("get", ""), ("get", "actions/"), ("post", "send-reminder/"),
-                                           ("post", "record-payment/"), ("post", "escalate/")])
+                                           ("post", "record-payment/"), ("post", "escalate/"),
+                                           ("post", "approve-legal/"), ("post", "dismiss-legal/")])
 def test_unknown_or_malformed_id_is_404(api_client, case_id, method, suffix):
     response = getattr(api_client, method)(f"{URL}{case_id}/{suffix}")
     assert response.status_code == 404
@@ -265,6 +270,48 @@ def test_escalate(api_client, case):
     assert api_client.post(_url(case, "escalate")).json() == {"detail": "This case is already escalated."}
 
 
+def _recommend(case):
+    CollectionCase.objects.filter(pk=case.pk).update(escalation_level=4, days_overdue=40,
+                                                     due_date=TODAY - datetime.timedelta(days=40),
+                                                     legal_referral="recommended")
+
+
+def test_legal_referral_in_plain_words_and_approve(api_client, case):
+    body = api_client.get(_url(case)).json()
+    legal = body["legal_referral_detail"]
+    assert (legal["state"], legal["can_decide"], legal["min_balance"], legal["min_days_overdue"]) == (
+        "", False, "500.00", 30)
+    assert legal["text"].startswith("No legal step yet. The agent sends reminders only; a legal referral needs at "
+                                    "least $500.00 overdue for 30 days and a manager's approval.")
+    assert api_client.post(_url(case, "approve-legal")).json() == {
+        "detail": "There is no legal referral recommendation to decide on this case."}
+    _recommend(case)
+    body = api_client.get(_url(case)).json()
+    assert body["legal_referral"] == "recommended" and body["legal_referral_detail"]["can_decide"]
+    assert "Nothing has been sent. Approve to mail the final notice letter" in body["legal_referral_detail"]["text"]
+    assert body["next_action"]["label"] == "Legal referral: awaiting your approval"
+    response = api_client.post(_url(case, "approve-legal"))
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert (body["status"], body["escalation_level"], body["legal_referral"]) == ("escalated", 5, "approved")
+    assert body["legal_referral_detail"]["decided_by"].startswith("user:")
+    assert body["actions"][-1]["step_level"] == 5
+    assert api_client.post(_url(case, "approve-legal")).json() == {
+        "detail": "The legal referral has already been approved."}
+
+
+def test_dismiss_legal(api_client, case):
+    _recommend(case)
+    response = api_client.post(_url(case, "dismiss-legal"), {"note": "Spoke to the tenant."})
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["status"], body["escalation_level"], body["legal_referral"]) == ("open", 4, "dismissed")
+    assert body["actions"][-1]["action_type"] == "legal_review" and "Spoke to the tenant." in body["actions"][-1][
+        "message_text"]
+    assert body["next_action"] is None
+    assert api_client.post(_url(case, "dismiss-legal"), {"note": "x" * 2001}).status_code == 400
+
+
 # ── dashboard and scan ────────────────────────────────────────────────────────────────────────────
 
 
@@ -298,7 +345,8 @@ def test_run_scan(api_client):
     assert job["kind"] == "collections.scan" and job["status"] == "succeeded" and job["created"]
     body = api_client.get(job["url"]).json()["result"]
     assert body["scan"].startswith("Opened 1 cases")
-    assert body["escalation"].startswith("Sent 2 dunning steps on 1 open cases")
-    assert len(FakeSmsBackend.sent) == 1
+    # 4 days overdue on the first run: only the step its days call for (the email), not the SMS as well
+    assert body["escalation"].startswith("Sent 1 dunning steps on 1 open cases (L1: 0, L2: 1, L3: 0, L4: 0)")
+    assert len(FakeSmsBackend.sent) == 0 and len(FakeEmailBackend.sent) == 1
     again = api_client.post(f"{URL}run-scan/").json()["result"]
     assert again["scan"].startswith("Opened 0 cases") and again["escalation"].startswith("Sent 0 dunning steps")

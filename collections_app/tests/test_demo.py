@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from collections_app import dunning
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlan
@@ -19,7 +18,10 @@ from tenants.models import TenantLedgerEntry
 
 seed = pytest.importorskip("demo.seed")
 
-TODAY = timezone.localdate()
+# Pinned: the seeded ledger depends on the calendar date; the test must not (demo/tests/margins.py). The
+# dunning schedule is date-driven too: on the 20th most overdue tenants are 19 days late
+# (step 4 is due; before, every step went out at once) and those owing two months or more are past 30 days.
+TODAY = datetime.date(2026, 11, 20)
 NOW = datetime.datetime.combine(TODAY, datetime.time(12), tzinfo=datetime.UTC)
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -75,6 +77,13 @@ def _ledger_by_hand(today):
     return out
 
 
+def _no_legal_step() -> bool:
+    """No case has reached the legal step: nothing at level 5, nothing escalated, no step-5 record."""
+    return not (CollectionCase.objects.filter(escalation_level=5).exists()
+                or CollectionCase.objects.filter(status="escalated").exists()
+                or CollectionAction.objects.filter(step_level=5).exists())
+
+
 def test_agents_on_the_demo_portfolio(demo, settings, capsys):
     settings.MESSAGING_SMS_BACKEND = "outbox"
     settings.MESSAGING_EMAIL_BACKEND = "outbox"
@@ -97,28 +106,52 @@ def test_agents_on_the_demo_portfolio(demo, settings, capsys):
 
     escalation, esc_s, esc_q = _measure(collections_escalate, now=NOW)
 
+    # the first run: each tenant gets at most one message, the step its days overdue call for; no legal step
     steps = CollectionAction.objects.filter(step_level__isnull=False)
+    messages = OutboxMessage.objects.filter(feature="collections")
+    per_case = Counter(messages.values_list("related_id", flat=True))
+    assert per_case and max(per_case.values()) == 1 and len(per_case) == len(cases)
+    assert messages.values("dedupe_key").distinct().count() == messages.count()
     levels = Counter(CollectionCase.objects.values_list("escalation_level", flat=True))
     for case in CollectionCase.objects.all():
-        assert case.escalation_level == dunning.level_due(case.days_overdue)
-        assert steps.filter(case=case).count() == case.escalation_level
-    messages = OutboxMessage.objects.filter(feature="collections")
-    assert messages.values("dedupe_key").distinct().count() == messages.count()
+        assert case.escalation_level == min(dunning.level_due(case.days_overdue), 4)
+        assert list(steps.filter(case=case).values_list("step_level", flat=True)) == [case.escalation_level]
     assert not steps.filter(delivery_status__in=["pending", "failed"]).exists()
+    assert levels[4] > 100  # most are 19+ days late: before the fix these got all five steps at once
+    assert _no_legal_step()
 
+    # an hour later: nothing new is sent, nothing recommended
     before = (sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")), steps.count(),
               messages.count(), PaymentPlan.objects.count())
     assert collections_scan(today=TODAY).startswith("Opened 0 cases, refreshed 0, closed 0")
-    again, again_s, again_q = _measure(collections_escalate, now=NOW + datetime.timedelta(hours=4))
-    assert again.startswith("Sent 0 dunning steps")
+    again, again_s, again_q = _measure(collections_escalate, now=NOW + datetime.timedelta(hours=1))
+    assert again.startswith("Sent 0 dunning steps") and "legal referral" not in again  # the plan offer is 1 h old
     after = (sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")), steps.count(),
              messages.count(), PaymentPlan.objects.count())
     assert after == before
+    assert _no_legal_step()
+
+    # the next runs (days later): still at most one message per tenant per run, still no legal step; the legal
+    # referral is only recommended, for $500+ and 30+ days overdue
+    later = NOW + datetime.timedelta(days=12)
+    collections_scan(today=TODAY + datetime.timedelta(days=12))
+    counts = Counter(messages.values_list("related_id", flat=True))
+    collections_escalate(now=later)
+    new = Counter(messages.values_list("related_id", flat=True)) - counts
+    assert not new or max(new.values()) == 1
+    assert _no_legal_step()
+    recommended = CollectionCase.objects.filter(legal_referral="recommended")
+    assert recommended.exists()
+    for case in recommended:
+        assert case.current_balance >= Decimal("500.00") and case.days_overdue >= 30 and case.escalation_level == 4
+    small = CollectionCase.objects.filter(status="open", current_balance__lt=500)
+    assert small.exists() and not small.exclude(legal_referral="").exists()
 
     with capsys.disabled():
         print(f"\n[{connection.vendor}] demo portfolio: {demo['leases']} leases, {demo['ledger_entries']} ledger rows")
         print(f"  scan: {scan_s:.2f}s, {scan_q} queries -> {scan}")
         print(f"  first escalation: {esc_s:.2f}s, {esc_q} queries -> {escalation}")
+        print(f"    legal referrals recommended 12 days later: {recommended.count()} (none sent)")
         print(f"    cases by level {dict(sorted(levels.items()))}, actions {steps.count()}, outbox messages "
               f"{messages.count()} ({dict(Counter(messages.values_list('channel', flat=True)))}), plans "
               f"{PaymentPlan.objects.count()}, AI calls {AICallLog.objects.filter(feature='collections').count()}")

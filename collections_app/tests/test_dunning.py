@@ -30,12 +30,26 @@ def test_schedule_channels():
         (1, 1, ("sms",)), (2, 3, ("email",)), (3, 5, ("email", "letter")), (4, 8, ("email",)), (5, 12, ("letter",))]
 
 
-def test_steps_due_never_skips_or_repeats():
-    assert [s.level for s in d.steps_due(current_level=0, days_overdue=1)] == [1]
-    assert d.steps_due(current_level=1, days_overdue=2) == []
-    # after downtime: every missed step, in order
-    assert [s.level for s in d.steps_due(current_level=1, days_overdue=10)] == [2, 3, 4]
-    assert d.steps_due(current_level=5, days_overdue=40) == []
+def test_one_step_at_a_time_and_never_the_legal_step():
+    level = lambda **kw: getattr(d.step_to_send(**kw), "level", None)  # noqa: E731
+    assert level(current_level=0, days_overdue=1) == 1
+    assert level(current_level=1, days_overdue=2) is None
+    # a new case, or catch-up after downtime: only the step the days call for, not the missed ones
+    assert level(current_level=0, days_overdue=6) == 3
+    assert level(current_level=1, days_overdue=10) == 4
+    # the legal step is never sent automatically
+    assert level(current_level=0, days_overdue=40) == 4 and level(current_level=4, days_overdue=40) is None
+    assert level(current_level=5, days_overdue=40) is None
+
+
+def test_legal_referral_needs_every_reminder_and_the_minimums():
+    ok = {"current_level": 4, "days_overdue": 30, "balance": Decimal("500.00"), "min_balance": Decimal("500.00"),
+          "min_days_overdue": 30}
+    assert d.legal_referral_eligible(**ok)
+    assert not d.legal_referral_eligible(**{**ok, "current_level": 3})
+    assert not d.legal_referral_eligible(**{**ok, "days_overdue": 29})
+    assert not d.legal_referral_eligible(**{**ok, "balance": Decimal("499.99")})
+    assert not d.legal_referral_eligible(**{**ok, "min_days_overdue": 5, "days_overdue": 11})  # before step 5's day
     assert d.next_step(5) is None and d.next_step(0).level == 1
 
 

@@ -11,6 +11,8 @@ from collections_app.services import (
     case_send_reminder,
     collections_escalate,
     collections_scan,
+    legal_referral_approve,
+    legal_referral_dismiss,
     payment_plan_accept,
     payment_plan_check_defaults,
     payment_plan_offer,
@@ -138,6 +140,117 @@ def test_a_payment_without_a_plan_can_close_the_case():
         payment_record(case=case, amount="1", actor=USER, now=at(3))
 
 
+def test_a_payment_on_the_agents_plan_offer_pays_installments_and_brings_an_escalated_case_back():
+    """The issue: after a payment the plan still showed $0 paid and the case stayed 'escalated'."""
+    case = _open_case(rent=Decimal("1800.00"))
+    for n in (1, 3, 5, 8, 30):
+        collections_escalate(now=at(n))
+    plan = PaymentPlan.objects.get(case=case)
+    assert plan.status == "proposed" and plan.num_installments == 2  # step 4: 2 x $900.00
+    legal_referral_approve(case=_fresh(case), actor=USER, now=at(30, 14))
+    assert _fresh(case).status == "escalated"
+
+    payment_record(case=_fresh(case), amount=Decimal("900.00"), actor=USER, paid_on=day(31), now=at(31))
+    case, plan = _fresh(case), PaymentPlan.objects.get(case=case)
+    assert (case.current_balance, case.status) == (Decimal("900.00"), "payment_plan")
+    assert (plan.status, plan.accepted_at) == ("active", at(31))
+    assert [(i.status, i.amount_paid) for i in plan.installments.all()] == [
+        ("paid", Decimal("900.00")), ("pending", Decimal("0.00"))]
+    note = CollectionAction.objects.get(case=case, action_type="payment_received").message_text
+    assert "Paid on the offered plan, which is now active." in note and "The case is now on a payment plan." in note
+
+    payment_record(case=case, amount=Decimal("900.00"), actor=USER, paid_on=day(32), now=at(32))
+    case, plan = _fresh(case), PaymentPlan.objects.get(case=case)
+    assert (case.current_balance, case.status, plan.status) == (Decimal("0.00"), "paid", "completed")
+
+
+def test_a_partial_payment_without_a_plan_reopens_an_escalated_case():
+    case = _open_case()
+    case_escalate(case=case, actor=USER, now=at(3))
+    payment_record(case=_fresh(case), amount="200", actor=USER, now=at(4))
+    case = _fresh(case)
+    assert (case.status, case.current_balance, case.escalation_level) == ("open", Decimal("1500.00"), 5)
+    assert case.legal_referral == "approved"  # the history stays; nothing is sent again
+
+
+def test_a_payment_is_all_or_nothing(monkeypatch):
+    """Ledger row, installments and case status are written in one transaction."""
+    from collections_app.services import payments
+
+    case = _open_case(rent=Decimal("1800.00"))
+    payment_plan_offer(case=case, actor=USER, num_installments=3, now=at(2))
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(payments.CollectionAction.objects, "create", crash)
+    with pytest.raises(RuntimeError):
+        payment_record(case=_fresh(case), amount="600", actor=USER, now=at(3))
+    case = _fresh(case)
+    assert (case.current_balance, case.status) == (Decimal("1800.00"), "open")
+    assert not TenantLedgerEntry.objects.filter(trans_type="Payment", trans_date__gte=DUE).exists()
+    assert {(i.status, i.amount_paid) for i in case.payment_plan.installments.all()} == {("pending", Decimal("0.00"))}
+    assert case.payment_plan.status == "proposed"
+
+
+# ── the legal referral ────────────────────────────────────────────────────────────────────────────
+
+
+def _recommended_case(**kwargs) -> CollectionCase:
+    case = _open_case(**kwargs)
+    for n in (1, 3, 5, 8, 30):
+        collections_escalate(now=at(n))
+    case = _fresh(case)
+    assert (case.escalation_level, case.legal_referral) == (4, "recommended")
+    return case
+
+
+def test_dismissing_the_recommendation_sends_nothing_and_it_is_not_made_again():
+    case = _recommended_case()
+    sent = (len(FakeSmsBackend.sent), len(FakeEmailBackend.sent))
+    action = legal_referral_dismiss(case=case, actor=USER, note="Tenant called; paying Friday.", now=at(30, 15))
+    case = _fresh(case)
+    assert (case.legal_referral, case.legal_referral_decided_by, case.status) == ("dismissed", USER, "open")
+    assert "Tenant called" in action.message_text and action.action_type == "legal_review"
+    collections_escalate(now=at(40))
+    assert _fresh(case).legal_referral == "dismissed" and _fresh(case).escalation_level == 4
+    assert (len(FakeSmsBackend.sent), len(FakeEmailBackend.sent)) == sent
+    with pytest.raises(ApplicationError, match="was dismissed"):
+        legal_referral_approve(case=_fresh(case), actor=USER, now=at(40))
+    case_escalate(case=_fresh(case), actor=USER, now=at(41))  # the manager can still decide to escalate
+    assert _fresh(case).legal_referral == "approved"
+
+
+def test_approve_needs_a_pending_recommendation():
+    case = _open_case()
+    collections_escalate(now=at(8))
+    with pytest.raises(ApplicationError, match="no legal referral recommendation"):
+        legal_referral_approve(case=_fresh(case), actor=USER, now=at(9))
+    with pytest.raises(ApplicationError, match="no legal referral recommendation"):
+        legal_referral_dismiss(case=_fresh(case), actor=USER, now=at(9))
+    with pytest.raises(ApplicationError, match="legal step, which is not a reminder"):
+        case_send_reminder(case=_fresh(case), actor=USER, now=at(9))
+    assert _fresh(case).escalation_level == 4 and _fresh(case).status == "open"
+
+
+def test_a_payment_below_the_minimum_withdraws_the_recommendation():
+    case = _recommended_case()
+    PaymentPlan.objects.filter(case=case).delete()  # (a payment on the offered plan would put the case on it)
+    payment_record(case=_fresh(case), amount="1300", actor=USER, now=at(31))  # $400 left, under the $500 minimum
+    case = _fresh(case)
+    assert (case.legal_referral, case.status) == ("", "open")
+    assert CollectionAction.objects.filter(case=case, message_text__startswith="Legal referral recommendation "
+                                           "withdrawn: the balance is now below").exists()
+    collections_escalate(now=at(32))
+    assert _fresh(case).legal_referral == ""
+
+
+def test_accepting_a_plan_withdraws_the_recommendation():
+    case = _recommended_case()
+    payment_plan_accept(case=case, actor=USER, now=at(31))
+    assert (_fresh(case).legal_referral, _fresh(case).status) == ("", "payment_plan")
+
+
 @pytest.mark.parametrize("amount,message", [
     ("0", "Payment must be greater than zero."),
     ("-25.00", "Payment must be greater than zero."),
@@ -174,10 +287,12 @@ def test_a_missed_installment_defaults_the_plan_and_escalation_resumes():
     assert plan.status == "defaulted" and _fresh(case).status == "open"
     assert CollectionAction.objects.filter(case=case, action_type="note", message_text__contains="defaulted").exists()
     assert payment_plan_check_defaults(today=day(16)) == "0 payment plans defaulted."  # idempotent
-    # the engine picks up where it left off (level 1 -> catch-up to 5); step 4 offers a fresh plan
+    # the engine resumes with the step the days call for (level 1 -> 4, never the legal step); a fresh plan
     collections_escalate(now=at(16))
     case = _fresh(case)
-    assert case.escalation_level == 5 and case.status == "escalated"
+    assert case.escalation_level == 4 and case.status == "open"
+    assert list(CollectionAction.objects.filter(case=case, step_level__isnull=False).values_list(
+        "step_level", flat=True).order_by("step_level")) == [1, 4]
     new_plan = PaymentPlan.objects.get(case=case)
     assert new_plan.id != plan.id and new_plan.status == "proposed"
 

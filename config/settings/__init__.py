@@ -2,6 +2,7 @@
 from .ai import *  # noqa: F401,F403
 from .base import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403
+from .collections_agent import *  # noqa: F401,F403
 from .database import *  # noqa: F401,F403
 from .messaging import *  # noqa: F401,F403
 from .rest import *  # noqa: F401,F403

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "renewals",
     "collections_app",
     "portfolio",
+    # read models over the apps above (dashboard cards, property honeycomb)
+    "dashboard",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,7 @@ SPECTACULAR_SETTINGS = {
         "RiskLevelEnum": "renewals.models.RenewalRecommendation.RiskLevel",
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
         "JobStatusEnum": "core.models.Job.Status",
+        "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
     },
 }
 

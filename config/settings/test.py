@@ -11,3 +11,10 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 JOBS_RUN_INLINE = True  # background jobs run inside the request, deterministically (core.jobs)
+
+# No outbound network in tests: only this machine and the database/broker hosts the environment names.
+import os  # noqa: E402
+
+from config.network_guard import block_outbound, hosts_of  # noqa: E402
+
+block_outbound(allow_hosts=hosts_of(*(os.environ.get(k) for k in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"))))

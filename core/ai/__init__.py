@@ -5,7 +5,7 @@
 """
 from core.ai.attachments import Document, Image
 from core.ai.exceptions import AIError, AIInputError, AIOutputInvalid, AIUnavailable
-from core.ai.gateway import AIResult, chat_stream, complete_json, current_provider
+from core.ai.gateway import AIResult, chat_stream, complete_json, complete_offline, current_provider
 from core.ai.prompts import ChatPrompt, Prompt, PromptError, fence
 from core.ai.registry import register_offline, unregister_offline
 from core.ai.sse import sse_response
@@ -26,6 +26,7 @@ __all__ = [
     "ToolBox",
     "chat_stream",
     "complete_json",
+    "complete_offline",
     "current_provider",
     "fence",
     "register_offline",

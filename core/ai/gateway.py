@@ -119,6 +119,18 @@ def complete_json(
         raise
 
 
+def complete_offline(prompt: Prompt, inputs: Mapping[str, Any] | None = None, *, reason: str = "") -> AIResult:
+    """The prompt's offline implementation, validated and logged like any call (`fallback=True`).
+
+    For a feature that rejects Claude's valid answer on its own grounds (e.g. a letter that does not
+    quote the figures) and falls back to the template; `reason` is recorded in the call's meta.
+    """
+    if not isinstance(prompt, Prompt):
+        raise TypeError("complete_offline needs a core.ai.Prompt.")
+    meta = {"images": 0, "documents": 0, "fallback_reason": reason[:200]}
+    return _offline_json(prompt, dict(inputs or {}), [], [], kind=Kind.JSON, meta=meta, fallback=True)
+
+
 def _offline_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta, fallback: bool = False) -> AIResult:
     started = time.perf_counter()
     fn = registry.get_offline(prompt)

@@ -1,6 +1,8 @@
 // Smart collections (spec 1.3) in the browser: Scan Now, the dashboard, a case, a partial payment
 // and the unit page's Collections badge. Runs after app.e2e.mjs on the same freshly seeded server.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { BASE_URL, api, fmtMoney, money, shot, signedIn } from './support.mjs';
@@ -20,6 +22,27 @@ async function pickCase() {
   }
   throw new Error('no case on a current active/MTM lease');
 }
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/**
+ * Runs the collections agent as if `days` had passed, against the e2e server's own database (the server
+ * scripts/test_frontend.sh seeds exports DATABASE_URL). Returns false against an outside server.
+ */
+function agentRunsLater(days) {
+  if (!process.env.DATABASE_URL || process.env.E2E_BASE_URL) return false;
+  const py = process.env.PYTHON || join(ROOT, '.venv/bin/python');
+  const code =
+    'import datetime; from django.utils import timezone; from collections_app.services import collections_escalate; ' +
+    `print(collections_escalate(now=timezone.now() + datetime.timedelta(days=${Number(days)})))`;
+  const started = Date.now();
+  const out = execFileSync(py, ['manage.py', 'shell', '-c', code], { cwd: ROOT, env: process.env, stdio: 'pipe', timeout: 120_000 });
+  console.log(`    agent ${days} days later (${((Date.now() - started) / 1000).toFixed(1)} s): ${String(out).trim()}`);
+  return true;
+}
+
+/** The step each escalation level's action is (the timeline's data-action-type). */
+const STEP_TYPE = { 1: 'sms', 2: 'email', 3: 'formal_letter', 4: 'payment_plan' };
 
 describe('Smart collections', { concurrency: false }, () => {
   before(async () => {
@@ -42,15 +65,21 @@ describe('Smart collections', { concurrency: false }, () => {
     assert.equal(await page.getByTestId('scan-now').isDisabled(), true);
     await shot(page, '20-collections-scanning');
 
-    // The first run writes ~950 outbox messages (≈20 s on SQLite).
+    // The first run sends each tenant at most one message: the step its days overdue call for (~190).
     const result = page.getByTestId('scan-result');
     await result.waitFor({ timeout: 120_000 });
     assert.match(await page.getByTestId('scan-summary').innerText(), /Opened \d+ cases/);
     assert.match(await page.getByTestId('escalation-summary').innerText(), /dunning steps/);
+    const rows = await api(page, '/api/v1/collections/?page_size=100');
+    for (const row of rows.results) {
+      assert.ok(row.timeline.filter((s) => s.done).length <= 1, `one step at most on ${row.tenant_name}`);
+      assert.ok(row.escalation_level <= 4 && row.status !== 'escalated', 'no legal step without a manager');
+    }
 
     await page.locator('[data-testid=cases-table] tbody.case').first().waitFor();
     const stats = await api(page, '/api/v1/collections/dashboard-stats/');
     assert.ok(stats.open_cases > 0, 'cases were opened');
+    assert.ok(!stats.by_level['5'], 'nobody at the legal step');
     const cards = await page.getByTestId('collections-stats').innerText();
     assert.match(cards, new RegExp(fmtMoney(Number(stats.total_overdue)).replace(/[$.]/g, '\\$&')));
     assert.match(cards, new RegExp(`\\b${stats.open_cases.toLocaleString('en-US')}\\b`));
@@ -65,11 +94,11 @@ describe('Smart collections', { concurrency: false }, () => {
     assert.match(await first.locator('app-dunning-timeline').innerText(), /SMS.*→.*Email.*→.*Formal.*→.*Plan.*→/s);
     assert.ok((await first.locator('app-tone-badge').innerText()).trim().length > 0);
 
-    await page.getByTestId('level-filter').selectOption('5');
-    await page.waitForURL(/level=5/);
+    await page.getByTestId('level-filter').selectOption('4');
+    await page.waitForURL(/level=4/);
     await page.waitForFunction(() => {
       const dots = [...document.querySelectorAll('[data-testid=cases-table] tbody.case app-escalation-dots')];
-      return dots.length > 0 && dots.every((d) => d.getAttribute('data-level') === '5');
+      return dots.length > 0 && dots.every((d) => d.getAttribute('data-level') === '4');
     });
     await page.click('th button[data-sort=current_balance]');
     await page.waitForURL(/ordering=-current_balance/);
@@ -100,9 +129,14 @@ describe('Smart collections', { concurrency: false }, () => {
     assert.equal(await page.getByTestId('case-level').getAttribute('data-level'), String(c.escalation_level));
     const entries = page.locator('[data-testid=case-timeline] > li');
     assert.ok((await entries.count()) >= 1, 'messages on the timeline');
-    const firstStep = page.locator('[data-testid=case-timeline] > li[data-action-type=sms]');
-    assert.match(await firstStep.innerText(), /SMS/);
-    assert.match(await firstStep.innerText(), /In outbox|Delivered|Sent|Failed|Pending/);
+    // The one step sent is the one the days overdue called for; the ones before it were skipped, not sent late.
+    const step = page.locator(`[data-testid=case-timeline] > li[data-action-type=${STEP_TYPE[c.escalation_level]}]`);
+    assert.match(await step.innerText(), new RegExp(`Step ${c.escalation_level}`));
+    assert.match(await step.innerText(), /In outbox|Delivered|Sent|Failed|Pending|Queued/);
+    assert.equal(await page.locator('app-dunning-timeline .step[data-state=skipped]').count(), c.escalation_level - 1);
+    const legal = page.getByTestId('legal-referral');
+    assert.equal(await legal.getAttribute('data-legal-state'), 'none');
+    assert.match(await legal.innerText(), /needs at least \$500\.00 overdue for 30 days and a manager's approval/);
     await shot(page, '22-collection-detail');
   });
 
@@ -138,6 +172,13 @@ describe('Smart collections', { concurrency: false }, () => {
     );
     const newest = page.locator('[data-testid=case-timeline] > li').first();
     assert.equal(await newest.getAttribute('data-action-type'), 'payment_received');
+    if (c.payment_plan_status === 'proposed') {
+      // Paying on the agent's plan offer: the installments show it and the case is on the plan, in one step.
+      await page.waitForFunction(() => document.querySelector('[data-testid=case-status]')?.getAttribute('data-status') === 'payment_plan');
+      const plan = page.getByTestId('payment-plan');
+      assert.equal(await plan.locator('[data-plan-status]').getAttribute('data-plan-status'), 'active');
+      assert.ok((await plan.locator('[data-installment-status=paid], [data-installment-status=partial]').count()) >= 1);
+    }
     assert.match(await newest.innerText(), /E2E-CHK-1001/);
     assert.match(await newest.innerText(), new RegExp(fmtMoney(shared.paid).replace(/[$.]/g, '\\$&')));
     await shot(page, '24-collection-after-payment');
@@ -191,13 +232,15 @@ describe('Smart collections', { concurrency: false }, () => {
     await shot(page, '27-collection-on-plan');
   });
 
-  test('sends the next reminder early, then escalates with a note (confirmed)', async () => {
+  test('sends the next reminder early on a case below the plan step', async (t) => {
     const open = await api(page, '/api/v1/collections/?status=open&escalation_level=0,1,2,3&page_size=20');
     const c = open.results[0];
-    assert.ok(c, 'an open case below level 4');
+    if (!c) {
+      t.skip('every open case is at the plan step today');
+      return;
+    }
     await page.goto(`${BASE_URL}/collections/${c.id}`);
     await page.getByTestId('case-level').waitFor();
-
     await page.click('button[data-action=send-reminder]');
     const confirm = page.locator('app-case-confirm-dialog');
     assert.match(await confirm.innerText(), new RegExp(`Step ${c.escalation_level + 1}`));
@@ -209,8 +252,18 @@ describe('Smart collections', { concurrency: false }, () => {
     );
     const sent = page.locator('[data-testid=case-timeline] > li').first();
     assert.match(await sent.innerText(), new RegExp(`Step ${c.escalation_level + 1}`));
+  });
+
+  test('at the plan step there is no reminder left: the manager escalates with a note (confirmed)', async () => {
+    const open = await api(page, '/api/v1/collections/?status=open&escalation_level=4&ordering=current_balance&page_size=20');
+    const c = open.results[0];
+    assert.ok(c, 'an open case at level 4');
+    await page.goto(`${BASE_URL}/collections/${c.id}`);
+    await page.getByTestId('case-level').waitFor();
+    assert.equal(await page.locator('button[data-action=send-reminder]').isDisabled(), true);
 
     await page.click('button[data-action=escalate]');
+    const confirm = page.locator('app-case-confirm-dialog');
     await confirm.waitFor();
     await confirm.getByTestId('confirm-note').fill('Tenant stopped answering; hand to counsel.');
     await shot(page, '28-escalate-confirm', { fullPage: false });
@@ -220,6 +273,49 @@ describe('Smart collections', { concurrency: false }, () => {
     assert.equal(await page.getByTestId('case-level').getAttribute('data-level'), '5');
     assert.match(await page.getByTestId('case-timeline').innerText(), /hand to counsel/);
     assert.equal(await page.locator('button[data-action=escalate]').isDisabled(), true);
+    assert.equal(await page.getByTestId('legal-referral').getAttribute('data-legal-state'), 'approved');
+  });
+
+  test('days later the agent only recommends legal referrals; the manager approves one and dismisses another', async (t) => {
+    if (!agentRunsLater(5)) {
+      t.skip('needs the e2e database (scripts/test_frontend.sh starts the server)');
+      return;
+    }
+    const list = await api(page, '/api/v1/collections/?status=open&escalation_level=4&ordering=-current_balance&page_size=100');
+    const recommended = list.results.filter((c) => c.legal_referral === 'recommended');
+    assert.ok(recommended.length >= 2, 'legal referrals recommended');
+    assert.ok(recommended.every((c) => Number(c.current_balance) >= 500), 'only for $500 or more');
+    const stats = await api(page, '/api/v1/collections/dashboard-stats/');
+    assert.ok(!stats.by_level['5'] || stats.by_level['5'] === 1, 'only the case the manager escalated is at level 5');
+
+    const [a, b] = recommended;
+    await page.goto(`${BASE_URL}/collections/${a.id}`);
+    const legal = page.getByTestId('legal-referral');
+    await legal.waitFor();
+    assert.equal(await legal.getAttribute('data-legal-state'), 'recommended');
+    assert.match(await legal.innerText(), /awaiting your approval/);
+    assert.match(await legal.innerText(), /Nothing has been sent/);
+    await shot(page, '29-legal-referral-recommended');
+    await legal.locator('button[data-action=approve-legal]').click();
+    const confirm = page.locator('app-case-confirm-dialog');
+    assert.match(await confirm.innerText(), /final notice letter/);
+    await shot(page, '30-legal-referral-confirm', { fullPage: false });
+    await confirm.getByTestId('confirm-action').click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=case-status]')?.getAttribute('data-status') === 'escalated');
+    assert.equal(await legal.getAttribute('data-legal-state'), 'approved');
+    assert.equal(await page.getByTestId('case-level').getAttribute('data-level'), '5');
+    assert.match(await page.locator('[data-testid=case-timeline] > li').first().innerText(), /Step 5/);
+
+    await page.goto(`${BASE_URL}/collections/${b.id}`);
+    await legal.locator('button[data-action=dismiss-legal]').click();
+    await confirm.getByTestId('confirm-note').fill('Spoke to the tenant; paying Friday.');
+    await confirm.getByTestId('confirm-action').click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-testid=legal-referral]')?.getAttribute('data-legal-state') === 'dismissed');
+    assert.equal(await page.getByTestId('case-status').getAttribute('data-status'), 'open');
+    assert.match(await page.getByTestId('case-timeline').innerText(), /paying Friday/);
+    await shot(page, '31-legal-referral-dismissed');
   });
 
   test('the dashboard shows the Collections card', async () => {

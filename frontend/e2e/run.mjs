@@ -17,7 +17,8 @@ const files = readdirSync(dir)
 let passed = 0;
 let failed = 0;
 const started = Date.now();
-const stream = run({ files, concurrency: 1, timeout: 120_000 });
+// Per file: collections presses Scan Now (~40 s on SQLite) and runs the agent again "days later".
+const stream = run({ files, concurrency: 1, timeout: 240_000 });
 stream.on('test:pass', (e) => {
   if (e.details?.type !== 'suite') passed++;
 });

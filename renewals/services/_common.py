@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import islice
 
 from core.exceptions import ApplicationError
+from core.utils import batched  # noqa: F401 (the services' chunking, re-exported)
 from renewals.models import RenewalRecommendation
 
 Status = RenewalRecommendation.Status
@@ -19,13 +19,6 @@ CHANNELS = ("email", "sms")
 # Outbox statuses that mean the message left our hands (or is stored in the outbox for a provider).
 NOT_DELIVERED = ("failed", "invalid")
 NOTE_MAX_CHARS = 2000
-
-
-def batched(iterable, n: int):
-    """itertools.batched (Python 3.12) for 3.11."""
-    it = iter(iterable)
-    while chunk := list(islice(it, n)):
-        yield chunk
 
 
 def lock(rec: RenewalRecommendation) -> RenewalRecommendation:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from functools import lru_cache
 from string import Template
 from typing import Any
@@ -10,15 +9,13 @@ from typing import Any
 from django.template import Context, Engine, Library
 from django.template.loader import render_to_string
 
+from core.formatting import money
+
 register = Library()
 
 
-@register.filter
-def money(value: Any) -> str:
-    """`$1,234.56` (negative as `-$12.00`); also a template filter: `{{ balance|money }}`."""
-    amount = Decimal(str(value or 0)).quantize(Decimal("0.01"))
-    sign = "-" if amount < 0 else ""
-    return f"{sign}${abs(amount):,.2f}"
+# `{{ balance|money }}`: core.formatting.money (`$1,234.56`, negative as `-$12.00`).
+register.filter("money", money)
 
 
 @lru_cache(maxsize=2)

@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--list", action="store_true", help="List the registered task names")
 
     def handle(self, *args, **opts):
-        from config.celery import app
+        from celery import current_app as app  # the project's app (config.celery), without core importing config
 
         app.loader.import_default_modules()
         ours = sorted(n for n in app.tasks if not n.startswith("celery."))

@@ -8,7 +8,7 @@ export const IDEMPOTENCY_KEY = new HttpContextToken<string | null>(() => null);
 
 /** POSTs that move money or send messages (the API's `@idempotent` views, core/idempotency.py). */
 const IDEMPOTENT_POSTS: RegExp[] = [
-  /\/collections\/[^/]+\/(record-payment|offer-plan|accept-plan|send-reminder|escalate)\/$/,
+  /\/collections\/[^/]+\/(record-payment|offer-plan|accept-plan|send-reminder|escalate|approve-legal)\/$/,
   /\/renewals\/[^/]+\/(approve|send|respond)\/$/,
   /\/portfolio\/bulk-actions\/$/,
   /\/messages\/outbox\/[^/]+\/retry\/$/,

@@ -8,6 +8,7 @@ export type CollectionRiskProfile = 'good_history' | 'standard' | 'repeat_offend
 /** An action's delivery: '' for internal actions (payments, notes). */
 export type CollectionDeliveryStatus = 'pending' | 'outbox' | 'sent' | 'delivered' | 'failed' | '';
 export type PaymentPlanStatus = 'proposed' | 'accepted' | 'active' | 'completed' | 'defaulted';
+export type LegalReferralState = '' | 'recommended' | 'approved' | 'dismissed';
 export type InstallmentStatus = 'pending' | 'paid' | 'overdue' | 'partial';
 
 export const COLLECTION_STATUSES: readonly CollectionStatus[] = ['open', 'payment_plan', 'escalated', 'paid', 'written_off'];
@@ -53,6 +54,7 @@ export const ACTION_TYPE_LABELS: Partial<Record<string, string>> = {
   call: 'Phone call',
   payment_received: 'Payment received',
   note: 'Note',
+  legal_review: 'Legal referral review',
 };
 export const DELIVERY_STATUS_LABELS: Partial<Record<string, string>> = {
   pending: 'Pending',
@@ -79,6 +81,8 @@ export interface CollectionTimelineStep {
   day: number;
   channels: string[];
   done: boolean;
+  /** Never sent: the case opened, or the agent caught up, past it (only the step the days call for is sent). */
+  skipped: boolean;
   sent_at: IsoDateTime | null;
   delivery_status: CollectionDeliveryStatus | null;
 }
@@ -105,6 +109,8 @@ export interface CollectionCase {
   assigned_to: string;
   resolved_at: IsoDateTime | null;
   payment_plan_status: PaymentPlanStatus | null;
+  /** The legal step is never automatic: '' (none), recommended by the agent, approved or dismissed by a manager. */
+  legal_referral: LegalReferralState;
   next_action: CollectionNextAction | null;
   timeline: CollectionTimelineStep[];
   created_at: IsoDateTime;
@@ -187,6 +193,20 @@ export interface CollectionTenantContact {
   preferred_contact: string;
 }
 
+/** The legal-referral state of a case (detail only). */
+export interface CollectionLegalReferral {
+  state: LegalReferralState;
+  /** The state in plain words. */
+  text: string;
+  recommended_at: IsoDateTime | null;
+  decided_at: IsoDateTime | null;
+  decided_by: string;
+  min_balance: Money;
+  min_days_overdue: number;
+  /** A recommendation awaits a manager's approve or dismiss. */
+  can_decide: boolean;
+}
+
 /** `GET /collections/{id}/` — and the answer of every action on a case. */
 export interface CollectionCaseDetail extends CollectionCase {
   notes: string;
@@ -195,6 +215,7 @@ export interface CollectionCaseDetail extends CollectionCase {
   recommended_next_step: string;
   actions: CollectionAction[];
   payment_plan: CollectionPaymentPlan | null;
+  legal_referral_detail: CollectionLegalReferral;
 }
 
 export interface CollectionDashboardStats {

@@ -81,6 +81,16 @@ export class CollectionsService {
     });
   }
 
+  /** The manager approves the agent's legal-referral recommendation (the legal step goes out). */
+  approveLegal(id: string): Observable<CollectionCaseDetail> {
+    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/approve-legal/`, {}, { context: silent() });
+  }
+
+  /** The manager dismisses the recommendation; nothing is sent. */
+  dismissLegal(id: string, note = ''): Observable<CollectionCaseDetail> {
+    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/dismiss-legal/`, { note }, { context: silent() });
+  }
+
   escalate(id: string, note = ''): Observable<CollectionCaseDetail> {
     return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/escalate/`, { note }, { context: silent() });
   }

@@ -38,7 +38,7 @@ import { DunningTimelineComponent } from './components/dunning-timeline.componen
 import { OfferPlanDialogComponent } from './components/offer-plan-dialog.component';
 import { RecordPaymentDialogComponent } from './components/record-payment-dialog.component';
 
-type Dialog = 'payment' | 'plan' | 'reminder' | 'accept' | 'escalate';
+type Dialog = 'payment' | 'plan' | 'reminder' | 'accept' | 'escalate' | 'approve-legal' | 'dismiss-legal';
 
 export interface CaseActions {
   sendReminder: boolean;
@@ -48,6 +48,9 @@ export interface CaseActions {
   escalate: boolean;
 }
 
+/** The last step the agent sends on its own; the legal step after it needs a manager's approval. */
+export const AUTOMATIC_MAX_LEVEL = MAX_ESCALATION_LEVEL - 1;
+
 /** Which actions a case offers (the API enforces the same rules and explains a refusal). */
 export function caseActions(c: Pick<CollectionCaseDetail, 'status' | 'escalation_level' | 'current_balance' | 'payment_plan'>): CaseActions {
   const unresolved = (UNRESOLVED_STATUSES as readonly string[]).includes(c.status);
@@ -56,7 +59,8 @@ export function caseActions(c: Pick<CollectionCaseDetail, 'status' | 'escalation
   // A plan can be (re)offered and accepted on an open or escalated case, unless one is already in force.
   const planCase = c.status === 'open' || c.status === 'escalated';
   return {
-    sendReminder: c.status === 'open' && c.escalation_level < MAX_ESCALATION_LEVEL,
+    // The legal step is never a reminder: it is approved (or escalated) below.
+    sendReminder: c.status === 'open' && c.escalation_level < AUTOMATIC_MAX_LEVEL,
     offerPlan: planCase && owes && (plan === null || plan === 'proposed' || plan === 'defaulted'),
     acceptPlan: planCase && plan === 'proposed',
     recordPayment: unresolved && owes,
@@ -180,6 +184,14 @@ export class CollectionDetailComponent {
       case 'escalate':
         call = this.collections.escalate(id, note);
         done = 'Case escalated to legal.';
+        break;
+      case 'approve-legal':
+        call = this.collections.approveLegal(id);
+        done = 'Legal referral approved: the final notice letter is ready to print and mail.';
+        break;
+      case 'dismiss-legal':
+        call = this.collections.dismissLegal(id, note);
+        done = 'Legal referral dismissed. Nothing was sent.';
         break;
       default:
         return;

@@ -8,7 +8,7 @@ import {
 } from '../../core/models';
 import { formatDate } from '../../core/utils/dates';
 
-export type StripState = 'done' | 'current' | 'pending';
+export type StripState = 'done' | 'current' | 'pending' | 'skipped';
 
 /** One step of the dunning strip "SMS(1d) → Email(3d) → [Formal] → Plan(8d) → Escalation". */
 export interface StripStep {
@@ -32,11 +32,19 @@ export function dunningStrip(timeline: readonly CollectionTimelineStep[], level:
   return [...timeline]
     .sort((a, b) => a.level - b.level)
     .map((s) => {
-      const state: StripState = s.level === level ? 'current' : s.done ? 'done' : 'pending';
+      const state: StripState = s.level === level ? 'current' : s.done ? 'done' : s.skipped ? 'skipped' : 'pending';
       const short = STEP_SHORT[s.level] ?? s.label;
       const text =
-        state === 'current' ? `[${short}]` : s.level === 5 && state === 'pending' ? 'Escalation' : `${short}(${s.day}d)`;
+        state === 'current'
+          ? `[${short}]`
+          : state === 'skipped'
+            ? short
+            : s.level === 5 && state === 'pending'
+              ? 'Escalation'
+              : `${short}(${s.day}d)`;
       const parts = [s.label, `day ${s.day}`, s.channels.join(' + ')];
+      if (state === 'skipped') parts.push('skipped: only the step the days overdue call for is sent');
+      if (s.level === 5 && !s.done) parts.push("only with a manager's approval");
       if (s.done && s.sent_at) parts.push(`sent ${formatDate(s.sent_at)}`);
       if (s.delivery_status) parts.push(DELIVERY_STATUS_LABELS[s.delivery_status] ?? s.delivery_status);
       return { level: s.level, state, text, title: parts.filter(Boolean).join(' · '), failed: s.delivery_status === 'failed' };
@@ -56,7 +64,10 @@ export interface NextActionView {
 }
 
 /** "Payment plan offer · in 2d" for an open case; the state otherwise. */
-export function nextActionView(c: Pick<CollectionCase, 'status' | 'next_action' | 'payment_plan_status' | 'resolved_at' | 'escalation_level'>): NextActionView {
+export function nextActionView(
+  c: Pick<CollectionCase, 'status' | 'next_action' | 'payment_plan_status' | 'resolved_at' | 'escalation_level'> &
+    Partial<Pick<CollectionCase, 'legal_referral'>>,
+): NextActionView {
   switch (c.status) {
     case 'paid':
       return { text: 'Paid', hint: c.resolved_at ? formatDate(c.resolved_at) : null, urgent: false };
@@ -72,6 +83,7 @@ export function nextActionView(c: Pick<CollectionCase, 'status' | 'next_action' 
       };
   }
   const n = c.next_action;
+  if (!n && c.legal_referral === 'dismissed') return { text: 'Reminders done', hint: 'legal referral dismissed', urgent: false };
   if (!n) return { text: 'Awaiting manager', hint: 'all steps sent', urgent: true };
   const due = n.due_in_days;
   return { text: n.label, hint: due <= 0 ? 'due now' : `in ${due}d`, urgent: due <= 0 };

@@ -62,6 +62,10 @@ describe('case actions by state', () => {
     const active = caseActions({ ...base, status: 'payment_plan', payment_plan: { status: 'active' } as never });
     expect(active).toMatchObject({ offerPlan: false, acceptPlan: false, sendReminder: false, recordPayment: true, escalate: true });
   });
+  it('no reminder once the four automatic steps are sent: the legal step is approved, not reminded', () => {
+    expect(caseActions({ ...base, status: 'open', escalation_level: 3 }).sendReminder).toBe(true);
+    expect(caseActions({ ...base, status: 'open', escalation_level: 4 })).toMatchObject({ sendReminder: false, escalate: true });
+  });
   it('an escalated case takes payments and plans but no reminders; a paid one nothing', () => {
     expect(caseActions({ ...base, status: 'escalated', escalation_level: 5 })).toEqual({
       sendReminder: false,

@@ -21,6 +21,7 @@ function timeline(sent: number, failedLevel?: number): CollectionTimelineStep[] 
     day,
     channels,
     done: level <= sent,
+    skipped: false,
     sent_at: level <= sent ? '2026-03-20T08:00:00Z' : null,
     delivery_status: level <= sent ? (level === failedLevel ? 'failed' : 'outbox') : null,
   }));
@@ -45,6 +46,16 @@ describe('dunningStrip (the wireframe strip)', () => {
     expect(steps[1].failed).toBe(false);
     expect(steps[0].title).toContain('Friendly reminder · day 1 · sms · sent Mar 20, 2026 · Failed');
     expect(steps[2].title).toBe('Formal notice · day 5 · email + letter');
+  });
+
+  it('shows steps the case opened past as skipped, and the legal step as needing approval', () => {
+    // A case opened 9 days late: only step 4 was sent.
+    const t = timeline(0).map((s) => ({ ...s, done: s.level === 4, skipped: s.level < 4 }));
+    const steps = dunningStrip(t, 4);
+    expect(steps.map((s) => s.state)).toEqual(['skipped', 'skipped', 'skipped', 'current', 'pending']);
+    expect(dunningStripText(steps)).toBe('SMS → Email → Formal → [Plan] → Escalation');
+    expect(steps[0].title).toContain('skipped');
+    expect(steps[4].title).toContain("only with a manager's approval");
   });
 
   it('orders steps by level whatever order the API sends', () => {
@@ -74,6 +85,11 @@ describe('nextActionView', () => {
       urgent: false,
     });
     expect(nextActionView({ ...base, status: 'paid', resolved_at: '2026-03-21T10:00:00Z' }).hint).toBe('Mar 21, 2026');
+    expect(nextActionView({ ...base, status: 'open', escalation_level: 4, legal_referral: 'dismissed' })).toEqual({
+      text: 'Reminders done',
+      hint: 'legal referral dismissed',
+      urgent: false,
+    });
   });
 });
 

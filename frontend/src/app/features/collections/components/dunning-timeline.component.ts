@@ -69,6 +69,10 @@ import { dunningStrip, dunningStripText } from '../collections-format';
       border: 1px dashed var(--border-strong);
       line-height: 18px;
     }
+    .skipped {
+      color: var(--faint);
+      text-decoration: line-through;
+    }
     .failed {
       background: var(--red-soft);
       color: #991b1b;

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tenants.overview_apis import DashboardStatsApi, PropertyUnitGridApi
+from dashboard.apis import DashboardStatsApi, PropertyUnitGridApi
 
 urlpatterns = [
     path("dashboard/stats/", DashboardStatsApi.as_view(), name="dashboard-stats"),

@@ -1,4 +1,4 @@
-"""Read models for the base screens (dashboard cards, property honeycomb): units joined with their
+"""Dashboard read models (dashboard cards, property honeycomb): units joined with their
 current lease and the tenant's ledger balance. Set-based: a fixed number of queries per call."""
 import datetime
 from decimal import Decimal
@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from properties.models import Properties
 from tenants.balances import ZERO, tenant_balances
 from tenants.models import TenantLease
+from tenants.selectors import current_leases_by_unit
 from units.models import UnitsMaintenance, UnitsUnit
 
 OCCUPYING_STATES = (
@@ -15,19 +16,6 @@ OCCUPYING_STATES = (
     TenantLease.LeaseStatus.MONTH_TO_MONTH,
     TenantLease.LeaseStatus.NOTICE,
 )
-
-
-def current_leases_by_unit(*, unit_ids=None, property_id=None) -> dict:
-    """{unit_id: lease} — each unit's most recent lease (by begin date), tenant joined. One query."""
-    qs = TenantLease.objects.select_related("tenant").order_by("unit_id", "-lease_begin_date", "-created_at")
-    if property_id is not None:
-        qs = qs.filter(property_id=property_id)
-    if unit_ids is not None:
-        qs = qs.filter(unit_id__in=list(unit_ids))
-    out = {}
-    for lease in qs:
-        out.setdefault(lease.unit_id, lease)
-    return out
 
 
 def property_unit_grid(*, property_id, today: datetime.date | None = None) -> dict:

@@ -1,11 +1,5 @@
-from drf_spectacular.utils import extend_schema
+"""Output serializers of the dashboard read models (money as strings)."""
 from rest_framework import serializers
-from rest_framework.response import Response
-from rest_framework.views import APIView
-
-from core.exceptions import ApplicationError
-from properties.models import Properties
-from tenants.overview import dashboard_stats, property_unit_grid
 
 
 class GridLeaseSerializer(serializers.Serializer):
@@ -48,18 +42,6 @@ class UnitGridSerializer(serializers.Serializer):
         return {"id": str(p.id), "name": p.name, "code": p.code, "city": p.city, "state": p.state, "total_units": p.total_units}
 
 
-class PropertyUnitGridApi(APIView):
-    """Every unit of a property with its current lease (lifecycle state) and balance, for the honeycomb."""
-
-    @extend_schema(responses=UnitGridSerializer)
-    def get(self, request, property_id):
-        try:
-            data = property_unit_grid(property_id=property_id)
-        except Properties.DoesNotExist:
-            raise ApplicationError("Property not found.", status_code=404)
-        return Response(UnitGridSerializer(data).data)
-
-
 class LifecycleCountsSerializer(serializers.Serializer):
     active = serializers.IntegerField()
     month_to_month = serializers.IntegerField()
@@ -79,11 +61,3 @@ class DashboardStatsSerializer(serializers.Serializer):
     delinquent_tenants = serializers.IntegerField()
     lifecycle = LifecycleCountsSerializer()
     expiring_30_days = serializers.IntegerField()
-
-
-class DashboardStatsApi(APIView):
-    @extend_schema(responses=DashboardStatsSerializer)
-    def get(self, request):
-        return Response(DashboardStatsSerializer(dashboard_stats()).data)
-
-

@@ -1,0 +1,132 @@
+"""Two years of work orders (seasonal HVAC, repeat issues; vendor invoices for completed jobs) and the
+equipment of every unit and building."""
+from __future__ import annotations
+
+import datetime
+import random
+import re
+from decimal import Decimal
+
+from demo import reference as ref
+from demo.seeding.common import _DAYS, _Counters, _money, _uuid, add_months
+from demo.seeding.portfolio import LeaseFacts
+from demo.seeding.vendors import VendorRef, _invoice
+from predictive_maintenance.models import Equipment
+
+CATEGORY_WEIGHTS = (("plumbing", 26), ("appliance", 17), ("general", 17), ("electrical", 9), ("pest", 5),
+                    ("exterior", 4))
+HVAC_PEAK_MONTHS = {6, 7, 8, 12, 1, 2}
+_TEMPLATES_BY_TITLE = {}
+for _group, _templates in ref.WORK_ORDERS.items():
+    for _t in _templates:
+        _TEMPLATES_BY_TITLE.setdefault(_t[0], _t)
+DURATION_DAYS = {"emergency": (0, 1), "high": (0, 3), "medium": (1, 7), "low": (2, 14)}
+PRIORITIES = ("low", "medium", "high", "emergency")
+
+
+def _pick_template(rng: random.Random, req: datetime.date):
+    """Category and template for a work order requested on `req`: HVAC peaks in summer and winter."""
+    hvac_weight = 30 if req.month in HVAC_PEAK_MONTHS else 10
+    cats = ["hvac"] + [c for c, _ in CATEGORY_WEIGHTS]
+    category = rng.choices(cats, weights=[hvac_weight] + [w for _, w in CATEGORY_WEIGHTS])[0]
+    group = category
+    if category == "hvac":
+        if req.month in (5, 6, 7, 8, 9):
+            group = "hvac_summer" if rng.random() < 0.7 else "hvac"
+        elif req.month in (11, 12, 1, 2, 3):
+            group = "hvac_winter" if rng.random() < 0.7 else "hvac"
+    return category, rng.choice(ref.WORK_ORDERS[group])
+
+
+def _wo_status(rng: random.Random, age_days: int) -> str:
+    if age_days <= 21:
+        weights = (40, 30, 30, 0)
+    elif age_days <= 60:
+        weights = (4, 6, 88, 2)
+    else:
+        weights = (1.2, 1.3, 95.5, 2)
+    return rng.choices(("open", "in_progress", "completed", "cancelled"), weights=weights)[0]
+
+
+def _work_order(rng, *, f: LeaseFacts, category: str, template, req: datetime.date, today: datetime.date,
+                vendors: dict[str, list[VendorRef]], tax_rate: Decimal, counters: _Counters, status=None):
+    """One work order; completed vendor jobs usually come with an invoice and its line items."""
+    title, description, (cost_lo, cost_hi), prio_weights = template
+    priority = rng.choices(PRIORITIES, weights=prio_weights)[0]
+    status = status or _wo_status(rng, (today - req).days)
+    estimate = rng.randint(cost_lo, cost_hi) * 100
+    if priority == "emergency":
+        estimate = estimate * 3 // 2
+    lo, hi = DURATION_DAYS[priority]
+    duration = rng.randint(lo, hi)
+    scheduled = completed = None
+    if status == "open":
+        scheduled = today + _DAYS[rng.randint(1, 7)] if rng.random() < 0.4 else None
+    else:
+        scheduled = min(req + _DAYS[min(duration, rng.randint(0, 3))], today)
+    if status == "completed":
+        completed = min(req + _DAYS[duration], today)
+    vendor = None
+    if (status in ("completed", "in_progress") and rng.random() < 0.85) or (status == "open" and rng.random() < 0.5):
+        pool = vendors[category]
+        vendor = rng.choices(pool, weights=[v.weight for v in pool])[0]
+    if f.move_in <= req <= (f.move_out or today):
+        reported_by = f.tenant_name
+    else:
+        reported_by = "Property staff"
+    counters.work_order += 1
+    wo = dict(
+        id=_uuid(rng), work_order_number=f"WO-{counters.work_order:07d}", unit_id=f.unit_id,
+        property_id=f.property_id, title=title, description=description, category=category, priority=priority,
+        status=status, requested_date=req, scheduled_date=scheduled, completed_date=completed,
+        estimated_cost=_money(estimate), assigned_vendor_id=vendor.id if vendor else None, reported_by=reported_by,
+    )
+    invoice, lines = None, []
+    if status == "completed":
+        if vendor and rng.random() < (0.93 if (today - completed).days > 3 else 0.5):
+            invoice, lines = _invoice(rng, wo=wo, vendor=vendor, category=category, estimate=estimate,
+                                      tax_rate=tax_rate, today=today, counters=counters)
+            wo["actual_cost"] = invoice["total_amount"]
+        else:
+            wo["actual_cost"] = _money(int(estimate * rng.uniform(0.8, 1.25)))
+    return wo, invoice, lines
+
+
+# ---------------------------------------------------------------------------------------------------
+# equipment
+
+
+EQUIPMENT_LABELS = dict(Equipment.EquipmentType.choices)
+_MAKER_CODE = {m: re.sub(r"[^A-Z]", "", m.upper())[:2] for spec in ref.EQUIPMENT.values() for m in spec[1]}
+
+
+def _equipment(rng, *, etype: str, property_id, unit_id, name_prefix: str, built: datetime.date,
+               today: datetime.date) -> dict:
+    life, makers, warranty_years, (c_lo, c_hi) = ref.EQUIPMENT[etype]
+    max_age = max(31, min((today - built).days, int(life * 1.6 * 365)))
+    age_days = 30 + int((max_age - 30) * rng.random() ** 1.3)
+    install = today - datetime.timedelta(days=age_days)
+    maker = rng.choice(makers)
+    provider, years = maker, warranty_years
+    if rng.random() < 0.15:
+        provider, years = rng.choice(ref.EXTENDED_WARRANTY_PROVIDERS), warranty_years + rng.randint(2, 5)
+    ratio = age_days / 365.25 / life
+    if ratio < 0.5:
+        condition = rng.choices(("good", "fair"), weights=(85, 15))[0]
+    elif ratio < 1.0:
+        condition = rng.choices(("good", "fair", "poor"), weights=(35, 50, 15))[0]
+    else:
+        condition = rng.choices(("fair", "poor"), weights=(45, 55))[0]
+    service_chance = {"hvac": 0.9, "water_heater": 0.4, "refrigerator": 0.15}.get(etype, 0.8)
+    last_service = None
+    if rng.random() < service_chance:
+        last_service = max(install, today - _DAYS[rng.randint(10, 700)])
+    return dict(
+        id=_uuid(rng), property_ref_id=property_id, unit_id=unit_id, equipment_type=etype,
+        name=f"{name_prefix} {EQUIPMENT_LABELS[etype]}", manufacturer=maker,
+        model_number=f"{_MAKER_CODE[maker]}{rng.randint(100, 999)}-{rng.choice('ABCDEFGH')}{rng.randint(10, 99)}",
+        serial_number=f"{install.year % 100:02d}{rng.getrandbits(32):08X}", install_date=install,
+        age_years=round(age_days / 365.25, 1), expected_lifespan_years=life, warranty_provider=provider,
+        warranty_expiration=add_months(install, 12 * years), last_service_date=last_service, condition=condition,
+        replacement_cost=_money(rng.randint(c_lo // 10, c_hi // 10) * 1000),
+    )
