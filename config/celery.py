@@ -6,7 +6,8 @@ from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-app = Celery("unitcycle")
+# Every task is an AgentTask: the scheduled agents below run under a cross-worker Redis lock (core/agent_lock.py).
+app = Celery("unitcycle", task_cls="core.agent_lock:AgentTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

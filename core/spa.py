@@ -26,6 +26,11 @@ def spa_index(request, *args, **kwargs):
             'API docs: <a href="/api/docs/">/api/docs/</a>.</p>',
             content_type="text/html",
         )
-    resp = HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
+    html = index.read_bytes()
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce is not None:
+        # Angular puts this nonce on the <style> elements it inserts; the CSP header carries the same one.
+        html = html.replace(b"<app-root", b'<app-root ngCspNonce="' + str(nonce).encode() + b'"', 1)
+    resp = HttpResponse(html, content_type="text/html; charset=utf-8")
     resp["Cache-Control"] = "no-cache"
     return resp

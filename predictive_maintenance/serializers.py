@@ -5,7 +5,7 @@ from predictive_maintenance.models import Equipment, MaintenancePrediction
 
 class EquipmentSerializer(serializers.ModelSerializer):
     property_name = serializers.CharField(source="property_ref.name", read_only=True)
-    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None)
+    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None, allow_null=True)
     under_warranty = serializers.SerializerMethodField()
     lifespan_used_pct = serializers.SerializerMethodField()
 
@@ -28,7 +28,7 @@ class EquipmentSerializer(serializers.ModelSerializer):
 
 
 class MaintenancePredictionSerializer(serializers.ModelSerializer):
-    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None)
+    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = MaintenancePrediction

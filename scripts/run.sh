@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# `make run`: migrate, seed the demo portfolio if the database is empty, classify leases, serve.
+# `make run`: migrate, seed the demo portfolio if the database is empty, classify leases, then serve the
+# web app and the API through gunicorn (config/gunicorn.conf.py). `make dev` (DEV=1) uses Django's
+# auto-reloading development server instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-PORT="${PORT:-8000}"
+export PORT="${PORT:-8000}"
 
 $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v0
@@ -24,10 +26,13 @@ fi
 
 cat <<TXT
 
-  UnitCycle is running on http://127.0.0.1:${PORT}
+  UnitCycle is running on http://127.0.0.1:${PORT}  ($([ -n "${DEV:-}" ] && echo "development server, auto-reload" || echo "gunicorn"))
   Log in as ${DEMO_EMAIL:-demo@unitcycle.local} / ${DEMO_PASSWORD:-unitcycle}
   API docs: http://127.0.0.1:${PORT}/api/docs/
 
 TXT
-exec_cmd=($PY manage.py runserver "127.0.0.1:${PORT}" --noreload)
-"${exec_cmd[@]}"
+if [ -n "${DEV:-}" ]; then
+  $PY manage.py runserver "127.0.0.1:${PORT}"
+else
+  .venv/bin/gunicorn config.wsgi:application -c config/gunicorn.conf.py
+fi

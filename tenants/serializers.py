@@ -167,11 +167,12 @@ class TenantSerializer(serializers.ModelSerializer):
     def _balances(self, obj) -> dict:
         return self.context.get("balances", {}).get(obj.pk, {"balance": ZERO, "overdue": ZERO})
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    # Money is a decimal string ("1234.50"), like every DecimalField under COERCE_DECIMAL_TO_STRING.
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
     def get_balance(self, obj) -> str:
         return str(self._balances(obj)["balance"])
 
-    @extend_schema_field(OpenApiTypes.DECIMAL)
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
     def get_overdue_balance(self, obj) -> str:
         return str(self._balances(obj)["overdue"])
 

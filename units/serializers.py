@@ -17,7 +17,7 @@ class UnitSerializer(serializers.ModelSerializer):
 class WorkOrderSerializer(serializers.ModelSerializer):
     unit_number = serializers.CharField(source="unit.unit_number", read_only=True)
     property_name = serializers.CharField(source="property.name", read_only=True)
-    vendor_name = serializers.CharField(source="assigned_vendor.name", read_only=True, default=None)
+    vendor_name = serializers.CharField(source="assigned_vendor.name", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = UnitsMaintenance

@@ -1,6 +1,8 @@
 from config.env import BASE_DIR, env
 
-SECRET_KEY = env("SECRET_KEY", default="dev-insecure-unitcycle-change-me")
+# The development key; DJANGO_ENV=production refuses to start with it (config/settings/security.py).
+DEV_SECRET_KEY = "dev-insecure-unitcycle-change-me"
+SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET_KEY)
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -17,6 +19,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     # ours, in dependency order: core <- properties <- units <- tenants <- features
     "core",
     "properties",
@@ -43,6 +46,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

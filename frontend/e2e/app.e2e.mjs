@@ -143,14 +143,22 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await shot('04-lifecycle-mtm');
   });
 
-  test('sorting by rent orders the rows', async () => {
+  test('sorting by rent orders the rows (descending first, then ascending: the one list convention)', async () => {
+    const rents = () =>
+      page
+        .locator('app-expiring-leases-table tbody td.money')
+        .evaluateAll((els) => els.map((e) => Number(e.textContent.replace(/[$,\s]/g, ''))));
+    const idle = () => page.waitForFunction(() => !document.querySelector('app-expiring-leases-table table.busy'));
+    await page.click('th button[data-sort=monthly_rent_amount]');
+    await page.waitForURL(/ordering=-monthly_rent_amount/);
+    await idle();
+    let r = await rents();
+    assert.deepEqual(r, [...r].sort((a, b) => b - a));
     await page.click('th button[data-sort=monthly_rent_amount]');
     await page.waitForURL(/ordering=monthly_rent_amount/);
-    await page.waitForFunction(() => !document.querySelector('app-expiring-leases-table table.busy'));
-    const rents = await page
-      .locator('app-expiring-leases-table tbody td.money')
-      .evaluateAll((els) => els.map((e) => Number(e.textContent.replace(/[$,\s]/g, ''))));
-    assert.deepEqual(rents, [...rents].sort((a, b) => a - b));
+    await idle();
+    r = await rents();
+    assert.deepEqual(r, [...r].sort((a, b) => a - b));
   });
 
   test('gives notice on an MTM lease (45 days) after the 30-day rule is checked', async () => {
@@ -248,6 +256,34 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     assert.match(stat, /Vacant/);
     assert.equal(await page.locator('[data-testid=unit-stat-row] [role=progressbar]').count(), 0);
     await shot('16-unit-vacant');
+  });
+
+  test("the unit page shows its Overview without the other tabs' requests; a tab loads its data when opened", async () => {
+    const mtm = await api('/api/v1/tenants/leases/?lease_status=month_to_month&ordering=lease_end_date&page_size=1');
+    const requests = [];
+    const onRequest = (req) => {
+      const u = new URL(req.url());
+      if (u.pathname.startsWith('/api/')) requests.push(u.pathname);
+    };
+    const tabData = /\/(ledger|work-orders|equipment)\/$/;
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${BASE_URL}/units/${mtm.results[0].unit}`);
+      await page.locator('app-unit-overview-tab .rent-compare').waitFor();
+      await page.getByTestId('unit-balance').waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.ok(requests.some((p) => /\/units\/[^/]+\/$/.test(p)), requests.join(' '));
+      assert.deepEqual(requests.filter((p) => tabData.test(p)), [], requests.join(' '));
+
+      // Financials asks for the ledger only when it is opened (and still not work orders or equipment).
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/ledger/')),
+        page.click('button[data-tab=financials]'),
+      ]);
+      assert.deepEqual(requests.filter((p) => tabData.test(p)).map((p) => p.split('/').at(-2)), ['ledger']);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 
   test('the lease detail shows the notice in its status timeline', async () => {

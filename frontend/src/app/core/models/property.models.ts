@@ -1,4 +1,4 @@
-import { IsoDate, Money } from './api.models';
+import { Money } from './api.models';
 import { LeaseDates } from './lease.models';
 
 export interface Property {

@@ -67,6 +67,10 @@ export interface RenewalRecommendation {
   churn_risk_level: ChurnRiskLevel;
   current_rent: Money;
   market_rent: Money;
+  /** Current rent − market rent (negative: below market). Null without a market rent. */
+  market_gap?: Money | null;
+  /** The gap as a percentage of the market rent (−8.5 = 8.5 % below market). */
+  market_gap_pct?: number | null;
   recommended_rent: Money;
   /** The manager's modified rent, when approved with one. */
   approved_rent: Money | null;
@@ -163,9 +167,18 @@ export interface RenewalFilters {
   tenant?: string | null;
   unit?: string | null;
   search?: string | null;
+  /** Market gap % bounds (inclusive); negative = below market. */
+  gap_pct_min?: number | null;
+  gap_pct_max?: number | null;
   ordering?: string | null;
   page?: number | null;
   page_size?: number | null;
+}
+
+/** `POST /renewals/bulk-approve/`: how many were approved, and why the others were not. */
+export interface RenewalBulkApproveResult {
+  approved: number;
+  skipped: { id: string; reason: string }[];
 }
 
 export interface RenewalLetterUpdate {

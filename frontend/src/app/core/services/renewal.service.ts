@@ -6,6 +6,7 @@ import { environment } from '../../../environments/environment';
 import { SILENT_ERRORS } from '../http/http-context';
 import {
   Paginated,
+  RenewalBulkApproveResult,
   RenewalDashboardStats,
   RenewalDetail,
   RenewalFilters,
@@ -58,6 +59,11 @@ export class RenewalService {
   approve(id: string, approvedRent?: string | null): Observable<RenewalDetail> {
     const body = approvedRent ? { approved_rent: approvedRent } : {};
     return this.http.post<RenewalDetail>(`${this.url}/${id}/approve/`, body, { context: silent() });
+  }
+
+  /** Approves the recommended rent of each pending recommendation; the others come back in `skipped`. */
+  bulkApprove(ids: string[]): Observable<RenewalBulkApproveResult> {
+    return this.http.post<RenewalBulkApproveResult>(`${this.url}/bulk-approve/`, { ids }, { context: silent() });
   }
 
   /** Sends the approved letter (email + SMS); `sent_via` reports each channel. */

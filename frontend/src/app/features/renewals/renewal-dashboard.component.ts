@@ -1,21 +1,25 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, linkedSignal, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { Subject, debounceTime, distinctUntilChanged } from 'rxjs';
 
 import {
   CHURN_RISK_LABELS,
   CHURN_RISK_LEVELS,
   ChurnRiskLevel,
-  Paginated,
   RENEWAL_STATUSES,
   RENEWAL_STATUS_LABELS,
   RenewalFilters,
   RenewalRecommendation,
   RenewalRunScanResult,
-  isChurnRiskLevel,
-  isRenewalStatus,
 } from '../../core/models';
 import { ToastService } from '../../core/notifications/toast.service';
 import { RenewalService } from '../../core/services/renewal.service';
@@ -25,43 +29,61 @@ import { ChurnRiskBadgeComponent } from '../../shared/components/churn-risk-badg
 import { IconComponent } from '../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-badge.component';
 import { PaginationComponent } from '../../shared/components/pagination.component';
+import { PropertySelectComponent } from '../../shared/components/property-select.component';
 import {
-  EmptyStateComponent,
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
+import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
+import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListSearchComponent } from '../../shared/list/list-search.component';
+import { listState, oneOf } from '../../shared/list/list-state';
+import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
+import { scanRun } from '../../shared/list/scan-run';
+import { SORT_HEADER } from '../../shared/list/sort-header';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
-import { MoneyPipe } from '../../shared/pipes/money.pipe';
-import { RenewalStatusBadgeComponent } from './components/renewal-status-badge.component';
+import { MoneyPipe, formatMoney } from '../../shared/pipes/money.pipe';
+import { BulkApproveDialogComponent } from './components/bulk-approve-dialog.component';
 import { downloadBlob, formatPct, strategyLine } from './renewals-format';
-import { PropertySelectComponent } from '../../shared/components/property-select.component';
 
 export const RENEWALS_PAGE_SIZE = 25;
 /** Open = on the manager's desk or waiting for the tenant (the default). */
 export const OPEN_RENEWAL_STATUSES = ['pending', 'approved', 'sent'] as const;
 export type RenewalStatusChoice = 'open' | 'all' | (typeof RENEWAL_STATUSES)[number];
 
-export function renewalStatusParam(choice: RenewalStatusChoice): string | null {
+export function renewalStatusParam(choice: RenewalStatusChoice | string): string | null {
   if (choice === 'all') return null;
   if (choice === 'open') return OPEN_RENEWAL_STATUSES.join(',');
   return choice;
 }
 
-type ScanState =
-  | { state: 'idle' }
-  | { state: 'running' }
-  | { state: 'done'; result: RenewalRunScanResult; seconds: number }
-  | { state: 'error'; message: string };
+/** The "gap %" filter's choices (current rent vs market; negative = below market) → API bounds. */
+export const GAP_CHOICES = {
+  below10: { label: '10 %+ below market', gap_pct_min: null, gap_pct_max: -10 },
+  below5: { label: '5 %+ below market', gap_pct_min: null, gap_pct_max: -5 },
+  below: { label: 'Below market', gap_pct_min: null, gap_pct_max: -0.01 },
+  above: { label: 'At or above market', gap_pct_min: 0, gap_pct_max: null },
+} as const;
+export type GapChoice = keyof typeof GAP_CHOICES;
 
-interface SortColumn {
-  label: string;
-  field: string;
-  align?: 'right';
+/** "−8.5 %" / "+3.0 %" / "—". */
+export function formatGapPct(pct: number | null | undefined): string {
+  if (pct === null || pct === undefined || Number.isNaN(pct)) return '—';
+  const sign = pct < 0 ? '−' : pct > 0 ? '+' : '';
+  return `${sign}${Math.abs(pct).toFixed(1)} %`;
+}
+
+/** A pending recommendation picked for bulk approval, with the rent it will be approved at. */
+export interface PickedRenewal {
+  id: string;
+  rent: number;
 }
 
 /**
  * Renewal Intelligence dashboard (spec 1.2 wireframe): risk-level cards, acceptance and pipeline,
- * revenue impact, and the recommendations ranked by churn risk with their strategy line.
+ * revenue impact, and the recommendations ranked by churn risk with their strategy line, market rent and
+ * gap; pending rows can be picked and approved together.
  */
 @Component({
   selector: 'app-renewal-dashboard',
@@ -75,11 +97,16 @@ interface SortColumn {
     IconComponent,
     ChurnRiskBadgeComponent,
     LeaseStatusBadgeComponent,
-    RenewalStatusBadgeComponent,
+    StatusBadgeComponent,
     PaginationComponent,
     LoadingStateComponent,
-    EmptyStateComponent,
     ErrorStateComponent,
+    BulkApproveDialogComponent,
+    SORT_HEADER,
+    ListSearchComponent,
+    ListEmptyComponent,
+    FilterSelectComponent,
+    ScanBannerComponent,
   ],
   templateUrl: './renewal-dashboard.component.html',
   styleUrls: ['../../shared/styles/dashboard-page.css', './renewal-dashboard.component.css'],
@@ -88,70 +115,64 @@ export class RenewalDashboardComponent {
   private readonly renewals = inject(RenewalService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
-  private readonly destroyRef = inject(DestroyRef);
-
-  // Query params (bound by the router).
-  readonly status = input<string | undefined>();
-  readonly risk = input<string | undefined>();
-  readonly property = input<string | undefined>();
-  readonly q = input<string | undefined>();
-  readonly ordering = input<string | undefined>();
-  readonly page = input<string | undefined>();
 
   protected readonly riskLevels = CHURN_RISK_LEVELS;
   protected readonly riskLabels = CHURN_RISK_LABELS;
-  protected readonly statuses = RENEWAL_STATUSES;
-  protected readonly statusLabels = RENEWAL_STATUS_LABELS;
-  protected readonly pageSize = RENEWALS_PAGE_SIZE;
-  protected readonly columns: SortColumn[] = [
-    { label: 'Churn', field: 'churn_score' },
-    { label: 'Current', field: 'current_rent', align: 'right' },
-    { label: 'Recommended', field: 'recommended_rent', align: 'right' },
-    { label: 'Increase', field: 'rent_increase_pct', align: 'right' },
-    { label: 'Lease ends', field: 'lease_end_date' },
-  ];
-
-  protected readonly selectedStatus = computed<RenewalStatusChoice>(() => {
-    const s = this.status();
-    return s === 'all' ? 'all' : isRenewalStatus(s) ? s : 'open';
+  protected readonly statusOptions = filterOptions(RENEWAL_STATUSES, RENEWAL_STATUS_LABELS, {
+    first: [{ value: 'open', label: 'Open (pending, approved, sent)' }],
+    last: [{ value: 'all', label: 'All' }],
   });
-  protected readonly selectedRisk = computed<ChurnRiskLevel | ''>(() => (isChurnRiskLevel(this.risk()) ? (this.risk() as ChurnRiskLevel) : ''));
-  protected readonly selectedProperty = computed(() => this.property() ?? '');
-  protected readonly currentPage = computed(() => Math.max(1, Number(this.page()) || 1));
-  /** Ranked by risk unless the manager sorts otherwise. */
-  protected readonly currentOrdering = computed(() => this.ordering() || '-churn_score');
+  protected readonly riskOptions = filterOptions(CHURN_RISK_LEVELS, CHURN_RISK_LABELS, {
+    first: [{ value: '', label: 'Any risk' }],
+  });
+  protected readonly gapOptions = filterOptions(
+    Object.keys(GAP_CHOICES),
+    (g) => GAP_CHOICES[g as GapChoice].label,
+    {
+      first: [{ value: '', label: 'Any gap to market' }],
+    },
+  );
 
-  protected readonly searchText = linkedSignal(() => this.q() ?? '');
-  private readonly searchInput = new Subject<string>();
+  /** Filters, search, sort and page in the URL; ranked by risk unless the manager sorts otherwise. */
+  protected readonly list = listState({
+    filters: {
+      status: { default: 'open', parse: oneOf(['all', ...RENEWAL_STATUSES]) },
+      risk: { parse: oneOf(CHURN_RISK_LEVELS) },
+      property: {},
+      gap: { parse: oneOf(Object.keys(GAP_CHOICES)) },
+    },
+    defaultSort: '-churn_score',
+    pageSize: RENEWALS_PAGE_SIZE,
+  });
+  protected readonly selectedRisk = computed(() => this.list.filters().risk as ChurnRiskLevel | '');
 
-  protected readonly filters = computed<RenewalFilters>(() => ({
-    status: renewalStatusParam(this.selectedStatus()),
-    churn_risk_level: this.selectedRisk() || null,
-    property: this.selectedProperty() || null,
-    search: this.q() || null,
-    ordering: this.currentOrdering(),
-    page: this.currentPage(),
-    page_size: RENEWALS_PAGE_SIZE,
-  }));
+  protected readonly apiFilters = computed<RenewalFilters>(() => {
+    const f = this.list.filters();
+    const gap = f.gap ? GAP_CHOICES[f.gap as GapChoice] : null;
+    return {
+      status: renewalStatusParam(f.status),
+      churn_risk_level: f.risk || null,
+      property: f.property || null,
+      gap_pct_min: gap?.gap_pct_min ?? null,
+      gap_pct_max: gap?.gap_pct_max ?? null,
+      ...this.list.query(),
+    };
+  });
 
   protected readonly stats = rxResource({
-    params: () => ({ property: this.selectedProperty() || null }),
+    params: () => ({ property: this.list.filters().property || null }),
     stream: ({ params }) => this.renewals.getDashboardStats(params),
   });
-  protected readonly list = rxResource({
-    params: () => this.filters(),
+  protected readonly recs = rxResource({
+    params: () => this.apiFilters(),
     stream: ({ params }) => this.renewals.getRecommendations(params),
   });
-
-  private readonly lastPage = linkedSignal<Paginated<RenewalRecommendation> | undefined, Paginated<RenewalRecommendation> | undefined>({
-    source: () => (this.list.hasValue() ? this.list.value() : undefined),
-    computation: (page, previous) => page ?? previous?.value,
-  });
-  protected readonly rows = computed(() => this.lastPage()?.results ?? []);
-  protected readonly total = computed(() => this.lastPage()?.count ?? 0);
-  protected readonly hasFilters = computed(
-    () => this.selectedStatus() !== 'open' || !!this.selectedRisk() || !!this.selectedProperty() || !!this.q(),
+  private readonly shown = this.list.keepPage(() =>
+    this.recs.hasValue() ? this.recs.value() : undefined,
   );
+  protected readonly rows = computed(() => this.shown()?.results ?? []);
+  protected readonly total = computed(() => this.shown()?.count ?? 0);
+
   /** Total of the four risk cards, for their share bars. */
   protected readonly riskTotal = computed(() => {
     if (!this.stats.hasValue()) return 0;
@@ -159,80 +180,48 @@ export class RenewalDashboardComponent {
     return CHURN_RISK_LEVELS.reduce((s, l) => s + (b[l] ?? 0), 0);
   });
 
-  protected readonly scan = signal<ScanState>({ state: 'idle' });
-  protected readonly scanElapsed = signal(0);
-  protected readonly scanDone = computed(() => {
-    const s = this.scan();
-    return s.state === 'done' ? s : null;
-  });
-  protected readonly scanError = computed(() => {
-    const s = this.scan();
-    return s.state === 'error' ? s.message : null;
-  });
-  private scanTimer: ReturnType<typeof setInterval> | null = null;
+  protected readonly scan = scanRun<RenewalRunScanResult>(
+    () => this.renewals.runScan(),
+    (result) => {
+      this.toast.success(
+        result.status === 'queued' ? 'Renewal scan queued.' : 'Renewal scan finished.',
+      );
+      this.reload();
+    },
+  );
   protected readonly exporting = signal(false);
+
+  /** Pending recommendations picked for bulk approval (kept across pages; a new filter clears them). */
+  protected readonly picked = signal<ReadonlyMap<string, PickedRenewal>>(new Map());
+  protected readonly pickedTotalRent = computed(() =>
+    [...this.picked().values()].reduce((s, p) => s + p.rent, 0),
+  );
+  protected readonly pendingRows = computed(() =>
+    this.rows().filter((r) => r.status === 'pending'),
+  );
+  protected readonly allPendingPicked = computed(
+    () => this.pendingRows().length > 0 && this.pendingRows().every((r) => this.picked().has(r.id)),
+  );
+  protected readonly confirming = signal(false);
+  protected readonly approving = signal(false);
 
   protected readonly message = errorMessage;
   protected readonly strategyLine = strategyLine;
   protected readonly pct = formatPct;
+  protected readonly gapPct = formatGapPct;
+  protected readonly fmt = formatMoney;
 
   constructor() {
-    this.searchInput
-      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
-      .subscribe((text) => this.navigate({ q: text.trim() || null, page: null }));
     effect(() => {
-      const page = this.lastPage();
-      if (page && page.results.length === 0 && page.count > 0 && this.currentPage() > 1) {
-        this.navigate({ page: Math.ceil(page.count / RENEWALS_PAGE_SIZE) });
-      }
+      this.list.filters();
+      this.list.search();
+      untracked(() => this.picked.set(new Map()));
     });
-    this.destroyRef.onDestroy(() => this.stopTimer());
-  }
-
-  protected onSearch(text: string): void {
-    this.searchText.set(text);
-    this.searchInput.next(text);
-  }
-
-  protected setFilter(key: 'status' | 'risk' | 'property', value: string): void {
-    const v = key === 'status' && value === 'open' ? null : value;
-    this.navigate({ [key]: v === '' ? null : v, page: null });
   }
 
   /** A risk card toggles its level. */
   protected toggleRisk(level: ChurnRiskLevel): void {
-    this.navigate({ risk: this.selectedRisk() === level ? null : level, page: null });
-  }
-
-  protected clearFilters(): void {
-    this.searchText.set('');
-    void this.router.navigate([], { queryParams: {}, replaceUrl: true });
-  }
-
-  protected sortField(): string {
-    return this.currentOrdering().replace(/^-/, '');
-  }
-
-  protected descending(): boolean {
-    return this.currentOrdering().startsWith('-');
-  }
-
-  protected ariaSort(field: string): string | null {
-    if (this.sortField() !== field) return null;
-    return this.descending() ? 'descending' : 'ascending';
-  }
-
-  /** Descending first, then ascending, then back to the risk ranking. */
-  protected toggleSort(field: string): void {
-    let next: string | null;
-    if (this.sortField() !== field) next = `-${field}`;
-    else if (this.descending()) next = field;
-    else next = null;
-    this.navigate({ ordering: next === '-churn_score' ? null : next, page: null });
-  }
-
-  protected goToPage(page: number): void {
-    this.navigate({ page: page > 1 ? page : null });
+    this.list.toggleFilter('risk', level);
   }
 
   protected openRecommendation(r: RenewalRecommendation): void {
@@ -243,40 +232,63 @@ export class RenewalDashboardComponent {
     return r.approved_rent ? r.offered_increase_pct : r.rent_increase_pct;
   }
 
-  protected runScan(): void {
-    if (this.scan().state === 'running') return;
-    const startedAt = Date.now();
-    this.scan.set({ state: 'running' });
-    this.scanElapsed.set(0);
-    this.stopTimer();
-    this.scanTimer = setInterval(() => this.scanElapsed.set(Math.floor((Date.now() - startedAt) / 1000)), 1000);
-    this.renewals
-      .runScan()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.stopTimer();
-          this.scan.set({ state: 'done', result, seconds: Math.max(1, Math.round((Date.now() - startedAt) / 1000)) });
-          this.toast.success(result.status === 'queued' ? 'Renewal scan queued.' : 'Renewal scan finished.');
-          this.stats.reload();
-          this.list.reload();
-        },
-        error: (err: unknown) => {
-          this.stopTimer();
-          this.scan.set({ state: 'error', message: errorMessage(err) });
-        },
-      });
+  protected gapValue(r: RenewalRecommendation): number | null {
+    return r.market_gap === null || r.market_gap === undefined ? null : Number(r.market_gap);
   }
 
-  protected dismissScan(): void {
-    this.scan.set({ state: 'idle' });
+  protected togglePick(r: RenewalRecommendation, on: boolean): void {
+    this.picked.update((m) => {
+      const next = new Map(m);
+      if (on) next.set(r.id, { id: r.id, rent: Number(r.offered_rent) || 0 });
+      else next.delete(r.id);
+      return next;
+    });
+  }
+
+  /** The header checkbox: every pending row on this page, or none of them. */
+  protected togglePickPage(on: boolean): void {
+    this.picked.update((m) => {
+      const next = new Map(m);
+      for (const r of this.pendingRows()) {
+        if (on) next.set(r.id, { id: r.id, rent: Number(r.offered_rent) || 0 });
+        else next.delete(r.id);
+      }
+      return next;
+    });
+  }
+
+  protected approvePicked(): void {
+    if (this.approving()) return;
+    const ids = [...this.picked().keys()];
+    this.approving.set(true);
+    this.renewals.bulkApprove(ids).subscribe({
+      next: (res) => {
+        this.approving.set(false);
+        this.confirming.set(false);
+        this.picked.set(new Map());
+        const skipped = res.skipped.length;
+        const text = `Approved ${res.approved} renewal offer${res.approved === 1 ? '' : 's'}.`;
+        if (skipped) {
+          const reasons = [...new Set(res.skipped.map((s) => s.reason))].slice(0, 2).join('; ');
+          this.toast.info(`${text} ${skipped} skipped: ${reasons}`);
+        } else {
+          this.toast.success(text);
+        }
+        this.reload();
+      },
+      error: (err: unknown) => {
+        this.approving.set(false);
+        this.confirming.set(false);
+        this.toast.error(`Bulk approve failed: ${errorMessage(err)}`);
+      },
+    });
   }
 
   /** Every recommendation matching the filters, as CSV (the API's export). */
   protected exportCsv(): void {
     if (this.exporting()) return;
     this.exporting.set(true);
-    const { page: _p, page_size: _s, ...filters } = this.filters();
+    const { page: _p, page_size: _s, ...filters } = this.apiFilters();
     this.renewals.exportCsv(filters).subscribe({
       next: (blob) => {
         downloadBlob(`renewals-${toIsoDate(new Date())}.csv`, blob);
@@ -289,12 +301,8 @@ export class RenewalDashboardComponent {
     });
   }
 
-  private stopTimer(): void {
-    if (this.scanTimer) clearInterval(this.scanTimer);
-    this.scanTimer = null;
-  }
-
-  private navigate(changes: Record<string, string | number | null>): void {
-    void this.router.navigate([], { queryParams: changes, queryParamsHandling: 'merge', replaceUrl: true });
+  private reload(): void {
+    this.stats.reload();
+    this.recs.reload();
   }
 }

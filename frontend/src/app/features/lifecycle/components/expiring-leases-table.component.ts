@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { inject } from '@angular/core';
 
 import { LeaseLifecycle } from '../../../core/models';
-import { IconComponent } from '../../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
 import { AppDatePipe } from '../../../shared/pipes/app-date.pipe';
 import { MoneyPipe } from '../../../shared/pipes/money.pipe';
+import { Sortable } from '../../../shared/list/list-state';
+import { SORT_HEADER } from '../../../shared/list/sort-header';
 import { LeaseActionButtonsComponent, LeaseActionResult } from './lease-action-buttons.component';
 
-export interface SortableColumn {
+export interface LeaseColumn {
   key: string;
   label: string;
   /** The API's `ordering` field. */
@@ -17,7 +17,7 @@ export interface SortableColumn {
   align?: 'right';
 }
 
-export const LEASE_COLUMNS: SortableColumn[] = [
+export const LEASE_COLUMNS: LeaseColumn[] = [
   { key: 'unit', label: 'Unit', field: 'unit__unit_number' },
   { key: 'tenant', label: 'Tenant', field: 'tenant__last_name' },
   { key: 'status', label: 'Status', field: 'lease_status' },
@@ -29,23 +29,21 @@ export const LEASE_COLUMNS: SortableColumn[] = [
 @Component({
   selector: 'app-expiring-leases-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, IconComponent, LeaseStatusBadgeComponent, LeaseActionButtonsComponent, MoneyPipe, AppDatePipe],
+  imports: [
+    RouterLink,
+    SORT_HEADER,
+    LeaseStatusBadgeComponent,
+    LeaseActionButtonsComponent,
+    MoneyPipe,
+    AppDatePipe,
+  ],
   template: `
     <div class="table-wrap">
-      <table class="data-table" [class.busy]="busy()">
+      <table class="data-table" [class.busy]="busy()" [appSortTable]="sort()">
         <thead>
           <tr>
             @for (c of columns; track c.key) {
-              <th [class.money]="c.align === 'right'" [attr.aria-sort]="ariaSort(c)">
-                <button type="button" class="sort" [class.on]="sortField() === c.field" [attr.data-sort]="c.field" (click)="toggleSort(c)">
-                  {{ c.label }}
-                  @if (sortField() === c.field) {
-                    <app-icon [name]="descending() ? 'arrowDown' : 'arrowUp'" [size]="12" />
-                  } @else {
-                    <app-icon name="sort" [size]="12" class="idle" />
-                  }
-                </button>
-              </th>
+              <th [class.money]="c.align === 'right'" [appSortHeader]="c.field">{{ c.label }}</th>
             }
             <th>Timing</th>
             <th class="actions-col">Actions</th>
@@ -55,7 +53,12 @@ export const LEASE_COLUMNS: SortableColumn[] = [
           @for (l of leases(); track l.id) {
             <tr class="row" [attr.data-lease-id]="l.id" (click)="openLease(l)">
               <td class="unit">
-                <a [routerLink]="['/units', l.unit]" (click)="$event.stopPropagation()" class="link-cell">{{ l.unit_number }}</a>
+                <a
+                  [routerLink]="['/units', l.unit]"
+                  (click)="$event.stopPropagation()"
+                  class="link-cell"
+                  >{{ l.unit_number }}</a
+                >
                 <div class="sub">{{ l.property_name }}</div>
               </td>
               <td>
@@ -69,13 +72,25 @@ export const LEASE_COLUMNS: SortableColumn[] = [
                 @switch (l.lease_status) {
                   @case ('active') {
                     @if (l.days_until_expiry !== null) {
-                      <span class="chip" [class.chip-danger]="l.expiry_flag === 'critical'" [class.chip-warn]="l.expiry_flag === 'soon'">
-                        {{ l.days_until_expiry === 0 ? 'Ends today' : l.days_until_expiry < 0 ? 'Ended' : l.days_until_expiry + 'd left' }}
+                      <span
+                        class="chip"
+                        [class.chip-danger]="l.expiry_flag === 'critical'"
+                        [class.chip-warn]="l.expiry_flag === 'soon'"
+                      >
+                        {{
+                          l.days_until_expiry === 0
+                            ? 'Ends today'
+                            : l.days_until_expiry < 0
+                              ? 'Ended'
+                              : l.days_until_expiry + 'd left'
+                        }}
                       </span>
                     }
                   }
                   @case ('month_to_month') {
-                    <span class="chip" [class.chip-warn]="l.is_long_holdover">{{ l.holdover_days ?? 0 }}d holdover</span>
+                    <span class="chip" [class.chip-warn]="l.is_long_holdover"
+                      >{{ l.holdover_days ?? 0 }}d holdover</span
+                    >
                   }
                   @case ('notice') {
                     <span class="text-red">Out {{ l.notice_move_out_date | appDate }}</span>
@@ -98,28 +113,6 @@ export const LEASE_COLUMNS: SortableColumn[] = [
     .busy tbody {
       opacity: 0.55;
       transition: opacity 0.15s;
-    }
-    .sort {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      padding: 0;
-      background: none;
-      border: none;
-      font: inherit;
-      color: inherit;
-      text-transform: inherit;
-      letter-spacing: inherit;
-      cursor: pointer;
-    }
-    .sort.on {
-      color: var(--primary);
-    }
-    .sort .idle {
-      opacity: 0.35;
-    }
-    th.money .sort {
-      flex-direction: row-reverse;
     }
     .row {
       cursor: pointer;
@@ -149,33 +142,12 @@ export class ExpiringLeasesTableComponent {
   private readonly router = inject(Router);
 
   readonly leases = input.required<LeaseLifecycle[]>();
-  /** The API ordering, e.g. "lease_end_date" or "-monthly_rent_amount". */
-  readonly ordering = input<string | null>(null);
+  /** The list's sort (its headers read and change it). */
+  readonly sort = input.required<Sortable>();
   readonly busy = input(false);
-  readonly sortChange = output<string | null>();
   readonly actionTaken = output<LeaseActionResult>();
 
   protected readonly columns = LEASE_COLUMNS;
-
-  protected sortField(): string | null {
-    return this.ordering()?.replace(/^-/, '') ?? null;
-  }
-
-  protected descending(): boolean {
-    return this.ordering()?.startsWith('-') ?? false;
-  }
-
-  protected ariaSort(c: SortableColumn): string | null {
-    if (this.sortField() !== c.field) return null;
-    return this.descending() ? 'descending' : 'ascending';
-  }
-
-  /** Ascending → descending → no sort. */
-  protected toggleSort(c: SortableColumn): void {
-    if (this.sortField() !== c.field) this.sortChange.emit(c.field);
-    else if (!this.descending()) this.sortChange.emit(`-${c.field}`);
-    else this.sortChange.emit(null);
-  }
 
   protected openLease(l: LeaseLifecycle): void {
     void this.router.navigate(['/lifecycle', l.id]);

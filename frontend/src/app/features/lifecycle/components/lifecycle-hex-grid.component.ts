@@ -28,7 +28,7 @@ const CARD_HINTS: Record<LeaseStatus, string> = {
         [class.dimmed]="selected() !== 'all' && selected() !== c.status"
         [attr.data-status]="c.status"
         [attr.aria-pressed]="selected() === c.status"
-        (click)="select.emit(selected() === c.status ? 'all' : c.status)"
+        (click)="stateSelect.emit(selected() === c.status ? 'all' : c.status)"
       >
         <span class="hex" aria-hidden="true"></span>
         <span class="body">
@@ -127,7 +127,7 @@ const CARD_HINTS: Record<LeaseStatus, string> = {
 export class LifecycleHexGridComponent {
   readonly stats = input.required<LifecycleStats>();
   readonly selected = input<LeaseStatus | 'all'>('all');
-  readonly select = output<LeaseStatus | 'all'>();
+  readonly stateSelect = output<LeaseStatus | 'all'>();
 
   protected readonly cards = computed(() => {
     const s = this.stats();

@@ -1,0 +1,85 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideZonelessChangeDetection } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+
+import { RenewalDashboardComponent, formatGapPct } from './renewal-dashboard.component';
+
+const rec = (id: string, status: string, offered: string) => ({
+  id,
+  lease: `l-${id}`,
+  unit: `u-${id}`,
+  tenant_name: `Tenant ${id}`,
+  unit_number: id,
+  property_name: 'Oak',
+  lease_number: `L-${id}`,
+  lease_status: 'month_to_month',
+  lease_end_date: '2026-12-31',
+  churn_score: 0.5,
+  churn_risk_level: 'medium',
+  current_rent: '1000.00',
+  market_rent: '1100.00',
+  market_gap: '-100.00',
+  market_gap_pct: -9.1,
+  recommended_rent: offered,
+  approved_rent: null,
+  offered_rent: offered,
+  rent_increase_pct: 3,
+  offered_increase_pct: 3,
+  rent_strategy: 'moderate_increase',
+  rent_strategy_label: 'Moderate increase',
+  status,
+  status_label: status,
+});
+
+describe('RenewalDashboardComponent gap filter', () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'renewals', component: RenewalDashboardComponent }]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  function flushPage(results: object[]) {
+    for (const r of http.match((r) => r.url.endsWith('/renewals/dashboard-stats/'))) r.flush({
+      by_risk_level: {},
+      total_pending: 2,
+      total_approved: 1,
+      total_sent: 0,
+      total_accepted: 0,
+      total_declined: 0,
+      acceptance_rate: 0,
+      projected_annual_revenue_increase: '0.00',
+      avg_rent_increase_pct: 0,
+      avg_churn_score: 0,
+    });
+    const list = http.match((r) => r.url.endsWith('/renewals/'));
+    for (const r of list) r.flush({ count: results.length, next: null, previous: null, results });
+    return list;
+  }
+
+  it('sends the gap choice as gap_pct bounds', async () => {
+    await harness.navigateByUrl('/renewals?gap=below5');
+    TestBed.tick();
+    const [req] = flushPage([]);
+    expect(req.request.params.get('gap_pct_max')).toBe('-5');
+    expect(req.request.params.has('gap_pct_min')).toBe(false);
+  });
+
+  it('formats the gap percentage', () => {
+    expect(formatGapPct(-8.54)).toBe('−8.5 %');
+    expect(formatGapPct(3)).toBe('+3.0 %');
+    expect(formatGapPct(null)).toBe('—');
+  });
+});
