@@ -3,7 +3,6 @@
 Every operation on a case answers with the case detail (actions timeline and payment plan included), so the
 screen re-renders from one response. Unknown or malformed ids: 404 `{"detail": "Collection case not found."}`.
 """
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
@@ -12,6 +11,7 @@ from rest_framework.views import APIView
 
 from collections_app import selectors, services
 from collections_app.filters import CollectionCaseFilter
+from collections_app.jobs import SCAN_JOB
 from collections_app.serializers import (
     CollectionActionSerializer,
     CollectionCaseDetailSerializer,
@@ -21,10 +21,13 @@ from collections_app.serializers import (
     CollectionEscalateInputSerializer,
     CollectionOfferPlanInputSerializer,
     CollectionRecordPaymentInputSerializer,
-    CollectionRunScanSerializer,
     CollectionStatsInputSerializer,
 )
+from core.apis import job_started_response
 from core.filters import FILTER_BACKENDS
+from core.idempotency import idempotent
+from core.jobs import job_start
+from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
 
@@ -79,6 +82,7 @@ class CollectionCaseSendReminderApi(APIView):
     is not open or all five steps are sent."""
 
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         services.case_send_reminder(case=case, actor=actor_label(request.user))
@@ -90,6 +94,7 @@ class CollectionCaseOfferPlanApi(APIView):
     7 days from today unless `start_date`) and emails the terms to the tenant."""
 
     @extend_schema(request=CollectionOfferPlanInputSerializer, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         data = validated(CollectionOfferPlanInputSerializer, request.data)
@@ -102,6 +107,7 @@ class CollectionCaseAcceptPlanApi(APIView):
     """The tenant accepted the proposed plan: the case moves to 'payment_plan'."""
 
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         services.payment_plan_accept(case=case, actor=actor_label(request.user))
@@ -113,6 +119,7 @@ class CollectionCaseRecordPaymentApi(APIView):
     ledger and on the case. 400 `Payment must be greater than zero.` / `Payment of $X exceeds the balance of $Y.`"""
 
     @extend_schema(request=CollectionRecordPaymentInputSerializer, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         data = validated(CollectionRecordPaymentInputSerializer, request.data)
@@ -125,6 +132,7 @@ class CollectionCaseEscalateApi(APIView):
     """Escalates to legal now (level 5, status 'escalated', assigned to the manager); `note` is recorded."""
 
     @extend_schema(request=CollectionEscalateInputSerializer, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         data = validated(CollectionEscalateInputSerializer, request.data)
@@ -138,6 +146,7 @@ class CollectionCaseApproveLegalApi(APIView):
     there is no pending recommendation or the balance fell below the minimum."""
 
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
+    @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         services.legal_referral_approve(case=case, actor=actor_label(request.user))
@@ -168,11 +177,11 @@ class CollectionDashboardStatsApi(APIView):
 
 
 class CollectionRunScanApi(APIView):
-    """"Scan Now": runs the daily scan and then the escalation engine in-process; returns both summaries."""
+    """"Scan Now": starts the daily scan + escalation engine as a background job and answers 202 with it (poll
+    `GET /api/v1/jobs/{id}/`; its `result` is `{"scan": ..., "escalation": ...}`). While one runs, a second
+    request answers the running job."""
 
-    @extend_schema(request=None, responses=CollectionRunScanSerializer)
+    @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):
-        now = timezone.now()
-        scan = services.collections_scan(today=timezone.localdate(now))
-        escalation = services.collections_escalate(now=now)
-        return Response({"scan": scan, "escalation": escalation})
+        job, created = job_start(kind=SCAN_JOB, requested_by=actor_label(request.user))
+        return job_started_response(job, created)

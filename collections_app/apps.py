@@ -7,6 +7,7 @@ class CollectionsAppConfig(AppConfig):
     verbose_name = "Smart collections"
 
     def ready(self):
+        from collections_app import jobs  # noqa: F401 - registers the "Scan Now" job kind
         from collections_app.selectors import collections_open_items
         from tenants.open_items import COLLECTION_CASE, PAYMENT_PLAN, open_items_provider_register
 

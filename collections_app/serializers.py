@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from collections_app import selectors
 from collections_app.models import CollectionAction, CollectionCase, PaymentPlan, PaymentPlanInstallment
+from core.fields import MoneyField, SaneDateField
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -223,15 +224,16 @@ class CollectionStatsInputSerializer(serializers.Serializer):
 
 class CollectionOfferPlanInputSerializer(serializers.Serializer):
     num_installments = serializers.IntegerField(required=False, allow_null=True, min_value=2, max_value=6)
-    start_date = serializers.DateField(required=False, allow_null=True, input_formats=["%Y-%m-%d"])
+    start_date = SaneDateField(required=False, allow_null=True)
 
 
 class CollectionRecordPaymentInputSerializer(serializers.Serializer):
-    """`amount` as a string ("250.00") or a number; at most 2 decimal places. Positive and within the balance is
-    the service's rule (so the messages are the same everywhere)."""
+    """`amount` as a string ("250.00") or a number; at most 2 decimal places, no exponent notation, at most
+    MONEY_INPUT_MAX. Positive and within the balance is the service's rule (so the messages are the same
+    everywhere). `paid_on` within the date window (core.fields)."""
 
-    amount = serializers.DecimalField(max_digits=10, decimal_places=2, coerce_to_string=False)
-    paid_on = serializers.DateField(required=False, allow_null=True, input_formats=["%Y-%m-%d"])
+    amount = MoneyField(max_digits=10, min_value=None)
+    paid_on = SaneDateField(required=False, allow_null=True)
     reference = serializers.CharField(required=False, allow_blank=True, max_length=60, default="")
 
     def to_internal_value(self, data):

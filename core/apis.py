@@ -2,10 +2,13 @@ from django.contrib.auth import login, logout
 from django.db import connection
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.jobs import job_get
+from core.serializers import JobSerializer
 from core.services import auth_token_obtain, auth_token_revoke
 
 
@@ -82,3 +85,19 @@ class ApiNotFound(APIView):
         from django.http import JsonResponse
 
         return JsonResponse({"detail": "Not found."}, status=404)
+
+
+class JobDetailApi(APIView):
+    """A background job (a manual scan…): poll until `done`. Unknown or malformed ids: 404."""
+
+    @extend_schema(responses=JobSerializer)
+    def get(self, request, job_id):
+        job = job_get(job_id=job_id)
+        if job is None:
+            raise NotFound("Job not found.")
+        return Response(JobSerializer(job).data)
+
+
+def job_started_response(job, created: bool) -> Response:
+    """What a "run now" POST answers: 202 with the job (a new one, or the one already running)."""
+    return Response({**JobSerializer(job).data, "created": created}, status=status.HTTP_202_ACCEPTED)

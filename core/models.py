@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 
@@ -134,3 +135,64 @@ class InboundMessage(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.channel} from {self.from_address}: {self.status}"
+
+
+class IdempotencyKey(BaseModel):
+    """One `Idempotency-Key` a user sent on a POST (Stripe's semantics, see core.idempotency): the first
+    request's response is stored and replayed for retries; the same key with a different request is a 409."""
+
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    method = models.CharField(max_length=8)
+    path = models.CharField(max_length=512)
+    body_hash = models.CharField(max_length=64, help_text="SHA-256 of the canonical request body.")
+    state = models.CharField(max_length=12, choices=State.choices, default=State.IN_PROGRESS)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="core_idempotency_unique_user_key")]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} [{self.key}]: {self.state}"
+
+
+class Job(BaseModel):
+    """A background run of a registered job kind (core.jobs): at most one queued/running per kind + scope."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
+    kind = models.CharField(max_length=64, db_index=True)
+    scope = models.CharField(max_length=128, blank=True, help_text="e.g. a property id; '' for the whole portfolio.")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="0-100.")
+    message = models.CharField(max_length=255, blank=True, help_text="What the job is doing now, in words.")
+    result = models.JSONField(null=True, blank=True, help_text="The job's summary when it succeeded.")
+    error = models.TextField(blank=True)
+    requested_by = models.CharField(max_length=150, blank=True)
+    runner = models.CharField(max_length=16, blank=True, help_text="celery or thread.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "scope"], condition=models.Q(status__in=["queued", "running"]),
+                name="core_job_one_active_per_kind_scope",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}[{self.scope}]: {self.status} {self.progress}%"

@@ -15,7 +15,6 @@
 import csv
 import io
 
-from django.conf import settings
 from django.core.paginator import Paginator as DjangoPaginator
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -27,12 +26,17 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.apis import job_started_response
+from core.idempotency import idempotent
+from core.jobs import job_start
 from core.pagination import StandardPagination
+from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
 from portfolio import selectors, services
 from portfolio.executors import EXECUTORS, TENANT_METHODS
 from portfolio.filters import AIQueueFilter, BulkActionBatchFilter, CommandCenterFilter
+from portfolio.jobs import AI_QUEUE_JOB
 from portfolio.serializers import (
     ACTION_LABELS,
     ActionTypeSerializer,
@@ -45,7 +49,6 @@ from portfolio.serializers import (
     CommandCenterRowSerializer,
     CommandCenterSelectAllSerializer,
     CommandCenterSummarySerializer,
-    RunAgentSerializer,
 )
 
 ITEM_NOT_FOUND = "AI action not found."
@@ -224,17 +227,13 @@ class AIQueueStatsApi(APIView):
 
 
 class AIQueueRunApi(APIView):
-    """Runs the nightly agent now: synchronously when Celery runs tasks eagerly (200 with the summary), else
-    queued (202 with the task id)."""
+    """Starts the nightly agent now as a background job: 202 with the job (poll `GET /api/v1/jobs/{id}/`; its
+    `result.summary` is the agent's one-line summary). While one runs, a second request answers that job."""
 
-    @extend_schema(request=None, responses={200: RunAgentSerializer, 202: RunAgentSerializer})
+    @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):
-        from portfolio.tasks import generate_ai_action_queue
-
-        result = generate_ai_action_queue.delay()
-        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-            return Response({"status": "completed", "summary": result.get(), "task_id": result.id})
-        return Response({"status": "queued", "summary": None, "task_id": result.id}, status=status.HTTP_202_ACCEPTED)
+        job, created = job_start(kind=AI_QUEUE_JOB, requested_by=actor_label(request.user))
+        return job_started_response(job, created)
 
 
 def _item_or_404(item_id):
@@ -302,6 +301,7 @@ class BulkActionListCreateApi(ListAPIView):
 
     @extend_schema(request=BulkCreateInputSerializer, responses={201: BulkActionBatchSerializer,
                                                                  202: BulkActionBatchSerializer})
+    @idempotent
     def post(self, request):
         data = validated(BulkCreateInputSerializer, request.data)
         batch = services.bulk_action_create(

@@ -1,6 +1,7 @@
 """Input and output serializers of the command center API (money as strings, confidence as a number)."""
 from rest_framework import serializers
 
+from core.fields import SaneDateTimeField
 from portfolio.models import ActionType, AIActionQueue, BulkActionBatch
 from portfolio.services import MAX_UNITS, PREVIEW_DEFAULT, PREVIEW_MAX
 
@@ -142,7 +143,7 @@ class BulkCreateInputSerializer(serializers.Serializer):
     unit_ids = serializers.ListField(child=serializers.UUIDField(), allow_empty=False, max_length=MAX_UNITS,
                                      error_messages=_UNIT_IDS_MESSAGES)
     method = serializers.ChoiceField(choices=BulkActionBatch.Method.choices)
-    scheduled_for = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    scheduled_for = SaneDateTimeField(required=False, allow_null=True, default=None)
     exclude_unit_ids = serializers.ListField(child=serializers.UUIDField(), required=False, default=list,
                                              max_length=MAX_UNITS,
                                              help_text="Units unchecked in the preview: left out of the batch")

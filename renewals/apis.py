@@ -6,21 +6,24 @@ the response. Errors are `{"detail": ...}`; unknown or malformed ids answer 404
 """
 import csv
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.apis import job_started_response
 from core.filters import FILTER_BACKENDS
+from core.idempotency import idempotent
+from core.jobs import job_start
+from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
 from renewals import selectors, services
 from renewals.filters import RenewalFilter
+from renewals.jobs import SCAN_JOB
 from renewals.serializers import (
     RenewalApproveInputSerializer,
     RenewalBulkApproveInputSerializer,
@@ -31,7 +34,6 @@ from renewals.serializers import (
     RenewalLetterUpdateInputSerializer,
     RenewalListSerializer,
     RenewalRespondInputSerializer,
-    RenewalRunScanSerializer,
 )
 
 NOT_FOUND = "Renewal recommendation not found."
@@ -138,6 +140,7 @@ class RenewalApproveApi(APIView):
     and regenerates the letter. 400: "Only pending recommendations can be approved.", invalid rent."""
 
     @extend_schema(request=RenewalApproveInputSerializer, responses=RenewalDetailSerializer)
+    @idempotent
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
         data = validated(RenewalApproveInputSerializer, request.data)
@@ -163,6 +166,7 @@ class RenewalSendApi(APIView):
     sent (`detail` + `sent_via`; the approval is kept)."""
 
     @extend_schema(request=None, responses=RenewalDetailSerializer)
+    @idempotent
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
         services.renewal_send(recommendation=rec, actor=actor_label(request.user))
@@ -201,6 +205,7 @@ class RenewalRespondApi(APIView):
     the lease through the lifecycle (now for a month-to-month lease; at its end date for an active one)."""
 
     @extend_schema(request=RenewalRespondInputSerializer, responses=RenewalDetailSerializer)
+    @idempotent
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
         data = validated(RenewalRespondInputSerializer, request.data)
@@ -224,14 +229,10 @@ class RenewalDashboardStatsApi(APIView):
 
 
 class RenewalRunScanApi(APIView):
-    """Runs the nightly scan now: synchronously when Celery runs tasks eagerly (200 with the summary),
-    else queued (202 with the task id)."""
+    """Starts the nightly scan now as a background job: 202 with the job (poll `GET /api/v1/jobs/{id}/`; its
+    `result.summary` is the scan's one-line summary). While one runs, a second request answers that job."""
 
-    @extend_schema(request=None, responses={200: RenewalRunScanSerializer, 202: RenewalRunScanSerializer})
+    @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):
-        from renewals.tasks import nightly_renewal_scan
-
-        result = nightly_renewal_scan.delay()
-        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-            return Response({"status": "completed", "summary": result.get(), "task_id": result.id})
-        return Response({"status": "queued", "summary": None, "task_id": result.id}, status=status.HTTP_202_ACCEPTED)
+        job, created = job_start(kind=SCAN_JOB, requested_by=actor_label(request.user))
+        return job_started_response(job, created)

@@ -70,6 +70,22 @@ def notice_period_error(*, notice_date: datetime.date, move_out_date: datetime.d
     return None
 
 
+def lease_dates_error(
+    *, lease_begin_date: datetime.date | None, notice_date: datetime.date | None = None,
+    move_out_date: datetime.date | None = None, lease_notice_date: datetime.date | None = None,
+) -> str | None:
+    """A lifecycle date against the lease's own dates: nothing happens before the lease starts, and nobody
+    moves out before they gave notice."""
+    begin = lease_begin_date
+    if begin and notice_date and notice_date < begin:
+        return f"The notice date cannot be before the lease start ({begin:%Y-%m-%d})."
+    if begin and move_out_date and move_out_date <= begin:
+        return f"The move-out date must be after the lease start ({begin:%Y-%m-%d})."
+    if lease_notice_date and move_out_date and move_out_date < lease_notice_date:
+        return f"The move-out date cannot be before the notice date ({lease_notice_date:%Y-%m-%d})."
+    return None
+
+
 def holdover_start(lease_end_date: datetime.date | None, *, today: datetime.date) -> datetime.date:
     """A month-to-month tenancy starts the day after the lease ends (today when the lease has no end date)."""
     if lease_end_date is None:

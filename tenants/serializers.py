@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.fields import SaneDateField
 from tenants import lifecycle
 from tenants.balances import ZERO
 from tenants.models import LeaseStatusLog, TenantLease, TenantLedgerEntry, Tenants
@@ -120,15 +121,16 @@ class LeaseConvertMtmInputSerializer(serializers.Serializer):
 
 
 class LeaseGiveNoticeInputSerializer(serializers.Serializer):
-    notice_date = serializers.DateField(required=False, allow_null=True, help_text="Defaults to today.")
-    notice_move_out_date = serializers.DateField(
+    notice_date = SaneDateField(required=False, allow_null=True, help_text="Defaults to today.")
+    notice_move_out_date = SaneDateField(
         help_text=f"At least {lifecycle.MIN_NOTICE_DAYS} days after the notice date."
     )
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
 
 
 class LeaseMarkVacantInputSerializer(serializers.Serializer):
-    actual_move_out_date = serializers.DateField(required=False, allow_null=True, help_text="Defaults to today.")
+    actual_move_out_date = SaneDateField(required=False, allow_null=True,
+                                         help_text="Defaults to today; after the lease start and the notice date.")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
 
 

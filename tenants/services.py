@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.exceptions import ApplicationError
+from core.fields import date_in_window
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import LeaseStatusLog, TenantLease
@@ -129,7 +130,11 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
         move_out = fields.get("notice_move_out_date")
         if move_out is None:
             raise ApplicationError("A move-out date is required to record a notice.")
-        error = lifecycle.notice_period_error(notice_date=notice_date, move_out_date=move_out)
+        date_in_window(notice_date, "The notice date", field="notice_date")
+        date_in_window(move_out, "The move-out date", field="notice_move_out_date")
+        error = lifecycle.notice_period_error(notice_date=notice_date, move_out_date=move_out) or \
+            lifecycle.lease_dates_error(lease_begin_date=lease.lease_begin_date, notice_date=notice_date,
+                                        move_out_date=move_out)
         if error:
             raise ApplicationError(error)
         changes = {"notice_date": notice_date, "notice_move_out_date": move_out, "actual_move_out_date": None}
@@ -139,6 +144,11 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
         move_out = fields.get("actual_move_out_date") or today
         if move_out > today:
             raise ApplicationError("The move-out date cannot be in the future.")
+        date_in_window(move_out, "The move-out date", field="actual_move_out_date")
+        error = lifecycle.lease_dates_error(lease_begin_date=lease.lease_begin_date, move_out_date=move_out,
+                                            lease_notice_date=lease.notice_date if previous == NOTICE else None)
+        if error:
+            raise ApplicationError(error)
         return {"actual_move_out_date": move_out}, {
             "actual_move_out_date": _iso(move_out),
             "notice_move_out_date": _iso(lease.notice_move_out_date),
@@ -150,6 +160,8 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
         raise ApplicationError("A new lease end date is required.")
     if end <= today:
         raise ApplicationError("The new lease end date must be in the future.")
+    date_in_window(end, "The lease end date", field="lease_end_date")
+    date_in_window(fields.get("lease_begin_date"), "The lease begin date", field="lease_begin_date")
     begin = fields.get("lease_begin_date") or lease.lease_begin_date
     if begin and begin >= end:
         raise ApplicationError("The lease begin date must be before its end date.")

@@ -20,3 +20,6 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 MESSAGING_SMS_BACKEND = env("MESSAGING_SMS_BACKEND", default="auto")
 MESSAGING_EMAIL_BACKEND = env("MESSAGING_EMAIL_BACKEND", default="auto")
 MESSAGING_TIMEOUT_SECONDS = env.float("MESSAGING_TIMEOUT_SECONDS", default=15.0)
+# SendGrid Event Webhook: a signature whose timestamp is further than this from now is refused (replays);
+# SendGrid signs each delivery attempt afresh, so a genuine retry is never stale. None disables the check.
+SENDGRID_WEBHOOK_TOLERANCE_SECONDS = env.int("SENDGRID_WEBHOOK_TOLERANCE_SECONDS", default=600)

@@ -1,4 +1,11 @@
+from config.env import env
+
 REST_FRAMEWORK = {
+    "DEFAULT_PARSER_CLASSES": [
+        "core.bodies.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -34,6 +41,25 @@ SPECTACULAR_SETTINGS = {
         "RenewalStatusEnum": "renewals.models.RenewalRecommendation.Status",
         "RiskLevelEnum": "renewals.models.RenewalRecommendation.RiskLevel",
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
+        "JobStatusEnum": "core.models.Job.Status",
         "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
     },
 }
+
+# --- robustness (core.bodies, core.idempotency, core.jobs, core.fields) -----------------------------------
+# JSON bodies: at most DATA_UPLOAD_MAX_MEMORY_SIZE bytes (Django's, 2.5 MB) and JSON_MAX_DEPTH levels deep.
+JSON_MAX_DEPTH = env.int("JSON_MAX_DEPTH", default=32)
+# Idempotency-Key: responses kept a day (Stripe's window); a parallel duplicate waits this long, then 409.
+IDEMPOTENCY_KEY_TTL_HOURS = env.int("IDEMPOTENCY_KEY_TTL_HOURS", default=24)
+IDEMPOTENCY_WAIT_SECONDS = env.float("IDEMPOTENCY_WAIT_SECONDS", default=10)
+IDEMPOTENCY_STALE_SECONDS = env.int("IDEMPOTENCY_STALE_SECONDS", default=300)
+# Background jobs: a running job silent this long is considered dead (its worker restarted).
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=1800)
+JOBS_RUN_INLINE = env.bool("JOBS_RUN_INLINE", default=False)
+# Date inputs: accepted from DATE_INPUT_MIN to today + DATE_INPUT_MAX_YEARS_AHEAD years.
+DATE_INPUT_MIN = env("DATE_INPUT_MIN", default="2000-01-01")
+DATE_INPUT_MAX_YEARS_AHEAD = env.int("DATE_INPUT_MAX_YEARS_AHEAD", default=10)
+# Money inputs: at most this much (one payment, one rent); a new rent within these ratios of the current one.
+MONEY_INPUT_MAX = env("MONEY_INPUT_MAX", default="1000000.00")
+RENT_CHANGE_MIN_RATIO = env("RENT_CHANGE_MIN_RATIO", default="0.5")
+RENT_CHANGE_MAX_RATIO = env("RENT_CHANGE_MAX_RATIO", default="2.0")

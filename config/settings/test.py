@@ -10,6 +10,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+JOBS_RUN_INLINE = True  # background jobs run inside the request, deterministically (core.jobs)
 
 # No outbound network in tests: only this machine and the database/broker hosts the environment names.
 import os  # noqa: E402

@@ -5,6 +5,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.exceptions import ApplicationError
+from core.idempotency import idempotent
 from core.messaging.services import retry_message
 from core.messaging.validation import normalise_email, normalise_phone
 from core.models import InboundMessage, OutboxMessage
@@ -83,6 +84,7 @@ class OutboxViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=None, responses=OutboxMessageDetailSerializer)
     @action(detail=True, methods=["post"])
+    @idempotent
     def retry(self, request, pk=None):
         message = retry_message(self.get_object().id)
         return Response(OutboxMessageDetailSerializer(message).data)

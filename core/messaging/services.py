@@ -176,12 +176,13 @@ _MOVES_FROM = {
 
 def outbox_status_update(
     *, provider: str, provider_message_id: str = "", outbox_id: str = "", status: str, error_code: str = "",
-    reason: str = "", event: dict | None = None,
+    reason: str = "", event: dict | None = None, event_id: str = "",
 ) -> OutboxMessage | None:
     """Applies a provider's delivery callback to the outbox row (found by our id or the provider's id).
 
     Statuses only move forward (a late "sent" never undoes "delivered"); every callback is kept in
-    `status_events`. Returns None when the message is not ours.
+    `status_events`. Returns None when the message is not ours. A replay (the provider's `event_id` already
+    recorded, or the same status and error code as the last callback) changes nothing.
     """
     mapping = _TWILIO_STATUS if provider == "twilio" else _SENDGRID_STATUS
     target = mapping.get((status or "").lower())
@@ -189,8 +190,12 @@ def outbox_status_update(
         message = _find_for_update(provider=provider, provider_message_id=provider_message_id, outbox_id=outbox_id)
         if message is None:
             return None
+        if _is_replay(message.status_events, status=status, error_code=error_code, event_id=event_id):
+            return message
         now = timezone.now()
         record = {"provider": provider, "status": status, "at": now.isoformat()}
+        if event_id:
+            record["event_id"] = event_id
         if error_code:
             record["error_code"] = error_code
         if reason:
@@ -212,6 +217,13 @@ def outbox_status_update(
                 message.retryable = provider == "twilio" and error_code in TWILIO_TRANSIENT_ERRORS
         message.save(update_fields=["status", "status_events", "opened_at", "delivered_at", "error", "retryable", "updated_at"])
     return message
+
+
+def _is_replay(events: list, *, status: str, error_code: str, event_id: str) -> bool:
+    if event_id:
+        return any(isinstance(e, dict) and e.get("event_id") == event_id for e in events)
+    last = events[-1] if events and isinstance(events[-1], dict) else {}
+    return bool(last) and last.get("status") == status and last.get("error_code", "") == error_code
 
 
 def _find_for_update(*, provider, provider_message_id, outbox_id) -> OutboxMessage | None:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.exceptions import ApplicationError
+from core.fields import EXPONENT_RE, amount_within_ratio
 from renewals.models import RenewalRecommendation
 from renewals.services._common import CENT, MAX_RENT, Status, lock
 from renewals.services.letters import LETTER_FIELDS, letter_set, renewal_letter_write, renewal_letters_attach
@@ -18,6 +19,9 @@ def parse_rent(value, *, label: str = "The approved rent") -> Decimal:
     field = {"field": "approved_rent"}
     if isinstance(value, bool) or value is None:
         raise ApplicationError(f"{label} must be a number, e.g. 1850.00.", extra=field)
+    if EXPONENT_RE.match(str(value).strip()) or (isinstance(value, float) and "e" in repr(value)):
+        raise ApplicationError(f"{label} must be written out in full (e.g. 1850.00), not in exponent notation.",
+                               extra=field)
     try:
         amount = Decimal(str(value).strip().replace(",", "").lstrip("$"))
     except (InvalidOperation, ValueError):
@@ -47,6 +51,8 @@ def renewal_approve(
     if rec.status != Status.PENDING:
         raise ApplicationError("Only pending recommendations can be approved.")
     rent = parse_rent(approved_rent) if approved_rent not in (None, "") else None
+    if rent is not None:  # bounded relative to the current rent (RENT_CHANGE_*_RATIO, 50%-200% by default)
+        amount_within_ratio(rent, rec.current_rent, label="The approved rent", reference_label="current rent")
     if rent == rec.recommended_rent:
         rent = None  # the recommended rent, not a modification
     letter = {}

@@ -207,6 +207,8 @@ def test_detail_has_the_factors_weights_letter_and_delivery(api_client, recs):
         ({"approved_rent": 12.345}, "The approved rent can have at most 2 decimal places."),
         ({"approved_rent": [1]}, "approved_rent: Not a valid string."),
         ({"approved_rent": "1800", "recommended_rent": "1900"}, "Give the rent once: approved_rent or recommended_rent."),
+        ({"approved_rent": "1e5"}, "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation."),
+        ({"approved_rent": "Infinity"}, "The approved rent must be a number, e.g. 1850.00."),
     ],
 )
 def test_approve_rejects_bad_rents(api_client, body, message):
@@ -216,6 +218,19 @@ def test_approve_rejects_bad_rents(api_client, body, message):
     assert resp.json()["detail"] == message
     rec.refresh_from_db()
     assert rec.status == "pending"
+
+
+def test_approve_rejects_a_rent_far_from_the_current_one(api_client):
+    rec = RenewalRecommendationFactory(current_rent=Decimal("1680.00"))
+    for rent in ("100000", "839.99", "3360.01"):
+        resp = api_client.post(url(rec, "approve"), {"approved_rent": rent}, format="json")
+        assert resp.status_code == 400
+        assert resp.json()["detail"].endswith(
+            "is outside 50% to 200% of the current rent ($1,680.00): enter an amount between $840.00 and $3,360.00.")
+        assert (resp.json()["min"], resp.json()["max"]) == ("840.00", "3360.00")
+    rec.refresh_from_db()
+    assert rec.status == "pending"
+    assert api_client.post(url(rec, "approve"), {"approved_rent": "3360.00"}, format="json").status_code == 200
 
 
 def test_approve_with_a_modified_rent(api_client, portfolio):
@@ -237,7 +252,7 @@ def test_approve_with_a_modified_rent(api_client, portfolio):
 
 
 def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, portfolio, django_capture_on_commit_callbacks):
-    assert api_client.post(BASE + "run-scan/").status_code == 200
+    assert api_client.post(BASE + "run-scan/").status_code == 202
     rec = RenewalRecommendation.objects.get(lease=portfolio["james"])
 
     early = api_client.post(url(rec, "send"))
@@ -355,23 +370,28 @@ def test_dashboard_stats_by_property(api_client, recs):
     assert bad.status_code == 400 and bad.json()["detail"].startswith("property:")
 
 
-def test_run_scan_runs_synchronously_when_celery_is_eager(api_client, portfolio):
+def test_run_scan_is_a_background_job(api_client, portfolio):
     resp = api_client.post(BASE + "run-scan/")
-    assert resp.status_code == 200
+    assert resp.status_code == 202
     body = resp.json()
-    assert body["status"] == "completed" and body["task_id"]
+    assert body["kind"] == "renewals.scan" and body["status"] == "succeeded" and body["created"]
     assert body["summary"] == "Scanned 3 leases: created 3 recommendations (critical 1, high 0, medium 1, low 1)."
+    assert api_client.get(body["url"]).json()["result"] == {"summary": body["summary"]}
     assert api_client.post(BASE + "run-scan/").json()["summary"].startswith("Scanned 0 leases")
 
 
-def test_run_scan_queues_when_celery_has_workers(api_client, settings, monkeypatch):
-    from renewals import tasks
+def test_run_scan_goes_to_a_celery_worker_when_a_broker_is_configured(api_client, settings, monkeypatch,
+                                                                     django_capture_on_commit_callbacks):
+    from core import tasks
 
-    class Queued:
-        id = "task-123"
-
-    monkeypatch.setattr(tasks.nightly_renewal_scan, "delay", lambda *a, **kw: Queued())
+    queued = []
+    monkeypatch.setattr(tasks.run_job, "delay", lambda job_id: queued.append(job_id))
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    resp = api_client.post(BASE + "run-scan/")
+    settings.JOBS_RUN_INLINE = False
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = api_client.post(BASE + "run-scan/")
     assert resp.status_code == 202
-    assert resp.json() == {"status": "queued", "summary": None, "task_id": "task-123"}
+    body = resp.json()
+    assert body["status"] == "queued" and body["summary"] is None and queued == [body["id"]]
+    again = api_client.post(BASE + "run-scan/").json()
+    assert again["id"] == body["id"] and again["created"] is False  # one at a time: the queued job answers

@@ -262,7 +262,10 @@ def test_approve_writes_a_missing_letter(portfolio):
         ("0", "The approved rent must be greater than zero."),
         ("12.345", "The approved rent can have at most 2 decimal places."),
         ("NaN", "The approved rent must be a number, e.g. 1850.00."),
-        ("1e12", "The approved rent must be at most 99,999,999.99."),
+        ("1e12", "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation."),
+        ("999999999999", "The approved rent must be at most 99,999,999.99."),
+        ("100000", "The approved rent of $100,000.00 is outside 50% to 200% of the current rent ($1,700.00): "
+                   "enter an amount between $850.00 and $3,400.00."),
         (True, "The approved rent must be a number, e.g. 1850.00."),
     ],
 )

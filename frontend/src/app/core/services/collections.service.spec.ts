@@ -104,7 +104,13 @@ describe('CollectionsService', () => {
     service.runScan().subscribe((r) => (got = r));
     const req = http.expectOne('/api/v1/collections/run-scan/');
     expect(req.request.method).toBe('POST');
-    req.flush({ scan: 'Opened 193 cases…', escalation: 'Sent 954 dunning steps…' });
+    req.flush({
+      id: 'J1',
+      status: 'succeeded',
+      done: true,
+      url: '/api/v1/jobs/J1/',
+      result: { scan: 'Opened 193 cases…', escalation: 'Sent 954 dunning steps…' },
+    });
     expect(got).toEqual({ scan: 'Opened 193 cases…', escalation: 'Sent 954 dunning steps…' });
   });
 

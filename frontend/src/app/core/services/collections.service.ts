@@ -17,6 +17,7 @@ import {
   UNRESOLVED_STATUSES,
 } from '../models';
 import { toHttpParams } from '../utils/http-params';
+import { Job, JobService } from './job.service';
 
 /**
  * Smart collections API (spec 1.3, `/api/v1/collections/`). Every action on a case answers the case
@@ -25,6 +26,7 @@ import { toHttpParams } from '../utils/http-params';
 @Injectable({ providedIn: 'root' })
 export class CollectionsService {
   private readonly http = inject(HttpClient);
+  private readonly jobs = inject(JobService);
   private readonly url = `${environment.apiUrl}/collections`;
 
   getCases(filters?: CollectionFilters): Observable<Paginated<CollectionCase>> {
@@ -52,8 +54,11 @@ export class CollectionsService {
   }
 
   /** "Scan Now": the daily scan then the escalation engine, in-process (≈20 s on a first run). */
+  /** Starts the scan + escalation as a background job and follows it to the end (core/jobs). */
   runScan(): Observable<CollectionRunScanResult> {
-    return this.http.post<CollectionRunScanResult>(`${this.url}/run-scan/`, {}, { context: silent() });
+    return this.jobs
+      .run(this.http.post<Job<CollectionRunScanResult>>(`${this.url}/run-scan/`, {}, { context: silent() }))
+      .pipe(map((job) => ({ scan: job.result?.scan ?? '', escalation: job.result?.escalation ?? '' })));
   }
 
   /** Sends the next dunning step now. */

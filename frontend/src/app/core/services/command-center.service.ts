@@ -1,10 +1,11 @@
 import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
 import { environment } from '../../../environments/environment';
 import { SILENT_ERRORS } from '../http/http-context';
 import { IsoDate, IsoDateTime, LeaseStatus, Money, Paginated } from '../models';
+import { Job, JobService } from './job.service';
 
 // ── shapes of /api/v1/portfolio/ (spec 1.4) ─────────────────────────────────────────────────────────────
 
@@ -214,6 +215,7 @@ export function commandCenterParams(filters: CommandCenterFilters | null | undef
 @Injectable({ providedIn: 'root' })
 export class CommandCenterService {
   private readonly http = inject(HttpClient);
+  private readonly jobs = inject(JobService);
   private readonly url = `${environment.apiUrl}/portfolio`;
 
   /** One page of units (page_size up to 500) with the summary per lifecycle state. */
@@ -269,8 +271,11 @@ export class CommandCenterService {
   }
 
   /** Runs the nightly AI agent now (200 with its summary, or 202 when a worker takes it). */
+  /** Starts the nightly agent as a background job and follows it to the end (core/jobs). */
   runAgent(): Observable<RunAgentResult> {
-    return this.http.post<RunAgentResult>(`${this.url}/ai-queue/run/`, {}, { context: silent() });
+    return this.jobs
+      .run(this.http.post<Job<{ summary: string }>>(`${this.url}/ai-queue/run/`, {}, { context: silent() }))
+      .pipe(map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })));
   }
 }
 

@@ -99,7 +99,9 @@ describe('RenewalService', () => {
 
   it('runScan() POSTs run-scan/ and exportCsv() reads a blob', () => {
     service.runScan().subscribe((r) => expect(r.status).toBe('completed'));
-    http.expectOne('/api/v1/renewals/run-scan/').flush({ status: 'completed', summary: 'Scanned 12 leases', task_id: 't' });
+    http
+      .expectOne('/api/v1/renewals/run-scan/')
+      .flush({ id: 'J1', status: 'succeeded', done: true, summary: 'Scanned 12 leases', url: '/api/v1/jobs/J1/' });
     service.exportCsv({ status: 'pending' }).subscribe((b) => expect(b).toBeInstanceOf(Blob));
     const csv = http.expectOne((r) => r.url === '/api/v1/renewals/export/');
     expect(csv.request.responseType).toBe('blob');

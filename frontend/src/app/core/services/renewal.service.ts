@@ -15,6 +15,7 @@ import {
   RenewalRunScanResult,
 } from '../models';
 import { toHttpParams } from '../utils/http-params';
+import { Job, JobService } from './job.service';
 
 /**
  * Renewal intelligence API (spec 1.2, `/api/v1/renewals/`). Every action answers the recommendation's
@@ -23,6 +24,7 @@ import { toHttpParams } from '../utils/http-params';
 @Injectable({ providedIn: 'root' })
 export class RenewalService {
   private readonly http = inject(HttpClient);
+  private readonly jobs = inject(JobService);
   private readonly url = `${environment.apiUrl}/renewals`;
 
   /** Recommendations; the API ranks by churn score (highest first) unless `ordering` says otherwise. */
@@ -46,8 +48,11 @@ export class RenewalService {
   }
 
   /** Runs the nightly scan now (200 with the summary, or 202 when queued to a worker). */
+  /** Starts the scan as a background job and follows it to the end (core/jobs; one runs at a time). */
   runScan(): Observable<RenewalRunScanResult> {
-    return this.http.post<RenewalRunScanResult>(`${this.url}/run-scan/`, {}, { context: silent() });
+    return this.jobs
+      .run(this.http.post<Job<{ summary: string }>>(`${this.url}/run-scan/`, {}, { context: silent() }))
+      .pipe(map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })));
   }
 
   /** Approves the recommended rent, or `approvedRent` ("1850.00") when the manager changed it. */
