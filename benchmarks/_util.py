@@ -18,6 +18,7 @@ which case database `name` is created on that server (dropped first if left over
 the end; the URL's own database is never touched. Names must contain "bench" so a typo cannot drop
 a real database. Give each benchmark its own name so concurrent runs do not collide.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -73,8 +74,12 @@ def _pg_admin(url: str):
 
     p = urlsplit(url)
     return psycopg.connect(
-        host=p.hostname or "localhost", port=p.port or 5432, user=p.username or None,
-        password=p.password or None, dbname="postgres", autocommit=True,
+        host=p.hostname or "localhost",
+        port=p.port or 5432,
+        user=p.username or None,
+        password=p.password or None,
+        dbname="postgres",
+        autocommit=True,
     )
 
 
@@ -102,8 +107,14 @@ def _django_configured() -> bool:
 
 
 @contextlib.contextmanager
-def bench_db(name: str = "unitcycle_bench", *, database_url: str | None = None, migrate: bool = True,
-             keep: bool = False, settings_module: str = DEFAULT_SETTINGS):
+def bench_db(
+    name: str = "unitcycle_bench",
+    *,
+    database_url: str | None = None,
+    migrate: bool = True,
+    keep: bool = False,
+    settings_module: str = DEFAULT_SETTINGS,
+):
     """Sets Django up against a fresh throwaway database (migrated) and yields a BenchDB.
 
     Must be entered before Django is set up (once per process). `keep=True` leaves the database
@@ -182,18 +193,31 @@ class SeedRun:
 
 
 @contextlib.contextmanager
-def seeded(leases: int = 100_000, *, seed: int = 42, with_history: bool = True,
-           today: datetime.date | None = None, name: str = "unitcycle_bench", database_url: str | None = None,
-           keep: bool = False, stdout=None):
+def seeded(
+    leases: int = 100_000,
+    *,
+    seed: int = 42,
+    with_history: bool = True,
+    today: datetime.date | None = None,
+    name: str = "unitcycle_bench",
+    database_url: str | None = None,
+    keep: bool = False,
+    stdout=None,
+):
     """bench_db() plus demo.seed.seed_portfolio(): yields a SeedRun (summary, seconds, queries, rows)."""
     with bench_db(name, database_url=database_url, keep=keep) as db:
         from demo.seed import seed_portfolio
 
         with timed() as t, count_queries() as q:
-            summary = seed_portfolio(seed=seed, leases=leases, today=today, with_history=with_history,
-                                     stdout=stdout)
-        yield SeedRun(db=db, summary=summary, seconds=round(t.seconds, 2), queries=q.count,
-                      rows=dict(summary["rows"]), cpu_seconds=round(t.cpu_seconds, 2))
+            summary = seed_portfolio(seed=seed, leases=leases, today=today, with_history=with_history, stdout=stdout)
+        yield SeedRun(
+            db=db,
+            summary=summary,
+            seconds=round(t.seconds, 2),
+            queries=q.count,
+            rows=dict(summary["rows"]),
+            cpu_seconds=round(t.cpu_seconds, 2),
+        )
 
 
 def table_counts(models=None) -> dict[str, int]:
@@ -202,8 +226,9 @@ def table_counts(models=None) -> dict[str, int]:
     from django.db import connection
 
     if models is None:
-        ours = [a for a in apps.get_app_configs()
-                if Path(a.path).is_relative_to(ROOT) and ".venv" not in Path(a.path).parts]
+        ours = [
+            a for a in apps.get_app_configs() if Path(a.path).is_relative_to(ROOT) and ".venv" not in Path(a.path).parts
+        ]
         models = [m for a in ours for m in a.get_models()]
     out = {}
     with connection.cursor() as cursor:
@@ -306,8 +331,9 @@ def machine_info() -> dict:
 
 def _git_commit() -> str | None:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                             timeout=5)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5
+        )
         return out.stdout.strip() or None
     except Exception:
         return None

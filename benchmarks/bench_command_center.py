@@ -14,6 +14,7 @@ for: month-to-month units of one property, sorted by days to event, page_size 10
 On PostgreSQL the tables are ANALYZEd after seeding (autovacuum would do it in production) and
 --explain prints the plan of the headline page query.
 """
+
 import argparse
 import statistics
 import sys
@@ -51,8 +52,9 @@ def main():
     parser.add_argument("--explain", action="store_true", help="print the PostgreSQL plan of the headline query")
     args = parser.parse_args()
 
-    with seeded(args.leases, with_history=False, name="unitcycle_bench_command_center",
-                database_url=args.database_url) as run:
+    with seeded(
+        args.leases, with_history=False, name="unitcycle_bench_command_center", database_url=args.database_url
+    ) as run:
         from django.contrib.auth import get_user_model
         from django.db import connection
         from django.db.models import Count
@@ -74,8 +76,12 @@ def main():
 
         with timed() as t, count_queries() as q:
             summary = ai_action_queue_generate(today=today)
-        agent = {"summary": summary, "seconds": round(t.seconds, 2), "cpu_seconds": round(t.cpu_seconds, 2),
-                 "queries": q.count}
+        agent = {
+            "summary": summary,
+            "seconds": round(t.seconds, 2),
+            "cpu_seconds": round(t.cpu_seconds, 2),
+            "queries": q.count,
+        }
         print(f"agent: {t.seconds:.2f}s, {q.count} queries — {summary}")
         with timed() as t, count_queries() as q:
             again = ai_action_queue_generate(today=today)
@@ -85,49 +91,83 @@ def main():
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE ai_action_queue")
 
-        biggest = (TenantLease.objects.filter(lease_status="month_to_month").values("property_id")
-                   .annotate(n=Count("id")).order_by("-n").first())
+        biggest = (
+            TenantLease.objects.filter(lease_status="month_to_month")
+            .values("property_id")
+            .annotate(n=Count("id"))
+            .order_by("-n")
+            .first()
+        )
         prop = str(biggest["property_id"])
         user = get_user_model().objects.create_user("bench@example.com", "bench@example.com", "x")
         client = APIClient()
         client.force_authenticate(user)
         cc = "/api/v1/portfolio/command-center/"
         cases = {
-            "headline_mtm_one_property_by_days_to_event": (cc, {
-                "lifecycle_state": "month_to_month", "property": prop, "ordering": "days_to_event", "page_size": 100}),
+            "headline_mtm_one_property_by_days_to_event": (
+                cc,
+                {"lifecycle_state": "month_to_month", "property": prop, "ordering": "days_to_event", "page_size": 100},
+            ),
             "all_units_first_page": (cc, {"page_size": 100}),
             "all_units_middle_page": (cc, {"page_size": 100, "page": max(1, args.leases // 200)}),
-            "notice_and_vacant_by_rent_desc": (cc, {"lifecycle_state": "notice,vacant", "ordering": "-rent",
-                                                    "page_size": 100}),
-            "mtm_by_confidence": (cc, {"lifecycle_state": "month_to_month", "ordering": "-confidence",
-                                       "page_size": 100}),
+            "notice_and_vacant_by_rent_desc": (
+                cc,
+                {"lifecycle_state": "notice,vacant", "ordering": "-rent", "page_size": 100},
+            ),
+            "mtm_by_confidence": (
+                cc,
+                {"lifecycle_state": "month_to_month", "ordering": "-confidence", "page_size": 100},
+            ),
             "all_by_risk": (cc, {"ordering": "-risk", "page_size": 100}),
-            "rent_range_and_days_window": (cc, {"min_rent": 1200, "max_rent": 1800, "days_to_event__gte": 0,
-                                                "days_to_event__lte": 90, "page_size": 100}),
+            "rent_range_and_days_window": (
+                cc,
+                {
+                    "min_rent": 1200,
+                    "max_rent": 1800,
+                    "days_to_event__gte": 0,
+                    "days_to_event__lte": 90,
+                    "page_size": 100,
+                },
+            ),
             "search_tenant_name": (cc, {"search": "garcia", "page_size": 100}),
-            "headline_page_size_500": (cc, {"lifecycle_state": "month_to_month", "property": prop,
-                                            "ordering": "days_to_event", "page_size": 500}),
+            "headline_page_size_500": (
+                cc,
+                {"lifecycle_state": "month_to_month", "property": prop, "ordering": "days_to_event", "page_size": 500},
+            ),
             "select_all_mtm": (cc + "select-all/", {"lifecycle_state": "month_to_month"}),
         }
         results = {}
         for name, (path, params) in cases.items():
             results[name] = _request(client, path, params, args.repeat)
             r = results[name]
-            print(f"{name:45s} {r['median_ms']:8.1f} ms median ({r['best_ms']:.1f} best), {r['queries']} queries, "
-                  f"count {r['count']}, {r['rows']} rows")
+            print(
+                f"{name:45s} {r['median_ms']:8.1f} ms median ({r['best_ms']:.1f} best), {r['queries']} queries, "
+                f"count {r['count']}, {r['rows']} rows"
+            )
 
         if args.explain and connection.vendor == "postgresql":
             from portfolio import selectors
 
             qs = selectors.command_center_order(
                 selectors.command_center_units().filter(lifecycle_state="month_to_month", property_id=prop),
-                key="days_to_event", desc=False)[:100]
+                key="days_to_event",
+                desc=False,
+            )[:100]
             print(qs.explain(analyze=True))
 
-        path = write_result(f"command-center-{args.leases}", {
-            "leases": args.leases, "database": run.db.vendor, "seed_seconds": run.seconds, "lifecycle": classified,
-            "agent": agent, "agent_second_run": agent_again, "repeat": args.repeat, "requests": results,
-        })
+        path = write_result(
+            f"command-center-{args.leases}",
+            {
+                "leases": args.leases,
+                "database": run.db.vendor,
+                "seed_seconds": run.seconds,
+                "lifecycle": classified,
+                "agent": agent,
+                "agent_second_run": agent_again,
+                "repeat": args.repeat,
+                "requests": results,
+            },
+        )
         print(f"wrote {path}")
 
 

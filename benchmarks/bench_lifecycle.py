@@ -16,6 +16,7 @@ leases have expired and notices have passed their move-out date, so the notice -
 unit updates) is measured too. On PostgreSQL the scratch databases are `<db-name>` (the seed) and
 `<db-name>_run` (the copy each run works on), both dropped afterwards.
 """
+
 import argparse
 import shutil
 import sys
@@ -78,7 +79,9 @@ class FreshCopies:
             with _pg_admin(self.database_url) as conn:
                 conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(run_name)))
                 conn.execute(
-                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(run_name), sql.Identifier(self.db.name))
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(run_name), sql.Identifier(self.db.name)
+                    )
                 )
             connection.settings_dict["NAME"] = run_name
 
@@ -124,7 +127,9 @@ def snapshot() -> dict:
         )
     )  # fmt: skip
     units = sorted(UnitsUnit.objects.values_list("id", "status"))
-    logs = Counter(LeaseStatusLog.objects.values_list("lease_id", "previous_status", "new_status", "reason", "changed_by"))
+    logs = Counter(
+        LeaseStatusLog.objects.values_list("lease_id", "previous_status", "new_status", "reason", "changed_by")
+    )
     statuses = Counter(row[1] for row in leases)
     return {"leases": leases, "units": units, "logs": logs, "statuses": dict(sorted(statuses.items()))}
 
@@ -146,7 +151,12 @@ def main(argv=None) -> dict:
 
     seed_today = datetime.datetime.now(datetime.UTC).date() - datetime.timedelta(days=args.seed_days_ago)
     with seeded(
-        args.leases, seed=args.seed, with_history=False, today=seed_today, name=args.db_name, database_url=args.database_url
+        args.leases,
+        seed=args.seed,
+        with_history=False,
+        today=seed_today,
+        name=args.db_name,
+        database_url=args.database_url,
     ) as run:
         import os
 

@@ -11,6 +11,7 @@ wall time, statements (split into the gateway's AICallLog inserts and everything
 recommendations created per risk level, and the set-based scoring alone (candidates + churn inputs +
 scoring, no letters). Writes JSON to benchmarks/results/.
 """
+
 import argparse
 import sys
 from pathlib import Path
@@ -106,8 +107,10 @@ def main():
     s = result["scoring_only"]
     print(f"scoring only      {s['leases']} leases in {s['seconds']}s, {s['queries']} queries")
     s = result["scan"]
-    print(f"scan              {s['seconds']}s ({s['ms_per_lease']} ms/lease), {s['queries_total']} queries "
-          f"= {s['queries_ai_call_log']} AICallLog inserts + {s['queries_scan']} scan")
+    print(
+        f"scan              {s['seconds']}s ({s['ms_per_lease']} ms/lease), {s['queries_total']} queries "
+        f"= {s['queries_ai_call_log']} AICallLog inserts + {s['queries_scan']} scan"
+    )
     print(f"                  {summary}")
     print(f"                  strategies {s['by_strategy']}")
     s = result["second_scan"]

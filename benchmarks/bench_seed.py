@@ -8,6 +8,7 @@
 Prints the seeding time, rows inserted per table, rows/second and statements sent, and writes JSON to
 benchmarks/results/ (gitignored).
 """
+
 import argparse
 import os
 import sys
@@ -29,34 +30,55 @@ def main(argv=None) -> int:
     parser.add_argument("--progress", action="store_true", help="print per-property progress")
     args = parser.parse_args(argv)
 
-    with seeded(args.leases, seed=args.seed, with_history=not args.no_history, name=args.db_name,
-                database_url=args.database_url, keep=args.keep,
-                stdout=sys.stdout if args.progress else None) as run:
+    with seeded(
+        args.leases,
+        seed=args.seed,
+        with_history=not args.no_history,
+        name=args.db_name,
+        database_url=args.database_url,
+        keep=args.keep,
+        stdout=sys.stdout if args.progress else None,
+    ) as run:
         from demo.seed import SEEDED_MODELS
 
         counted = table_counts(SEEDED_MODELS)
         mismatched = {t: (n, counted.get(t)) for t, n in run.rows.items() if counted.get(t) != n}
         total = sum(run.rows.values())
         rate = total / run.seconds if run.seconds else 0.0
-        print(f"Seeded {args.leases:,} leases (seed {args.seed}, history {'off' if args.no_history else 'on'}) "
-              f"on {run.db.vendor} in {run.seconds:.1f}s  (CPU {run.cpu_seconds:.1f}s in this process; "
-              f"migrate {run.db.migrate_seconds:.1f}s)")
+        print(
+            f"Seeded {args.leases:,} leases (seed {args.seed}, history {'off' if args.no_history else 'on'}) "
+            f"on {run.db.vendor} in {run.seconds:.1f}s  (CPU {run.cpu_seconds:.1f}s in this process; "
+            f"migrate {run.db.migrate_seconds:.1f}s)"
+        )
         print(f"  {'table':<22}{'rows':>12}")
         for table, n in sorted(run.rows.items(), key=lambda kv: -kv[1]):
             print(f"  {table:<22}{n:>12,}")
-        print(f"  {'total':<22}{total:>12,}   {rate:,.0f} rows/s, "
-              f"{run.summary['statements']:,} bulk statements, {run.queries:,} queries")
+        print(
+            f"  {'total':<22}{total:>12,}   {rate:,.0f} rows/s, "
+            f"{run.summary['statements']:,} bulk statements, {run.queries:,} queries"
+        )
         print(f"  lease split {run.summary['lease_split']}, expiring {run.summary['expiring']}")
         if mismatched:
             print(f"  ROW COUNT MISMATCH (reported, counted): {mismatched}")
-        path = write_result("seed", {
-            "leases": args.leases, "seed": args.seed, "with_history": not args.no_history,
-            "database": run.db.vendor, "seconds": run.seconds, "cpu_seconds": run.cpu_seconds,
-            "migrate_seconds": run.db.migrate_seconds, "load_average": list(os.getloadavg()),
-            "rows": run.rows, "total_rows": total, "rows_per_second": round(rate),
-            "statements": run.summary["statements"], "queries": run.queries,
-            "summary": run.summary,
-        })
+        path = write_result(
+            "seed",
+            {
+                "leases": args.leases,
+                "seed": args.seed,
+                "with_history": not args.no_history,
+                "database": run.db.vendor,
+                "seconds": run.seconds,
+                "cpu_seconds": run.cpu_seconds,
+                "migrate_seconds": run.db.migrate_seconds,
+                "load_average": list(os.getloadavg()),
+                "rows": run.rows,
+                "total_rows": total,
+                "rows_per_second": round(rate),
+                "statements": run.summary["statements"],
+                "queries": run.queries,
+                "summary": run.summary,
+            },
+        )
         print(f"  result: {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
     return 1 if mismatched else 0
 

@@ -1,8 +1,9 @@
 """Run every benchmark in this folder, one process each (each builds its own throwaway database).
 
-    .venv/bin/python benchmarks/run_all.py            # all of them, at their default sizes
-    .venv/bin/python benchmarks/run_all.py lifecycle  # only those whose name contains "lifecycle"
+.venv/bin/python benchmarks/run_all.py            # all of them, at their default sizes
+.venv/bin/python benchmarks/run_all.py lifecycle  # only those whose name contains "lifecycle"
 """
+
 import pathlib
 import subprocess
 import sys

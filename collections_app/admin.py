@@ -7,22 +7,50 @@ class CollectionActionInline(admin.TabularInline):
     model = CollectionAction
     extra = 0
     can_delete = False
-    fields = ("created_at", "action_type", "step_level", "channel", "tone_used", "delivery_status", "amount", "created_by")
+    fields = (
+        "created_at",
+        "action_type",
+        "step_level",
+        "channel",
+        "tone_used",
+        "delivery_status",
+        "amount",
+        "created_by",
+    )
     readonly_fields = fields
     show_change_link = True
 
 
 @admin.register(CollectionCase)
 class CollectionCaseAdmin(admin.ModelAdmin):
-    list_display = ("tenant", "unit", "property", "current_balance", "days_overdue", "escalation_level", "tone",
-                    "tenant_risk_profile", "status")
+    list_display = (
+        "tenant",
+        "unit",
+        "property",
+        "current_balance",
+        "days_overdue",
+        "escalation_level",
+        "tone",
+        "tenant_risk_profile",
+        "status",
+    )
     list_filter = ("status", "escalation_level", "tone", "tenant_risk_profile", "property")
     search_fields = ("tenant__first_name", "tenant__last_name", "unit__unit_number")
     list_select_related = ("tenant", "unit", "property")
     raw_id_fields = ("tenant", "lease", "unit", "property")
     # Level, status and balances move through collections_app.services (actions, ledger, messages).
-    readonly_fields = ("original_amount_due", "current_balance", "late_fee_total", "days_overdue", "due_date",
-                       "escalation_level", "status", "resolved_at", "created_at", "updated_at")
+    readonly_fields = (
+        "original_amount_due",
+        "current_balance",
+        "late_fee_total",
+        "days_overdue",
+        "due_date",
+        "escalation_level",
+        "status",
+        "resolved_at",
+        "created_at",
+        "updated_at",
+    )
     inlines = [CollectionActionInline]
 
 

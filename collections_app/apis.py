@@ -3,6 +3,7 @@
 Every operation on a case answers with the case detail (actions timeline and payment plan included), so the
 screen re-renders from one response. Unknown or malformed ids: 404 `{"detail": "Collection case not found."}`.
 """
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
@@ -98,8 +99,12 @@ class CollectionCaseOfferPlanApi(APIView):
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         data = validated(CollectionOfferPlanInputSerializer, request.data)
-        services.payment_plan_offer(case=case, actor=actor_label(request.user),
-                                    num_installments=data.get("num_installments"), start_date=data.get("start_date"))
+        services.payment_plan_offer(
+            case=case,
+            actor=actor_label(request.user),
+            num_installments=data.get("num_installments"),
+            start_date=data.get("start_date"),
+        )
         return _detail(case.pk)
 
 
@@ -123,8 +128,13 @@ class CollectionCaseRecordPaymentApi(APIView):
     def post(self, request, case_id):
         case = _case_or_404(case_id)
         data = validated(CollectionRecordPaymentInputSerializer, request.data)
-        services.payment_record(case=case, amount=data["amount"], actor=actor_label(request.user),
-                                paid_on=data.get("paid_on"), reference=data.get("reference", ""))
+        services.payment_record(
+            case=case,
+            amount=data["amount"],
+            actor=actor_label(request.user),
+            paid_on=data.get("paid_on"),
+            reference=data.get("reference", ""),
+        )
         return _detail(case.pk)
 
 
@@ -168,8 +178,10 @@ class CollectionCaseDismissLegalApi(APIView):
 class CollectionDashboardStatsApi(APIView):
     """Totals for the dashboard cards (optionally for one `property`)."""
 
-    @extend_schema(parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
-                   responses=CollectionDashboardStatsSerializer)
+    @extend_schema(
+        parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
+        responses=CollectionDashboardStatsSerializer,
+    )
     def get(self, request):
         params = validated(CollectionStatsInputSerializer, request.query_params)
         stats = selectors.collections_dashboard_stats(property_id=params.get("property"))
@@ -177,7 +189,7 @@ class CollectionDashboardStatsApi(APIView):
 
 
 class CollectionRunScanApi(APIView):
-    """"Scan Now": starts the daily scan + escalation engine as a background job and answers 202 with it (poll
+    """ "Scan Now": starts the daily scan + escalation engine as a background job and answers 202 with it (poll
     `GET /api/v1/jobs/{id}/`; its `result` is `{"scan": ..., "escalation": ...}`). While one runs, a second
     request answers the running job."""
 

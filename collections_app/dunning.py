@@ -1,5 +1,6 @@
 """Smart collections, pure: risk profile, tone, the five-step dunning schedule and payment-plan
 arithmetic (spec 1.3). No ORM; services feed it numbers and dates."""
+
 from __future__ import annotations
 
 import datetime
@@ -81,12 +82,17 @@ def step_to_send(*, current_level: int, days_overdue: int) -> DunningStep | None
     return step_for_level(level) if level > current_level else None
 
 
-def legal_referral_eligible(*, current_level: int, days_overdue: int, balance: Decimal, min_balance: Decimal,
-                            min_days_overdue: int) -> bool:
+def legal_referral_eligible(
+    *, current_level: int, days_overdue: int, balance: Decimal, min_balance: Decimal, min_days_overdue: int
+) -> bool:
     """Whether the agent may recommend the legal step: every automatic step has gone out, the legal step's day
     has come, and the balance and its age reach the configured minimums."""
-    return (current_level == AUTOMATIC_MAX_LEVEL and level_due(days_overdue) == MAX_LEVEL
-            and days_overdue >= min_days_overdue and Decimal(balance) >= Decimal(min_balance))
+    return (
+        current_level == AUTOMATIC_MAX_LEVEL
+        and level_due(days_overdue) == MAX_LEVEL
+        and days_overdue >= min_days_overdue
+        and Decimal(balance) >= Decimal(min_balance)
+    )
 
 
 def next_step(current_level: int) -> DunningStep | None:
@@ -131,20 +137,29 @@ def plan_installments(
 # Escalation hand-off -----------------------------------------------------------------------------
 
 
-def recommended_next_step(*, risk_profile: str, balance: Decimal, monthly_rent: Decimal | None,
-                          plan_status: str | None) -> str:
+def recommended_next_step(
+    *, risk_profile: str, balance: Decimal, monthly_rent: Decimal | None, plan_status: str | None
+) -> str:
     """What the manager is advised to do when a case reaches step 5 (the spec's "recommended next step")."""
     rent = Decimal(monthly_rent or 0)
     large = rent > 0 and Decimal(balance) >= rent * 2
     if plan_status == "defaulted":
-        return ("The tenant defaulted on a payment plan: review the lease's default remedies with counsel and "
-                "serve the pay-or-quit notice your jurisdiction requires.")
+        return (
+            "The tenant defaulted on a payment plan: review the lease's default remedies with counsel and "
+            "serve the pay-or-quit notice your jurisdiction requires."
+        )
     if risk_profile in (CHRONIC, REPEAT_OFFENDER):
         extra = " The balance is two months' rent or more." if large else ""
-        return ("Repeat late payer: review the lease's default remedies with counsel and serve the notice your "
-                "jurisdiction requires if no payment or signed plan arrives." + extra)
+        return (
+            "Repeat late payer: review the lease's default remedies with counsel and serve the notice your "
+            "jurisdiction requires if no payment or signed plan arrives." + extra
+        )
     if large:
-        return ("Call the tenant today: the balance is two months' rent or more. Offer the payment plan in person "
-                "before any legal step.")
-    return ("Call the tenant before any legal step: a tenant with a good history often resolves this with a "
-            "conversation or a payment plan.")
+        return (
+            "Call the tenant today: the balance is two months' rent or more. Offer the payment plan in person "
+            "before any legal step."
+        )
+    return (
+        "Call the tenant before any legal step: a tenant with a good history often resolves this with a "
+        "conversation or a payment plan."
+    )

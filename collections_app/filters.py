@@ -1,4 +1,5 @@
 """Query-string filters for the collections list. Invalid values answer 400, never 500."""
+
 import django_filters
 
 from collections_app.models import CollectionCase
@@ -21,6 +22,15 @@ class CollectionCaseFilter(django_filters.FilterSet):
 
     class Meta:
         model = CollectionCase
-        fields = ["status", "property", "tenant", "unit", "escalation_level", "days_overdue__gte", "days_overdue__lte",
-                  "tone", "risk_profile", "tenant_risk_profile"]
-
+        fields = [
+            "status",
+            "property",
+            "tenant",
+            "unit",
+            "escalation_level",
+            "days_overdue__gte",
+            "days_overdue__lte",
+            "tone",
+            "risk_profile",
+            "tenant_risk_profile",
+        ]

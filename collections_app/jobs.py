@@ -1,4 +1,5 @@
 """The "Scan Now" job (core.jobs): the daily scan, then the escalation engine, with progress for the screen."""
+
 from django.utils import timezone
 
 from core.jobs import register_job

@@ -4,6 +4,7 @@ The spec's fields and table names, plus what the workflow needs (marked "workflo
 is recorded once (`step_level` unique per case), which outbox messages carried it and how delivery went,
 which AI provider wrote it, who did it, and how much a payment / installment covered.
 """
+
 import uuid
 
 from django.db import models
@@ -85,7 +86,8 @@ class CollectionCase(models.Model):
         constraints = [
             # workflow: one unresolved case per tenant, even if two scans race.
             models.UniqueConstraint(
-                fields=["tenant"], condition=Q(status__in=["open", "payment_plan", "escalated"]),
+                fields=["tenant"],
+                condition=Q(status__in=["open", "payment_plan", "escalated"]),
                 name="collection_case_one_unresolved_per_tenant",
             ),
         ]
@@ -140,7 +142,9 @@ class CollectionAction(models.Model):
     )
     subject = models.CharField(max_length=255, blank=True, default="")
     outbox_message_ids = models.JSONField(
-        default=dict, blank=True, help_text='{"sms": id, "email": id, "manager_email": id}: the outbox rows that carry it.'
+        default=dict,
+        blank=True,
+        help_text='{"sms": id, "email": id, "manager_email": id}: the outbox rows that carry it.',
     )
     delivery_status = models.CharField(max_length=10, choices=DeliveryStatus.choices, blank=True, default="")
     delivery_error = models.TextField(blank=True, default="")

@@ -7,6 +7,7 @@ Inputs (all plain values; money and dates already formatted):
     tone ("friendly" | "firm" | "formal" | "legal"), unit, property, office_phone, payment_plan (terms, or "").
 Output: {"subject": "...", "body": "..."} — for SMS the body is the whole text message.
 """
+
 from __future__ import annotations
 
 from core.ai import Prompt, register_offline

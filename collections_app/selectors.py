@@ -1,5 +1,6 @@
 """Reads for smart collections: the case list (with the timeline strip), case detail (actions with live
 delivery state from the outbox, payment plan), and the dashboard's aggregate stats."""
+
 from __future__ import annotations
 
 import datetime
@@ -103,16 +104,18 @@ def case_timeline(case: CollectionCase) -> list[dict]:
     out = []
     for step in dunning.SCHEDULE:
         action = by_level.get(step.level)
-        out.append({
-            "level": step.level,
-            "label": step.label,
-            "day": step.day,
-            "channels": list(step.channels),
-            "done": action is not None,
-            "skipped": action is None and step.level < case.escalation_level,
-            "sent_at": action.sent_at if action else None,
-            "delivery_status": action.delivery_status if action else None,
-        })
+        out.append(
+            {
+                "level": step.level,
+                "label": step.label,
+                "day": step.day,
+                "channels": list(step.channels),
+                "done": action is not None,
+                "skipped": action is None and step.level < case.escalation_level,
+                "sent_at": action.sent_at if action else None,
+                "delivery_status": action.delivery_status if action else None,
+            }
+        )
     return out
 
 
@@ -133,10 +136,17 @@ def case_next_action(case: CollectionCase) -> dict | None:
         return None
     due = dunning.step_to_send(current_level=case.escalation_level, days_overdue=case.days_overdue)
     step = due or dunning.next_step(case.escalation_level)
-    if step is None or (step.level == dunning.MAX_LEVEL and case.legal_referral == CollectionCase.LegalReferral.DISMISSED):
+    if step is None or (
+        step.level == dunning.MAX_LEVEL and case.legal_referral == CollectionCase.LegalReferral.DISMISSED
+    ):
         return None
-    out = {"level": step.level, "label": step.label, "day": step.day, "channels": list(step.channels),
-           "due_in_days": 0 if due else step.day - case.days_overdue}
+    out = {
+        "level": step.level,
+        "label": step.label,
+        "day": step.day,
+        "channels": list(step.channels),
+        "due_in_days": 0 if due else step.day - case.days_overdue,
+    }
     if step.level == dunning.MAX_LEVEL:
         recommended = case.legal_referral == CollectionCase.LegalReferral.RECOMMENDED
         out["label"] = "Legal referral: awaiting your approval" if recommended else LEGAL_LABEL
@@ -151,9 +161,11 @@ def legal_referral_view(case: CollectionCase, *, min_balance: Decimal, min_days:
     balance, days = case.current_balance, case.days_overdue
     rule = f"a legal referral needs at least ${min_balance:,.2f} overdue for {min_days} days and a manager's approval"
     if state == LR.RECOMMENDED and case.status == Status.OPEN:
-        text = (f"The agent recommends a legal referral: ${balance:,.2f} is {days} days overdue and all four "
-                "reminders have gone out. Nothing has been sent. Approve to mail the final notice letter and hand the "
-                "case to legal, or dismiss to keep working it with the tenant.")
+        text = (
+            f"The agent recommends a legal referral: ${balance:,.2f} is {days} days overdue and all four "
+            "reminders have gone out. Nothing has been sent. Approve to mail the final notice letter and hand the "
+            "case to legal, or dismiss to keep working it with the tenant."
+        )
     elif state == LR.APPROVED:
         text = "A manager approved the legal referral."
     elif state == LR.DISMISSED:
@@ -161,15 +173,20 @@ def legal_referral_view(case: CollectionCase, *, min_balance: Decimal, min_days:
     elif case.status != Status.OPEN:
         text = f"No legal referral. The agent never takes a legal step on its own: {rule}."
     elif case.escalation_level >= dunning.AUTOMATIC_MAX_LEVEL:
-        text = (f"All four reminders have gone out. No legal referral is recommended: {rule} "
-                f"(this case: ${balance:,.2f}, {days} days).")
+        text = (
+            f"All four reminders have gone out. No legal referral is recommended: {rule} "
+            f"(this case: ${balance:,.2f}, {days} days)."
+        )
     else:
         text = f"No legal step yet. The agent sends reminders only; {rule}."
     return {
-        "state": state, "text": text,
-        "recommended_at": case.legal_referral_recommended_at, "decided_at": case.legal_referral_decided_at,
+        "state": state,
+        "text": text,
+        "recommended_at": case.legal_referral_recommended_at,
+        "decided_at": case.legal_referral_decided_at,
         "decided_by": case.legal_referral_decided_by,
-        "min_balance": min_balance, "min_days_overdue": min_days,
+        "min_balance": min_balance,
+        "min_days_overdue": min_days,
         "can_decide": state == LR.RECOMMENDED and case.status == Status.OPEN,
     }
 
@@ -218,16 +235,34 @@ def action_deliveries(action: CollectionAction, outbox: dict) -> list[dict]:
             "opened_at": None,
         }
         if message is not None:
-            row.update(status=OUTBOX_TO_DELIVERY.get(message.status, Delivery.PENDING), error=message.error,
-                       retryable=message.retryable, attempts=message.attempts, sent_at=message.sent_at,
-                       delivered_at=message.delivered_at, opened_at=message.opened_at)
+            row.update(
+                status=OUTBOX_TO_DELIVERY.get(message.status, Delivery.PENDING),
+                error=message.error,
+                retryable=message.retryable,
+                attempts=message.attempts,
+                sent_at=message.sent_at,
+                delivered_at=message.delivered_at,
+                opened_at=message.opened_at,
+            )
         elif key in ids:  # attempted, refused before an outbox row existed (e.g. no valid phone number)
             row.update(status=Delivery.FAILED, error=action.delivery_error)
         out.append(row)
     if action.step_level and "letter" in dunning.step_for_level(action.step_level).channels:
-        out.append({"channel": "letter", "recipient": "tenant", "to": "", "status": Delivery.OUTBOX,
-                    "outbox_message_id": None, "error": "", "retryable": False, "attempts": 0,
-                    "sent_at": action.sent_at, "delivered_at": None, "opened_at": None})
+        out.append(
+            {
+                "channel": "letter",
+                "recipient": "tenant",
+                "to": "",
+                "status": Delivery.OUTBOX,
+                "outbox_message_id": None,
+                "error": "",
+                "retryable": False,
+                "attempts": 0,
+                "sent_at": action.sent_at,
+                "delivered_at": None,
+                "opened_at": None,
+            }
+        )
     return out
 
 
@@ -263,18 +298,28 @@ def collections_dashboard_stats(*, property_id=None, now: datetime.datetime | No
         on_plan_amount=Coalesce(Sum("current_balance", filter=on_plan), ZERO),
     )
     week_ago = now - datetime.timedelta(days=7)
-    payments = CollectionAction.objects.filter(action_type=CollectionAction.ActionType.PAYMENT_RECEIVED,
-                                               sent_at__gte=week_ago)
+    payments = CollectionAction.objects.filter(
+        action_type=CollectionAction.ActionType.PAYMENT_RECEIVED, sent_at__gte=week_ago
+    )
     if property_id is not None:
         payments = payments.filter(case__property_id=property_id)
     paid = payments.aggregate(amount=Coalesce(Sum("amount"), ZERO), cases=Count("case_id", distinct=True))
     by_level = {str(level): 0 for level in range(dunning.MAX_LEVEL + 1)}
-    by_level.update({str(r["escalation_level"]): r["n"] for r in unresolved.values("escalation_level").annotate(n=Count("id")).order_by()})
+    by_level.update(
+        {
+            str(r["escalation_level"]): r["n"]
+            for r in unresolved.values("escalation_level").annotate(n=Count("id")).order_by()
+        }
+    )
     by_tone = {t: 0 for t in CollectionCase.Tone.values}
     by_tone.update({r["tone"]: r["n"] for r in unresolved.values("tone").annotate(n=Count("id")).order_by()})
     by_risk = {p: 0 for p in CollectionCase.RiskProfile.values}
-    by_risk.update({r["tenant_risk_profile"]: r["n"]
-                    for r in unresolved.values("tenant_risk_profile").annotate(n=Count("id")).order_by()})
+    by_risk.update(
+        {
+            r["tenant_risk_profile"]: r["n"]
+            for r in unresolved.values("tenant_risk_profile").annotate(n=Count("id")).order_by()
+        }
+    )
     by_status = {s: 0 for s in Status.values}
     by_status.update({r["status"]: r["n"] for r in cases.values("status").annotate(n=Count("id")).order_by()})
     return {
@@ -306,8 +351,16 @@ def unresolved_cases_by_tenant(*, tenant_ids) -> dict:
     if not ids:
         return {}
     qs = CollectionCase.objects.filter(tenant_id__in=ids, status__in=CollectionCase.UNRESOLVED).only(
-        "id", "tenant_id", "lease_id", "unit_id", "status", "escalation_level", "tenant_risk_profile", "days_overdue",
-        "current_balance", "due_date",
+        "id",
+        "tenant_id",
+        "lease_id",
+        "unit_id",
+        "status",
+        "escalation_level",
+        "tenant_risk_profile",
+        "days_overdue",
+        "current_balance",
+        "due_date",
     )
     return {case.tenant_id: case for case in qs}
 
@@ -347,26 +400,47 @@ def collections_open_items(*, lease_ids, today: datetime.date) -> dict:
     qs = (
         CollectionCase.objects.filter(lease_id__in=list(lease_ids), status__in=CollectionCase.UNRESOLVED)
         .select_related("payment_plan")
-        .only("id", "lease_id", "status", "escalation_level", "current_balance", "days_overdue",
-              "payment_plan__id", "payment_plan__status", "payment_plan__num_installments",
-              "payment_plan__installment_amount", "payment_plan__start_date")
+        .only(
+            "id",
+            "lease_id",
+            "status",
+            "escalation_level",
+            "current_balance",
+            "days_overdue",
+            "payment_plan__id",
+            "payment_plan__status",
+            "payment_plan__num_installments",
+            "payment_plan__installment_amount",
+            "payment_plan__start_date",
+        )
     )
     live_plan = ("proposed", "accepted", "active")
     out: dict = {}
     for case in qs:
         words = case.status.replace("_", " ")
         items = out.setdefault(case.lease_id, [])
-        items.append(OpenItem(
-            kind=COLLECTION_CASE, lease_id=case.lease_id, object_id=str(case.pk), status=case.status,
-            label=f"Collections case {words}: {money_label(case.current_balance)} overdue "
-                  f"({case.days_overdue} days, level {case.escalation_level})",
-            amount=case.current_balance,
-        ))
+        items.append(
+            OpenItem(
+                kind=COLLECTION_CASE,
+                lease_id=case.lease_id,
+                object_id=str(case.pk),
+                status=case.status,
+                label=f"Collections case {words}: {money_label(case.current_balance)} overdue "
+                f"({case.days_overdue} days, level {case.escalation_level})",
+                amount=case.current_balance,
+            )
+        )
         plan = _plan_or_none(case)
         if plan is not None and plan.status in live_plan:
-            items.append(OpenItem(
-                kind=PAYMENT_PLAN, lease_id=case.lease_id, object_id=str(plan.pk), status=plan.status,
-                label=f"Payment plan {plan.status}: {plan.num_installments} × {money_label(plan.installment_amount)}",
-                amount=plan.installment_amount, date=plan.start_date,
-            ))
+            items.append(
+                OpenItem(
+                    kind=PAYMENT_PLAN,
+                    lease_id=case.lease_id,
+                    object_id=str(plan.pk),
+                    status=plan.status,
+                    label=f"Payment plan {plan.status}: {plan.num_installments} × {money_label(plan.installment_amount)}",
+                    amount=plan.installment_amount,
+                    date=plan.start_date,
+                )
+            )
     return out

@@ -1,4 +1,5 @@
 """Output serializers (list row, detail, action, plan, stats) and input serializers per operation."""
+
 from decimal import Decimal
 
 from rest_framework import serializers
@@ -55,10 +56,31 @@ class CollectionCaseListSerializer(serializers.ModelSerializer):
     class Meta:
         model = CollectionCase
         fields = [
-            "id", "tenant_id", "tenant_name", "lease_id", "unit_id", "unit_number", "property_id", "property_name",
-            "original_amount_due", "current_balance", "late_fee_total", "days_overdue", "due_date", "escalation_level",
-            "tenant_risk_profile", "tone", "status", "assigned_to", "resolved_at", "payment_plan_status",
-            "legal_referral", "next_action", "timeline", "created_at", "updated_at",
+            "id",
+            "tenant_id",
+            "tenant_name",
+            "lease_id",
+            "unit_id",
+            "unit_number",
+            "property_id",
+            "property_name",
+            "original_amount_due",
+            "current_balance",
+            "late_fee_total",
+            "days_overdue",
+            "due_date",
+            "escalation_level",
+            "tenant_risk_profile",
+            "tone",
+            "status",
+            "assigned_to",
+            "resolved_at",
+            "payment_plan_status",
+            "legal_referral",
+            "next_action",
+            "timeline",
+            "created_at",
+            "updated_at",
         ]
 
     def get_tenant_name(self, case) -> str:
@@ -100,9 +122,26 @@ class CollectionActionSerializer(serializers.ModelSerializer):
     class Meta:
         model = CollectionAction
         fields = [
-            "id", "action_type", "escalation_level", "step_level", "channel", "subject", "message_text", "tone_used",
-            "ai_generated", "ai_provider", "sent_at", "delivered", "opened", "response_received", "delivery_status",
-            "delivery_error", "deliveries", "amount", "created_by", "created_at",
+            "id",
+            "action_type",
+            "escalation_level",
+            "step_level",
+            "channel",
+            "subject",
+            "message_text",
+            "tone_used",
+            "ai_generated",
+            "ai_provider",
+            "sent_at",
+            "delivered",
+            "opened",
+            "response_received",
+            "delivery_status",
+            "delivery_error",
+            "deliveries",
+            "amount",
+            "created_by",
+            "created_at",
         ]
 
     def _state(self, action):
@@ -121,7 +160,9 @@ class CollectionActionSerializer(serializers.ModelSerializer):
         return self._state(action)["opened"]
 
     def get_deliveries(self, action) -> CollectionDeliverySerializer(many=True):  # type: ignore[valid-type]
-        return CollectionDeliverySerializer(selectors.action_deliveries(action, self.context.get("outbox", {})), many=True).data
+        return CollectionDeliverySerializer(
+            selectors.action_deliveries(action, self.context.get("outbox", {})), many=True
+        ).data
 
 
 class CollectionInstallmentSerializer(serializers.ModelSerializer):
@@ -136,8 +177,21 @@ class CollectionPaymentPlanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PaymentPlan
-        fields = ["id", "total_amount", "num_installments", "installment_amount", "start_date", "status", "accepted_at",
-                  "defaulted_at", "offered_by", "amount_paid", "installments", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "total_amount",
+            "num_installments",
+            "installment_amount",
+            "start_date",
+            "status",
+            "accepted_at",
+            "defaulted_at",
+            "offered_by",
+            "amount_paid",
+            "installments",
+            "created_at",
+            "updated_at",
+        ]
 
     def _rows(self, plan):
         return self.context.get("installments", [])
@@ -170,21 +224,33 @@ class CollectionCaseDetailSerializer(CollectionCaseListSerializer):
     legal_referral_detail = serializers.SerializerMethodField()
 
     class Meta(CollectionCaseListSerializer.Meta):
-        fields = [*CollectionCaseListSerializer.Meta.fields, "notes", "tenant", "monthly_rent", "recommended_next_step",
-                  "actions", "payment_plan", "legal_referral_detail"]
+        fields = [
+            *CollectionCaseListSerializer.Meta.fields,
+            "notes",
+            "tenant",
+            "monthly_rent",
+            "recommended_next_step",
+            "actions",
+            "payment_plan",
+            "legal_referral_detail",
+        ]
 
     def get_legal_referral_detail(self, case) -> CollectionLegalReferralSerializer:  # type: ignore[valid-type]
         min_balance, min_days = selectors.legal_referral_minimums()
         return CollectionLegalReferralSerializer(
-            selectors.legal_referral_view(case, min_balance=min_balance, min_days=min_days)).data
+            selectors.legal_referral_view(case, min_balance=min_balance, min_days=min_days)
+        ).data
 
     def get_recommended_next_step(self, case) -> str:
         from collections_app import dunning
 
         plan = selectors.plan_of(case)
-        return dunning.recommended_next_step(risk_profile=case.tenant_risk_profile, balance=case.current_balance,
-                                             monthly_rent=case.lease.monthly_rent_amount,
-                                             plan_status=plan.status if plan else None)
+        return dunning.recommended_next_step(
+            risk_profile=case.tenant_risk_profile,
+            balance=case.current_balance,
+            monthly_rent=case.lease.monthly_rent_amount,
+            plan_status=plan.status if plan else None,
+        )
 
     def get_actions(self, case) -> CollectionActionSerializer(many=True):  # type: ignore[valid-type]
         return CollectionActionSerializer(case.all_actions, many=True, context={"outbox": case.outbox}).data
@@ -248,5 +314,6 @@ class CollectionEscalateInputSerializer(serializers.Serializer):
 
 
 class CollectionDismissLegalInputSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="",
-                                 help_text="Why (recorded on the case).")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, default="", help_text="Why (recorded on the case)."
+    )

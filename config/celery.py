@@ -1,4 +1,5 @@
 """The Celery app and the beat schedule (spec section 9.9). Each feature adds its agent here."""
+
 import os
 
 from celery import Celery

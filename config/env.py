@@ -1,4 +1,5 @@
 """The one place settings read the environment (django-environ)."""
+
 from pathlib import Path
 
 import environ

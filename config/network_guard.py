@@ -4,6 +4,7 @@ the hosts of the databases/brokers the settings name. Installed by config/settin
 A blocked connection raises NetworkBlocked (a RuntimeError) at once, with the address, instead of waiting on a
 timeout: an integration called without its fake (Anthropic, Twilio, SendGrid...) fails loudly.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -51,7 +52,11 @@ def block_outbound(*, allow_hosts=()) -> None:
     _installed["allowed"] = allowed
     if _installed.get("done"):
         return
-    real_connect, real_connect_ex, real_getaddrinfo = socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo
+    real_connect, real_connect_ex, real_getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
 
     def check(family, address) -> None:
         if family == getattr(socket, "AF_UNIX", None) or not isinstance(address, tuple):

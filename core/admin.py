@@ -16,8 +16,19 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(AICallLog)
 class AICallLogAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "feature", "prompt_name", "prompt_version", "provider", "model", "outcome",
-                    "latency_ms", "input_tokens", "output_tokens", "attempts")
+    list_display = (
+        "created_at",
+        "feature",
+        "prompt_name",
+        "prompt_version",
+        "provider",
+        "model",
+        "outcome",
+        "latency_ms",
+        "input_tokens",
+        "output_tokens",
+        "attempts",
+    )
     list_filter = ("outcome", "provider", "kind", "feature")
     search_fields = ("prompt_name", "feature", "error", "request_id")
     date_hierarchy = "created_at"
@@ -48,8 +59,11 @@ class OutboxMessageAdmin(admin.ModelAdmin):
                 continue
             failed += result.status == OutboxMessage.Status.FAILED
             sent += result.status != OutboxMessage.Status.FAILED
-        self.message_user(request, f"Retried: {sent} handed to the provider, {failed} failed again, {skipped} skipped.",
-                          messages.WARNING if failed else messages.SUCCESS)
+        self.message_user(
+            request,
+            f"Retried: {sent} handed to the provider, {failed} failed again, {skipped} skipped.",
+            messages.WARNING if failed else messages.SUCCESS,
+        )
 
 
 @admin.register(InboundMessage)
@@ -65,5 +79,8 @@ class InboundMessageAdmin(ReadOnlyAdmin):
         from core.messaging import inbound_message_dispatch
 
         results = [inbound_message_dispatch(m.id).status for m in queryset]
-        self.message_user(request, f"Dispatched {len(results)}: {results.count('handled')} handled, "
-                                   f"{results.count('failed')} failed, {results.count('unhandled')} without a handler.")
+        self.message_user(
+            request,
+            f"Dispatched {len(results)}: {results.count('handled')} handled, "
+            f"{results.count('failed')} failed, {results.count('unhandled')} without a handler.",
+        )

@@ -16,7 +16,9 @@ class HealthApi(APIView):
     permission_classes = [AllowAny]
     authentication_classes: list = []
 
-    @extend_schema(responses=inline_serializer("Health", {"status": serializers.CharField(), "database": serializers.CharField()}))
+    @extend_schema(
+        responses=inline_serializer("Health", {"status": serializers.CharField(), "database": serializers.CharField()})
+    )
     def get(self, request):
         try:
             with connection.cursor() as cursor:
@@ -64,12 +66,19 @@ class LogoutApi(APIView):
 class MeApi(APIView):
     @extend_schema(
         responses=inline_serializer(
-            "Me", {"email": serializers.EmailField(), "first_name": serializers.CharField(), "last_name": serializers.CharField()}
+            "Me",
+            {
+                "email": serializers.EmailField(),
+                "first_name": serializers.CharField(),
+                "last_name": serializers.CharField(),
+            },
         )
     )
     def get(self, request):
         u = request.user
-        return Response({"email": u.email, "first_name": u.first_name, "last_name": u.last_name, "is_staff": u.is_staff})
+        return Response(
+            {"email": u.email, "first_name": u.first_name, "last_name": u.last_name, "is_staff": u.is_staff}
+        )
 
 
 UUID_LOOKUP = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}"

@@ -6,6 +6,7 @@ raises RecursionError (a 500) — the depth is counted here without recursion, i
 413 / 400 `{"detail": ...}`; `StrictJSONParser` (DRF's default parser) repeats the depth check for bodies that
 reached it some other way and refuses NaN/Infinity and numbers in exponent notation ("1e5").
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Documents without a model: text out of PDFs (pypdf)."""
+
 from __future__ import annotations
 
 import io

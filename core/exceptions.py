@@ -1,4 +1,5 @@
 """Every API error is `{"detail": "..."}`; validation errors add per-field messages in `errors`."""
+
 import logging
 
 from django.core.exceptions import ValidationError as DjangoValidationError

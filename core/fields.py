@@ -7,6 +7,7 @@
 - `date_in_window(value, label)` for services and `amount_within_ratio(...)` for relative bounds (an approved
   rent between RENT_CHANGE_MIN_RATIO and RENT_CHANGE_MAX_RATIO of the current rent, 50%-200% by default).
 """
+
 from __future__ import annotations
 
 import datetime
@@ -56,8 +57,9 @@ def date_in_window(value: datetime.date | None, label: str = "The date", *, fiel
         raise ApplicationError(message, extra={"field": field} if field else None)
 
 
-def parse_money(value, *, label: str = "The amount", min_value: Decimal | None = CENT,
-                max_value: Decimal | None = None) -> Decimal:
+def parse_money(
+    value, *, label: str = "The amount", min_value: Decimal | None = CENT, max_value: Decimal | None = None
+) -> Decimal:
     """A plain decimal amount ("1850", "1850.50", 1850.5, "$1,850.50"); ApplicationError (400) otherwise."""
     if isinstance(value, bool) or value is None:
         raise ApplicationError(f"{label} must be a number, e.g. 1850.00.")
@@ -73,16 +75,24 @@ def parse_money(value, *, label: str = "The amount", min_value: Decimal | None =
     if amount != amount.quantize(CENT):
         raise ApplicationError(f"{label} can have at most 2 decimal places.")
     if min_value is not None and amount < min_value:
-        raise ApplicationError(f"{label} must be at least {min_value:,.2f}." if min_value > CENT
-                               else f"{label} must be greater than zero.")
+        raise ApplicationError(
+            f"{label} must be at least {min_value:,.2f}." if min_value > CENT else f"{label} must be greater than zero."
+        )
     top = max_value if max_value is not None else money_max()
     if amount > top:
         raise ApplicationError(f"{label} must be at most {top:,.2f}.")
     return amount.quantize(CENT)
 
 
-def amount_within_ratio(amount: Decimal, reference: Decimal | None, *, label: str, reference_label: str,
-                        low: Decimal | None = None, high: Decimal | None = None) -> None:
+def amount_within_ratio(
+    amount: Decimal,
+    reference: Decimal | None,
+    *,
+    label: str,
+    reference_label: str,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+) -> None:
     """`amount` must lie within [low x reference, high x reference] (RENT_CHANGE_*_RATIO by default)."""
     if reference is None or reference <= 0:
         return

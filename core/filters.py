@@ -1,5 +1,6 @@
 """Query-string filter pieces shared by every list API. Every invalid value answers 400 (django-filter raises a
 ValidationError, which core.exceptions turns into `{"detail": ..., "errors": ...}`), never 500."""
+
 import django_filters
 from django import forms
 from django_filters.rest_framework import DjangoFilterBackend

@@ -2,6 +2,7 @@
 
 `money` is also the `{{ value|money }}` filter of the offline templates (core.ai.offline.templates).
 """
+
 import datetime
 import html
 from decimal import ROUND_HALF_UP, Decimal

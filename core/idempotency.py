@@ -16,6 +16,7 @@ Usage, on a DRF view's handler::
         @idempotent
         def post(self, request, case_id): ...
 """
+
 from __future__ import annotations
 
 import datetime
@@ -69,7 +70,9 @@ def _matches(record: IdempotencyKey, *, method: str, path: str, body_hash: str) 
     return (record.method, record.path, record.body_hash) == (method, path, body_hash)
 
 
-def idempotency_claim(*, user, key: str, method: str, path: str, body_hash: str) -> tuple[IdempotencyKey | None, Response | None]:
+def idempotency_claim(
+    *, user, key: str, method: str, path: str, body_hash: str
+) -> tuple[IdempotencyKey | None, Response | None]:
     """(record, None) when this request owns the key and must run; (None, response) to answer instead."""
     ttl = datetime.timedelta(hours=_setting("IDEMPOTENCY_KEY_TTL_HOURS", 24))
     stale = datetime.timedelta(seconds=_setting("IDEMPOTENCY_STALE_SECONDS", 300))
@@ -77,7 +80,9 @@ def idempotency_claim(*, user, key: str, method: str, path: str, body_hash: str)
     while True:
         try:
             with transaction.atomic():
-                record = IdempotencyKey.objects.create(user=user, key=key, method=method, path=path, body_hash=body_hash)
+                record = IdempotencyKey.objects.create(
+                    user=user, key=key, method=method, path=path, body_hash=body_hash
+                )
             return record, None
         except IntegrityError:
             pass
@@ -121,8 +126,10 @@ def idempotent(handler):
             return handler(self, request, *args, **kwargs)
         key = key.strip()
         if not KEY_RE.match(key):
-            return _error("Idempotency-Key must be 1-255 printable characters without spaces (a UUID).",
-                          status.HTTP_400_BAD_REQUEST)
+            return _error(
+                "Idempotency-Key must be 1-255 printable characters without spaces (a UUID).",
+                status.HTTP_400_BAD_REQUEST,
+            )
         record, answer = idempotency_claim(
             user=request.user, key=key, method=request.method, path=request.path[:512], body_hash=_body_hash(request)
         )
@@ -140,7 +147,9 @@ def idempotent(handler):
             IdempotencyKey.objects.filter(pk=record.pk).delete()
             return response
         IdempotencyKey.objects.filter(pk=record.pk).update(
-            state=State.COMPLETED, response_status=response.status_code, response_body=_stored_body(response),
+            state=State.COMPLETED,
+            response_status=response.status_code,
+            response_body=_stored_body(response),
             updated_at=timezone.now(),
         )
         return response

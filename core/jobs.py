@@ -10,6 +10,7 @@ progress that the screen polls (`GET /api/v1/jobs/{id}/`), never a request that 
 - A job that stopped reporting for `JOB_STALE_SECONDS` (its process died) is marked failed when the next one
   of its kind is requested, so a crash never blocks the button forever.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -48,8 +49,10 @@ def job_kinds() -> list[str]:
 def _expire_stale(*, kind: str, scope: str) -> None:
     cutoff = timezone.now() - datetime.timedelta(seconds=getattr(settings, "JOB_STALE_SECONDS", 1800))
     Job.objects.filter(kind=kind, scope=scope, status__in=Job.ACTIVE, updated_at__lt=cutoff).update(
-        status=Status.FAILED, error="Stopped reporting progress (the worker was restarted?).",
-        finished_at=timezone.now(), updated_at=timezone.now(),
+        status=Status.FAILED,
+        error="Stopped reporting progress (the worker was restarted?).",
+        finished_at=timezone.now(),
+        updated_at=timezone.now(),
     )
 
 
@@ -67,8 +70,13 @@ def job_start(*, kind: str, scope: str = "", requested_by: str = "") -> tuple[Jo
         return active, False
     try:
         with transaction.atomic():
-            job = Job.objects.create(kind=kind, scope=scope, requested_by=requested_by[:150],
-                                     runner="celery" if _use_celery() else "thread", message="Waiting to start")
+            job = Job.objects.create(
+                kind=kind,
+                scope=scope,
+                requested_by=requested_by[:150],
+                runner="celery" if _use_celery() else "thread",
+                message="Waiting to start",
+            )
     except IntegrityError:  # another request created it between our read and insert
         active = Job.objects.filter(kind=kind, scope=scope, status__in=Job.ACTIVE).first()
         if active is None:  # it already finished: start a fresh one
@@ -101,8 +109,9 @@ def _run_in_thread(job_id) -> None:
 
 def _progress_updater(job_id):
     def progress(pct: int, message: str = "") -> None:
-        Job.objects.filter(pk=job_id).update(progress=max(0, min(100, int(pct))), message=message[:255],
-                                             updated_at=timezone.now())
+        Job.objects.filter(pk=job_id).update(
+            progress=max(0, min(100, int(pct))), message=message[:255], updated_at=timezone.now()
+        )
 
     return progress
 
@@ -111,7 +120,8 @@ def job_run(job_id) -> Job | None:
     """Runs a queued job (on whichever worker picked it up). A job already taken by another worker is left."""
     now = timezone.now()
     taken = Job.objects.filter(pk=job_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=now, progress=1, message="Running", updated_at=now)
+        status=Status.RUNNING, started_at=now, progress=1, message="Running", updated_at=now
+    )
     job = Job.objects.filter(pk=job_id).first()
     if not taken or job is None:
         return job
@@ -120,12 +130,21 @@ def job_run(job_id) -> Job | None:
     except Exception as exc:  # noqa: BLE001 - recorded on the job for the screen; logged with its trace
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
         Job.objects.filter(pk=job.pk).update(
-            status=Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000] or traceback.format_exc()[-2000:],
-            message="Failed", finished_at=timezone.now(), updated_at=timezone.now())
+            status=Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:2000] or traceback.format_exc()[-2000:],
+            message="Failed",
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
     else:
         Job.objects.filter(pk=job.pk).update(
-            status=Status.SUCCEEDED, progress=100, result=summary, message="Done", finished_at=timezone.now(),
-            updated_at=timezone.now())
+            status=Status.SUCCEEDED,
+            progress=100,
+            result=summary,
+            message="Done",
+            finished_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
     job.refresh_from_db()
     return job
 

@@ -74,7 +74,9 @@ class OutboxMessage(BaseModel):
     body = models.TextField(help_text="SMS text, or the email's plain-text part.")
     html = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
-    backend = models.CharField(max_length=32, blank=True, help_text="twilio, sendgrid, django, outbox or a custom backend.")
+    backend = models.CharField(
+        max_length=32, blank=True, help_text="twilio, sendgrid, django, outbox or a custom backend."
+    )
     provider_message_id = models.CharField(max_length=128, blank=True, db_index=True)
     error = models.TextField(blank=True)
     retryable = models.BooleanField(default=False)
@@ -189,7 +191,8 @@ class Job(BaseModel):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "scope"], condition=models.Q(status__in=["queued", "running"]),
+                fields=["kind", "scope"],
+                condition=models.Q(status__in=["queued", "running"]),
                 name="core_job_one_active_per_kind_scope",
             )
         ]

@@ -1,4 +1,5 @@
 """Serializers for core's own APIs (jobs)."""
+
 from rest_framework import serializers
 
 from core.models import Job
@@ -15,8 +16,24 @@ class JobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Job
-        fields = ["id", "job_id", "kind", "scope", "status", "done", "progress", "message", "result", "summary", "error",
-                  "requested_by", "created_at", "started_at", "finished_at", "url"]
+        fields = [
+            "id",
+            "job_id",
+            "kind",
+            "scope",
+            "status",
+            "done",
+            "progress",
+            "message",
+            "result",
+            "summary",
+            "error",
+            "requested_by",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "url",
+        ]
 
     def get_url(self, job) -> str:
         return f"/api/v1/jobs/{job.pk}/"
@@ -29,7 +46,9 @@ class JobSerializer(serializers.ModelSerializer):
 
 
 class JobStartedSerializer(JobSerializer):
-    created = serializers.BooleanField(help_text="False when a job of this kind was already running: that one is answered.")
+    created = serializers.BooleanField(
+        help_text="False when a job of this kind was already running: that one is answered."
+    )
 
     class Meta(JobSerializer.Meta):
         fields = [*JobSerializer.Meta.fields, "created"]

@@ -1,4 +1,5 @@
 """Serves the built Angular app: its files by path, index.html for client-side routes."""
+
 import mimetypes
 from pathlib import Path
 

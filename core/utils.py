@@ -1,4 +1,5 @@
 """Small pure helpers every app needs once: chunking and UUID parsing. No ORM, no Django."""
+
 import uuid
 from collections.abc import Iterable, Iterator
 from itertools import islice

@@ -1,4 +1,5 @@
 """Dashboard API: thin views over the read models in dashboard.selectors."""
+
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView

@@ -1,5 +1,6 @@
 """Dashboard read models (dashboard cards, property honeycomb): units joined with their
 current lease and the tenant's ledger balance. Set-based: a fixed number of queries per call."""
+
 import datetime
 from decimal import Decimal
 
@@ -27,7 +28,14 @@ def property_unit_grid(*, property_id, today: datetime.date | None = None) -> di
     for unit in units:
         lease = leases.get(unit.id)
         bal = balances.get(lease.tenant_id) if lease else None
-        rows.append({"unit": unit, "lease": lease, "balance": bal["balance"] if bal else ZERO, "overdue_balance": bal["overdue"] if bal else ZERO})
+        rows.append(
+            {
+                "unit": unit,
+                "lease": lease,
+                "balance": bal["balance"] if bal else ZERO,
+                "overdue_balance": bal["overdue"] if bal else ZERO,
+            }
+        )
     return {"property": prop, "units": rows}
 
 

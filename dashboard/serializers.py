@@ -1,4 +1,5 @@
 """Output serializers of the dashboard read models (money as strings)."""
+
 from rest_framework import serializers
 
 
@@ -39,7 +40,14 @@ class UnitGridSerializer(serializers.Serializer):
 
     def get_property(self, obj) -> dict:
         p = obj["property"]
-        return {"id": str(p.id), "name": p.name, "code": p.code, "city": p.city, "state": p.state, "total_units": p.total_units}
+        return {
+            "id": str(p.id),
+            "name": p.name,
+            "code": p.code,
+            "city": p.city,
+            "state": p.state,
+            "total_units": p.total_units,
+        }
 
 
 class LifecycleCountsSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ PostgreSQL here, too slow for 100k-lease portfolios. `mode="orm"` writes the sam
 Missing fields take the field's default; `auto_now`/`auto_now_add` fields get one increasing
 timestamp per row (like bulk_create, so created_at keeps insertion order). No signals, no save().
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -25,8 +26,14 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import timezone
 
 _PASSTHROUGH = {"CharField", "TextField", "EmailField", "SlugField", "URLField", "FloatField", "BooleanField"}
-_INTEGER = {"IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
-            "PositiveBigIntegerField", "PositiveSmallIntegerField"}
+_INTEGER = {
+    "IntegerField",
+    "BigIntegerField",
+    "SmallIntegerField",
+    "PositiveIntegerField",
+    "PositiveBigIntegerField",
+    "PositiveSmallIntegerField",
+}
 _MICROSECOND = datetime.timedelta(microseconds=1)
 
 
@@ -74,8 +81,7 @@ class BulkWriter:
         parents = self._parents.get(model)
         if parents is None:
             parents = self._parents[model] = [
-                f.related_model for f in model._meta.concrete_fields
-                if f.is_relation and f.related_model is not model
+                f.related_model for f in model._meta.concrete_fields if f.is_relation and f.related_model is not model
             ]
         for parent in parents:
             if parent not in seen and self.buffers.get(parent):
@@ -124,8 +130,16 @@ class BulkWriter:
             stamp_field = next((f for f in fields if _is_auto_stamp(f)), None)
             stamp_adapter = _adapter(stamp_field, conn) if stamp_field else None
             names = frozenset(f.attname for f in fields)
-            plan = self._plans[model] = (names, _row_converter(model, fields, conn), sql, one, copy_sql, conn,
-                                         stamp_adapter, len(fields))
+            plan = self._plans[model] = (
+                names,
+                _row_converter(model, fields, conn),
+                sql,
+                one,
+                copy_sql,
+                conn,
+                stamp_adapter,
+                len(fields),
+            )
         return plan
 
     def _insert(self, model, rows: list[dict]) -> None:
@@ -149,7 +163,7 @@ class BulkWriter:
             else:  # multi-row VALUES, as bulk_create does, within the backend's parameter limit
                 per = max(1, min(len(params), (conn.features.max_query_params or 65535) // width))
                 for i in range(0, len(params), per):
-                    chunk = params[i:i + per]
+                    chunk = params[i : i + per]
                     cursor.execute(sql + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
                     self.statements += 1
 
@@ -183,8 +197,13 @@ def _row_converter(model, fields, conn):
         else:
             body.append(f"    v = row.get({name}, M)")
             body.append(f"    c{i} = D[{i}] if v is M else (None if v is None else A[{i}](v))")
-    src = "def convert(row, stamp):\n" + "\n".join(body) + "\n    return (" + ", ".join(
-        f"c{i}" for i in range(len(fields))) + ",)\n"
+    src = (
+        "def convert(row, stamp):\n"
+        + "\n".join(body)
+        + "\n    return ("
+        + ", ".join(f"c{i}" for i in range(len(fields)))
+        + ",)\n"
+    )
     namespace = {"A": adapters, "D": defaults, "M": _MISSING}
     exec(compile(src, f"<BulkWriter {model._meta.label}>", "exec"), namespace)  # source built from field names only
     return namespace["convert"]

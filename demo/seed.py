@@ -26,6 +26,7 @@ end). 100,000 leases (~4M rows) take a few minutes; see benchmarks/bench_seed.py
 The seed writes several apps' tables directly (no per-row services): it is a bulk loader for a
 fresh database, not a workflow, so no audit rows or side effects are wanted.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -58,8 +59,16 @@ SQLITE_BULK_CACHE_KIB = 512 * 1024
 
 # The tables the seed writes, parents first.
 SEEDED_MODELS = (
-    Vendor, Properties, UnitsUnit, Tenants, TenantLease, TenantLedgerEntry,
-    UnitsMaintenance, Invoices, InvoiceLineItems, Equipment,
+    Vendor,
+    Properties,
+    UnitsUnit,
+    Tenants,
+    TenantLease,
+    TenantLedgerEntry,
+    UnitsMaintenance,
+    Invoices,
+    InvoiceLineItems,
+    Equipment,
 )
 
 
@@ -67,8 +76,17 @@ SEEDED_MODELS = (
 # history of one property: ledger, work orders and invoices, equipment
 
 
-def _history(rng, *, p: PropertyPlan, facts: list[LeaseFacts], hplan: HistoryPlan, today: datetime.date,
-             vendors: dict[str, list[VendorRef]], counters: _Counters, writer: BulkWriter) -> None:
+def _history(
+    rng,
+    *,
+    p: PropertyPlan,
+    facts: list[LeaseFacts],
+    hplan: HistoryPlan,
+    today: datetime.date,
+    vendors: dict[str, list[VendorRef]],
+    counters: _Counters,
+    writer: BulkWriter,
+) -> None:
     late_fee = rng.choice((5000, 7500, None))  # flat $50 / $75, or 5% of rent
     window_start = today - datetime.timedelta(days=729)
     built = datetime.date(p.year_built, 6, 1)
@@ -78,8 +96,18 @@ def _history(rng, *, p: PropertyPlan, facts: list[LeaseFacts], hplan: HistoryPla
         writer.extend(TenantLedgerEntry, _ledger(rng, f, hplan.profiles[g], g in hplan.overdue, fee, today))
 
     def add_wo(f, category, template, req, status=None):
-        wo, invoice, lines = _work_order(rng, f=f, category=category, template=template, req=req, today=today,
-                                         vendors=vendors, tax_rate=p.tax_rate, counters=counters, status=status)
+        wo, invoice, lines = _work_order(
+            rng,
+            f=f,
+            category=category,
+            template=template,
+            req=req,
+            today=today,
+            vendors=vendors,
+            tax_rate=p.tax_rate,
+            counters=counters,
+            status=status,
+        )
         writer.add(UnitsMaintenance, wo)
         if invoice:
             writer.add(Invoices, invoice)
@@ -103,8 +131,18 @@ def _history(rng, *, p: PropertyPlan, facts: list[LeaseFacts], hplan: HistoryPla
         if f.move_in == f.begin and f.move_in - datetime.timedelta(days=25) >= window_start:
             add_wo(f, "turnover", turnover, f.move_in - _DAYS[rng.randint(10, 25)], "completed")
         for etype in ("hvac", "water_heater", "refrigerator"):
-            writer.add(Equipment, _equipment(rng, etype=etype, property_id=f.property_id, unit_id=f.unit_id,
-                                             name_prefix=f.unit_number, built=built, today=today))
+            writer.add(
+                Equipment,
+                _equipment(
+                    rng,
+                    etype=etype,
+                    property_id=f.property_id,
+                    unit_id=f.unit_id,
+                    name_prefix=f.unit_number,
+                    built=built,
+                    today=today,
+                ),
+            )
 
     buildings = sorted({f.building for f in facts}, key=lambda b: (len(b), b))
     for b in buildings:
@@ -114,16 +152,33 @@ def _history(rng, *, p: PropertyPlan, facts: list[LeaseFacts], hplan: HistoryPla
         if p.property_type in ("midrise", "highrise"):
             types.append("elevator")
         for etype in types:
-            writer.add(Equipment, _equipment(rng, etype=etype, property_id=facts[0].property_id, unit_id=None,
-                                             name_prefix=f"Building {b}", built=built, today=today))
+            writer.add(
+                Equipment,
+                _equipment(
+                    rng,
+                    etype=etype,
+                    property_id=facts[0].property_id,
+                    unit_id=None,
+                    name_prefix=f"Building {b}",
+                    built=built,
+                    today=today,
+                ),
+            )
 
 
 # ---------------------------------------------------------------------------------------------------
 # public API
 
 
-def portfolio_generate(*, writer, seed: int = DEFAULT_SEED, leases: int = DEFAULT_LEASES,
-                       today: datetime.date, with_history: bool = True, progress=None):
+def portfolio_generate(
+    *,
+    writer,
+    seed: int = DEFAULT_SEED,
+    leases: int = DEFAULT_LEASES,
+    today: datetime.date,
+    with_history: bool = True,
+    progress=None,
+):
     """Builds every row of the demo portfolio and hands it to `writer` (`add(model, row)`, `extend(model,
     rows)`, `flush()`), property by property, parents first. No database access of its own: seed_portfolio
     passes a demo.bulk.BulkWriter; the tests pass an in-memory sink to check many dates quickly.
@@ -145,16 +200,23 @@ def portfolio_generate(*, writer, seed: int = DEFAULT_SEED, leases: int = DEFAUL
         writer.extend(TenantLease, lease_rows)
         writer.flush()
         if with_history and facts:
-            _history(hist_rng, p=p, facts=facts, hplan=hplan, today=today, vendors=vendors,
-                     counters=counters, writer=writer)
+            _history(
+                hist_rng, p=p, facts=facts, hplan=hplan, today=today, vendors=vendors, counters=counters, writer=writer
+            )
         if progress is not None:
             progress(p, len(plan.properties))
     writer.flush()
     return plan, hplan
 
 
-def seed_portfolio(*, seed: int = DEFAULT_SEED, leases: int = DEFAULT_LEASES, today: datetime.date | None = None,
-                   with_history: bool = True, stdout=None) -> dict:
+def seed_portfolio(
+    *,
+    seed: int = DEFAULT_SEED,
+    leases: int = DEFAULT_LEASES,
+    today: datetime.date | None = None,
+    with_history: bool = True,
+    stdout=None,
+) -> dict:
     """Seeds the demo portfolio into an empty database; returns summary counts. Deterministic per
     (seed, leases, today). with_history=False skips ledger, work orders, invoices and equipment."""
     if leases < 1:
@@ -168,8 +230,9 @@ def seed_portfolio(*, seed: int = DEFAULT_SEED, leases: int = DEFAULT_LEASES, to
             stdout.write(f"  {p.index + 1:>2}/{n} {p.name}: {p.units} units ({time.perf_counter() - started:.1f}s)\n")
 
     with transaction.atomic(), bulk_load(SEEDED_MODELS, sqlite_cache_kib=SQLITE_BULK_CACHE_KIB):
-        plan, hplan = portfolio_generate(writer=writer, seed=seed, leases=leases, today=today,
-                                         with_history=with_history, progress=say)
+        plan, hplan = portfolio_generate(
+            writer=writer, seed=seed, leases=leases, today=today, with_history=with_history, progress=say
+        )
 
     rows = {model._meta.db_table: writer.counts[model._meta.db_table] for model in SEEDED_MODELS}
     return {
@@ -203,8 +266,11 @@ def portfolio_exists() -> bool:
 def _domain_models() -> tuple[list[type[models.Model]], list[tuple[type[models.Model], models.Field]]]:
     """The seeded tables plus every table that depends on them (children first), and the nullable
     SET_NULL references from other tables that must be cleared instead."""
-    all_models = [m for m in apps.get_models(include_auto_created=True)
-                  if m._meta.managed and not m._meta.proxy and not m._meta.swapped]
+    all_models = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.managed and not m._meta.proxy and not m._meta.swapped
+    ]
     domain = set(SEEDED_MODELS)
     nullify: list[tuple[type[models.Model], models.Field]] = []
     changed = True
@@ -226,13 +292,17 @@ def _domain_models() -> tuple[list[type[models.Model]], list[tuple[type[models.M
     nullify = [(m, fld) for m, fld in nullify if m not in domain]
 
     def parents(m):
-        return {f.related_model for f in m._meta.concrete_fields
-                if f.is_relation and f.related_model in domain and f.related_model is not m}
+        return {
+            f.related_model
+            for f in m._meta.concrete_fields
+            if f.is_relation and f.related_model in domain and f.related_model is not m
+        }
 
     ordered, left = [], set(domain)
     while left:  # delete a table once nothing left still points at it
-        ready = sorted((m for m in left if not any(m in parents(o) for o in left if o is not m)),
-                       key=lambda m: m._meta.db_table)
+        ready = sorted(
+            (m for m in left if not any(m in parents(o) for o in left if o is not m)), key=lambda m: m._meta.db_table
+        )
         if not ready:  # a cycle: constraints are deferred, so any order commits
             ready = sorted(left, key=lambda m: m._meta.db_table)[:1]
         ordered.extend(ready)
@@ -249,8 +319,9 @@ def portfolio_delete() -> dict[str, int]:
     deleted = {}
     with transaction.atomic(), connection.cursor() as cursor:
         for m, fld in nullify:
-            cursor.execute(f"UPDATE {qn(m._meta.db_table)} SET {qn(fld.column)} = NULL "
-                           f"WHERE {qn(fld.column)} IS NOT NULL")
+            cursor.execute(
+                f"UPDATE {qn(m._meta.db_table)} SET {qn(fld.column)} = NULL WHERE {qn(fld.column)} IS NOT NULL"
+            )
         if connection.vendor == "postgresql" and not nullify:
             # TRUNCATE refuses tables with pending (deferred) trigger events from this transaction: run them now.
             connection.check_constraints()
@@ -268,9 +339,23 @@ def portfolio_delete() -> dict[str, int]:
 def portfolio_digest() -> str:
     """sha256 over every lease's identifying fields and the ledger totals: equal digests, equal portfolios."""
     h = hashlib.sha256()
-    fields = ("id", "lease_number", "tenant__email", "unit__unit_number", "property__name", "lease_begin_date",
-              "lease_end_date", "move_in_date", "monthly_rent_amount", "security_deposit", "status", "lease_status",
-              "notice_date", "notice_move_out_date", "actual_move_out_date")
+    fields = (
+        "id",
+        "lease_number",
+        "tenant__email",
+        "unit__unit_number",
+        "property__name",
+        "lease_begin_date",
+        "lease_end_date",
+        "move_in_date",
+        "monthly_rent_amount",
+        "security_deposit",
+        "status",
+        "lease_status",
+        "notice_date",
+        "notice_move_out_date",
+        "actual_move_out_date",
+    )
     for row in TenantLease.objects.order_by("lease_number").values_list(*fields).iterator(chunk_size=5000):
         h.update(repr(row).encode())
     totals = TenantLedgerEntry.objects.values_list("trans_type", "charge_code").order_by("trans_type", "charge_code")

@@ -35,8 +35,12 @@ class Invoices(BaseModel):
 
     invoice_number = models.CharField(max_length=60)
     vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="invoices", null=True, blank=True)
-    property = models.ForeignKey("properties.Properties", on_delete=models.SET_NULL, null=True, blank=True, related_name="invoices")
-    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.SET_NULL, null=True, blank=True, related_name="invoices")
+    property = models.ForeignKey(
+        "properties.Properties", on_delete=models.SET_NULL, null=True, blank=True, related_name="invoices"
+    )
+    unit = models.ForeignKey(
+        "units.UnitsUnit", on_delete=models.SET_NULL, null=True, blank=True, related_name="invoices"
+    )
     work_order = models.ForeignKey(
         "units.UnitsMaintenance", on_delete=models.SET_NULL, null=True, blank=True, related_name="invoices"
     )
@@ -53,7 +57,9 @@ class Invoices(BaseModel):
     class Meta:
         db_table = "invoices"
         ordering = ["-invoice_date"]
-        constraints = [models.UniqueConstraint(fields=["vendor", "invoice_number"], name="invoice_number_unique_per_vendor")]
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "invoice_number"], name="invoice_number_unique_per_vendor")
+        ]
         verbose_name = "invoice"
 
     def __str__(self):

@@ -7,8 +7,20 @@ class VendorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Vendor
         fields = [
-            "id", "name", "trade", "contact_name", "email", "phone", "address", "license_number",
-            "insurance_expiry", "contract_end_date", "hourly_rate", "is_active", "created_at", "updated_at",
+            "id",
+            "name",
+            "trade",
+            "contact_name",
+            "email",
+            "phone",
+            "address",
+            "license_number",
+            "insurance_expiry",
+            "contract_end_date",
+            "hourly_rate",
+            "is_active",
+            "created_at",
+            "updated_at",
         ]
 
 
@@ -33,9 +45,27 @@ class InvoiceListSerializer(serializers.ModelSerializer):
     class Meta:
         model = Invoices
         fields = [
-            "id", "invoice_number", "vendor", "vendor_name", "property", "property_name", "unit", "unit_number",
-            "work_order", "work_order_number", "invoice_date", "due_date", "subtotal", "tax_amount", "total_amount",
-            "status", "gl_code", "confidence_score", "notes", "created_at", "updated_at",
+            "id",
+            "invoice_number",
+            "vendor",
+            "vendor_name",
+            "property",
+            "property_name",
+            "unit",
+            "unit_number",
+            "work_order",
+            "work_order_number",
+            "invoice_date",
+            "due_date",
+            "subtotal",
+            "tax_amount",
+            "total_amount",
+            "status",
+            "gl_code",
+            "confidence_score",
+            "notes",
+            "created_at",
+            "updated_at",
         ]
 
 

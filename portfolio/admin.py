@@ -14,8 +14,16 @@ class AIActionQueueAdmin(admin.ModelAdmin):
 
 @admin.register(BulkActionBatch)
 class BulkActionBatchAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "action_type", "unit_count", "execution_method", "status", "succeeded_count",
-                    "failed_count", "executed_by")
+    list_display = (
+        "created_at",
+        "action_type",
+        "unit_count",
+        "execution_method",
+        "status",
+        "succeeded_count",
+        "failed_count",
+        "executed_by",
+    )
     list_filter = ("status", "action_type", "execution_method")
     readonly_fields = [f.name for f in BulkActionBatch._meta.fields]
 

@@ -1,17 +1,18 @@
 """Portfolio command center API (spec 1.4): thin views — parse, call one selector or service, serialize.
 
-    GET  command-center/              the unit list (filters, ordering, page) + summary per lifecycle state
-    GET  command-center/select-all/   every matching unit id + total rent ("Select all (N)")
-    GET  command-center/export/       the current filter as CSV (streamed)
-    GET  ai-queue/                    AI recommendations (open ones by default)
-    GET  ai-queue/stats/              open items per action type and priority
-    POST ai-queue/run/                runs the nightly agent now
-    GET  ai-queue/{id}/               one item;  POST ai-queue/{id}/dismiss/
-    GET  bulk-actions/action-types/   the bulk actions and the methods each accepts
-    POST bulk-actions/preview/        per-unit eligibility and the content that will be sent
-    POST bulk-actions/                execute now or at `scheduled_for`;  GET bulk-actions/ (list)
-    GET  bulk-actions/{id}/           a batch with per-unit results;  POST bulk-actions/{id}/cancel/
+GET  command-center/              the unit list (filters, ordering, page) + summary per lifecycle state
+GET  command-center/select-all/   every matching unit id + total rent ("Select all (N)")
+GET  command-center/export/       the current filter as CSV (streamed)
+GET  ai-queue/                    AI recommendations (open ones by default)
+GET  ai-queue/stats/              open items per action type and priority
+POST ai-queue/run/                runs the nightly agent now
+GET  ai-queue/{id}/               one item;  POST ai-queue/{id}/dismiss/
+GET  bulk-actions/action-types/   the bulk actions and the methods each accepts
+POST bulk-actions/preview/        per-unit eligibility and the content that will be sent
+POST bulk-actions/                execute now or at `scheduled_for`;  GET bulk-actions/ (list)
+GET  bulk-actions/{id}/           a batch with per-unit results;  POST bulk-actions/{id}/cancel/
 """
+
 import csv
 import io
 
@@ -60,16 +61,24 @@ FILTER_PARAMS = [
     OpenApiParameter("lifecycle_state", str, description="active, month_to_month, notice, vacant (comma-separated)"),
     OpenApiParameter("property", str, description="Property id (UUID)"),
     OpenApiParameter("building", str),
-    OpenApiParameter("risk_level", str, description="good_history, standard, repeat_offender, chronic, none (comma-separated)"),
-    OpenApiParameter("min_rent", float), OpenApiParameter("max_rent", float),
+    OpenApiParameter(
+        "risk_level", str, description="good_history, standard, repeat_offender, chronic, none (comma-separated)"
+    ),
+    OpenApiParameter("min_rent", float),
+    OpenApiParameter("max_rent", float),
     OpenApiParameter("gap_pct_min", float, description="(rent − market) / market in %, at least"),
     OpenApiParameter("gap_pct_max", float, description="(rent − market) / market in %, at most"),
-    OpenApiParameter("days_to_event__gte", int), OpenApiParameter("days_to_event__lte", int),
+    OpenApiParameter("days_to_event__gte", int),
+    OpenApiParameter("days_to_event__lte", int),
     OpenApiParameter("ai_action", str, description="Units with an open AI action of these types (comma-separated)"),
     OpenApiParameter("has_ai_action", bool),
     OpenApiParameter("search", str, description="Unit number or tenant name"),
-    OpenApiParameter("ordering", str, description="days_to_event (default), rent, risk, confidence, unit_number, "
-                                                  "property, tenant, state; prefix '-' to reverse"),
+    OpenApiParameter(
+        "ordering",
+        str,
+        description="days_to_event (default), rent, risk, confidence, unit_number, "
+        "property, tenant, state; prefix '-' to reverse",
+    ),
 ]
 
 
@@ -101,11 +110,17 @@ class CommandCenterListApi(APIView):
 
     @extend_schema(
         parameters=[*FILTER_PARAMS, OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
-        responses=inline_serializer("CommandCenterPage", {
-            "count": serializers.IntegerField(), "next": serializers.URLField(allow_null=True),
-            "previous": serializers.URLField(allow_null=True), "today": serializers.DateField(),
-            "summary": CommandCenterSummarySerializer(), "results": CommandCenterRowSerializer(many=True),
-        }),
+        responses=inline_serializer(
+            "CommandCenterPage",
+            {
+                "count": serializers.IntegerField(),
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "today": serializers.DateField(),
+                "summary": CommandCenterSummarySerializer(),
+                "results": CommandCenterRowSerializer(many=True),
+            },
+        ),
     )
     def get(self, request):
         today = timezone.localdate()
@@ -141,29 +156,43 @@ class CommandCenterSelectAllApi(APIView):
     @extend_schema(parameters=FILTER_PARAMS, responses=CommandCenterSelectAllSerializer)
     def get(self, request):
         qs, _, _ = _filtered_units(request, timezone.localdate())
-        return Response(CommandCenterSelectAllSerializer(
-            selectors.command_center_select_all(qs=qs, limit=SELECT_ALL_LIMIT)).data)
+        return Response(
+            CommandCenterSelectAllSerializer(selectors.command_center_select_all(qs=qs, limit=SELECT_ALL_LIMIT)).data
+        )
 
 
 class CommandCenterExportApi(APIView):
     """The current filter and ordering as CSV, streamed (every row, not just a page)."""
 
     COLUMNS = [
-        ("unit_number", "unit_number"), ("building", "building"), ("property", "property_name"),
-        ("lifecycle_state", "lifecycle_state"), ("tenant", "tenant_name"), ("rent", "rent"),
-        ("market_rent", "market_rent"), ("event_date", "event_date"), ("days_to_event", "days_to_event"),
-        ("market_gap", "market_gap"), ("market_gap_pct", "market_gap_pct"),
+        ("unit_number", "unit_number"),
+        ("building", "building"),
+        ("property", "property_name"),
+        ("lifecycle_state", "lifecycle_state"),
+        ("tenant", "tenant_name"),
+        ("rent", "rent"),
+        ("market_rent", "market_rent"),
+        ("event_date", "event_date"),
+        ("days_to_event", "days_to_event"),
+        ("market_gap", "market_gap"),
+        ("market_gap_pct", "market_gap_pct"),
         ("open_items", lambda r: "; ".join(i["label"] for i in r["open_items"])),
-        ("risk_level", "risk_level"), ("balance", "balance"), ("overdue_balance", "overdue_balance"),
+        ("risk_level", "risk_level"),
+        ("balance", "balance"),
+        ("overdue_balance", "overdue_balance"),
         ("ai_action", lambda r: r["ai_action"].description if r["ai_action"] else ""),
         ("ai_action_type", lambda r: r["ai_action"].action_type if r["ai_action"] else ""),
         ("ai_confidence", lambda r: r["ai_action"].confidence_score if r["ai_action"] else ""),
         ("ai_priority", lambda r: r["ai_action"].priority if r["ai_action"] else ""),
-        ("unit_id", "id"), ("lease_id", "lease_id"), ("property_id", "property_id"),
+        ("unit_id", "id"),
+        ("lease_id", "lease_id"),
+        ("property_id", "property_id"),
     ]
 
-    @extend_schema(parameters=FILTER_PARAMS,
-                   responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered units")})
+    @extend_schema(
+        parameters=FILTER_PARAMS,
+        responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered units")},
+    )
     def get(self, request):
         today = timezone.localdate()
         qs, _, _ = _filtered_units(request, today)
@@ -185,7 +214,7 @@ class CommandCenterExportApi(APIView):
         writer.writerow([name for name, _ in self.COLUMNS])
         yield flush()
         for start in range(0, len(ids), EXPORT_CHUNK):
-            chunk = ids[start:start + EXPORT_CHUNK]
+            chunk = ids[start : start + EXPORT_CHUNK]
             units = {u.pk: u for u in selectors.command_center_units().filter(pk__in=chunk)}
             rows = selectors.command_center_rows([units[pk] for pk in chunk if pk in units], today=today)
             for row in rows:
@@ -265,11 +294,18 @@ class AIQueueDismissApi(APIView):
 class BulkActionTypesApi(APIView):
     @extend_schema(responses=ActionTypeSerializer(many=True))
     def get(self, request):
-        return Response([
-            {"action_type": t, "label": ACTION_LABELS[t], "bulk_label": e.label, "methods": list(e.methods),
-             "tenant_facing": tuple(e.methods) == TENANT_METHODS}
-            for t, e in EXECUTORS.items()
-        ])
+        return Response(
+            [
+                {
+                    "action_type": t,
+                    "label": ACTION_LABELS[t],
+                    "bulk_label": e.label,
+                    "methods": list(e.methods),
+                    "tenant_facing": tuple(e.methods) == TENANT_METHODS,
+                }
+                for t, e in EXECUTORS.items()
+            ]
+        )
 
 
 class BulkActionPreviewApi(APIView):
@@ -281,8 +317,9 @@ class BulkActionPreviewApi(APIView):
     @extend_schema(request=BulkPreviewInputSerializer, responses=BulkPreviewSerializer)
     def post(self, request):
         data = validated(BulkPreviewInputSerializer, request.data)
-        preview = services.bulk_action_preview(action_type=data["action_type"], unit_ids=data["unit_ids"],
-                                               limit=data["limit"])
+        preview = services.bulk_action_preview(
+            action_type=data["action_type"], unit_ids=data["unit_ids"], limit=data["limit"]
+        )
         return Response(BulkPreviewSerializer(preview).data)
 
 
@@ -299,14 +336,18 @@ class BulkActionListCreateApi(ListAPIView):
     def get_queryset(self):
         return selectors.batch_list()
 
-    @extend_schema(request=BulkCreateInputSerializer, responses={201: BulkActionBatchSerializer,
-                                                                 202: BulkActionBatchSerializer})
+    @extend_schema(
+        request=BulkCreateInputSerializer, responses={201: BulkActionBatchSerializer, 202: BulkActionBatchSerializer}
+    )
     @idempotent
     def post(self, request):
         data = validated(BulkCreateInputSerializer, request.data)
         batch = services.bulk_action_create(
-            action_type=data["action_type"], unit_ids=data["unit_ids"], method=data["method"],
-            scheduled_for=data["scheduled_for"], actor=actor_label(request.user),
+            action_type=data["action_type"],
+            unit_ids=data["unit_ids"],
+            method=data["method"],
+            scheduled_for=data["scheduled_for"],
+            actor=actor_label(request.user),
             exclude_unit_ids=data["exclude_unit_ids"],
         )
         batch.refresh_from_db()

@@ -18,6 +18,7 @@ Each executor has three steps:
                     own writes are one transaction. Failures are returned per unit, never raised.
 A unit's result: {unit_id, unit_number, tenant_name, ok, status: done|skipped|failed, detail, ...ids}.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -82,8 +83,15 @@ class Plan:
         return f"{tenant.first_name} {tenant.last_name}" if tenant else None
 
     def result(self, *, ok: bool, status: str, detail: str, **ids) -> dict:
-        return {"unit_id": str(self.unit.pk), "unit_number": self.unit.unit_number, "tenant_name": self.tenant_name,
-                "ok": ok, "status": status, "detail": detail, **ids}
+        return {
+            "unit_id": str(self.unit.pk),
+            "unit_number": self.unit.unit_number,
+            "tenant_name": self.tenant_name,
+            "ok": ok,
+            "status": status,
+            "detail": detail,
+            **ids,
+        }
 
 
 def _address(prop) -> str:
@@ -92,8 +100,11 @@ def _address(prop) -> str:
 
 
 def _manager(prop) -> dict:
-    return {"manager_name": prop.manager_name or f"The {prop.name} leasing team", "manager_phone": prop.phone,
-            "manager_email": prop.manager_email}
+    return {
+        "manager_name": prop.manager_name or f"The {prop.name} leasing team",
+        "manager_phone": prop.phone,
+        "manager_email": prop.manager_email,
+    }
 
 
 def _reply_to(prop) -> str | None:
@@ -116,18 +127,44 @@ def deliver(*, plan: Plan, channels, key_prefix: str, related_object, feature: s
         to = tenant.email if channel == "email" else tenant.phone
         try:
             if channel == "email":
-                message = send_email(to=to, subject=draft.subject, text=draft.body, html=letter_html(draft.body),
-                                     feature=feature, related_object=related_object, dedupe_key=f"{key_prefix}:email",
-                                     reply_to=_reply_to(plan.unit.property))
+                message = send_email(
+                    to=to,
+                    subject=draft.subject,
+                    text=draft.body,
+                    html=letter_html(draft.body),
+                    feature=feature,
+                    related_object=related_object,
+                    dedupe_key=f"{key_prefix}:email",
+                    reply_to=_reply_to(plan.unit.property),
+                )
             else:
-                message = send_sms(to=to, body=draft.sms_text or draft.subject, feature=feature,
-                                   related_object=related_object, dedupe_key=f"{key_prefix}:sms")
+                message = send_sms(
+                    to=to,
+                    body=draft.sms_text or draft.subject,
+                    feature=feature,
+                    related_object=related_object,
+                    dedupe_key=f"{key_prefix}:sms",
+                )
         except ApplicationError as exc:  # invalid recipient: nothing written, nothing sent
-            entries.append({"channel": channel, "to": to or "", "outbox_message_id": None, "status": "invalid",
-                            "error": exc.message})
+            entries.append(
+                {
+                    "channel": channel,
+                    "to": to or "",
+                    "outbox_message_id": None,
+                    "status": "invalid",
+                    "error": exc.message,
+                }
+            )
             continue
-        entries.append({"channel": channel, "to": message.to, "outbox_message_id": str(message.pk),
-                        "status": message.status, "error": message.error or ""})
+        entries.append(
+            {
+                "channel": channel,
+                "to": message.to,
+                "outbox_message_id": str(message.pk),
+                "status": message.status,
+                "error": message.error or "",
+            }
+        )
     return entries
 
 
@@ -196,8 +233,13 @@ class Executor:
             logger.warning("Claude's %s did not quote the figures; using the template", self.prompt.name)
             data = complete_offline(self.prompt, inputs, reason="Claude did not quote the figures").data
             provider, model = "offline", "offline"
-        return Draft(subject=data["subject"].strip()[:200], body=data["body"].strip(),
-                     sms_text=(data.get("sms_text") or "").strip()[:320], provider=provider, model=model)
+        return Draft(
+            subject=data["subject"].strip()[:200],
+            body=data["body"].strip(),
+            sms_text=(data.get("sms_text") or "").strip()[:320],
+            provider=provider,
+            model=model,
+        )
 
     def _cached(self, plan: Plan, inputs: dict) -> Draft | None:
         item = plan.item
@@ -205,13 +247,18 @@ class Executor:
             return None
         if any(inputs[k] not in item.generated_content for k in self.quote_keys):
             return None  # drafted for other figures (e.g. another day's effective date)
-        return Draft(subject=item.content_subject, body=item.generated_content, sms_text=item.content_sms,
-                     provider=item.content_provider)
+        return Draft(
+            subject=item.content_subject,
+            body=item.generated_content,
+            sms_text=item.content_sms,
+            provider=item.content_provider,
+        )
 
     # -- run --------------------------------------------------------------------------------------------
 
-    def run(self, plans: list[Plan], *, method: str, actor: str, batch: BulkActionBatch,
-            today: datetime.date) -> list[dict]:
+    def run(
+        self, plans: list[Plan], *, method: str, actor: str, batch: BulkActionBatch, today: datetime.date
+    ) -> list[dict]:
         """Results for eligible and ineligible plans alike, in order."""
         self.draft_all([p for p in plans if not p.error], today=today, store=False)
         out = []
@@ -228,7 +275,9 @@ class Executor:
                 out.append(plan.result(ok=False, status="failed", detail=exc.message))
             except Exception as exc:  # noqa: BLE001 - one unit's bug must not stop the batch; it is reported
                 logger.exception("Bulk %s failed on unit %s", self.action_type, plan.unit.pk)
-                out.append(plan.result(ok=False, status="failed", detail=f"Unexpected error: {exc.__class__.__name__}."))
+                out.append(
+                    plan.result(ok=False, status="failed", detail=f"Unexpected error: {exc.__class__.__name__}.")
+                )
         return out
 
     def run_one(self, plan: Plan, *, method: str, actor: str, batch: BulkActionBatch, today: datetime.date) -> dict:
@@ -237,8 +286,12 @@ class Executor:
 
 def _store_draft(item: AIActionQueue, draft: Draft) -> None:
     AIActionQueue.objects.filter(pk=item.pk).update(
-        generated_content=draft.body, content_subject=draft.subject, content_sms=draft.sms_text,
-        content_provider=draft.provider, content_generated_at=timezone.now(), updated_at=timezone.now(),
+        generated_content=draft.body,
+        content_subject=draft.subject,
+        content_sms=draft.sms_text,
+        content_provider=draft.provider,
+        content_generated_at=timezone.now(),
+        updated_at=timezone.now(),
     )
     item.generated_content, item.content_subject, item.content_sms = draft.body, draft.subject, draft.sms_text
     item.content_provider = draft.provider
@@ -270,33 +323,53 @@ class RenewalExecutor(Executor):
             if isinstance(rec, str) or rec is None:
                 plan.error = rec or "The renewal offer could not be prepared."
                 continue
-            plan.draft = Draft(subject=rec.renewal_letter_subject, body=rec.renewal_letter_text,
-                               sms_text=rec.renewal_sms_text, provider=rec.letter_provider, model=rec.letter_model)
+            plan.draft = Draft(
+                subject=rec.renewal_letter_subject,
+                body=rec.renewal_letter_text,
+                sms_text=rec.renewal_sms_text,
+                provider=rec.letter_provider,
+                model=rec.letter_model,
+            )
             offered = rec.get_offered_rent()
-            plan.figures = {"renewal_id": str(rec.pk), "renewal_status": rec.status, "current_rent": str(rec.current_rent),
-                            "offered_rent": str(offered), "market_rent": str(rec.market_rent),
-                            "term_months": rec.recommended_term_months,
-                            "lease_start": rec.recommended_lease_start.isoformat(),
-                            "lease_end": rec.recommended_lease_end.isoformat()}
+            plan.figures = {
+                "renewal_id": str(rec.pk),
+                "renewal_status": rec.status,
+                "current_rent": str(rec.current_rent),
+                "offered_rent": str(offered),
+                "market_rent": str(rec.market_rent),
+                "term_months": rec.recommended_term_months,
+                "lease_start": rec.recommended_lease_start.isoformat(),
+                "lease_end": rec.recommended_lease_end.isoformat(),
+            }
             plan.summary = _renewal_summary(offered, rec.market_rent, rec.recommended_term_months)
             if rec.status == "sent":
                 plan.summary += " Already sent."
 
     def run(self, plans, *, method, actor, batch, today):
         eligible = [p for p in plans if not p.error]
-        results = renewal_offer_for_leases(lease_ids=[p.lease.pk for p in eligible], actor=actor, method=method,
-                                           today=today) if eligible else {}
+        results = (
+            renewal_offer_for_leases(lease_ids=[p.lease.pk for p in eligible], actor=actor, method=method, today=today)
+            if eligible
+            else {}
+        )
         out = []
         for plan in plans:
             if plan.error:
                 out.append(plan.result(ok=False, status="failed", detail=plan.error))
                 continue
             r = results[plan.lease.pk]
-            out.append(plan.result(
-                ok=r["ok"], status=r["status"], detail=r["detail"], renewal_id=r["renewal_id"],
-                offered_rent=r.get("offered_rent"),
-                outbox_message_ids=[e["outbox_message_id"] for e in r.get("sent_via", []) if e.get("outbox_message_id")],
-            ))
+            out.append(
+                plan.result(
+                    ok=r["ok"],
+                    status=r["status"],
+                    detail=r["detail"],
+                    renewal_id=r["renewal_id"],
+                    offered_rent=r.get("offered_rent"),
+                    outbox_message_ids=[
+                        e["outbox_message_id"] for e in r.get("sent_via", []) if e.get("outbox_message_id")
+                    ],
+                )
+            )
         return out
 
 
@@ -323,23 +396,37 @@ class RentIncreaseExecutor(Executor):
             plan.error = f"The rent ({money(current)}) is already at or above the market rent ({money(target)})."
             return
         effective = rules.rent_notice_effective_date(today)
-        plan.figures = {"current_rent": str(current), "new_rent": str(target), "increase": str(target - current),
-                        "increase_pct": round(float((target - current) / current * 100), 1) if current else None,
-                        "effective_date": effective.isoformat(), "notice_date": today.isoformat()}
-        plan.summary = (f"Rent {money(current)} → {money(target)}/mo (+{money(target - current)}) "
-                        f"from {short_date(effective)}.")
+        plan.figures = {
+            "current_rent": str(current),
+            "new_rent": str(target),
+            "increase": str(target - current),
+            "increase_pct": round(float((target - current) / current * 100), 1) if current else None,
+            "effective_date": effective.isoformat(),
+            "notice_date": today.isoformat(),
+        }
+        plan.summary = (
+            f"Rent {money(current)} → {money(target)}/mo (+{money(target - current)}) from {short_date(effective)}."
+        )
 
     def inputs(self, plan, *, today):
         f, prop, tenant = plan.figures, plan.unit.property, plan.lease.tenant
         current, new = Decimal(f["current_rent"]), Decimal(f["new_rent"])
         effective = datetime.date.fromisoformat(f["effective_date"])
         return {
-            "notice_date": long_date(today), "tenant_name": f"{tenant.first_name} {tenant.last_name}",
-            "tenant_first_name": tenant.first_name, "unit_number": plan.unit.unit_number, "property_name": prop.name,
-            "property_address": _address(prop), "current_rent": money(current), "new_rent": money(new),
-            "increase": money(new - current), "increase_pct": percent(round(float((new - current) / current * 100), 2)),
-            "effective_date": long_date(effective), "effective_date_short": short_date(effective),
-            "notice_days": rules.RENT_NOTICE_DAYS, **_manager(prop),
+            "notice_date": long_date(today),
+            "tenant_name": f"{tenant.first_name} {tenant.last_name}",
+            "tenant_first_name": tenant.first_name,
+            "unit_number": plan.unit.unit_number,
+            "property_name": prop.name,
+            "property_address": _address(prop),
+            "current_rent": money(current),
+            "new_rent": money(new),
+            "increase": money(new - current),
+            "increase_pct": percent(round(float((new - current) / current * 100), 2)),
+            "effective_date": long_date(effective),
+            "effective_date_short": short_date(effective),
+            "notice_days": rules.RENT_NOTICE_DAYS,
+            **_manager(prop),
         }
 
     def run_one(self, plan, *, method, actor, batch, today):
@@ -348,40 +435,65 @@ class RentIncreaseExecutor(Executor):
         try:
             with transaction.atomic():
                 notice, created = RentIncreaseNotice.objects.get_or_create(
-                    lease=lease, effective_date=effective,
+                    lease=lease,
+                    effective_date=effective,
                     defaults=dict(
-                        tenant_id=lease.tenant_id, unit=plan.unit, property_id=plan.unit.property_id,
-                        current_rent=Decimal(f["current_rent"]), new_rent=Decimal(f["new_rent"]), notice_date=today,
-                        subject=plan.draft.subject, letter_text=plan.draft.body, sms_text=plan.draft.sms_text,
-                        provider=plan.draft.provider, method=method, bulk_batch=batch, created_by=actor[:100],
+                        tenant_id=lease.tenant_id,
+                        unit=plan.unit,
+                        property_id=plan.unit.property_id,
+                        current_rent=Decimal(f["current_rent"]),
+                        new_rent=Decimal(f["new_rent"]),
+                        notice_date=today,
+                        subject=plan.draft.subject,
+                        letter_text=plan.draft.body,
+                        sms_text=plan.draft.sms_text,
+                        provider=plan.draft.provider,
+                        method=method,
+                        bulk_batch=batch,
+                        created_by=actor[:100],
                     ),
                 )
         except IntegrityError:
             notice, created = RentIncreaseNotice.objects.get(lease=lease, effective_date=effective), False
         if not created:  # the stored notice is what goes out (dedupe keys make a resend safe)
-            plan.draft = Draft(subject=notice.subject, body=notice.letter_text, sms_text=notice.sms_text,
-                               provider=notice.provider)
+            plan.draft = Draft(
+                subject=notice.subject, body=notice.letter_text, sms_text=notice.sms_text, provider=notice.provider
+            )
         ids = {"rent_increase_notice_id": str(notice.pk)}
         previous = {e["channel"]: e for e in notice.sent_via or []}
         wanted = CHANNELS_FOR[method]
         todo = [c for c in wanted if previous.get(c, {}).get("status") in (None, *NOT_DELIVERED)]
         if not created and not todo:
-            return plan.result(ok=True, status="skipped", detail=f"A notice effective {short_date(effective)} was already "
-                               "recorded" + (" and sent." if wanted else "."), **ids,
-                               outbox_message_ids=_outbox_ids(notice.sent_via))
-        entries = deliver(plan=plan, channels=todo, key_prefix=f"portfolio:rent-notice:{notice.pk}",
-                          related_object=notice)
+            return plan.result(
+                ok=True,
+                status="skipped",
+                detail=f"A notice effective {short_date(effective)} was already "
+                "recorded" + (" and sent." if wanted else "."),
+                **ids,
+                outbox_message_ids=_outbox_ids(notice.sent_via),
+            )
+        entries = deliver(
+            plan=plan, channels=todo, key_prefix=f"portfolio:rent-notice:{notice.pk}", related_object=notice
+        )
         merged = {**previous, **{e["channel"]: e for e in entries}}
         RentIncreaseNotice.objects.filter(pk=notice.pk).update(sent_via=list(merged.values()))
         ids["outbox_message_ids"] = _outbox_ids(merged.values())
         if not wanted:
-            return plan.result(ok=True, status="done", detail=f"Notice recorded (effective {short_date(effective)}); "
-                               "deliver it by hand.", **ids)
+            return plan.result(
+                ok=True,
+                status="done",
+                detail=f"Notice recorded (effective {short_date(effective)}); deliver it by hand.",
+                **ids,
+            )
         ok, how = _delivery_outcome(entries)
         if not ok:
             return plan.result(ok=False, status="failed", detail=f"Notice recorded but not sent ({how}).", **ids)
-        return plan.result(ok=True, status="done", detail=f"Notice sent by {how}: {money(f['new_rent'])}/mo from "
-                           f"{short_date(effective)}.", **ids)
+        return plan.result(
+            ok=True,
+            status="done",
+            detail=f"Notice sent by {how}: {money(f['new_rent'])}/mo from {short_date(effective)}.",
+            **ids,
+        )
 
 
 def _outbox_ids(entries) -> list[str]:
@@ -397,8 +509,11 @@ class _TurnoverExecutor(Executor):
 
     def _open_work_orders(self, plans) -> dict:
         units = [p.unit.pk for p in plans if not p.error]
-        return open_work_orders_by_unit(unit_ids=units, category=UnitsMaintenance.Category.TURNOVER,
-                                        titles=[self.title]) if units else {}
+        return (
+            open_work_orders_by_unit(unit_ids=units, category=UnitsMaintenance.Category.TURNOVER, titles=[self.title])
+            if units
+            else {}
+        )
 
     def run(self, plans, *, method, actor, batch, today):
         existing = self._open_work_orders(plans)
@@ -410,9 +525,16 @@ class _TurnoverExecutor(Executor):
         if plan.extra.get("work_order_id"):
             return UnitsMaintenance.objects.get(pk=plan.extra["work_order_id"]), False
         with transaction.atomic():
-            wo = work_order_create(unit=plan.unit, title=self.title, category=UnitsMaintenance.Category.TURNOVER,
-                                   priority=priority, description=description, requested_date=today,
-                                   scheduled_date=scheduled, reported_by=actor)
+            wo = work_order_create(
+                unit=plan.unit,
+                title=self.title,
+                category=UnitsMaintenance.Category.TURNOVER,
+                priority=priority,
+                description=description,
+                requested_date=today,
+                scheduled_date=scheduled,
+                reported_by=actor,
+            )
         return wo, True
 
 
@@ -429,18 +551,27 @@ class MoveOutInspectionExecutor(_TurnoverExecutor):
             plan.error = "The notice has no move-out date."
             return
         inspection = max(move_out, today)
-        plan.figures = {"move_out_date": move_out.isoformat(), "inspection_date": inspection.isoformat(),
-                        "days_to_move_out": (move_out - today).days}
+        plan.figures = {
+            "move_out_date": move_out.isoformat(),
+            "inspection_date": inspection.isoformat(),
+            "days_to_move_out": (move_out - today).days,
+        }
         plan.summary = f"Inspection on {short_date(inspection)} (move-out {short_date(move_out)})."
 
     def inputs(self, plan, *, today):
         f, prop, tenant = plan.figures, plan.unit.property, plan.lease.tenant
         inspection = datetime.date.fromisoformat(f["inspection_date"])
         return {
-            "notice_date": long_date(today), "tenant_name": f"{tenant.first_name} {tenant.last_name}",
-            "tenant_first_name": tenant.first_name, "unit_number": plan.unit.unit_number, "property_name": prop.name,
-            "property_address": _address(prop), "move_out_date": long_date(datetime.date.fromisoformat(f["move_out_date"])),
-            "inspection_date": long_date(inspection), "inspection_date_short": short_date(inspection), **_manager(prop),
+            "notice_date": long_date(today),
+            "tenant_name": f"{tenant.first_name} {tenant.last_name}",
+            "tenant_first_name": tenant.first_name,
+            "unit_number": plan.unit.unit_number,
+            "property_name": prop.name,
+            "property_address": _address(prop),
+            "move_out_date": long_date(datetime.date.fromisoformat(f["move_out_date"])),
+            "inspection_date": long_date(inspection),
+            "inspection_date_short": short_date(inspection),
+            **_manager(prop),
         }
 
     def run_one(self, plan, *, method, actor, batch, today):
@@ -448,17 +579,24 @@ class MoveOutInspectionExecutor(_TurnoverExecutor):
         inspection = datetime.date.fromisoformat(f["inspection_date"])
         tenant = plan.tenant_name
         wo, created = self._work_order(
-            plan, actor=actor, today=today, scheduled=inspection,
+            plan,
+            actor=actor,
+            today=today,
+            scheduled=inspection,
             priority="high" if f["days_to_move_out"] <= rules.NOTICE_HIGH_DAYS else "medium",
-            description=(f"Move-out inspection with {tenant} (moving out {short_date(datetime.date.fromisoformat(f['move_out_date']))}). "
-                         "Walk through with the tenant, compare with the move-in report, photograph each room and "
-                         "record the deposit assessment. Created from the Portfolio Command Center."),
+            description=(
+                f"Move-out inspection with {tenant} (moving out {short_date(datetime.date.fromisoformat(f['move_out_date']))}). "
+                "Walk through with the tenant, compare with the move-in report, photograph each room and "
+                "record the deposit assessment. Created from the Portfolio Command Center."
+            ),
         )
         ids = {"work_order_id": str(wo.pk), "work_order_number": wo.work_order_number}
         what = f"Inspection {wo.work_order_number} {'scheduled' if created else 'already scheduled'} for {short_date(wo.scheduled_date or inspection)}"
         channels = CHANNELS_FOR[method]
         if not channels:
-            return plan.result(ok=True, status="done" if created else "skipped", detail=f"{what}; no notice sent.", **ids)
+            return plan.result(
+                ok=True, status="done" if created else "skipped", detail=f"{what}; no notice sent.", **ids
+            )
         entries = deliver(plan=plan, channels=channels, key_prefix=f"portfolio:inspection:{wo.pk}", related_object=wo)
         ids["outbox_message_ids"] = _outbox_ids(entries)
         ok, how = _delivery_outcome(entries)
@@ -489,8 +627,12 @@ class ListingPrepExecutor(_TurnoverExecutor):
         start = max(move_out, today)
         ready = start + datetime.timedelta(days=LISTING_READY_DAYS)
         asking = plan.unit.market_rent or plan.unit.current_rent
-        plan.figures = {"move_out_date": move_out.isoformat(), "ready_by": ready.isoformat(), "asking_rent": str(asking),
-                        "scheduled_date": start.isoformat()}
+        plan.figures = {
+            "move_out_date": move_out.isoformat(),
+            "ready_by": ready.isoformat(),
+            "asking_rent": str(asking),
+            "scheduled_date": start.isoformat(),
+        }
         plan.summary = f"Make-ready by {short_date(ready)}; list at {money(asking)}/mo."
 
     def inputs(self, plan, *, today):
@@ -498,25 +640,40 @@ class ListingPrepExecutor(_TurnoverExecutor):
         baths = f"{unit.bathrooms.normalize():f}" if isinstance(unit.bathrooms, Decimal) else str(unit.bathrooms)
         ready = datetime.date.fromisoformat(f["ready_by"])
         return {
-            "unit_number": unit.unit_number, "property_name": prop.name, "property_city": prop.city,
+            "unit_number": unit.unit_number,
+            "property_name": prop.name,
+            "property_city": prop.city,
             "layout": f"{unit.bedrooms}-bedroom, {baths}-bath home" if unit.bedrooms else f"Studio, {baths}-bath home",
             "square_feet": f"{unit.square_feet:,} sq ft" if unit.square_feet else "",
-            "amenities": ", ".join(str(a) for a in unit.amenities or []), "asking_rent": money(f["asking_rent"]),
-            "move_out_date": long_date(datetime.date.fromisoformat(f["move_out_date"])), "ready_by": long_date(ready),
+            "amenities": ", ".join(str(a) for a in unit.amenities or []),
+            "asking_rent": money(f["asking_rent"]),
+            "move_out_date": long_date(datetime.date.fromisoformat(f["move_out_date"])),
+            "ready_by": long_date(ready),
             "available_from": long_date(ready),
         }
 
     def run_one(self, plan, *, method, actor, batch, today):
         f = plan.figures
         wo, created = self._work_order(
-            plan, actor=actor, today=today, priority="high", description=plan.draft.body,
+            plan,
+            actor=actor,
+            today=today,
+            priority="high",
+            description=plan.draft.body,
             scheduled=datetime.date.fromisoformat(f["scheduled_date"]),
         )
         ids = {"work_order_id": str(wo.pk), "work_order_number": wo.work_order_number}
         if not created:
-            return plan.result(ok=True, status="skipped", detail=f"Listing prep {wo.work_order_number} is already open.", **ids)
-        return plan.result(ok=True, status="done", detail=f"Listing prep {wo.work_order_number} opened; ready by "
-                           f"{short_date(datetime.date.fromisoformat(f['ready_by']))}.", **ids)
+            return plan.result(
+                ok=True, status="skipped", detail=f"Listing prep {wo.work_order_number} is already open.", **ids
+            )
+        return plan.result(
+            ok=True,
+            status="done",
+            detail=f"Listing prep {wo.work_order_number} opened; ready by "
+            f"{short_date(datetime.date.fromisoformat(f['ready_by']))}.",
+            **ids,
+        )
 
 
 # --- eviction prep (collections) ----------------------------------------------------------------------------
@@ -534,22 +691,36 @@ class EvictionPrepExecutor(Executor):
         if case is None:
             plan.error = "The tenant has no open collections case; eviction prep starts from collections."
             return
-        plan.figures = {"case_id": str(case.pk), "balance": str(case.current_balance), "days_overdue": case.days_overdue,
-                        "escalation_level": case.escalation_level, "case_status": case.status,
-                        "risk_profile": case.tenant_risk_profile, "due_date": case.due_date.isoformat()}
-        plan.summary = (f"{money(case.current_balance)} overdue for {case.days_overdue} days; collections level "
-                        f"{case.escalation_level}/5 ({case.status.replace('_', ' ')}).")
+        plan.figures = {
+            "case_id": str(case.pk),
+            "balance": str(case.current_balance),
+            "days_overdue": case.days_overdue,
+            "escalation_level": case.escalation_level,
+            "case_status": case.status,
+            "risk_profile": case.tenant_risk_profile,
+            "due_date": case.due_date.isoformat(),
+        }
+        plan.summary = (
+            f"{money(case.current_balance)} overdue for {case.days_overdue} days; collections level "
+            f"{case.escalation_level}/5 ({case.status.replace('_', ' ')})."
+        )
 
     def inputs(self, plan, *, today):
         f, prop, lease = plan.figures, plan.unit.property, plan.lease
         place = ", ".join(p for p in (prop.jurisdiction_city or prop.city, prop.jurisdiction_state or prop.state) if p)
         return {
-            "tenant_name": f"{lease.tenant.first_name} {lease.tenant.last_name}", "unit_number": plan.unit.unit_number,
-            "property_name": prop.name, "jurisdiction": place or "the property's jurisdiction",
-            "balance": money(f["balance"]), "due_date": long_date(datetime.date.fromisoformat(f["due_date"])),
-            "days_overdue": f["days_overdue"], "escalation_level": f["escalation_level"],
-            "case_status": f["case_status"].replace("_", " "), "risk_profile": f["risk_profile"].replace("_", " "),
-            "rent": money(lease.monthly_rent_amount), "lifecycle_state": STATUS_WORDS.get(lease.lease_status, ""),
+            "tenant_name": f"{lease.tenant.first_name} {lease.tenant.last_name}",
+            "unit_number": plan.unit.unit_number,
+            "property_name": prop.name,
+            "jurisdiction": place or "the property's jurisdiction",
+            "balance": money(f["balance"]),
+            "due_date": long_date(datetime.date.fromisoformat(f["due_date"])),
+            "days_overdue": f["days_overdue"],
+            "escalation_level": f["escalation_level"],
+            "case_status": f["case_status"].replace("_", " "),
+            "risk_profile": f["risk_profile"].replace("_", " "),
+            "rent": money(lease.monthly_rent_amount),
+            "lifecycle_state": STATUS_WORDS.get(lease.lease_status, ""),
         }
 
     def run_one(self, plan, *, method, actor, batch, today):
@@ -558,11 +729,21 @@ class EvictionPrepExecutor(Executor):
         ids = {"collections_case_id": str(case.pk)}
         if case.status == CollectionCase.Status.ESCALATED:
             action = case_note_add(case=case, text=memo, actor=actor)
-            return plan.result(ok=True, status="done", detail="Eviction-prep memo added to the escalated case.",
-                               collections_action_id=str(action.pk), **ids)
+            return plan.result(
+                ok=True,
+                status="done",
+                detail="Eviction-prep memo added to the escalated case.",
+                collections_action_id=str(action.pk),
+                **ids,
+            )
         action = case_escalate(case=case, actor=actor, note=memo)
-        return plan.result(ok=True, status="done", detail="Case escalated to legal with the eviction-prep memo.",
-                           collections_action_id=str(action.pk), **ids)
+        return plan.result(
+            ok=True,
+            status="done",
+            detail="Case escalated to legal with the eviction-prep memo.",
+            collections_action_id=str(action.pk),
+            **ids,
+        )
 
 
 EXECUTORS: dict[str, Executor] = {

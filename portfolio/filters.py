@@ -1,5 +1,6 @@
 """Query-string filters of the command center list (and its export / select-all). Invalid values answer
 400 (django-filter raises a ValidationError that core.exceptions turns into `{"detail", "errors"}`)."""
+
 import datetime
 
 import django_filters
@@ -21,29 +22,44 @@ class CommandCenterFilter(django_filters.FilterSet):
     """Filters over `selectors.command_center_units()` (its annotations)."""
 
     lifecycle_state = ChoiceInFilter(
-        choices=TenantLease.LeaseStatus.choices, method="filter_lifecycle",
+        choices=TenantLease.LeaseStatus.choices,
+        method="filter_lifecycle",
         label="Lifecycle state of the current lease (comma-separated for several)",
     )
     property = django_filters.UUIDFilter(field_name="property_id")
     building = django_filters.CharFilter(field_name="building", lookup_expr="iexact")
     risk_level = ChoiceInFilter(
-        choices=RISK_CHOICES, method="filter_risk",
+        choices=RISK_CHOICES,
+        method="filter_risk",
         label="Collections risk profile of the tenant's open case, or 'none' (comma-separated for several)",
     )
     min_rent = django_filters.NumberFilter(field_name="rent", lookup_expr="gte", min_value=0)
     max_rent = django_filters.NumberFilter(field_name="rent", lookup_expr="lte", min_value=0)
-    gap_pct_min = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="gte", min_value=-1000,
-                                              max_value=1000, label="(rent − market) / market in %, at least")
-    gap_pct_max = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="lte", min_value=-1000,
-                                              max_value=1000, label="(rent − market) / market in %, at most "
-                                              "(e.g. 0 = at or below market)")
+    gap_pct_min = django_filters.NumberFilter(
+        field_name="market_gap_pct",
+        lookup_expr="gte",
+        min_value=-1000,
+        max_value=1000,
+        label="(rent − market) / market in %, at least",
+    )
+    gap_pct_max = django_filters.NumberFilter(
+        field_name="market_gap_pct",
+        lookup_expr="lte",
+        min_value=-1000,
+        max_value=1000,
+        label="(rent − market) / market in %, at most (e.g. 0 = at or below market)",
+    )
     days_to_event__gte = django_filters.NumberFilter(method="filter_days", min_value=-MAX_DAYS, max_value=MAX_DAYS)
     days_to_event__lte = django_filters.NumberFilter(method="filter_days", min_value=-MAX_DAYS, max_value=MAX_DAYS)
-    ai_action = ChoiceInFilter(choices=ACTION_CHOICES, method="filter_ai_action",
-                               label="Units with an open AI action of these types (comma-separated)")
+    ai_action = ChoiceInFilter(
+        choices=ACTION_CHOICES,
+        method="filter_ai_action",
+        label="Units with an open AI action of these types (comma-separated)",
+    )
     has_ai_action = django_filters.BooleanFilter(method="filter_has_ai_action")
-    search = django_filters.CharFilter(method="filter_search", max_length=100,
-                                       label="Unit number or tenant name (every word must match)")
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=100, label="Unit number or tenant name (every word must match)"
+    )
 
     class Meta:
         model = UnitsUnit
@@ -101,8 +117,9 @@ class AIQueueFilter(django_filters.FilterSet):
     lifecycle_state = ChoiceInFilter(choices=TenantLease.LeaseStatus.choices)
     property = django_filters.UUIDFilter(field_name="property_id")
     unit = django_filters.UUIDFilter(field_name="unit_id")
-    min_confidence = django_filters.NumberFilter(field_name="confidence_score", lookup_expr="gte", min_value=0,
-                                                 max_value=1)
+    min_confidence = django_filters.NumberFilter(
+        field_name="confidence_score", lookup_expr="gte", min_value=0, max_value=1
+    )
     generated_on = django_filters.DateFilter(input_formats=["%Y-%m-%d"])
 
     class Meta:

@@ -1,4 +1,5 @@
 """The "Run agent now" job (core.jobs): the nightly AI action queue, started from the command center."""
+
 from core.jobs import register_job
 
 AI_QUEUE_JOB = "portfolio.ai_queue"

@@ -3,6 +3,7 @@
 The spec's fields, choices, indexes and `db_table` are kept; additions are marked "workflow" (see
 portfolio/DECISIONS.md). Workflows live in `portfolio.services`.
 """
+
 import uuid
 
 from django.db import models
@@ -190,8 +191,9 @@ class RentIncreaseNotice(models.Model):
     provider = models.CharField(max_length=16, blank=True, default="")
     method = models.CharField(max_length=20)
     sent_via = models.JSONField(default=list, blank=True)  # [{channel, to, outbox_message_id, status, error}]
-    bulk_batch = models.ForeignKey(BulkActionBatch, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="rent_increase_notices")
+    bulk_batch = models.ForeignKey(
+        BulkActionBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="rent_increase_notices"
+    )
     created_by = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -199,7 +201,9 @@ class RentIncreaseNotice(models.Model):
         db_table = "portfolio_rent_increase_notice"
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["lease", "effective_date"], name="rent_notice_one_per_lease_effective_date"),
+            models.UniqueConstraint(
+                fields=["lease", "effective_date"], name="rent_notice_one_per_lease_effective_date"
+            ),
         ]
 
     def __str__(self):

@@ -12,6 +12,7 @@ Inputs are the real figures, already formatted ("$1,914.75", "January 1, 2027"),
 templates state exactly the same numbers. Each answer is {subject, body, sms_text}; internal drafts leave
 sms_text empty.
 """
+
 from __future__ import annotations
 
 from core.ai import Prompt, register_offline
@@ -135,7 +136,8 @@ _SIGNATURE = """Sincerely,
 {{ property_address }}{% endif %}{% if manager_phone or manager_email %}
 {{ manager_phone }}{% if manager_phone and manager_email %} · {% endif %}{{ manager_email }}{% endif %}"""
 
-_RENT_NOTICE = """
+_RENT_NOTICE = (
+    """
 {{ notice_date }}
 
 Dear {{ tenant_name }},
@@ -148,7 +150,9 @@ If you have any questions, or would like to talk about a longer lease, please re
 
 Thank you for being part of our community.
 
-""" + _SIGNATURE
+"""
+    + _SIGNATURE
+)
 
 _RENT_SMS = (
     "Hi {{ tenant_first_name }}, a notice about your rent for unit {{ unit_number }} is in your email: from "
@@ -156,7 +160,8 @@ _RENT_SMS = (
     "{{ manager_phone }}.{% endif %}"
 )
 
-_INSPECTION = """
+_INSPECTION = (
+    """
 {{ notice_date }}
 
 Dear {{ tenant_name }},
@@ -167,7 +172,9 @@ During the inspection we walk through the home together and compare it with its 
 
 Thank you for your tenancy, and best wishes for your move.
 
-""" + _SIGNATURE
+"""
+    + _SIGNATURE
+)
 
 _INSPECTION_SMS = (
     "Hi {{ tenant_first_name }}, your move-out inspection for unit {{ unit_number }} is scheduled for "

@@ -31,6 +31,7 @@ Priority: urgent when confidence > 0.85; otherwise per rule — listing_prep and
 move_out_inspection high within 14 days of the move-out; rent_increase_notice high for a gap of 10% or
 more; renewal_offer high for a holdover over 90 days (the lifecycle's long-holdover flag); else medium.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -48,8 +49,14 @@ MOVE_OUT_INSPECTION = "move_out_inspection"
 LISTING_PREP = "listing_prep"
 EVICTION_PREP = "eviction_prep"
 # Rule order: the last tie-break when two candidates have the same priority and confidence.
-ACTION_TYPES = (EARLY_RENEWAL_NUDGE, RENT_INCREASE_NOTICE, RENEWAL_OFFER, MOVE_OUT_INSPECTION, LISTING_PREP,
-                EVICTION_PREP)
+ACTION_TYPES = (
+    EARLY_RENEWAL_NUDGE,
+    RENT_INCREASE_NOTICE,
+    RENEWAL_OFFER,
+    MOVE_OUT_INSPECTION,
+    LISTING_PREP,
+    EVICTION_PREP,
+)
 RENEWAL_ACTIONS = (EARLY_RENEWAL_NUDGE, RENEWAL_OFFER)
 
 PRIORITY_RANK = {"low": 0, "medium": 1, "high": 2, "urgent": 3}
@@ -183,9 +190,14 @@ def early_renewal_nudge(f: UnitFacts, today: datetime.date) -> Candidate | None:
             f"locks in the renewal early.{_churn_note(f)}{_collections_note(f)}"
         ),
         payload={
-            "current_rent": str(f.rent), "market_rent": _str(f.market_rent), "offer_rent": str(offer),
-            "rent_strategy": f.renewal_strategy, "term_months": 12, "lease_end_date": _iso(f.lease_end_date),
-            "days_to_expiry": days, "churn_score": f.churn_score,
+            "current_rent": str(f.rent),
+            "market_rent": _str(f.market_rent),
+            "offer_rent": str(offer),
+            "rent_strategy": f.renewal_strategy,
+            "term_months": 12,
+            "lease_end_date": _iso(f.lease_end_date),
+            "days_to_expiry": days,
+            "churn_score": f.churn_score,
         },
     )
 
@@ -223,9 +235,13 @@ def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None
             f"{_collections_note(f)}{_pending_note(f)}"
         ),
         payload={
-            "current_rent": str(f.rent), "market_rent": str(f.market_rent), "new_rent": str(new_rent),
-            "increase": str(gap.quantize(CENT)), "increase_pct": round(gap_pct * 100, 1),
-            "notice_days": RENT_NOTICE_DAYS, "churn_score": f.churn_score,
+            "current_rent": str(f.rent),
+            "market_rent": str(f.market_rent),
+            "new_rent": str(new_rent),
+            "increase": str(gap.quantize(CENT)),
+            "increase_pct": round(gap_pct * 100, 1),
+            "notice_days": RENT_NOTICE_DAYS,
+            "churn_score": f.churn_score,
         },
     )
 
@@ -255,9 +271,14 @@ def renewal_offer(f: UnitFacts, today: datetime.date) -> Candidate | None:
             f"A 12-month renewal at {money(offer)} secures the tenancy.{_churn_note(f)}{_collections_note(f)}"
         ),
         payload={
-            "current_rent": str(f.rent), "market_rent": _str(f.market_rent), "offer_rent": str(offer),
-            "rent_strategy": f.renewal_strategy, "term_months": 12, "holdover_days": holdover,
-            "lease_end_date": _iso(f.lease_end_date), "churn_score": f.churn_score,
+            "current_rent": str(f.rent),
+            "market_rent": _str(f.market_rent),
+            "offer_rent": str(offer),
+            "rent_strategy": f.renewal_strategy,
+            "term_months": 12,
+            "holdover_days": holdover,
+            "lease_end_date": _iso(f.lease_end_date),
+            "churn_score": f.churn_score,
         },
     )
 
@@ -277,7 +298,8 @@ def move_out_inspection(f: UnitFacts, today: datetime.date) -> Candidate | None:
             "Schedule the inspection to compare with move-in and assess the deposit."
         ),
         payload={
-            "move_out_date": _iso(f.notice_move_out_date), "inspection_date": _iso(max(f.notice_move_out_date, today)),
+            "move_out_date": _iso(f.notice_move_out_date),
+            "inspection_date": _iso(max(f.notice_move_out_date, today)),
             "days_to_move_out": days,
         },
     )
@@ -299,8 +321,11 @@ def listing_prep(f: UnitFacts, today: datetime.date) -> Candidate | None:
             f"Move-out on {short_date(f.notice_move_out_date)} is within {LISTING_PREP_DAYS} days: prepare the "
             f"listing{' at ' + money(f.market_rent) if f.market_rent else ''} so the unit is marketed before it is empty."
         ),
-        payload={"move_out_date": _iso(f.notice_move_out_date), "days_to_move_out": days,
-                 "market_rent": _str(f.market_rent)},
+        payload={
+            "move_out_date": _iso(f.notice_move_out_date),
+            "days_to_move_out": days,
+            "market_rent": _str(f.market_rent),
+        },
     )
 
 
@@ -309,8 +334,11 @@ def eviction_prep(f: UnitFacts, today: datetime.date) -> Candidate | None:
     if c is None or not c.high_risk or f.lifecycle_state == VACANT:
         return None
     conf = _confidence(
-        0.50 + 0.06 * c.escalation_level + (0.10 if c.risk_profile == "chronic" else 0.0)
-        + (0.05 if c.risk_profile == "repeat_offender" else 0.0) + 0.15 * min(c.days_overdue, 60) / 60
+        0.50
+        + 0.06 * c.escalation_level
+        + (0.10 if c.risk_profile == "chronic" else 0.0)
+        + (0.05 if c.risk_profile == "repeat_offender" else 0.0)
+        + 0.15 * min(c.days_overdue, 60) / 60
         - (0.20 if c.status == "payment_plan" else 0.0)
     )
     return Candidate(
@@ -322,8 +350,14 @@ def eviction_prep(f: UnitFacts, today: datetime.date) -> Candidate | None:
             f"{money(c.balance)} overdue for {c.days_overdue} days; collections at level {c.escalation_level}/5 "
             f"({c.status.replace('_', ' ')}), {c.risk_profile.replace('_', ' ')} payer."
         ),
-        payload={"case_id": c.case_id, "balance": str(c.balance), "days_overdue": c.days_overdue,
-                 "escalation_level": c.escalation_level, "risk_profile": c.risk_profile, "case_status": c.status},
+        payload={
+            "case_id": c.case_id,
+            "balance": str(c.balance),
+            "days_overdue": c.days_overdue,
+            "escalation_level": c.escalation_level,
+            "risk_profile": c.risk_profile,
+            "case_status": c.status,
+        },
     )
 
 

@@ -8,6 +8,7 @@ anti-join on a later lease), the property and the tenant. Lease columns are expo
 correlated subqueries added only when a filter or sort needs them. The page's extra columns (top AI action,
 ledger balance, collections case) are fetched for the page's units only: one query each.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -122,21 +123,32 @@ def command_center_units() -> QuerySet[UnitsUnit]:
             When(lifecycle_state=NOTICE, then=F("notice_move_out_date")),
             default=Coalesce(F("actual_move_out_date"), F("notice_move_out_date"), F("lease_end_date")),
         ),
-        state_rank=Case(*(When(lifecycle_state=s, then=Value(i)) for i, s in enumerate(STATES)),
-                        default=Value(len(STATES)), output_field=IntegerField()),
+        state_rank=Case(
+            *(When(lifecycle_state=s, then=Value(i)) for i, s in enumerate(STATES)),
+            default=Value(len(STATES)),
+            output_field=IntegerField(),
+        ),
     ).annotate(
         # rent − market rent of an occupied unit with a market rent (negative = below market); NULL otherwise
         # (a vacant unit has no tenant paying a rent to compare). market_gap_pct = gap / market × 100.
         market_gap=Case(
             When(lifecycle_state__in=OCCUPYING, market_rent__gt=0, then=F("lease_rent") - F("market_rent")),
-            default=None, output_field=_MONEY,
+            default=None,
+            output_field=_MONEY,
         ),
         market_gap_pct=Case(
-            When(lifecycle_state__in=OCCUPYING, market_rent__gt=0,
-                 then=ExpressionWrapper(
-                     (Cast("lease_rent", FloatField()) - Cast("market_rent", FloatField())) * Value(100.0)
-                     / Cast("market_rent", FloatField()), output_field=FloatField())),
-            default=None, output_field=FloatField(),
+            When(
+                lifecycle_state__in=OCCUPYING,
+                market_rent__gt=0,
+                then=ExpressionWrapper(
+                    (Cast("lease_rent", FloatField()) - Cast("market_rent", FloatField()))
+                    * Value(100.0)
+                    / Cast("market_rent", FloatField()),
+                    output_field=FloatField(),
+                ),
+            ),
+            default=None,
+            output_field=FloatField(),
         ),
     )
 
@@ -146,11 +158,18 @@ def with_risk(qs: QuerySet) -> QuerySet:
     `risk_rank`, through one LEFT JOIN (collections_app.selectors.unresolved_case_relation)."""
     if "risk_level" in qs.query.annotations:
         return qs
-    return qs.annotate(open_case=unresolved_case_relation("leases__tenant")).annotate(
-        risk_level=F("open_case__tenant_risk_profile"),
-    ).annotate(
-        risk_rank=Case(*(When(risk_level=k, then=Value(v)) for k, v in RISK_RANK.items()),
-                       default=Value(0), output_field=IntegerField())
+    return (
+        qs.annotate(open_case=unresolved_case_relation("leases__tenant"))
+        .annotate(
+            risk_level=F("open_case__tenant_risk_profile"),
+        )
+        .annotate(
+            risk_rank=Case(
+                *(When(risk_level=k, then=Value(v)) for k, v in RISK_RANK.items()),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
     )
 
 
@@ -239,14 +258,18 @@ def command_center_select_all(*, qs: QuerySet, limit: int) -> dict:
 
 def top_actions_by_unit(*, unit_ids: Iterable) -> dict:
     """{unit_id: (top open action, number of open actions)} — highest confidence, then priority. One query."""
-    rank = Case(*(When(priority=p, then=Value(r)) for p, r in rules.PRIORITY_RANK.items()),
-                default=Value(0), output_field=IntegerField())
+    rank = Case(
+        *(When(priority=p, then=Value(r)) for p, r in rules.PRIORITY_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     qs = (
         AIActionQueue.objects.filter(unit_id__in=list(unit_ids), status__in=OPEN_ACTION)
         .annotate(priority_rank=rank)
         .order_by("unit_id", "-confidence_score", "-priority_rank", "action_type")
-        .only("id", "unit_id", "action_type", "description", "confidence_score", "priority", "status",
-              "generation_reason")
+        .only(
+            "id", "unit_id", "action_type", "description", "confidence_score", "priority", "status", "generation_reason"
+        )
     )
     out: dict = {}
     for action in qs:
@@ -277,30 +300,32 @@ def command_center_rows(units: list[UnitsUnit], *, today: datetime.date) -> list
         top, n_actions = actions.get(u.pk, (None, 0))
         event = u.event_date
         name = f"{u.tenant_first_name or ''} {u.tenant_last_name or ''}".strip()
-        rows.append({
-            "id": u.pk,
-            "unit_number": u.unit_number,
-            "building": u.building,
-            "property_id": u.property_id,
-            "property_name": u.property.name,
-            "lifecycle_state": u.lifecycle_state,
-            "lease_id": u.current_lease_id,
-            "tenant_id": tenant_id,
-            "tenant_name": name if occupied else None,
-            "rent": _cents(u.rent),
-            "market_rent": _cents(u.market_rent),
-            "market_gap": _cents(u.market_gap),
-            "market_gap_pct": None if u.market_gap_pct is None else round(u.market_gap_pct, 1),
-            "open_items": [i.as_dict() for i in open_items.get(u.current_lease_id, ())] if occupied else [],
-            "event_date": event,
-            "days_to_event": (event - today).days if event else None,
-            "risk_level": case.tenant_risk_profile if case else None,
-            "collections_case_id": case.pk if case else None,
-            "balance": balance["balance"] if balance else (ZERO if occupied else None),
-            "overdue_balance": balance["overdue"] if balance else (ZERO if occupied else None),
-            "ai_action": top,
-            "ai_action_count": n_actions,
-        })
+        rows.append(
+            {
+                "id": u.pk,
+                "unit_number": u.unit_number,
+                "building": u.building,
+                "property_id": u.property_id,
+                "property_name": u.property.name,
+                "lifecycle_state": u.lifecycle_state,
+                "lease_id": u.current_lease_id,
+                "tenant_id": tenant_id,
+                "tenant_name": name if occupied else None,
+                "rent": _cents(u.rent),
+                "market_rent": _cents(u.market_rent),
+                "market_gap": _cents(u.market_gap),
+                "market_gap_pct": None if u.market_gap_pct is None else round(u.market_gap_pct, 1),
+                "open_items": [i.as_dict() for i in open_items.get(u.current_lease_id, ())] if occupied else [],
+                "event_date": event,
+                "days_to_event": (event - today).days if event else None,
+                "risk_level": case.tenant_risk_profile if case else None,
+                "collections_case_id": case.pk if case else None,
+                "balance": balance["balance"] if balance else (ZERO if occupied else None),
+                "overdue_balance": balance["overdue"] if balance else (ZERO if occupied else None),
+                "ai_action": top,
+                "ai_action_count": n_actions,
+            }
+        )
     return rows
 
 
@@ -322,8 +347,17 @@ def agent_lease_ids() -> list:
     )
 
 
-_AGENT_LEASE_FIELDS = ("id", "tenant_id", "unit_id", "property_id", "lease_status", "monthly_rent_amount",
-                       "lease_begin_date", "lease_end_date", "notice_move_out_date")
+_AGENT_LEASE_FIELDS = (
+    "id",
+    "tenant_id",
+    "unit_id",
+    "property_id",
+    "lease_status",
+    "monthly_rent_amount",
+    "lease_begin_date",
+    "lease_end_date",
+    "notice_move_out_date",
+)
 
 
 def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]:
@@ -343,9 +377,15 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
     unit_ids = [lease.unit_id for lease in leases]
     cooled = recently_handled_actions(unit_ids=unit_ids, today=today)
     notice_units = [lease.unit_id for lease in leases if lease.lease_status == NOTICE]
-    open_wos = open_work_orders_by_unit(
-        unit_ids=notice_units, category=UnitsMaintenance.Category.TURNOVER, titles=[INSPECTION_TITLE, LISTING_PREP_TITLE]
-    ) if notice_units else {}
+    open_wos = (
+        open_work_orders_by_unit(
+            unit_ids=notice_units,
+            category=UnitsMaintenance.Category.TURNOVER,
+            titles=[INSPECTION_TITLE, LISTING_PREP_TITLE],
+        )
+        if notice_units
+        else {}
+    )
 
     out = []
     for lease in leases:
@@ -366,31 +406,37 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
             strategy = scoring.rent_strategy(score, current, market_for_offer)
             offer = scoring.recommended_rent(current, market_for_offer, strategy, score)
         case = cases.get(lease.tenant_id)
-        out.append(rules.UnitFacts(
-            unit_id=lease.unit_id,
-            property_id=lease.property_id,
-            lease_id=lease.pk,
-            lifecycle_state=lease.lease_status,
-            rent=Decimal(lease.monthly_rent_amount),
-            market_rent=Decimal(market) if market else None,
-            lease_end_date=lease.lease_end_date,
-            notice_move_out_date=lease.notice_move_out_date,
-            churn_score=score,
-            churn_risk_level=level,
-            renewal_rent=offer,
-            renewal_strategy=strategy,
-            collections=_collections_facts(case) if case else None,
-            open_items=tuple(open_items.get(lease.pk, ())),
-            excluded=frozenset(excluded),
-        ))
+        out.append(
+            rules.UnitFacts(
+                unit_id=lease.unit_id,
+                property_id=lease.property_id,
+                lease_id=lease.pk,
+                lifecycle_state=lease.lease_status,
+                rent=Decimal(lease.monthly_rent_amount),
+                market_rent=Decimal(market) if market else None,
+                lease_end_date=lease.lease_end_date,
+                notice_move_out_date=lease.notice_move_out_date,
+                churn_score=score,
+                churn_risk_level=level,
+                renewal_rent=offer,
+                renewal_strategy=strategy,
+                collections=_collections_facts(case) if case else None,
+                open_items=tuple(open_items.get(lease.pk, ())),
+                excluded=frozenset(excluded),
+            )
+        )
     return out
 
 
 def _collections_facts(case) -> rules.CollectionsFacts:
     return rules.CollectionsFacts(
-        case_id=str(case.pk), status=case.status, escalation_level=case.escalation_level,
-        risk_profile=case.tenant_risk_profile, days_overdue=case.days_overdue,
-        balance=Decimal(case.current_balance), high_risk=case_is_high_risk(case),
+        case_id=str(case.pk),
+        status=case.status,
+        escalation_level=case.escalation_level,
+        risk_profile=case.tenant_risk_profile,
+        days_overdue=case.days_overdue,
+        balance=Decimal(case.current_balance),
+        high_risk=case_is_high_risk(case),
     )
 
 
@@ -399,10 +445,14 @@ def recently_handled_actions(*, unit_ids, today: datetime.date) -> dict:
     the agent does not recommend again for the same lease. One query."""
     executed_since = _start_of(today - datetime.timedelta(days=EXECUTED_COOLDOWN_DAYS))
     dismissed_since = _start_of(today - datetime.timedelta(days=DISMISSED_COOLDOWN_DAYS))
-    rows = AIActionQueue.objects.filter(unit_id__in=list(unit_ids)).filter(
-        Q(status=AIActionQueue.Status.EXECUTED, executed_at__gte=executed_since)
-        | Q(status=AIActionQueue.Status.DISMISSED, dismissed_at__gte=dismissed_since)
-    ).values_list("unit_id", "lease_id", "action_type")
+    rows = (
+        AIActionQueue.objects.filter(unit_id__in=list(unit_ids))
+        .filter(
+            Q(status=AIActionQueue.Status.EXECUTED, executed_at__gte=executed_since)
+            | Q(status=AIActionQueue.Status.DISMISSED, dismissed_at__gte=dismissed_since)
+        )
+        .values_list("unit_id", "lease_id", "action_type")
+    )
     out: dict = {}
     for unit_id, lease_id, action_type in rows:
         out.setdefault((unit_id, lease_id), set()).add(action_type)
@@ -424,8 +474,11 @@ def queue_items_on(*, unit_ids, day: datetime.date) -> dict:
 
 def ai_queue_list() -> QuerySet[AIActionQueue]:
     """Queue items with unit, property and lease/tenant joined; urgent first, then by confidence."""
-    rank = Case(*(When(priority=p, then=Value(r)) for p, r in rules.PRIORITY_RANK.items()),
-                default=Value(0), output_field=IntegerField())
+    rank = Case(
+        *(When(priority=p, then=Value(r)) for p, r in rules.PRIORITY_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     return (
         AIActionQueue.objects.select_related("unit", "property", "lease__tenant")
         .annotate(priority_rank=rank)
@@ -441,8 +494,10 @@ def ai_queue_get(*, item_id) -> AIActionQueue | None:
 def ai_queue_stats() -> dict:
     """Open items per action type and per priority (one query)."""
     rows = (
-        AIActionQueue.objects.filter(status__in=OPEN_ACTION).order_by()
-        .values("action_type", "priority").annotate(n=Count("id"))
+        AIActionQueue.objects.filter(status__in=OPEN_ACTION)
+        .order_by()
+        .values("action_type", "priority")
+        .annotate(n=Count("id"))
     )
     by_type = {t: 0 for t in rules.ACTION_TYPES}
     by_priority = {p: 0 for p in rules.PRIORITY_RANK}
@@ -505,9 +560,16 @@ def rent_notice_open_items(*, lease_ids, today: datetime.date) -> dict:
             continue
         change = pct_change(current, new)
         change_text = "" if change is None else f" ({change:+.1f}%)"
-        out[lease_id] = [OpenItem(
-            kind=RENT_INCREASE_NOTICE, lease_id=lease_id, object_id=str(pk), status="scheduled",
-            label=f"Rent increase notice {money_label(new)}{change_text} from {rules.short_date(effective)}",
-            amount=Decimal(new), change_pct=change, date=effective,
-        )]
+        out[lease_id] = [
+            OpenItem(
+                kind=RENT_INCREASE_NOTICE,
+                lease_id=lease_id,
+                object_id=str(pk),
+                status="scheduled",
+                label=f"Rent increase notice {money_label(new)}{change_text} from {rules.short_date(effective)}",
+                amount=Decimal(new),
+                change_pct=change,
+                date=effective,
+            )
+        ]
     return out

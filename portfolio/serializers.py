@@ -1,4 +1,5 @@
 """Input and output serializers of the command center API (money as strings, confidence as a number)."""
+
 from rest_framework import serializers
 
 from core.fields import SaneDateTimeField
@@ -44,8 +45,12 @@ class CommandCenterRowSerializer(serializers.Serializer):
     tenant_name = serializers.CharField(allow_null=True)
     rent = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     market_rent = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
-    market_gap = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True,
-                                          help_text="rent − market rent (negative = below market); null when vacant")
+    market_gap = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        allow_null=True,
+        help_text="rent − market rent (negative = below market); null when vacant",
+    )
     market_gap_pct = serializers.FloatField(allow_null=True, help_text="market_gap / market rent × 100, 1 decimal")
     open_items = OpenItemSerializer(many=True, help_text="What is in flight on the lease (tenants.open_items)")
     event_date = serializers.DateField(allow_null=True)
@@ -87,11 +92,37 @@ class AIQueueItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = AIActionQueue
         fields = [
-            "id", "unit", "unit_number", "building", "property", "property_name", "lease", "tenant_name",
-            "action_type", "label", "description", "confidence", "priority", "status", "lifecycle_state", "reason",
-            "suggested_payload", "generated_content", "content_subject", "content_sms", "content_provider",
-            "content_generated_at", "generated_on", "generated_at", "updated_at", "executed_at", "executed_by",
-            "execution_method", "bulk_batch_id", "dismissed_at", "dismissed_by",
+            "id",
+            "unit",
+            "unit_number",
+            "building",
+            "property",
+            "property_name",
+            "lease",
+            "tenant_name",
+            "action_type",
+            "label",
+            "description",
+            "confidence",
+            "priority",
+            "status",
+            "lifecycle_state",
+            "reason",
+            "suggested_payload",
+            "generated_content",
+            "content_subject",
+            "content_sms",
+            "content_provider",
+            "content_generated_at",
+            "generated_on",
+            "generated_at",
+            "updated_at",
+            "executed_at",
+            "executed_by",
+            "execution_method",
+            "bulk_batch_id",
+            "dismissed_at",
+            "dismissed_by",
         ]
 
     def get_label(self, obj) -> str:
@@ -124,7 +155,9 @@ class ActionTypeField(serializers.CharField):
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
         if value not in ActionType.values:
-            raise serializers.ValidationError(f'"{value}" is not a valid action type; use one of {", ".join(ActionType.values)}.')
+            raise serializers.ValidationError(
+                f'"{value}" is not a valid action type; use one of {", ".join(ActionType.values)}.'
+            )
         return value
 
 
@@ -133,20 +166,26 @@ _UNIT_IDS_MESSAGES = {"empty": "Select at least one unit.", "max_length": f"At m
 
 class BulkPreviewInputSerializer(serializers.Serializer):
     action_type = ActionTypeField()
-    unit_ids = serializers.ListField(child=serializers.UUIDField(), allow_empty=False, max_length=MAX_UNITS,
-                                     error_messages=_UNIT_IDS_MESSAGES)
+    unit_ids = serializers.ListField(
+        child=serializers.UUIDField(), allow_empty=False, max_length=MAX_UNITS, error_messages=_UNIT_IDS_MESSAGES
+    )
     limit = serializers.IntegerField(required=False, default=PREVIEW_DEFAULT, min_value=0, max_value=PREVIEW_MAX)
 
 
 class BulkCreateInputSerializer(serializers.Serializer):
     action_type = ActionTypeField()
-    unit_ids = serializers.ListField(child=serializers.UUIDField(), allow_empty=False, max_length=MAX_UNITS,
-                                     error_messages=_UNIT_IDS_MESSAGES)
+    unit_ids = serializers.ListField(
+        child=serializers.UUIDField(), allow_empty=False, max_length=MAX_UNITS, error_messages=_UNIT_IDS_MESSAGES
+    )
     method = serializers.ChoiceField(choices=BulkActionBatch.Method.choices)
     scheduled_for = SaneDateTimeField(required=False, allow_null=True, default=None)
-    exclude_unit_ids = serializers.ListField(child=serializers.UUIDField(), required=False, default=list,
-                                             max_length=MAX_UNITS,
-                                             help_text="Units unchecked in the preview: left out of the batch")
+    exclude_unit_ids = serializers.ListField(
+        child=serializers.UUIDField(),
+        required=False,
+        default=list,
+        max_length=MAX_UNITS,
+        help_text="Units unchecked in the preview: left out of the batch",
+    )
 
 
 class BulkPreviewUnitSerializer(serializers.Serializer):
@@ -185,9 +224,24 @@ class BulkActionBatchSerializer(serializers.ModelSerializer):
     class Meta:
         model = BulkActionBatch
         fields = [
-            "id", "action_type", "label", "unit_count", "method", "scheduled_for", "status", "result_summary",
-            "executed_by", "created_at", "started_at", "completed_at", "processed_count", "succeeded_count",
-            "skipped_count", "failed_count", "unit_ids", "results",
+            "id",
+            "action_type",
+            "label",
+            "unit_count",
+            "method",
+            "scheduled_for",
+            "status",
+            "result_summary",
+            "executed_by",
+            "created_at",
+            "started_at",
+            "completed_at",
+            "processed_count",
+            "succeeded_count",
+            "skipped_count",
+            "failed_count",
+            "unit_ids",
+            "results",
         ]
 
     def get_label(self, obj) -> str:

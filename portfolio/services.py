@@ -7,6 +7,7 @@ bulk actions (preview, create, execute, cancel).
 * A bulk action records a BulkActionBatch first, then executes per unit through the owning apps
   (portfolio.executors). A unit's failure is recorded in the batch's `results` and never stops the others.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -34,8 +35,16 @@ PREVIEW_MAX = 50
 PROGRESS_EVERY = 10  # units between progress saves of a running batch
 SCHEDULE_GRACE = datetime.timedelta(minutes=1)
 # Columns the agent rewrites on today's items when the facts changed (never status or drafts).
-_REFRESHED = ("lease_id", "property_id", "description", "suggested_payload", "confidence_score", "priority",
-              "lifecycle_state", "generation_reason")
+_REFRESHED = (
+    "lease_id",
+    "property_id",
+    "description",
+    "suggested_payload",
+    "confidence_score",
+    "priority",
+    "lifecycle_state",
+    "generation_reason",
+)
 
 
 # --- the nightly agent -------------------------------------------------------------------------------------
@@ -68,14 +77,26 @@ def ai_action_queue_generate(*, today: datetime.date | None = None, chunk_size: 
                 by_type[c.action_type] += 1
                 kept.add((f.unit_id, c.action_type))
                 values = {
-                    "lease_id": f.lease_id, "property_id": f.property_id, "description": c.description,
-                    "suggested_payload": c.payload, "confidence_score": c.confidence, "priority": c.priority,
-                    "lifecycle_state": f.lifecycle_state, "generation_reason": c.reason,
+                    "lease_id": f.lease_id,
+                    "property_id": f.property_id,
+                    "description": c.description,
+                    "suggested_payload": c.payload,
+                    "confidence_score": c.confidence,
+                    "priority": c.priority,
+                    "lifecycle_state": f.lifecycle_state,
+                    "generation_reason": c.reason,
                 }
                 item = existing.get((f.unit_id, c.action_type))
                 if item is None:
-                    new.append(AIActionQueue(unit_id=f.unit_id, action_type=c.action_type, generated_on=today,
-                                             status=Status.PENDING, **values))
+                    new.append(
+                        AIActionQueue(
+                            unit_id=f.unit_id,
+                            action_type=c.action_type,
+                            generated_on=today,
+                            status=Status.PENDING,
+                            **values,
+                        )
+                    )
                     continue
                 if any(getattr(item, k) != v for k, v in values.items()):
                     for k, v in values.items():
@@ -133,8 +154,14 @@ def _mark_executed(*, batch: BulkActionBatch, unit_ids: list, now: datetime.date
         return 0
     return AIActionQueue.objects.filter(
         unit_id__in=unit_ids, action_type=batch.action_type, status__in=AIActionQueue.OPEN_STATUSES
-    ).update(status=Status.EXECUTED, executed_at=now, executed_by=batch.executed_by[:100],
-             execution_method=batch.execution_method, bulk_batch_id=batch.pk, updated_at=now)
+    ).update(
+        status=Status.EXECUTED,
+        executed_at=now,
+        executed_by=batch.executed_by[:100],
+        execution_method=batch.execution_method,
+        bulk_batch_id=batch.pk,
+        updated_at=now,
+    )
 
 
 # --- bulk actions ------------------------------------------------------------------------------------------
@@ -149,15 +176,20 @@ def _check_request(*, action_type: str, unit_ids: list, method: str | None = Non
     if method is not None and method not in executor.methods:
         allowed = ", ".join(executor.methods)
         raise ApplicationError(
-            f"{executor.label} is an internal action; use method 'manual'." if allowed == "manual"
+            f"{executor.label} is an internal action; use method 'manual'."
+            if allowed == "manual"
             else f"Method '{method}' is not available for {action_type}; use one of {allowed}.",
             extra={"errors": {"method": [f"Use one of {allowed}."]}},
         )
     if not unit_ids:
-        raise ApplicationError("Select at least one unit.", extra={"errors": {"unit_ids": ["Select at least one unit."]}})
+        raise ApplicationError(
+            "Select at least one unit.", extra={"errors": {"unit_ids": ["Select at least one unit."]}}
+        )
     if len(unit_ids) > MAX_UNITS:
-        raise ApplicationError(f"At most {MAX_UNITS} units per bulk action (got {len(unit_ids)}).",
-                               extra={"errors": {"unit_ids": [f"At most {MAX_UNITS} units."]}})
+        raise ApplicationError(
+            f"At most {MAX_UNITS} units per bulk action (got {len(unit_ids)}).",
+            extra={"errors": {"unit_ids": [f"At most {MAX_UNITS} units."]}},
+        )
     units = selectors.units_for_action(unit_ids=unit_ids)
     unknown = [str(u) for u in unit_ids if u not in units]
     if unknown:
@@ -191,8 +223,9 @@ def _check_open_items(plans: list, *, action_type: str, today: datetime.date) ->
                 p.error = f"{label} is open on this lease; a rent increase notice would contradict it."
 
 
-def bulk_action_preview(*, action_type: str, unit_ids: list, limit: int = PREVIEW_DEFAULT,
-                        today: datetime.date | None = None) -> dict:
+def bulk_action_preview(
+    *, action_type: str, unit_ids: list, limit: int = PREVIEW_DEFAULT, today: datetime.date | None = None
+) -> dict:
     """Per unit: eligible or why not, a one-line summary of the figures, and — for the first `limit` eligible
     units — the content that will be sent, through the AI gateway (`provider` says which). Drafts are kept on
     the unit's open queue item (its `generated_content`) so executing sends what was previewed; renewal
@@ -208,25 +241,47 @@ def bulk_action_preview(*, action_type: str, unit_ids: list, limit: int = PREVIE
     rows = []
     for p in plans:
         draft = p.draft
-        rows.append({
-            "unit_id": p.unit.pk, "unit_number": p.unit.unit_number, "property_name": p.unit.property.name,
-            "tenant_name": p.tenant_name, "eligible": p.error is None, "error": p.error or p.draft_error,
-            "summary": p.summary, "figures": p.figures, "content_shown": id(p) in shown_ids and draft is not None,
-            "subject": draft.subject if draft else None, "content": draft.body if draft else None,
-            "sms_text": draft.sms_text if draft else None, "provider": draft.provider if draft else None,
-            "ai_action_id": p.item.pk if p.item else None,
-        })
+        rows.append(
+            {
+                "unit_id": p.unit.pk,
+                "unit_number": p.unit.unit_number,
+                "property_name": p.unit.property.name,
+                "tenant_name": p.tenant_name,
+                "eligible": p.error is None,
+                "error": p.error or p.draft_error,
+                "summary": p.summary,
+                "figures": p.figures,
+                "content_shown": id(p) in shown_ids and draft is not None,
+                "subject": draft.subject if draft else None,
+                "content": draft.body if draft else None,
+                "sms_text": draft.sms_text if draft else None,
+                "provider": draft.provider if draft else None,
+                "ai_action_id": p.item.pk if p.item else None,
+            }
+        )
     eligible = sum(1 for r in rows if r["eligible"])
     return {
-        "action_type": action_type, "label": executor.label, "methods": list(executor.methods),
-        "count": len(rows), "eligible_count": eligible, "ineligible_count": len(rows) - eligible,
-        "shown_count": sum(1 for r in rows if r["content_shown"]), "units": rows,
+        "action_type": action_type,
+        "label": executor.label,
+        "methods": list(executor.methods),
+        "count": len(rows),
+        "eligible_count": eligible,
+        "ineligible_count": len(rows) - eligible,
+        "shown_count": sum(1 for r in rows if r["content_shown"]),
+        "units": rows,
     }
 
 
-def bulk_action_create(*, action_type: str, unit_ids: list, method: str, actor: str,
-                       scheduled_for: datetime.datetime | None = None, exclude_unit_ids: list | None = None,
-                       now: datetime.datetime | None = None) -> BulkActionBatch:
+def bulk_action_create(
+    *,
+    action_type: str,
+    unit_ids: list,
+    method: str,
+    actor: str,
+    scheduled_for: datetime.datetime | None = None,
+    exclude_unit_ids: list | None = None,
+    now: datetime.datetime | None = None,
+) -> BulkActionBatch:
     """Records the batch and queues its execution: now, or at `scheduled_for` (Celery eta). The units are
     checked here (all exist, at most 500, method suits the action), so a batch never starts half-valid.
     `exclude_unit_ids`: units the manager unchecked in the preview; they are left out (and listed in the
@@ -235,17 +290,26 @@ def bulk_action_create(*, action_type: str, unit_ids: list, method: str, actor: 
     excluded = {str(u) for u in exclude_unit_ids or []}
     unit_ids = [u for u in dict.fromkeys(unit_ids) if str(u) not in excluded]
     if not unit_ids:
-        raise ApplicationError("Every selected unit was excluded; nothing to do.",
-                               extra={"errors": {"exclude_unit_ids": ["Excludes every unit."]}})
+        raise ApplicationError(
+            "Every selected unit was excluded; nothing to do.",
+            extra={"errors": {"exclude_unit_ids": ["Excludes every unit."]}},
+        )
     _check_request(action_type=action_type, unit_ids=unit_ids, method=method)
     if scheduled_for is not None and scheduled_for < now - SCHEDULE_GRACE:
         raise ApplicationError("scheduled_for is in the past.", extra={"errors": {"scheduled_for": ["In the past."]}})
     later = scheduled_for is not None and scheduled_for > now
     batch = BulkActionBatch.objects.create(
-        action_type=action_type, unit_count=len(unit_ids), unit_ids=[str(u) for u in unit_ids], executed_by=actor[:100],
-        execution_method=method, scheduled_for=scheduled_for if later else None, status=BatchStatus.PENDING,
-        suggested_payload={"label": EXECUTORS[action_type].label,
-                           **({"excluded_unit_ids": sorted(excluded)} if excluded else {})},
+        action_type=action_type,
+        unit_count=len(unit_ids),
+        unit_ids=[str(u) for u in unit_ids],
+        executed_by=actor[:100],
+        execution_method=method,
+        scheduled_for=scheduled_for if later else None,
+        status=BatchStatus.PENDING,
+        suggested_payload={
+            "label": EXECUTORS[action_type].label,
+            **({"excluded_unit_ids": sorted(excluded)} if excluded else {}),
+        },
     )
     from portfolio.tasks import execute_bulk_action_batch
 
@@ -283,19 +347,38 @@ def bulk_action_execute(*, batch_id, today: datetime.date | None = None) -> Bulk
             missing = [u for u in chunk if u not in units]
             plans = [executor.plan(units[u], item=items.get(u), today=today) for u in chunk if u in units]
             _check_open_items(plans, action_type=batch.action_type, today=today)
-            chunk_results = executor.run(plans, method=batch.execution_method, actor=batch.executed_by, batch=batch,
-                                         today=today)
-            chunk_results += [{"unit_id": str(u), "unit_number": None, "tenant_name": None, "ok": False,
-                               "status": "failed", "detail": "The unit no longer exists."} for u in missing]
+            chunk_results = executor.run(
+                plans, method=batch.execution_method, actor=batch.executed_by, batch=batch, today=today
+            )
+            chunk_results += [
+                {
+                    "unit_id": str(u),
+                    "unit_number": None,
+                    "tenant_name": None,
+                    "ok": False,
+                    "status": "failed",
+                    "detail": "The unit no longer exists.",
+                }
+                for u in missing
+            ]
             results.extend(chunk_results)
             _mark_executed(batch=batch, unit_ids=[r["unit_id"] for r in chunk_results if r["ok"]], now=timezone.now())
             _save_progress(batch, results, final=False)
     except Exception:
         logger.exception("Bulk action batch %s crashed", batch.pk)
         done = {r["unit_id"] for r in results}
-        results += [{"unit_id": str(u), "unit_number": None, "tenant_name": None, "ok": False, "status": "failed",
-                     "detail": "Not run: the batch stopped on an unexpected error."}
-                    for u in batch.unit_ids if str(u) not in done]
+        results += [
+            {
+                "unit_id": str(u),
+                "unit_number": None,
+                "tenant_name": None,
+                "ok": False,
+                "status": "failed",
+                "detail": "Not run: the batch stopped on an unexpected error.",
+            }
+            for u in batch.unit_ids
+            if str(u) not in done
+        ]
     _save_progress(batch, results, final=True)
     return batch
 
@@ -307,11 +390,15 @@ def _save_progress(batch: BulkActionBatch, results: list[dict], *, final: bool) 
     fields = ["results", "succeeded_count", "skipped_count", "failed_count"]
     if final:
         ok = counts["done"] + counts["skipped"]
-        batch.status = (BatchStatus.SENT if not counts["failed"] else BatchStatus.FAILED if not ok else BatchStatus.PARTIAL)
+        batch.status = (
+            BatchStatus.SENT if not counts["failed"] else BatchStatus.FAILED if not ok else BatchStatus.PARTIAL
+        )
         batch.completed_at = timezone.now()
         label = EXECUTORS[batch.action_type].label if batch.action_type in EXECUTORS else batch.action_type
-        batch.result_summary = (f"{label}: {counts['done']} done, {counts['skipped']} already done, "
-                                f"{counts['failed']} failed of {batch.unit_count}.")
+        batch.result_summary = (
+            f"{label}: {counts['done']} done, {counts['skipped']} already done, "
+            f"{counts['failed']} failed of {batch.unit_count}."
+        )
         fields += ["status", "completed_at", "result_summary"]
     batch.save(update_fields=fields)
 
@@ -320,7 +407,8 @@ def bulk_action_cancel(*, batch: BulkActionBatch, actor: str) -> BulkActionBatch
     """A batch that has not started (scheduled, or queued) -> cancelled. The queued task then finds it not
     pending and does nothing."""
     cancelled = BulkActionBatch.objects.filter(pk=batch.pk, status=BatchStatus.PENDING).update(
-        status=BatchStatus.CANCELLED, completed_at=timezone.now(),
+        status=BatchStatus.CANCELLED,
+        completed_at=timezone.now(),
         result_summary=f"Cancelled by {actor[:100]} before it ran.",
     )
     batch.refresh_from_db()
@@ -333,9 +421,11 @@ def bulk_actions_run_due(*, now: datetime.datetime | None = None) -> str:
     """Runs scheduled batches whose time has come (for deployments without a Celery worker honouring the eta;
     `python manage.py run_task portfolio.run_due_bulk_actions`)."""
     now = now or timezone.now()
-    ids = list(BulkActionBatch.objects.filter(status=BatchStatus.PENDING, scheduled_for__lte=now)
-               .order_by("scheduled_for").values_list("id", flat=True))
+    ids = list(
+        BulkActionBatch.objects.filter(status=BatchStatus.PENDING, scheduled_for__lte=now)
+        .order_by("scheduled_for")
+        .values_list("id", flat=True)
+    )
     for pk in ids:
         bulk_action_execute(batch_id=pk)
     return f"Ran {len(ids)} due bulk actions."
-

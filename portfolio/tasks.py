@@ -1,13 +1,15 @@
 """Celery tasks of the command center: each calls one service. Beat: generate-ai-action-queue at 02:15 UTC
 (config/celery.py), after the 02:00 lifecycle classification."""
+
 import datetime
 
 from celery import shared_task
 from django.db import OperationalError
 
 
-@shared_task(name="portfolio.generate_ai_action_queue", autoretry_for=(OperationalError,), retry_backoff=30,
-             max_retries=3)
+@shared_task(
+    name="portfolio.generate_ai_action_queue", autoretry_for=(OperationalError,), retry_backoff=30, max_retries=3
+)
 def generate_ai_action_queue(today: str | None = None, chunk_size: int = 2000) -> str:
     """Nightly: 0-2 AI action recommendations per occupied unit; yesterday's pending ones superseded.
     `today` (ISO date) is for replays and tests."""

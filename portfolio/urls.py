@@ -1,5 +1,6 @@
 """/api/v1/portfolio/ — literal segments come before the id routes. Ids are matched as strings and parsed in
 the view, so malformed and unknown ids answer the same JSON 404."""
+
 from django.urls import path
 
 from portfolio import apis

@@ -5,7 +5,16 @@ from predictive_maintenance.models import Equipment, MaintenancePrediction
 
 @admin.register(Equipment)
 class EquipmentAdmin(admin.ModelAdmin):
-    list_display = ("name", "equipment_type", "property_ref", "unit", "install_date", "age_years", "expected_lifespan_years", "warranty_expiration")
+    list_display = (
+        "name",
+        "equipment_type",
+        "property_ref",
+        "unit",
+        "install_date",
+        "age_years",
+        "expected_lifespan_years",
+        "warranty_expiration",
+    )
     list_filter = ("equipment_type", "condition", "property_ref")
     search_fields = ("name", "serial_number")
     raw_id_fields = ("unit",)

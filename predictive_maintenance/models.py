@@ -17,7 +17,9 @@ class Equipment(BaseModel):
         ELEVATOR = "elevator", "Elevator"
 
     property_ref = models.ForeignKey("properties.Properties", on_delete=models.CASCADE, related_name="equipment")
-    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="equipment")
+    unit = models.ForeignKey(
+        "units.UnitsUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="equipment"
+    )
     equipment_type = models.CharField(max_length=30, choices=EquipmentType.choices, db_index=True)
     name = models.CharField(max_length=120)
     manufacturer = models.CharField(max_length=100, blank=True, default="")
@@ -52,9 +54,15 @@ class MaintenancePrediction(BaseModel):
         HIGH = "high", "High"
         CRITICAL = "critical", "Critical"
 
-    equipment = models.ForeignKey(Equipment, on_delete=models.CASCADE, null=True, blank=True, related_name="predictions")
-    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="maintenance_predictions")
-    property_ref = models.ForeignKey("properties.Properties", on_delete=models.CASCADE, related_name="maintenance_predictions")
+    equipment = models.ForeignKey(
+        Equipment, on_delete=models.CASCADE, null=True, blank=True, related_name="predictions"
+    )
+    unit = models.ForeignKey(
+        "units.UnitsUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="maintenance_predictions"
+    )
+    property_ref = models.ForeignKey(
+        "properties.Properties", on_delete=models.CASCADE, related_name="maintenance_predictions"
+    )
     predicted_issue = models.CharField(max_length=200)
     predicted_failure_date = models.DateField(null=True, blank=True)
     probability = models.FloatField(default=0)

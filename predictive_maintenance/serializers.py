@@ -12,10 +12,28 @@ class EquipmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Equipment
         fields = [
-            "id", "property_ref", "property_name", "unit", "unit_number", "equipment_type", "name", "manufacturer",
-            "model_number", "serial_number", "install_date", "age_years", "expected_lifespan_years",
-            "lifespan_used_pct", "warranty_provider", "warranty_expiration", "under_warranty", "last_service_date",
-            "condition", "replacement_cost", "created_at", "updated_at",
+            "id",
+            "property_ref",
+            "property_name",
+            "unit",
+            "unit_number",
+            "equipment_type",
+            "name",
+            "manufacturer",
+            "model_number",
+            "serial_number",
+            "install_date",
+            "age_years",
+            "expected_lifespan_years",
+            "lifespan_used_pct",
+            "warranty_provider",
+            "warranty_expiration",
+            "under_warranty",
+            "last_service_date",
+            "condition",
+            "replacement_cost",
+            "created_at",
+            "updated_at",
         ]
 
     def get_under_warranty(self, obj) -> bool:
@@ -33,6 +51,17 @@ class MaintenancePredictionSerializer(serializers.ModelSerializer):
     class Meta:
         model = MaintenancePrediction
         fields = [
-            "id", "equipment", "unit", "unit_number", "property_ref", "predicted_issue", "predicted_failure_date",
-            "probability", "risk_level", "recommended_action", "estimated_cost", "status", "created_at",
+            "id",
+            "equipment",
+            "unit",
+            "unit_number",
+            "property_ref",
+            "predicted_issue",
+            "predicted_failure_date",
+            "probability",
+            "risk_level",
+            "recommended_action",
+            "estimated_cost",
+            "status",
+            "created_at",
         ]

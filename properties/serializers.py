@@ -11,10 +11,28 @@ class PropertySerializer(serializers.ModelSerializer):
     class Meta:
         model = Properties
         fields = [
-            "id", "name", "code", "portfolio", "property_type", "address", "city", "state", "zip_code",
-            "jurisdiction_state", "jurisdiction_city", "year_built", "total_units", "building_count",
-            "manager_name", "manager_email", "phone", "occupied_units", "vacant_units", "occupancy_rate",
-            "created_at", "updated_at",
+            "id",
+            "name",
+            "code",
+            "portfolio",
+            "property_type",
+            "address",
+            "city",
+            "state",
+            "zip_code",
+            "jurisdiction_state",
+            "jurisdiction_city",
+            "year_built",
+            "total_units",
+            "building_count",
+            "manager_name",
+            "manager_email",
+            "phone",
+            "occupied_units",
+            "vacant_units",
+            "occupancy_rate",
+            "created_at",
+            "updated_at",
         ]
 
     def get_occupancy_rate(self, obj) -> float:

@@ -13,7 +13,13 @@ class RenewalRecommendationAdmin(admin.ModelAdmin):
         "approved_rent", "rent_strategy", "status", "created_at",
     )  # fmt: skip
     list_filter = ("status", "churn_risk_level", "rent_strategy", "letter_provider", "property")
-    search_fields = ("tenant__first_name", "tenant__last_name", "tenant__email", "unit__unit_number", "lease__lease_number")
+    search_fields = (
+        "tenant__first_name",
+        "tenant__last_name",
+        "tenant__email",
+        "unit__unit_number",
+        "lease__lease_number",
+    )
     list_select_related = ("tenant", "unit", "property")
     raw_id_fields = ("lease", "tenant", "unit", "property")
     date_hierarchy = "created_at"

@@ -4,6 +4,7 @@ Every action answers the recommendation's detail (RenewalDetailSerializer) so a 
 the response. Errors are `{"detail": ...}`; unknown or malformed ids answer 404
 `{"detail": "Renewal recommendation not found."}`.
 """
+
 import csv
 
 from django.http import HttpResponse
@@ -53,7 +54,13 @@ def _detail_response(recommendation_id) -> Response:
 class _ListMixin:
     filter_backends = FILTER_BACKENDS
     filterset_class = RenewalFilter
-    search_fields = ["tenant__first_name", "tenant__last_name", "tenant__email", "unit__unit_number", "lease__lease_number"]
+    search_fields = [
+        "tenant__first_name",
+        "tenant__last_name",
+        "tenant__email",
+        "unit__unit_number",
+        "lease__lease_number",
+    ]
     ordering_fields = [
         "churn_score", "created_at", "rent_increase_pct", "current_rent", "recommended_rent", "lease_end_date",
         "unit_number", "tenant_last_name", "status", "recommended_lease_start", "market_gap", "market_gap_pct",
@@ -144,7 +151,9 @@ class RenewalApproveApi(APIView):
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
         data = validated(RenewalApproveInputSerializer, request.data)
-        services.renewal_approve(recommendation=rec, actor=actor_label(request.user), approved_rent=data["approved_rent"])
+        services.renewal_approve(
+            recommendation=rec, actor=actor_label(request.user), approved_rent=data["approved_rent"]
+        )
         return _detail_response(rec.pk)
 
 

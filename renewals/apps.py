@@ -13,4 +13,5 @@ class RenewalsConfig(AppConfig):
 
         lease_status_changed.connect(on_lease_status_changed, dispatch_uid="renewals.on_lease_status_changed")
         from renewals import jobs  # noqa: F401 - registers the "Run scan now" job kind
+
         open_items_provider_register(kinds=(RENEWAL_OFFER,), provider=renewal_open_items)

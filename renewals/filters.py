@@ -1,4 +1,5 @@
 """Query-string filters for the renewals list. Invalid values answer 400 (never 500)."""
+
 import django_filters
 
 from core.filters import ChoiceInFilter, iso_date_filter
@@ -7,9 +8,7 @@ from tenants.models import TenantLease
 
 
 class RenewalFilter(django_filters.FilterSet):
-    status = ChoiceInFilter(
-        choices=RenewalRecommendation.Status.choices, label="Status (comma-separated for several)"
-    )
+    status = ChoiceInFilter(choices=RenewalRecommendation.Status.choices, label="Status (comma-separated for several)")
     churn_risk_level = ChoiceInFilter(
         choices=RenewalRecommendation.RiskLevel.choices, label="Churn risk level (comma-separated for several)"
     )
@@ -17,7 +16,8 @@ class RenewalFilter(django_filters.FilterSet):
         choices=RenewalRecommendation.Strategy.choices, label="Rent strategy (comma-separated for several)"
     )
     lease_status = ChoiceInFilter(
-        field_name="lease__lease_status", choices=TenantLease.LeaseStatus.choices,
+        field_name="lease__lease_status",
+        choices=TenantLease.LeaseStatus.choices,
         label="Lifecycle status of the lease (comma-separated for several)",
     )
     property = django_filters.UUIDFilter(field_name="property_id")
@@ -29,10 +29,20 @@ class RenewalFilter(django_filters.FilterSet):
     churn_score__gte = django_filters.NumberFilter(field_name="churn_score", lookup_expr="gte")
     churn_score__lte = django_filters.NumberFilter(field_name="churn_score", lookup_expr="lte")
     # On renewals.selectors.renewal_list's `market_gap_pct` annotation: (current − market) / market × 100.
-    gap_pct_min = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="gte", min_value=-1000,
-                                              max_value=1000, label="Rent vs market in %, at least")
-    gap_pct_max = django_filters.NumberFilter(field_name="market_gap_pct", lookup_expr="lte", min_value=-1000,
-                                              max_value=1000, label="Rent vs market in %, at most (0 = at or below)")
+    gap_pct_min = django_filters.NumberFilter(
+        field_name="market_gap_pct",
+        lookup_expr="gte",
+        min_value=-1000,
+        max_value=1000,
+        label="Rent vs market in %, at least",
+    )
+    gap_pct_max = django_filters.NumberFilter(
+        field_name="market_gap_pct",
+        lookup_expr="lte",
+        min_value=-1000,
+        max_value=1000,
+        label="Rent vs market in %, at most (0 = at or below)",
+    )
 
     class Meta:
         model = RenewalRecommendation

@@ -1,4 +1,5 @@
 """The "Run scan now" job (core.jobs): the nightly renewal scan, started from the renewals dashboard."""
+
 from core.jobs import register_job
 
 SCAN_JOB = "renewals.scan"

@@ -4,6 +4,7 @@ The spec's `RenewalRecommendation` fields, choices and indexes are kept exactly;
 manager's modified rent, the letter's subject/SMS text and provenance, delivery and response fields
 (renewals/DECISIONS.md). Workflows live in `renewals.services`.
 """
+
 import uuid
 
 from django.db import models

@@ -5,6 +5,7 @@ and the template state exactly the same numbers. One answer carries the letter (
 short SMS. Neither ever mentions the churn score, the risk level or the pricing strategy: those are for
 the manager, not the tenant.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -30,9 +31,9 @@ RENEWAL_LETTER = Prompt(
         "placeholders, no brackets to fill in.\n"
         "Rules:\n"
         "- Use exactly the names, dates and money amounts given; never compute, round or invent figures.\n"
-        "- If rent_direction is \"same\", say plainly that the monthly rent stays the same.\n"
-        "- If it is \"increase\", state the new rent, the increase amount and percentage, and the current rent.\n"
-        "- If it is \"decrease\", state the new, lower rent and the current rent.\n"
+        '- If rent_direction is "same", say plainly that the monthly rent stays the same.\n'
+        '- If it is "increase", state the new rent, the increase amount and percentage, and the current rent.\n'
+        '- If it is "decrease", state the new, lower rent and the current rent.\n'
         "- Never mention churn, risk, scores, predictions, pricing strategies or market analysis.\n"
         "- Close with how to accept (reply or contact the manager) and sign with the manager's name and the "
         "property's contact details given.\n"
@@ -177,7 +178,11 @@ def render_message(source: str, context: dict) -> str:
 
 
 def _contact(inputs: dict) -> str:
-    name, phone, email = inputs.get("manager_name", ""), inputs.get("manager_phone", ""), inputs.get("manager_email", "")
+    name, phone, email = (
+        inputs.get("manager_name", ""),
+        inputs.get("manager_phone", ""),
+        inputs.get("manager_email", ""),
+    )
     ways = " or ".join(w for w in (phone, email) if w)
     return f"{name} at {ways}" if ways else ""
 

@@ -1,4 +1,5 @@
 """Reactions to other apps' signals, connected in RenewalsConfig.ready() (the one place)."""
+
 from django.db.models import Q
 
 from renewals.models import RenewalRecommendation

@@ -1,5 +1,6 @@
 """Renewal intelligence, pure: churn score (five weighted factors), risk level, rent strategy and the
 recommended rent — exactly as spec 1.2 writes them. No ORM here; selectors gather the inputs."""
+
 from __future__ import annotations
 
 import calendar
@@ -141,7 +142,10 @@ _REASONS = {
 def rent_reasoning(strategy: str, score: float, current_rent: Decimal, market_rent: Decimal | None) -> str:
     level = churn_risk_level(score).capitalize()
     return _REASONS.get(strategy, _REASONS[HOLD]).format(
-        level=level, score=score, current=Decimal(current_rent), market=Decimal(market_rent or current_rent),
+        level=level,
+        score=score,
+        current=Decimal(current_rent),
+        market=Decimal(market_rent or current_rent),
         cap=5 if score >= 0.3 else 8,
     )
 

@@ -1,4 +1,5 @@
 """Reads for renewal intelligence: scan candidates, churn inputs (set-wise), lists and dashboard stats."""
+
 from __future__ import annotations
 
 import datetime
@@ -147,12 +148,21 @@ def leases_for_scoring(*, lease_ids) -> list[TenantLease]:
 
 # The rent gap of an offer: current rent − market rent (negative = below market), and as a percentage of the
 # market rent (NULL without one). Both from the recommendation's own figures (the market rent it was priced on).
-MARKET_GAP = ExpressionWrapper(F("current_rent") - F("market_rent"), output_field=DecimalField(max_digits=12, decimal_places=2))
+MARKET_GAP = ExpressionWrapper(
+    F("current_rent") - F("market_rent"), output_field=DecimalField(max_digits=12, decimal_places=2)
+)
 MARKET_GAP_PCT = Case(
-    When(market_rent__gt=0, then=ExpressionWrapper(
-        (Cast("current_rent", FloatField()) - Cast("market_rent", FloatField())) * Value(100.0)
-        / Cast("market_rent", FloatField()), output_field=FloatField())),
-    default=None, output_field=FloatField(),
+    When(
+        market_rent__gt=0,
+        then=ExpressionWrapper(
+            (Cast("current_rent", FloatField()) - Cast("market_rent", FloatField()))
+            * Value(100.0)
+            / Cast("market_rent", FloatField()),
+            output_field=FloatField(),
+        ),
+    ),
+    default=None,
+    output_field=FloatField(),
 )
 
 
@@ -161,8 +171,13 @@ def renewal_list(*, filters: dict | None = None) -> QuerySet[RenewalRecommendati
     first. `filters` (optional) are the API's query parameters, applied with renewals.filters.RenewalFilter."""
     qs = (
         RenewalRecommendation.objects.select_related("lease", "tenant", "unit", "property")
-        .annotate(lease_end_date=F("lease__lease_end_date"), unit_number=F("unit__unit_number"),
-                  tenant_last_name=F("tenant__last_name"), market_gap=MARKET_GAP, market_gap_pct=MARKET_GAP_PCT)
+        .annotate(
+            lease_end_date=F("lease__lease_end_date"),
+            unit_number=F("unit__unit_number"),
+            tenant_last_name=F("tenant__last_name"),
+            market_gap=MARKET_GAP,
+            market_gap_pct=MARKET_GAP_PCT,
+        )
         .order_by("-churn_score", "-created_at", "id")
     )
     if filters:
@@ -235,7 +250,8 @@ def renewal_dashboard_stats(*, property_id=None) -> dict:
         qs = qs.filter(property_id=property_id)
     open_q = Q(status__in=OPEN)
     offered_pct = ExpressionWrapper(
-        (Cast(_OFFERED, FloatField()) - Cast(F("current_rent"), FloatField())) * 100.0
+        (Cast(_OFFERED, FloatField()) - Cast(F("current_rent"), FloatField()))
+        * 100.0
         / Cast(F("current_rent"), FloatField()),
         output_field=FloatField(),
     )
@@ -286,8 +302,10 @@ def renewal_offer_blockers(*, lease_ids, today: datetime.date) -> dict:
     )
     rows = (
         RenewalRecommendation.objects.filter(lease_id__in=list(lease_ids))
-        .filter(Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True)
-                | Q(status=Status.DECLINED, responded_at__gte=cooldown_from))
+        .filter(
+            Q(status=Status.ACCEPTED, lease_renewed_at__isnull=True)
+            | Q(status=Status.DECLINED, responded_at__gte=cooldown_from)
+        )
         .order_by("responded_at")
         .values_list("lease_id", "status", "responded_at")
     )
@@ -297,12 +315,18 @@ def renewal_offer_blockers(*, lease_ids, today: datetime.date) -> dict:
         if status == Status.ACCEPTED:
             out[lease_id] = f"The tenant already accepted a renewal on {when}; it applies when the lease ends."
         else:
-            out.setdefault(lease_id, f"The tenant declined a renewal on {when}; no new offer for {DECLINE_COOLDOWN_DAYS} days.")
+            out.setdefault(
+                lease_id, f"The tenant declined a renewal on {when}; no new offer for {DECLINE_COOLDOWN_DAYS} days."
+            )
     return out
 
 
-_OFFER_WORDS = {Status.PENDING: "Renewal offer pending", Status.APPROVED: "Renewal offer approved",
-                Status.SENT: "Renewal offer sent", Status.ACCEPTED: "Renewal accepted"}
+_OFFER_WORDS = {
+    Status.PENDING: "Renewal offer pending",
+    Status.APPROVED: "Renewal offer approved",
+    Status.SENT: "Renewal offer sent",
+    Status.ACCEPTED: "Renewal accepted",
+}
 
 
 def renewal_open_items(*, lease_ids, today: datetime.date) -> dict:
@@ -318,9 +342,16 @@ def renewal_open_items(*, lease_ids, today: datetime.date) -> dict:
     for pk, lease_id, status, current, offered, start in rows:
         change = pct_change(current, offered)
         change_text = "" if change is None else f" ({change:+.1f}%)"
-        out.setdefault(lease_id, []).append(OpenItem(
-            kind=RENEWAL_OFFER, lease_id=lease_id, object_id=str(pk), status=status,
-            label=f"{_OFFER_WORDS[status]} {money_label(offered)}{change_text}",
-            amount=Decimal(offered).quantize(Decimal("0.01")), change_pct=change, date=start,
-        ))
+        out.setdefault(lease_id, []).append(
+            OpenItem(
+                kind=RENEWAL_OFFER,
+                lease_id=lease_id,
+                object_id=str(pk),
+                status=status,
+                label=f"{_OFFER_WORDS[status]} {money_label(offered)}{change_text}",
+                amount=Decimal(offered).quantize(Decimal("0.01")),
+                change_pct=change,
+                date=start,
+            )
+        )
     return out

@@ -1,4 +1,5 @@
 """Output and input serializers for the renewals API (spec 1.2)."""
+
 from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
@@ -76,8 +77,11 @@ class RenewalListSerializer(serializers.ModelSerializer):
     def get_lease_renewal(self, obj):
         return renewal_lease_renewal_state(obj)
 
-    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(
-        choices=["approve", "send", "generate_letter", "edit_letter", "respond"])))
+    @extend_schema_field(
+        serializers.ListField(
+            child=serializers.ChoiceField(choices=["approve", "send", "generate_letter", "edit_letter", "respond"])
+        )
+    )
     def get_allowed_actions(self, obj):
         return renewal_allowed_actions(obj)
 
@@ -192,8 +196,12 @@ class RenewalRunScanSerializer(serializers.Serializer):
 
 
 class RenewalBulkApproveInputSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.UUIDField(), allow_empty=False, max_length=500,
-                                help_text="Recommendation ids (at most 500); only pending ones are approved")
+    ids = serializers.ListField(
+        child=serializers.UUIDField(),
+        allow_empty=False,
+        max_length=500,
+        help_text="Recommendation ids (at most 500); only pending ones are approved",
+    )
 
 
 class RenewalBulkApproveSkipSerializer(serializers.Serializer):

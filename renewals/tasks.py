@@ -1,4 +1,5 @@
 """Celery tasks of the renewals app: each calls one service."""
+
 import datetime
 
 from celery import shared_task

@@ -3,6 +3,7 @@
 Ids are matched as plain strings and parsed in the view, so a malformed id answers the same JSON 404
 (`{"detail": "Renewal recommendation not found."}`) as an unknown one.
 """
+
 from django.urls import path
 
 from renewals import apis
@@ -16,7 +17,11 @@ urlpatterns = [
     path("<str:recommendation_id>/", apis.RenewalDetailApi.as_view(), name="renewal-detail"),
     path("<str:recommendation_id>/approve/", apis.RenewalApproveApi.as_view(), name="renewal-approve"),
     path("<str:recommendation_id>/send/", apis.RenewalSendApi.as_view(), name="renewal-send"),
-    path("<str:recommendation_id>/generate-letter/", apis.RenewalGenerateLetterApi.as_view(), name="renewal-generate-letter"),
+    path(
+        "<str:recommendation_id>/generate-letter/",
+        apis.RenewalGenerateLetterApi.as_view(),
+        name="renewal-generate-letter",
+    ),
     path("<str:recommendation_id>/letter/", apis.RenewalLetterUpdateApi.as_view(), name="renewal-letter"),
     path("<str:recommendation_id>/update-letter/", apis.RenewalLetterUpdateApi.as_view(), name="renewal-update-letter"),
     path("<str:recommendation_id>/respond/", apis.RenewalRespondApi.as_view(), name="renewal-respond"),

@@ -11,7 +11,15 @@ class TenantsAdmin(admin.ModelAdmin):
 
 @admin.register(TenantLease)
 class TenantLeaseAdmin(admin.ModelAdmin):
-    list_display = ("lease_number", "tenant", "unit", "property", "lease_end_date", "monthly_rent_amount", "lease_status")
+    list_display = (
+        "lease_number",
+        "tenant",
+        "unit",
+        "property",
+        "lease_end_date",
+        "monthly_rent_amount",
+        "lease_status",
+    )
     list_filter = ("lease_status", "status", "property")
     search_fields = ("lease_number", "tenant__last_name", "unit__unit_number")
     list_select_related = ("tenant", "unit", "property")

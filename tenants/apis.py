@@ -1,4 +1,5 @@
 """Tenants API: thin views — parse, call one selector or service, serialize."""
+
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
@@ -105,7 +106,13 @@ class LeaseListApi(ListAPIView):
     filter_backends = FILTER_BACKENDS
     filterset_class = LeaseFilter
     search_fields = ["tenant__first_name", "tenant__last_name", "unit__unit_number", "lease_number"]
-    ordering_fields = ["lease_end_date", "monthly_rent_amount", "unit__unit_number", "tenant__last_name", "lease_status"]
+    ordering_fields = [
+        "lease_end_date",
+        "monthly_rent_amount",
+        "unit__unit_number",
+        "tenant__last_name",
+        "lease_status",
+    ]
     ordering = ["lease_end_date"]
 
     def get_queryset(self):

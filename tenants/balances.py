@@ -4,6 +4,7 @@ balance = charges - payments - credits.
 overdue = charges already due (due_date < as_of) - payments - credits, floored at 0
           (payments settle the oldest charges first).
 """
+
 import datetime
 from decimal import Decimal
 
@@ -17,7 +18,11 @@ _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 def _sum(condition: Q):
-    return Coalesce(Sum(Case(When(condition, then="amount"), default=Value(ZERO), output_field=_MONEY)), Value(ZERO), output_field=_MONEY)
+    return Coalesce(
+        Sum(Case(When(condition, then="amount"), default=Value(ZERO), output_field=_MONEY)),
+        Value(ZERO),
+        output_field=_MONEY,
+    )
 
 
 def ledger_balance_annotations(*, as_of: datetime.date | None = None, prefix: str = "") -> dict:

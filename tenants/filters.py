@@ -1,5 +1,6 @@
 """Query-string filters for the tenants API. Every invalid value answers 400 (django-filter raises a
 ValidationError, which core.exceptions turns into `{"detail": ..., "errors": ...}`), never 500."""
+
 import django_filters
 
 from core.filters import ChoiceInFilter, iso_date_filter

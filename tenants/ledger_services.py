@@ -4,6 +4,7 @@ plus the set-based "which charges are still unpaid" read both need.
 Payments settle the oldest charges first (the rule `tenants.balances` uses for "overdue"): charges are
 ordered by (due_date, trans_date, id) and a tenant's payments + credits fill them in that order.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -40,18 +41,25 @@ def ledger_unpaid_charges(*, tenant_ids, due_before: datetime.date | None = None
     tenant's payments + credits). `due_before` keeps only charges due before that date (the overdue ones)."""
     paid = (
         TenantLedgerEntry.objects.filter(tenant_id=OuterRef("tenant_id"), trans_type__in=[T.PAYMENT, T.CREDIT])
-        .order_by().values("tenant_id").annotate(total=Sum("amount")).values("total")
+        .order_by()
+        .values("tenant_id")
+        .annotate(total=Sum("amount"))
+        .values("total")
     )
-    qs = TenantLedgerEntry.objects.filter(
-        tenant_id__in=list(tenant_ids), trans_type=T.CHARGE, due_date__isnull=False
-    ).annotate(
-        running=Window(
-            Sum("amount"), partition_by=[F("tenant_id")],
-            order_by=[F("due_date").asc(), F("trans_date").asc(), F("id").asc()],
-            frame=RowRange(start=None, end=0), output_field=_MONEY,
-        ),
-        paid_total=Coalesce(Subquery(paid, output_field=_MONEY), Value(ZERO), output_field=_MONEY),
-    ).filter(running__gt=F("paid_total"))
+    qs = (
+        TenantLedgerEntry.objects.filter(tenant_id__in=list(tenant_ids), trans_type=T.CHARGE, due_date__isnull=False)
+        .annotate(
+            running=Window(
+                Sum("amount"),
+                partition_by=[F("tenant_id")],
+                order_by=[F("due_date").asc(), F("trans_date").asc(), F("id").asc()],
+                frame=RowRange(start=None, end=0),
+                output_field=_MONEY,
+            ),
+            paid_total=Coalesce(Subquery(paid, output_field=_MONEY), Value(ZERO), output_field=_MONEY),
+        )
+        .filter(running__gt=F("paid_total"))
+    )
     if due_before is not None:
         qs = qs.filter(due_date__lt=due_before)
     rows = qs.order_by("tenant_id", "due_date", "trans_date", "id").values_list(
@@ -65,7 +73,12 @@ def ledger_unpaid_charges(*, tenant_ids, due_before: datetime.date | None = None
 
 
 def ledger_payment_record(
-    *, tenant: Tenants, lease: TenantLease | None, amount: Decimal, trans_date: datetime.date, reference: str = "",
+    *,
+    tenant: Tenants,
+    lease: TenantLease | None,
+    amount: Decimal,
+    trans_date: datetime.date,
+    reference: str = "",
     description: str = "Payment",
 ) -> list[TenantLedgerEntry]:
     """Records a payment on the tenant's ledger, applied to the oldest unpaid charges: one Payment entry per
@@ -85,18 +98,50 @@ def ledger_payment_record(
             if left <= 0:
                 break
             part = min(left, charge.unpaid)
-            entries.append(_payment(tenant, lease, charge.lease_id, part, trans_date, reference, description,
-                                    applies_to_id=charge.id, due_date=charge.due_date, charge_code=charge.charge_code))
+            entries.append(
+                _payment(
+                    tenant,
+                    lease,
+                    charge.lease_id,
+                    part,
+                    trans_date,
+                    reference,
+                    description,
+                    applies_to_id=charge.id,
+                    due_date=charge.due_date,
+                    charge_code=charge.charge_code,
+                )
+            )
             left -= part
         if left > 0:
-            entries.append(_payment(tenant, lease, None, left, trans_date, reference, description or "Payment on account"))
+            entries.append(
+                _payment(tenant, lease, None, left, trans_date, reference, description or "Payment on account")
+            )
         return TenantLedgerEntry.objects.bulk_create(entries)
 
 
-def _payment(tenant, lease, charge_lease_id, amount, trans_date, reference, description, *, applies_to_id=None,
-             due_date=None, charge_code=TenantLedgerEntry.ChargeCode.RENT) -> TenantLedgerEntry:
+def _payment(
+    tenant,
+    lease,
+    charge_lease_id,
+    amount,
+    trans_date,
+    reference,
+    description,
+    *,
+    applies_to_id=None,
+    due_date=None,
+    charge_code=TenantLedgerEntry.ChargeCode.RENT,
+) -> TenantLedgerEntry:
     return TenantLedgerEntry(
-        tenant=tenant, lease_id=lease.pk if lease is not None else charge_lease_id, trans_type=T.PAYMENT,
-        charge_code=charge_code, description=description[:200], trans_date=trans_date, due_date=due_date,
-        amount=amount, applies_to_id=applies_to_id, reference=(reference or "")[:60],
+        tenant=tenant,
+        lease_id=lease.pk if lease is not None else charge_lease_id,
+        trans_type=T.PAYMENT,
+        charge_code=charge_code,
+        description=description[:200],
+        trans_date=trans_date,
+        due_date=due_date,
+        amount=amount,
+        applies_to_id=applies_to_id,
+        reference=(reference or "")[:60],
     )

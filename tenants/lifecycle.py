@@ -2,6 +2,7 @@
 
 Every function that needs "today" takes it as an argument so it can be unit-tested without freezing time.
 """
+
 import datetime
 
 ACTIVE = "active"
@@ -71,8 +72,11 @@ def notice_period_error(*, notice_date: datetime.date, move_out_date: datetime.d
 
 
 def lease_dates_error(
-    *, lease_begin_date: datetime.date | None, notice_date: datetime.date | None = None,
-    move_out_date: datetime.date | None = None, lease_notice_date: datetime.date | None = None,
+    *,
+    lease_begin_date: datetime.date | None,
+    notice_date: datetime.date | None = None,
+    move_out_date: datetime.date | None = None,
+    lease_notice_date: datetime.date | None = None,
 ) -> str | None:
     """A lifecycle date against the lease's own dates: nothing happens before the lease starts, and nobody
     moves out before they gave notice."""

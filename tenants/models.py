@@ -58,7 +58,9 @@ class TenantLease(BaseModel):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True)
 
     # 1.1 lifecycle (added by migration 0002_add_lifecycle_fields)
-    lease_status = models.CharField(max_length=20, choices=LeaseStatus.choices, default=LeaseStatus.ACTIVE, db_index=True)
+    lease_status = models.CharField(
+        max_length=20, choices=LeaseStatus.choices, default=LeaseStatus.ACTIVE, db_index=True
+    )
     lease_status_changed_at = models.DateTimeField(null=True, blank=True)
     # The spec says max_length=50; widened to 100 (like LeaseStatusLog.changed_by) so `user:<email>` fits.
     lease_status_changed_by = models.CharField(max_length=100, default="system")
@@ -120,7 +122,9 @@ class TenantLedgerEntry(BaseModel):
         OTHER = "other", "Other"
 
     tenant = models.ForeignKey(Tenants, on_delete=models.CASCADE, related_name="ledger_entries")
-    lease = models.ForeignKey(TenantLease, on_delete=models.CASCADE, related_name="ledger_entries", null=True, blank=True)
+    lease = models.ForeignKey(
+        TenantLease, on_delete=models.CASCADE, related_name="ledger_entries", null=True, blank=True
+    )
     trans_type = models.CharField(max_length=10, choices=TransType.choices, db_index=True)
     charge_code = models.CharField(max_length=20, choices=ChargeCode.choices, default=ChargeCode.RENT)
     description = models.CharField(max_length=200, blank=True, default="")

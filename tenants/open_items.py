@@ -14,6 +14,7 @@ notices through `lease_open_items(kinds=...)`, and the command center sees every
 A provider is `provider(*, lease_ids: list, today: date) -> {lease_id: [OpenItem, ...]}` and runs a
 fixed number of queries (one per kind) for the whole set: no per-lease queries.
 """
+
 from __future__ import annotations
 
 import datetime

@@ -1,5 +1,6 @@
 """Payment-history counts per tenant, set-based (one grouped query each), shared by renewals (churn
 factor 1) and collections (risk profile)."""
+
 import datetime
 
 from django.db.models import Count, F, Q

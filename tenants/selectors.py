@@ -1,5 +1,6 @@
 """Reads on tenants, leases and the ledger. Querysets come back with what their serializers need joined in,
 so a list page costs a fixed number of queries whatever its size. Balances come from `tenants.balances`."""
+
 import datetime
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, UUIDField, Value, When
@@ -91,7 +92,9 @@ def lease_lifecycle_stats(*, property_id=None, today: datetime.date | None = Non
     expiring = {
         f"expiring_{n}_days": Count(
             "id",
-            filter=Q(lease_status=ACTIVE, lease_end_date__gte=today, lease_end_date__lte=today + datetime.timedelta(days=n)),
+            filter=Q(
+                lease_status=ACTIVE, lease_end_date__gte=today, lease_end_date__lte=today + datetime.timedelta(days=n)
+            ),
         )
         for n in lifecycle.EXPIRING_WINDOWS
     }

@@ -1,4 +1,5 @@
 """Output and input serializers for the tenants API (spec 1.1 for the lease lifecycle)."""
+
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -30,7 +31,9 @@ class LeaseLifecycleSerializer(_TodayMixin, serializers.ModelSerializer):
     tenant_email = serializers.EmailField(source="tenant.email", read_only=True)
     tenant_phone = serializers.CharField(source="tenant.phone", read_only=True)
     unit_number = serializers.CharField(source="unit.unit_number", read_only=True)
-    unit_market_rent = serializers.DecimalField(source="unit.market_rent", max_digits=10, decimal_places=2, read_only=True)
+    unit_market_rent = serializers.DecimalField(
+        source="unit.market_rent", max_digits=10, decimal_places=2, read_only=True
+    )
     property_name = serializers.CharField(source="property.name", read_only=True)
     days_until_expiry = serializers.SerializerMethodField()
     days_in_current_status = serializers.SerializerMethodField()
@@ -70,8 +73,10 @@ class LeaseLifecycleSerializer(_TodayMixin, serializers.ModelSerializer):
         """The day the tenancy entered its current state (lifecycle.state_since)."""
         changed = obj.lease_status_changed_at
         return lifecycle.state_since(
-            lease_status=obj.lease_status, lease_begin_date=obj.lease_begin_date,
-            holdover_start_date=obj.holdover_start_date, notice_date=obj.notice_date,
+            lease_status=obj.lease_status,
+            lease_begin_date=obj.lease_begin_date,
+            holdover_start_date=obj.holdover_start_date,
+            notice_date=obj.notice_date,
             actual_move_out_date=obj.actual_move_out_date,
             changed_on=timezone.localdate(changed) if changed else None,
         )
@@ -122,15 +127,14 @@ class LeaseConvertMtmInputSerializer(serializers.Serializer):
 
 class LeaseGiveNoticeInputSerializer(serializers.Serializer):
     notice_date = SaneDateField(required=False, allow_null=True, help_text="Defaults to today.")
-    notice_move_out_date = SaneDateField(
-        help_text=f"At least {lifecycle.MIN_NOTICE_DAYS} days after the notice date."
-    )
+    notice_move_out_date = SaneDateField(help_text=f"At least {lifecycle.MIN_NOTICE_DAYS} days after the notice date.")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
 
 
 class LeaseMarkVacantInputSerializer(serializers.Serializer):
-    actual_move_out_date = SaneDateField(required=False, allow_null=True,
-                                         help_text="Defaults to today; after the lease start and the notice date.")
+    actual_move_out_date = SaneDateField(
+        required=False, allow_null=True, help_text="Defaults to today; after the lease start and the notice date."
+    )
     reason = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
 
 

@@ -5,6 +5,7 @@ Every change of `TenantLease.lease_status` goes through `lease_transition` (one 
 `tenants.lifecycle`, write a `LeaseStatusLog` row per move, keep the unit's status in step (through
 `units.services`) and send `tenants.signals.lease_status_changed` after commit.
 """
+
 import datetime
 from decimal import Decimal
 
@@ -96,7 +97,9 @@ def lease_transition(
         if error:
             raise ApplicationError(error)
 
-        changes, meta = _transition_changes(lease=locked, previous=previous, to_status=to_status, today=today, fields=fields)
+        changes, meta = _transition_changes(
+            lease=locked, previous=previous, to_status=to_status, today=today, fields=fields
+        )
         changes.update(lease_status=to_status, lease_status_changed_at=when, lease_status_changed_by=actor[:100])
         for name, value in changes.items():
             setattr(locked, name, value)
@@ -123,7 +126,10 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
     """The column values for a move and the log metadata describing it. Raises ApplicationError on bad input."""
     if to_status == MONTH_TO_MONTH:
         start = fields.get("holdover_start_date") or lifecycle.holdover_start(lease.lease_end_date, today=today)
-        return {"holdover_start_date": start}, {"holdover_start_date": _iso(start), "lease_end_date": _iso(lease.lease_end_date)}
+        return {"holdover_start_date": start}, {
+            "holdover_start_date": _iso(start),
+            "lease_end_date": _iso(lease.lease_end_date),
+        }
 
     if to_status == NOTICE:
         notice_date = fields.get("notice_date") or today
@@ -132,9 +138,11 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
             raise ApplicationError("A move-out date is required to record a notice.")
         date_in_window(notice_date, "The notice date", field="notice_date")
         date_in_window(move_out, "The move-out date", field="notice_move_out_date")
-        error = lifecycle.notice_period_error(notice_date=notice_date, move_out_date=move_out) or \
-            lifecycle.lease_dates_error(lease_begin_date=lease.lease_begin_date, notice_date=notice_date,
-                                        move_out_date=move_out)
+        error = lifecycle.notice_period_error(
+            notice_date=notice_date, move_out_date=move_out
+        ) or lifecycle.lease_dates_error(
+            lease_begin_date=lease.lease_begin_date, notice_date=notice_date, move_out_date=move_out
+        )
         if error:
             raise ApplicationError(error)
         changes = {"notice_date": notice_date, "notice_move_out_date": move_out, "actual_move_out_date": None}
@@ -145,8 +153,11 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
         if move_out > today:
             raise ApplicationError("The move-out date cannot be in the future.")
         date_in_window(move_out, "The move-out date", field="actual_move_out_date")
-        error = lifecycle.lease_dates_error(lease_begin_date=lease.lease_begin_date, move_out_date=move_out,
-                                            lease_notice_date=lease.notice_date if previous == NOTICE else None)
+        error = lifecycle.lease_dates_error(
+            lease_begin_date=lease.lease_begin_date,
+            move_out_date=move_out,
+            lease_notice_date=lease.notice_date if previous == NOTICE else None,
+        )
         if error:
             raise ApplicationError(error)
         return {"actual_move_out_date": move_out}, {
@@ -172,7 +183,9 @@ def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, to
     number = changes.get("lease_number")
     if number and TenantLease.objects.filter(lease_number=number).exclude(pk=lease.pk).exists():
         raise ApplicationError(f"Lease number {number} is already in use.")
-    changes.update(lease_begin_date=begin, lease_end_date=end, status=TenantLease.Status.ACTIVE, holdover_start_date=None)
+    changes.update(
+        lease_begin_date=begin, lease_end_date=end, status=TenantLease.Status.ACTIVE, holdover_start_date=None
+    )
     changes.update(notice_date=None, notice_move_out_date=None)
     if previous == VACANT:
         changes["actual_move_out_date"] = None
@@ -330,7 +343,9 @@ def lease_statuses_classify(
     return f"Transitioned {to_mtm} to MTM, {to_vacant} to vacant."
 
 
-def _classify_in_chunks(*, where: Q, previous, new, updates, metadata, reason, unit_status, actor, now, chunk_size) -> int:
+def _classify_in_chunks(
+    *, where: Q, previous, new, updates, metadata, reason, unit_status, actor, now, chunk_size
+) -> int:
     total = 0
     while True:
         with transaction.atomic():
@@ -344,13 +359,18 @@ def _classify_in_chunks(*, where: Q, previous, new, updates, metadata, reason, u
                 break
             fetched = len(rows)
             ids = [r["id"] for r in rows]
-            moved = (
-                TenantLease.objects.filter(where, id__in=ids)
-                .update(lease_status=new, lease_status_changed_at=now, lease_status_changed_by=actor[:100], updated_at=now, **updates)
+            moved = TenantLease.objects.filter(where, id__in=ids).update(
+                lease_status=new,
+                lease_status_changed_at=now,
+                lease_status_changed_by=actor[:100],
+                updated_at=now,
+                **updates,
             )
             if moved != len(ids):  # a row changed under us (no row locks on SQLite): log only what moved
                 still = set(
-                    TenantLease.objects.filter(id__in=ids, lease_status=new, lease_status_changed_at=now).values_list("id", flat=True)
+                    TenantLease.objects.filter(id__in=ids, lease_status=new, lease_status_changed_at=now).values_list(
+                        "id", flat=True
+                    )
                 )
                 rows = [r for r in rows if r["id"] in still]
                 ids = [r["id"] for r in rows]
@@ -369,9 +389,10 @@ def _classify_in_chunks(*, where: Q, previous, new, updates, metadata, reason, u
             )
             if unit_status:
                 unit_status_set(unit_ids=[r["unit_id"] for r in rows], status=unit_status)
-            lease_status_changed_send_on_commit(lease_ids=ids, previous_status=previous, new_status=new, actor=actor, reason=reason)
+            lease_status_changed_send_on_commit(
+                lease_ids=ids, previous_status=previous, new_status=new, actor=actor, reason=reason
+            )
         total += len(ids)
         if fetched < chunk_size:
             break
     return total
-

@@ -23,6 +23,7 @@ lease_status_changed
     Receivers run with `send_robust`: an exception in one receiver is logged and does not stop the
     others, nor undo the (already committed) transition. Keep receivers small; queue real work.
 """
+
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -31,7 +32,9 @@ from tenants.models import TenantLease
 lease_status_changed = Signal()
 
 
-def lease_status_changed_send_on_commit(*, lease_ids, previous_status: str, new_status: str, actor: str, reason: str) -> None:
+def lease_status_changed_send_on_commit(
+    *, lease_ids, previous_status: str, new_status: str, actor: str, reason: str
+) -> None:
     """Queues `lease_status_changed` for when the current transaction commits (immediately outside one)."""
     ids = list(lease_ids)
     if not ids:

@@ -3,6 +3,7 @@
 Ids are matched as plain strings and parsed in the view, so a malformed id answers the same JSON 404
 (`{"detail": "Lease not found."}`) as an unknown one.
 """
+
 from django.urls import path
 
 from tenants import apis

@@ -3,6 +3,7 @@
 Each case copies the Python packages into a temporary folder, adds one bad import, and runs lint-imports
 there: the real tree is never touched. docs/architecture.md describes the layers.
 """
+
 import os
 import shutil
 import subprocess
@@ -23,8 +24,9 @@ def _packages() -> list[str]:
 
 def _lint(cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(cwd)}
-    return subprocess.run([str(LINT_IMPORTS), "--no-cache"], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +34,9 @@ def tree(tmp_path_factory) -> Path:
     dest = tmp_path_factory.mktemp("tree")
     shutil.copy(ROOT / "pyproject.toml", dest)
     for pkg in _packages():
-        shutil.copytree(ROOT / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "templates",
-                                                                            "static"))
+        shutil.copytree(
+            ROOT / pkg, dest / pkg, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "templates", "static")
+        )
     return dest
 
 
@@ -67,8 +70,12 @@ class TestImportContracts:
             ("renewals.probe_bad", "from collections_app import services", "renewals.probe_bad -> collections_app"),
             ("portfolio.probe_bad", "import dashboard.selectors", "portfolio.probe_bad -> dashboard.selectors"),
         ],
-        ids=["core-imports-a-feature", "tenants-imports-a-feature", "feature-imports-a-feature",
-             "portfolio-imports-the-read-model"],
+        ids=[
+            "core-imports-a-feature",
+            "tenants-imports-a-feature",
+            "feature-imports-a-feature",
+            "portfolio-imports-the-read-model",
+        ],
     )
     def test_an_arrow_pointing_up_or_across_breaks_the_layers(self, tree, probe, module, line, arrow):
         probe(module, line)

@@ -1,5 +1,6 @@
 """Cross-app API tests for the base domain: properties, units, work orders, vendors, invoices, equipment,
 the dashboard cards and the property honeycomb grid."""
+
 import datetime
 import uuid
 from decimal import Decimal
@@ -28,21 +29,51 @@ def portfolio():
     units[3].save()
     leases = [
         LeaseFactory(unit=units[0], monthly_rent_amount=Decimal("1500.00")),
-        LeaseFactory(unit=units[1], lease_status=TenantLease.LeaseStatus.MONTH_TO_MONTH,
-                     lease_end_date=TODAY - datetime.timedelta(days=40),
-                     holdover_start_date=TODAY - datetime.timedelta(days=39), monthly_rent_amount=Decimal("1600.50")),
-        LeaseFactory(unit=units[2], lease_status=TenantLease.LeaseStatus.NOTICE,
-                     notice_move_out_date=TODAY + datetime.timedelta(days=20), monthly_rent_amount=Decimal("1700.25")),
-        LeaseFactory(unit=units[3], lease_status=TenantLease.LeaseStatus.VACANT, status="terminated",
-                     actual_move_out_date=TODAY - datetime.timedelta(days=10)),
+        LeaseFactory(
+            unit=units[1],
+            lease_status=TenantLease.LeaseStatus.MONTH_TO_MONTH,
+            lease_end_date=TODAY - datetime.timedelta(days=40),
+            holdover_start_date=TODAY - datetime.timedelta(days=39),
+            monthly_rent_amount=Decimal("1600.50"),
+        ),
+        LeaseFactory(
+            unit=units[2],
+            lease_status=TenantLease.LeaseStatus.NOTICE,
+            notice_move_out_date=TODAY + datetime.timedelta(days=20),
+            monthly_rent_amount=Decimal("1700.25"),
+        ),
+        LeaseFactory(
+            unit=units[3],
+            lease_status=TenantLease.LeaseStatus.VACANT,
+            status="terminated",
+            actual_move_out_date=TODAY - datetime.timedelta(days=10),
+        ),
     ]
     # Tenant 0 owes an overdue charge of 1500 and has paid 200 of it; tenant 1 is paid up.
-    charge = LedgerEntryFactory(tenant=leases[0].tenant, lease=leases[0], amount=Decimal("1500.00"),
-                                due_date=TODAY - datetime.timedelta(days=10), trans_date=TODAY - datetime.timedelta(days=10))
-    LedgerEntryFactory(tenant=leases[0].tenant, lease=leases[0], trans_type=TenantLedgerEntry.TransType.PAYMENT,
-                       amount=Decimal("200.00"), applies_to=charge, due_date=charge.due_date)
-    c2 = LedgerEntryFactory(tenant=leases[1].tenant, amount=Decimal("1600.50"), due_date=TODAY - datetime.timedelta(days=5))
-    LedgerEntryFactory(tenant=leases[1].tenant, trans_type=TenantLedgerEntry.TransType.PAYMENT, amount=Decimal("1600.50"), applies_to=c2)
+    charge = LedgerEntryFactory(
+        tenant=leases[0].tenant,
+        lease=leases[0],
+        amount=Decimal("1500.00"),
+        due_date=TODAY - datetime.timedelta(days=10),
+        trans_date=TODAY - datetime.timedelta(days=10),
+    )
+    LedgerEntryFactory(
+        tenant=leases[0].tenant,
+        lease=leases[0],
+        trans_type=TenantLedgerEntry.TransType.PAYMENT,
+        amount=Decimal("200.00"),
+        applies_to=charge,
+        due_date=charge.due_date,
+    )
+    c2 = LedgerEntryFactory(
+        tenant=leases[1].tenant, amount=Decimal("1600.50"), due_date=TODAY - datetime.timedelta(days=5)
+    )
+    LedgerEntryFactory(
+        tenant=leases[1].tenant,
+        trans_type=TenantLedgerEntry.TransType.PAYMENT,
+        amount=Decimal("1600.50"),
+        applies_to=c2,
+    )
     # A charge not yet due counts in the balance but not in overdue.
     LedgerEntryFactory(tenant=leases[1].tenant, amount=Decimal("50.00"), due_date=TODAY + datetime.timedelta(days=5))
     vendor = VendorFactory(name="ProFlow Plumbing")
@@ -136,7 +167,11 @@ def test_unit_grid(api_client, portfolio):
     assert body["property"]["name"] == "Harbor View"
     by_unit = {u["unit_number"]: u for u in body["units"]}
     assert [by_unit[n]["lease"]["lease_status"] for n in ("A-100", "A-101", "A-102", "A-103")] == [
-        "active", "month_to_month", "notice", "vacant"]
+        "active",
+        "month_to_month",
+        "notice",
+        "vacant",
+    ]
     assert by_unit["A-100"]["balance"] == "1300.00" and by_unit["A-100"]["overdue_balance"] == "1300.00"
     assert by_unit["A-101"]["balance"] == "50.00" and by_unit["A-101"]["overdue_balance"] == "0.00"
     assert by_unit["A-101"]["lease"]["holdover_start_date"] is not None

@@ -1,4 +1,5 @@
 """The test settings block outbound network (config/network_guard.py): only this machine is reachable."""
+
 import socket
 import threading
 
@@ -8,7 +9,10 @@ from config.network_guard import NetworkBlocked, hosts_of
 
 
 def test_a_public_address_is_refused_at_once():
-    with socket.socket() as sock, pytest.raises(NetworkBlocked, match=r"must not reach the network \(tried 203.0.113.7:443\)"):
+    with (
+        socket.socket() as sock,
+        pytest.raises(NetworkBlocked, match=r"must not reach the network \(tried 203.0.113.7:443\)"),
+    ):
         sock.connect(("203.0.113.7", 443))
     with socket.socket(socket.AF_INET6) as sock, pytest.raises(NetworkBlocked):
         sock.connect_ex(("2001:db8::1", 443, 0, 0))
@@ -50,4 +54,6 @@ def test_loopback_and_unix_sockets_work():
 
 def test_database_hosts_from_the_environment_are_allowed():
     assert hosts_of("postgres://postgres@db.internal:5432/x", "redis://127.0.0.1:6379/0", None, "") == {
-        "db.internal", "127.0.0.1"}
+        "db.internal",
+        "127.0.0.1",
+    }

@@ -1,5 +1,6 @@
 """The issue's "done when": every manual scan survives 10 parallel requests and keeps answering afterwards
 (it used to call result.get() inside the request and leave Celery's flag set: every later call a 500)."""
+
 import threading
 import time
 

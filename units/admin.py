@@ -13,7 +13,16 @@ class UnitsUnitAdmin(admin.ModelAdmin):
 
 @admin.register(UnitsMaintenance)
 class UnitsMaintenanceAdmin(admin.ModelAdmin):
-    list_display = ("work_order_number", "title", "unit", "category", "priority", "status", "requested_date", "actual_cost")
+    list_display = (
+        "work_order_number",
+        "title",
+        "unit",
+        "category",
+        "priority",
+        "status",
+        "requested_date",
+        "actual_cost",
+    )
     list_filter = ("status", "category", "priority")
     search_fields = ("work_order_number", "title", "unit__unit_number")
     list_select_related = ("unit", "assigned_vendor")

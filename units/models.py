@@ -26,7 +26,9 @@ class UnitsUnit(BaseModel):
     class Meta:
         db_table = "units_unit"
         ordering = ["property__name", "building", "unit_number"]
-        constraints = [models.UniqueConstraint(fields=["property", "unit_number"], name="unit_number_unique_per_property")]
+        constraints = [
+            models.UniqueConstraint(fields=["property", "unit_number"], name="unit_number_unique_per_property")
+        ]
         indexes = [models.Index(fields=["property", "building", "floor"])]
         verbose_name = "unit"
 

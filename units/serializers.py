@@ -9,8 +9,22 @@ class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = UnitsUnit
         fields = [
-            "id", "property", "property_name", "unit_number", "building", "floor", "unit_type", "bedrooms",
-            "bathrooms", "square_feet", "market_rent", "current_rent", "status", "amenities", "created_at", "updated_at",
+            "id",
+            "property",
+            "property_name",
+            "unit_number",
+            "building",
+            "floor",
+            "unit_type",
+            "bedrooms",
+            "bathrooms",
+            "square_feet",
+            "market_rent",
+            "current_rent",
+            "status",
+            "amenities",
+            "created_at",
+            "updated_at",
         ]
 
 
@@ -22,7 +36,25 @@ class WorkOrderSerializer(serializers.ModelSerializer):
     class Meta:
         model = UnitsMaintenance
         fields = [
-            "id", "work_order_number", "unit", "unit_number", "property", "property_name", "title", "description",
-            "category", "priority", "status", "requested_date", "scheduled_date", "completed_date",
-            "estimated_cost", "actual_cost", "assigned_vendor", "vendor_name", "reported_by", "created_at", "updated_at",
+            "id",
+            "work_order_number",
+            "unit",
+            "unit_number",
+            "property",
+            "property_name",
+            "title",
+            "description",
+            "category",
+            "priority",
+            "status",
+            "requested_date",
+            "scheduled_date",
+            "completed_date",
+            "estimated_cost",
+            "actual_cost",
+            "assigned_vendor",
+            "vendor_name",
+            "reported_by",
+            "created_at",
+            "updated_at",
         ]

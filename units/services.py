@@ -1,4 +1,5 @@
 """Writes on units. Other apps change a unit through these functions, never through UnitsUnit directly."""
+
 import datetime
 from collections.abc import Iterable
 
@@ -20,11 +21,7 @@ def unit_status_set(*, unit_ids: Iterable, status: str) -> int:
     ids = {i for i in unit_ids if i is not None}
     if not ids:
         return 0
-    return (
-        UnitsUnit.objects.filter(id__in=ids)
-        .exclude(status=status)
-        .update(status=status, updated_at=timezone.now())
-    )
+    return UnitsUnit.objects.filter(id__in=ids).exclude(status=status).update(status=status, updated_at=timezone.now())
 
 
 WORK_ORDER_PREFIX = "WO-"
@@ -39,7 +36,7 @@ def _next_work_order_number() -> str:
         .values_list("work_order_number", flat=True)
         .first()
     )
-    n = int(last[len(WORK_ORDER_PREFIX):]) + 1 if last else 1
+    n = int(last[len(WORK_ORDER_PREFIX) :]) + 1 if last else 1
     return f"{WORK_ORDER_PREFIX}{n:0{_WORK_ORDER_DIGITS}d}"
 
 

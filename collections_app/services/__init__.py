@@ -17,6 +17,7 @@ payment), `legal` (the legal-referral recommendation), `manual` (the manager's a
 dismissing a legal referral among them), `common` (shared constants and helpers). Import public names
 from `collections_app.services`; this module re-exports them.
 """
+
 from collections_app import dunning
 from collections_app.services.common import (
     CHUNK,
@@ -43,9 +44,29 @@ from collections_app.services.plans import payment_plan_accept, payment_plan_che
 from collections_app.services.scan import collections_scan
 
 __all__ = [
-    "CHUNK", "DELIVERY_SYNC_DAYS", "FEATURE", "MANAGER", "PLAN_DEFAULT_GRACE_DAYS", "SYSTEM", "ZERO",
-    "_action_deliver", "_compose", "_resend_unsent", "_step_send", "case_escalate", "case_note_add",
-    "case_send_reminder", "collection_action_delivery_sync", "collections_escalate", "collections_scan", "dunning",
-    "legal_referral_approve", "legal_referral_dismiss", "legal_referrals_recommend",
-    "payment_plan_accept", "payment_plan_check_defaults", "payment_plan_offer", "payment_record",
+    "CHUNK",
+    "DELIVERY_SYNC_DAYS",
+    "FEATURE",
+    "MANAGER",
+    "PLAN_DEFAULT_GRACE_DAYS",
+    "SYSTEM",
+    "ZERO",
+    "_action_deliver",
+    "_compose",
+    "_resend_unsent",
+    "_step_send",
+    "case_escalate",
+    "case_note_add",
+    "case_send_reminder",
+    "collection_action_delivery_sync",
+    "collections_escalate",
+    "collections_scan",
+    "dunning",
+    "legal_referral_approve",
+    "legal_referral_dismiss",
+    "legal_referrals_recommend",
+    "payment_plan_accept",
+    "payment_plan_check_defaults",
+    "payment_plan_offer",
+    "payment_record",
 ]

@@ -1,4 +1,5 @@
 """Shared names of the collections services: constants, status aliases and small helpers."""
+
 from __future__ import annotations
 
 import datetime
@@ -25,8 +26,13 @@ PlanStatus = PaymentPlan.Status
 InstStatus = PaymentPlanInstallment.Status
 
 
-STATUS_PHRASE = {"open": "open", "payment_plan": "on a payment plan", "paid": "paid", "escalated": "escalated to legal",
-                 "written_off": "written off"}
+STATUS_PHRASE = {
+    "open": "open",
+    "payment_plan": "on a payment plan",
+    "paid": "paid",
+    "escalated": "escalated to legal",
+    "written_off": "written off",
+}
 
 
 def _is(case) -> str:
@@ -43,6 +49,13 @@ def _today(now: datetime.datetime) -> datetime.date:
 
 def _note(case, text, *, actor, now) -> CollectionAction:
     return CollectionAction.objects.create(
-        case=case, action_type=ActionType.NOTE, escalation_level=case.escalation_level, channel="system",
-        message_text=text, tone_used="", ai_generated=False, sent_at=now, created_by=actor,
+        case=case,
+        action_type=ActionType.NOTE,
+        escalation_level=case.escalation_level,
+        channel="system",
+        message_text=text,
+        tone_used="",
+        ai_generated=False,
+        sent_at=now,
+        created_by=actor,
     )

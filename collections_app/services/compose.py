@@ -1,4 +1,5 @@
 """Writing a dunning message through the AI gateway (and the plan terms it quotes)."""
+
 from __future__ import annotations
 
 from collections_app.prompts import COLLECTIONS_MESSAGE, SMS_MAX_CHARS
@@ -37,8 +38,11 @@ def _plan_rows(plan) -> list:
 def _compose(*, case, step, tone, days, plan_terms="") -> tuple[str, str, str]:
     """(subject, body, provider) through the AI gateway; Claude failing falls back to the offline templates so
     a due step always has its message. Called outside any transaction."""
-    result = complete_json(COLLECTIONS_MESSAGE, _message_inputs(case=case, step=step, tone=tone, days=days,
-                                                                plan_terms=plan_terms), offline_fallback=True)
+    result = complete_json(
+        COLLECTIONS_MESSAGE,
+        _message_inputs(case=case, step=step, tone=tone, days=days, plan_terms=plan_terms),
+        offline_fallback=True,
+    )
     subject = " ".join(result.data["subject"].split())[:255]
     body = result.data["body"].strip()
     if step.channels == ("sms",):

@@ -1,5 +1,6 @@
 """Delivering recorded steps through core.messaging, resending unsent channels and syncing delivery state
 from the outbox."""
+
 from __future__ import annotations
 
 import datetime
@@ -47,15 +48,32 @@ def _action_deliver(*, action: CollectionAction, case: CollectionCase) -> Collec
         dedupe = _dedupe_key(case.id, action.step_level, key)
         try:
             if key == "sms":
-                message = send_sms(to=case.tenant.phone, body=action.message_text, feature=FEATURE,
-                                   related_object=case, dedupe_key=dedupe)
+                message = send_sms(
+                    to=case.tenant.phone,
+                    body=action.message_text,
+                    feature=FEATURE,
+                    related_object=case,
+                    dedupe_key=dedupe,
+                )
             elif key == "email":
-                message = send_email(to=case.tenant.email, subject=action.subject, text=action.message_text,
-                                     feature=FEATURE, related_object=case, dedupe_key=dedupe)
+                message = send_email(
+                    to=case.tenant.email,
+                    subject=action.subject,
+                    text=action.message_text,
+                    feature=FEATURE,
+                    related_object=case,
+                    dedupe_key=dedupe,
+                )
             else:
                 subject, text = _manager_notice(case=case, action=action)
-                message = send_email(to=case.property.manager_email, subject=subject, text=text, feature=FEATURE,
-                                     related_object=case, dedupe_key=dedupe)
+                message = send_email(
+                    to=case.property.manager_email,
+                    subject=subject,
+                    text=text,
+                    feature=FEATURE,
+                    related_object=case,
+                    dedupe_key=dedupe,
+                )
             ids[key], outbox[str(message.id)] = str(message.id), message
         except ApplicationError as exc:  # refused recipient: recorded, resent by the next engine run
             ids[key] = None
@@ -65,10 +83,18 @@ def _action_deliver(*, action: CollectionAction, case: CollectionCase) -> Collec
     if any(v and v not in outbox for v in ids.values()):
         outbox.update(outbox_rows_for([action]))
     state = delivery_summary(action, outbox)
-    action.delivery_status, action.delivered, action.opened = state["delivery_status"], state["delivered"], state["opened"]
+    action.delivery_status, action.delivered, action.opened = (
+        state["delivery_status"],
+        state["delivered"],
+        state["opened"],
+    )
     CollectionAction.objects.filter(pk=action.pk).update(
-        outbox_message_ids=ids, delivery_error=action.delivery_error, delivery_status=action.delivery_status,
-        delivered=action.delivered, opened=action.opened)
+        outbox_message_ids=ids,
+        delivery_error=action.delivery_error,
+        delivery_status=action.delivery_status,
+        delivered=action.delivered,
+        opened=action.opened,
+    )
     return action
 
 
@@ -76,11 +102,15 @@ def _manager_notice(*, case, action) -> tuple[str, str]:
     """Step 5's hand-off to the property manager: the case, its history and a recommended next step."""
     plan = plan_of(case)
     steps = CollectionAction.objects.filter(case_id=case.id).exclude(pk=action.pk).order_by("sent_at", "created_at")
-    history = "\n".join(f"- {a.sent_at:%Y-%m-%d} {a.get_action_type_display()} ({a.channel}, {a.tone_used or 'n/a'})"
-                        for a in steps)
+    history = "\n".join(
+        f"- {a.sent_at:%Y-%m-%d} {a.get_action_type_display()} ({a.channel}, {a.tone_used or 'n/a'})" for a in steps
+    )
     recommendation = dunning.recommended_next_step(
-        risk_profile=case.tenant_risk_profile, balance=case.current_balance,
-        monthly_rent=case.lease.monthly_rent_amount, plan_status=plan.status if plan else None)
+        risk_profile=case.tenant_risk_profile,
+        balance=case.current_balance,
+        monthly_rent=case.lease.monthly_rent_amount,
+        plan_status=plan.status if plan else None,
+    )
     subject = f"Collections escalation: {case.tenant.first_name} {case.tenant.last_name}, unit {case.unit.unit_number}"
     text = (
         f"{case.tenant.first_name} {case.tenant.last_name} (unit {case.unit.unit_number}, {case.property.name}) owes "
@@ -96,10 +126,16 @@ def _manager_notice(*, case, action) -> tuple[str, str]:
 def _resend_unsent(*, now) -> int:
     """Sends again the channels of recorded steps that never reached the outbox (recipient refused, or a crash
     between recording and sending). Same dedupe keys, so nothing is sent twice."""
-    candidates = (CollectionAction.objects.filter(
-        step_level__isnull=False, delivery_status__in=[Delivery.PENDING, Delivery.FAILED],
-        case__status__in=CollectionCase.UNRESOLVED, sent_at__gte=now - datetime.timedelta(days=DELIVERY_SYNC_DAYS))
-        .select_related("case__tenant", "case__property", "case__unit", "case__lease").order_by("sent_at", "created_at"))
+    candidates = (
+        CollectionAction.objects.filter(
+            step_level__isnull=False,
+            delivery_status__in=[Delivery.PENDING, Delivery.FAILED],
+            case__status__in=CollectionCase.UNRESOLVED,
+            sent_at__gte=now - datetime.timedelta(days=DELIVERY_SYNC_DAYS),
+        )
+        .select_related("case__tenant", "case__property", "case__unit", "case__lease")
+        .order_by("sent_at", "created_at")
+    )
     resent = 0
     for action in candidates:
         ids = action.outbox_message_ids or {}
@@ -117,17 +153,31 @@ def collection_action_delivery_sync(*, now=None) -> int:
     """Copies the outbox's current delivery state (provider callbacks, retries) onto recent actions. Set-based:
     two queries and one bulk update."""
     now = now or timezone.now()
-    actions = list(CollectionAction.objects.filter(
-        sent_at__gte=now - datetime.timedelta(days=DELIVERY_SYNC_DAYS),
-        delivery_status__in=[Delivery.PENDING, Delivery.OUTBOX, Delivery.SENT, Delivery.FAILED],
-    ).only("id", "step_level", "outbox_message_ids", "delivery_status", "delivery_error", "delivered", "opened",
-           "sent_at"))
+    actions = list(
+        CollectionAction.objects.filter(
+            sent_at__gte=now - datetime.timedelta(days=DELIVERY_SYNC_DAYS),
+            delivery_status__in=[Delivery.PENDING, Delivery.OUTBOX, Delivery.SENT, Delivery.FAILED],
+        ).only(
+            "id",
+            "step_level",
+            "outbox_message_ids",
+            "delivery_status",
+            "delivery_error",
+            "delivered",
+            "opened",
+            "sent_at",
+        )
+    )
     actions = [a for a in actions if a.outbox_message_ids]
     outbox = outbox_rows_for(actions)
     changed = []
     for a in actions:
         state = delivery_summary(a, outbox)
-        if (state["delivery_status"], state["delivered"], state["opened"]) != (a.delivery_status, a.delivered, a.opened):
+        if (state["delivery_status"], state["delivered"], state["opened"]) != (
+            a.delivery_status,
+            a.delivered,
+            a.opened,
+        ):
             a.delivery_status, a.delivered, a.opened = state["delivery_status"], state["delivered"], state["opened"]
             changed.append(a)
     CollectionAction.objects.bulk_update(changed, ["delivery_status", "delivered", "opened"], batch_size=CHUNK)

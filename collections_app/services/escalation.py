@@ -1,4 +1,5 @@
 """The escalation engine: one run of the dunning agent, and recording + sending one step."""
+
 from __future__ import annotations
 
 import datetime
@@ -45,15 +46,22 @@ def collections_escalate(*, now: datetime.datetime | None = None) -> str:
     failures, stale, to_recommend = 0, [], []
     ids = list(CollectionCase.objects.filter(status=Status.OPEN).order_by("id").values_list("id", flat=True))
     for chunk in _chunks(ids):
-        cases = CollectionCase.objects.filter(id__in=chunk, status=Status.OPEN).select_related(
-            "tenant", "lease", "unit", "property", "payment_plan").order_by("id")
+        cases = (
+            CollectionCase.objects.filter(id__in=chunk, status=Status.OPEN)
+            .select_related("tenant", "lease", "unit", "property", "payment_plan")
+            .order_by("id")
+        )
         for case in cases:
             days = dunning.days_overdue(case.due_date, today)
             step = dunning.step_to_send(current_level=case.escalation_level, days_overdue=days)
             if step is None:
                 if not case.legal_referral and dunning.legal_referral_eligible(
-                        current_level=case.escalation_level, days_overdue=days, balance=case.current_balance,
-                        min_balance=min_balance, min_days_overdue=min_days):
+                    current_level=case.escalation_level,
+                    days_overdue=days,
+                    balance=case.current_balance,
+                    min_balance=min_balance,
+                    min_days_overdue=min_days,
+                ):
                     to_recommend.append(case)
                 if days != case.days_overdue:
                     case.days_overdue, case.updated_at = days, now
@@ -69,8 +77,10 @@ def collections_escalate(*, now: datetime.datetime | None = None) -> str:
     CollectionCase.objects.bulk_update(stale, ["days_overdue", "updated_at"], batch_size=CHUNK)
     recommended = legal_referrals_recommend(to_recommend, now=now)
     sent = sum(steps.values())
-    summary = (f"Sent {sent} dunning steps on {len(ids)} open cases "
-               f"({', '.join(f'L{k}: {v}' for k, v in steps.items())}); {defaulted}")
+    summary = (
+        f"Sent {sent} dunning steps on {len(ids)} open cases "
+        f"({', '.join(f'L{k}: {v}' for k, v in steps.items())}); {defaulted}"
+    )
     if recommended:
         summary += f" {recommended} legal referrals recommended for a manager's approval (nothing sent)."
     if resent:
@@ -106,9 +116,19 @@ def _step_send(*, case: CollectionCase, step: dunning.DunningStep, now, actor: s
         if step.level == dunning.MAX_LEVEL and locked.legal_referral != LegalReferral.RECOMMENDED:
             return None  # the recommendation was dismissed or withdrawn meanwhile
         action = CollectionAction(
-            case=locked, action_type=step.action_type, escalation_level=step.level, step_level=step.level,
-            channel="+".join(step.channels), subject=subject, message_text=body, tone_used=tone, ai_generated=True,
-            ai_provider=provider, sent_at=now, delivery_status=Delivery.PENDING, created_by=actor,
+            case=locked,
+            action_type=step.action_type,
+            escalation_level=step.level,
+            step_level=step.level,
+            channel="+".join(step.channels),
+            subject=subject,
+            message_text=body,
+            tone_used=tone,
+            ai_generated=True,
+            ai_provider=provider,
+            sent_at=now,
+            delivery_status=Delivery.PENDING,
+            created_by=actor,
         )
         try:
             with transaction.atomic():
@@ -123,11 +143,25 @@ def _step_send(*, case: CollectionCase, step: dunning.DunningStep, now, actor: s
             locked.status, locked.assigned_to = Status.ESCALATED, MANAGER
             locked.legal_referral, locked.legal_referral_decided_at = LegalReferral.APPROVED, now
             locked.legal_referral_decided_by = actor
-            fields += ["status", "assigned_to", "legal_referral", "legal_referral_decided_at",
-                       "legal_referral_decided_by"]
+            fields += [
+                "status",
+                "assigned_to",
+                "legal_referral",
+                "legal_referral_decided_at",
+                "legal_referral_decided_by",
+            ]
         locked.save(update_fields=fields)
-    for f in ("escalation_level", "tone", "days_overdue", "status", "assigned_to", "updated_at", "legal_referral",
-              "legal_referral_decided_at", "legal_referral_decided_by"):
+    for f in (
+        "escalation_level",
+        "tone",
+        "days_overdue",
+        "status",
+        "assigned_to",
+        "updated_at",
+        "legal_referral",
+        "legal_referral_decided_at",
+        "legal_referral_decided_by",
+    ):
         setattr(case, f, getattr(locked, f))
     if plan is not None:
         case.payment_plan = plan

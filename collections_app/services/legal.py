@@ -1,6 +1,7 @@
 """The legal-referral recommendation: the agent never sends the legal step; it recommends a referral for a
 manager to approve or dismiss (services.manual), and only for a balance and age at or above the configured
 minimums (COLLECTIONS_LEGAL_MIN_BALANCE, COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)."""
+
 from __future__ import annotations
 
 import datetime
@@ -27,17 +28,29 @@ def legal_referrals_recommend(cases, *, now) -> int:
     count = 0
     for chunk in _chunks(list(by_id)):
         with transaction.atomic():
-            ids = list(CollectionCase.objects.select_for_update().filter(
-                id__in=chunk, status=Status.OPEN, escalation_level=dunning.AUTOMATIC_MAX_LEVEL,
-                legal_referral=LegalReferral.NONE,
-                actions__step_level=dunning.AUTOMATIC_MAX_LEVEL, actions__sent_at__lte=offered_before,
-            ).values_list("id", flat=True))
+            ids = list(
+                CollectionCase.objects.select_for_update()
+                .filter(
+                    id__in=chunk,
+                    status=Status.OPEN,
+                    escalation_level=dunning.AUTOMATIC_MAX_LEVEL,
+                    legal_referral=LegalReferral.NONE,
+                    actions__step_level=dunning.AUTOMATIC_MAX_LEVEL,
+                    actions__sent_at__lte=offered_before,
+                )
+                .values_list("id", flat=True)
+            )
             CollectionCase.objects.filter(id__in=ids).update(
-                legal_referral=LegalReferral.RECOMMENDED, legal_referral_recommended_at=now,
-                legal_referral_decided_at=None, legal_referral_decided_by="", updated_at=now)
+                legal_referral=LegalReferral.RECOMMENDED,
+                legal_referral_recommended_at=now,
+                legal_referral_decided_at=None,
+                legal_referral_decided_by="",
+                updated_at=now,
+            )
             CollectionAction.objects.bulk_create(
                 [_recommendation(by_id[i], now=now, min_balance=min_balance, min_days=min_days) for i in ids],
-                batch_size=CHUNK)
+                batch_size=CHUNK,
+            )
         count += len(ids)
     return count
 
@@ -45,15 +58,28 @@ def legal_referrals_recommend(cases, *, now) -> int:
 def _recommendation(case, *, now, min_balance, min_days) -> CollectionAction:
     plan = plan_of(case)
     advice = dunning.recommended_next_step(
-        risk_profile=case.tenant_risk_profile, balance=case.current_balance,
-        monthly_rent=case.lease.monthly_rent_amount, plan_status=plan.status if plan else None)
+        risk_profile=case.tenant_risk_profile,
+        balance=case.current_balance,
+        monthly_rent=case.lease.monthly_rent_amount,
+        plan_status=plan.status if plan else None,
+    )
     days = dunning.days_overdue(case.due_date, _today(now))
-    text = (f"Legal referral recommended: {money(case.current_balance)} is {days} days overdue and all four "
-            f"reminders have gone out (the minimums for a referral are {money(min_balance)} and {min_days} days). "
-            f"Nothing has been sent to the tenant: a manager approves the referral or dismisses it.\n\n{advice}")
+    text = (
+        f"Legal referral recommended: {money(case.current_balance)} is {days} days overdue and all four "
+        f"reminders have gone out (the minimums for a referral are {money(min_balance)} and {min_days} days). "
+        f"Nothing has been sent to the tenant: a manager approves the referral or dismisses it.\n\n{advice}"
+    )
     return CollectionAction(
-        case_id=case.id, action_type=ActionType.LEGAL_REVIEW, escalation_level=case.escalation_level,
-        channel="system", message_text=text, tone_used="", ai_generated=False, sent_at=now, created_by=SYSTEM)
+        case_id=case.id,
+        action_type=ActionType.LEGAL_REVIEW,
+        escalation_level=case.escalation_level,
+        channel="system",
+        message_text=text,
+        tone_used="",
+        ai_generated=False,
+        sent_at=now,
+        created_by=SYSTEM,
+    )
 
 
 def legal_referral_withdraw_if_moot(case: CollectionCase, *, now) -> list[str]:
@@ -65,12 +91,22 @@ def legal_referral_withdraw_if_moot(case: CollectionCase, *, now) -> list[str]:
     min_balance, _ = legal_referral_minimums()
     if case.status == Status.OPEN and case.current_balance >= min_balance:
         return []
-    reason = ("the balance is now below the minimum for a referral" if case.status == Status.OPEN
-              else f"the case is now {case.get_status_display().lower()}")
+    reason = (
+        "the balance is now below the minimum for a referral"
+        if case.status == Status.OPEN
+        else f"the case is now {case.get_status_display().lower()}"
+    )
     case.legal_referral = LegalReferral.NONE
     case.legal_referral_recommended_at = None
     CollectionAction.objects.create(
-        case=case, action_type=ActionType.LEGAL_REVIEW, escalation_level=case.escalation_level, channel="system",
-        message_text=f"Legal referral recommendation withdrawn: {reason}.", tone_used="", ai_generated=False,
-        sent_at=now, created_by=SYSTEM)
+        case=case,
+        action_type=ActionType.LEGAL_REVIEW,
+        escalation_level=case.escalation_level,
+        channel="system",
+        message_text=f"Legal referral recommendation withdrawn: {reason}.",
+        tone_used="",
+        ai_generated=False,
+        sent_at=now,
+        created_by=SYSTEM,
+    )
     return ["legal_referral", "legal_referral_recommended_at"]

@@ -1,5 +1,6 @@
 """The manager's manual actions: approve or dismiss a legal-referral recommendation, escalate, send the next
 reminder now, add a note."""
+
 from __future__ import annotations
 
 import datetime
@@ -23,7 +24,9 @@ from core.ai.offline import money
 from core.exceptions import ApplicationError
 
 
-def case_escalate(*, case: CollectionCase, actor: str, note: str = "", now: datetime.datetime | None = None) -> CollectionAction:
+def case_escalate(
+    *, case: CollectionCase, actor: str, note: str = "", now: datetime.datetime | None = None
+) -> CollectionAction:
     """The manager escalates the case to legal now: level 5, status 'escalated', assigned to the manager. This
     is the manager's own decision (spec: POST escalate), so it counts as approving a legal referral."""
     now = now or timezone.now()
@@ -37,20 +40,44 @@ def case_escalate(*, case: CollectionCase, actor: str, note: str = "", now: date
         # The manager's own decision is the approval (with or without the agent's recommendation).
         locked.legal_referral, locked.legal_referral_decided_at = LegalReferral.APPROVED, now
         locked.legal_referral_decided_by = actor
-        locked.save(update_fields=["escalation_level", "status", "assigned_to", "legal_referral",
-                                   "legal_referral_decided_at", "legal_referral_decided_by", "updated_at"])
+        locked.save(
+            update_fields=[
+                "escalation_level",
+                "status",
+                "assigned_to",
+                "legal_referral",
+                "legal_referral_decided_at",
+                "legal_referral_decided_by",
+                "updated_at",
+            ]
+        )
         text = f"Escalated to legal by {actor}." + (f"\n\n{note.strip()}" if note.strip() else "")
         action = CollectionAction.objects.create(
-            case=locked, action_type=ActionType.ESCALATION, escalation_level=dunning.MAX_LEVEL, channel="system",
-            message_text=text, tone_used=locked.tone, ai_generated=False, sent_at=now, created_by=actor,
+            case=locked,
+            action_type=ActionType.ESCALATION,
+            escalation_level=dunning.MAX_LEVEL,
+            channel="system",
+            message_text=text,
+            tone_used=locked.tone,
+            ai_generated=False,
+            sent_at=now,
+            created_by=actor,
         )
-    for f in ("escalation_level", "status", "assigned_to", "legal_referral", "legal_referral_decided_at",
-              "legal_referral_decided_by"):
+    for f in (
+        "escalation_level",
+        "status",
+        "assigned_to",
+        "legal_referral",
+        "legal_referral_decided_at",
+        "legal_referral_decided_by",
+    ):
         setattr(case, f, getattr(locked, f))
     return action
 
 
-def legal_referral_approve(*, case: CollectionCase, actor: str, now: datetime.datetime | None = None) -> CollectionAction:
+def legal_referral_approve(
+    *, case: CollectionCase, actor: str, now: datetime.datetime | None = None
+) -> CollectionAction:
     """The manager approves the agent's legal-referral recommendation: the legal step is recorded and sent
     (the final notice letter to print and mail, the hand-off email to the property manager) and the case is
     escalated. Only a pending recommendation on an open case whose balance still reaches the minimum."""
@@ -58,16 +85,19 @@ def legal_referral_approve(*, case: CollectionCase, actor: str, now: datetime.da
     _require_recommendation(case)
     min_balance, _ = legal_referral_minimums()
     if case.current_balance < min_balance:
-        raise ApplicationError(f"The balance is now {money(case.current_balance)}, below the {money(min_balance)} "
-                               "minimum for a legal referral; dismiss the recommendation instead.")
+        raise ApplicationError(
+            f"The balance is now {money(case.current_balance)}, below the {money(min_balance)} "
+            "minimum for a legal referral; dismiss the recommendation instead."
+        )
     action = _step_send(case=case, step=dunning.step_for_level(dunning.MAX_LEVEL), now=now, actor=actor)
     if action is None:
         raise ApplicationError("This case changed meanwhile; refresh it.", status_code=409)
     return action
 
 
-def legal_referral_dismiss(*, case: CollectionCase, actor: str, note: str = "",
-                           now: datetime.datetime | None = None) -> CollectionAction:
+def legal_referral_dismiss(
+    *, case: CollectionCase, actor: str, note: str = "", now: datetime.datetime | None = None
+) -> CollectionAction:
     """The manager dismisses the recommendation: nothing is sent, the case stays open at its level and the agent
     does not recommend a referral again for this case (the manager can still escalate it)."""
     now = now or timezone.now()
@@ -76,13 +106,23 @@ def legal_referral_dismiss(*, case: CollectionCase, actor: str, note: str = "",
         _require_recommendation(locked)
         locked.legal_referral, locked.legal_referral_decided_at = LegalReferral.DISMISSED, now
         locked.legal_referral_decided_by = actor
-        locked.save(update_fields=["legal_referral", "legal_referral_decided_at", "legal_referral_decided_by",
-                                   "updated_at"])
+        locked.save(
+            update_fields=["legal_referral", "legal_referral_decided_at", "legal_referral_decided_by", "updated_at"]
+        )
         text = f"Legal referral dismissed by {actor}; no legal step will be taken." + (
-            f"\n\n{note.strip()}" if note.strip() else "")
+            f"\n\n{note.strip()}" if note.strip() else ""
+        )
         action = CollectionAction.objects.create(
-            case=locked, action_type=ActionType.LEGAL_REVIEW, escalation_level=locked.escalation_level,
-            channel="system", message_text=text, tone_used="", ai_generated=False, sent_at=now, created_by=actor)
+            case=locked,
+            action_type=ActionType.LEGAL_REVIEW,
+            escalation_level=locked.escalation_level,
+            channel="system",
+            message_text=text,
+            tone_used="",
+            ai_generated=False,
+            sent_at=now,
+            created_by=actor,
+        )
     for f in ("legal_referral", "legal_referral_decided_at", "legal_referral_decided_by"):
         setattr(case, f, getattr(locked, f))
     return action
@@ -107,15 +147,19 @@ def case_send_reminder(*, case: CollectionCase, actor: str, now: datetime.dateti
     if step is None:
         raise ApplicationError("All five steps have already been sent.")
     if step.level > dunning.AUTOMATIC_MAX_LEVEL:
-        raise ApplicationError("The next step is the legal step, which is not a reminder: a manager approves a "
-                               "legal referral (or escalates the case) instead.")
+        raise ApplicationError(
+            "The next step is the legal step, which is not a reminder: a manager approves a "
+            "legal referral (or escalates the case) instead."
+        )
     action = _step_send(case=case, step=step, now=now, actor=actor)
     if action is None:
         raise ApplicationError("This step was just sent by another run; refresh the case.", status_code=409)
     return action
 
 
-def case_note_add(*, case: CollectionCase, text: str, actor: str, now: datetime.datetime | None = None) -> CollectionAction:
+def case_note_add(
+    *, case: CollectionCase, text: str, actor: str, now: datetime.datetime | None = None
+) -> CollectionAction:
     """Adds a manager's note to the case's action log (e.g. an eviction-prep memo from the command center)."""
     text = (text or "").strip()
     if not text:

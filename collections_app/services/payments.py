@@ -1,4 +1,5 @@
 """Recording a payment against a case (ledger, balance, plan installments, case status)."""
+
 from __future__ import annotations
 
 import datetime
@@ -26,8 +27,15 @@ from tenants.ledger_services import ledger_payment_record
 PAYABLE_PLAN = (PlanStatus.PROPOSED, *PaymentPlan.IN_FORCE)
 
 
-def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetime.date | None = None,
-                   reference: str = "", now: datetime.datetime | None = None) -> CollectionAction:
+def payment_record(
+    *,
+    case: CollectionCase,
+    amount,
+    actor: str,
+    paid_on: datetime.date | None = None,
+    reference: str = "",
+    now: datetime.datetime | None = None,
+) -> CollectionAction:
     """Records a payment against the case in one transaction: a Payment in the tenant ledger (oldest charges
     first), the case's balance reduced, the plan's installments paid in order (a payment on a proposed plan
     accepts it), and the case's status: paid at zero (the plan completes), otherwise on the plan if one is in
@@ -47,9 +55,17 @@ def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetim
         if locked.status not in CollectionCase.UNRESOLVED:
             raise ApplicationError(f"This case is {_is(locked)}; there is no balance to pay.")
         if amount > locked.current_balance:
-            raise ApplicationError(f"Payment of {money(amount)} exceeds the balance of {money(locked.current_balance)}.")
-        ledger_payment_record(tenant=locked.tenant, lease=locked.lease, amount=amount, trans_date=paid_on,
-                              reference=reference, description="Payment - collections")
+            raise ApplicationError(
+                f"Payment of {money(amount)} exceeds the balance of {money(locked.current_balance)}."
+            )
+        ledger_payment_record(
+            tenant=locked.tenant,
+            lease=locked.lease,
+            amount=amount,
+            trans_date=paid_on,
+            reference=reference,
+            description="Payment - collections",
+        )
         locked.current_balance -= amount
         fields = ["current_balance", "updated_at"]
         plan = PaymentPlan.objects.filter(case=locked).first()
@@ -77,10 +93,19 @@ def payment_record(*, case: CollectionCase, amount, actor: str, paid_on: datetim
         locked.save(update_fields=fields)
         ref = f" (ref {reference})" if reference else ""
         action = CollectionAction.objects.create(
-            case=locked, action_type=ActionType.PAYMENT_RECEIVED, escalation_level=locked.escalation_level,
-            channel="system", message_text=(f"Payment of {money(amount)} received on {paid_on:%B} {paid_on.day}, "
-                                            f"{paid_on.year}{ref}. Balance now {money(locked.current_balance)}.{plan_note}"),
-            tone_used="", ai_generated=False, sent_at=now, amount=amount, created_by=actor,
+            case=locked,
+            action_type=ActionType.PAYMENT_RECEIVED,
+            escalation_level=locked.escalation_level,
+            channel="system",
+            message_text=(
+                f"Payment of {money(amount)} received on {paid_on:%B} {paid_on.day}, "
+                f"{paid_on.year}{ref}. Balance now {money(locked.current_balance)}.{plan_note}"
+            ),
+            tone_used="",
+            ai_generated=False,
+            sent_at=now,
+            amount=amount,
+            created_by=actor,
         )
     for f in ("current_balance", "status", "resolved_at", "legal_referral", "legal_referral_recommended_at"):
         setattr(case, f, getattr(locked, f))

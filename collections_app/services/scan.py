@@ -1,4 +1,5 @@
 """The daily scan: opens, refreshes and closes collection cases from the tenant ledger."""
+
 from __future__ import annotations
 
 import datetime
@@ -32,9 +33,19 @@ def collections_scan(*, today: datetime.date | None = None) -> str:
     today = today or timezone.localdate()
     now = timezone.now()
     overdue = {tid: b["overdue"] for tid, b in tenant_balances(as_of=today).items() if b["overdue"] > 0}
-    unresolved = {c.tenant_id: c for c in CollectionCase.objects.filter(status__in=CollectionCase.UNRESOLVED)
-                  .only("id", "tenant_id", "current_balance", "days_overdue", "due_date", "late_fee_total", "status",
-                        "escalation_level")}
+    unresolved = {
+        c.tenant_id: c
+        for c in CollectionCase.objects.filter(status__in=CollectionCase.UNRESOLVED).only(
+            "id",
+            "tenant_id",
+            "current_balance",
+            "days_overdue",
+            "due_date",
+            "late_fee_total",
+            "status",
+            "escalation_level",
+        )
+    }
     unpaid: dict = {}
     for chunk in _chunks(overdue):
         unpaid.update(ledger_unpaid_charges(tenant_ids=chunk, due_before=today))
@@ -52,12 +63,22 @@ def collections_scan(*, today: datetime.date | None = None) -> str:
             no_lease += 1
             continue
         profile = dunning.risk_profile(history.get(tid, {}).get("late_payments", 0))
-        new_cases.append(CollectionCase(
-            tenant_id=tid, lease_id=lease["id"], unit_id=lease["unit_id"], property_id=lease["property_id"],
-            original_amount_due=overdue[tid], current_balance=overdue[tid], late_fee_total=_late_fees(charges),
-            due_date=charges[0].due_date, days_overdue=dunning.days_overdue(charges[0].due_date, today),
-            tenant_risk_profile=profile, tone=dunning.select_tone(profile, 0), status=Status.OPEN,
-        ))
+        new_cases.append(
+            CollectionCase(
+                tenant_id=tid,
+                lease_id=lease["id"],
+                unit_id=lease["unit_id"],
+                property_id=lease["property_id"],
+                original_amount_due=overdue[tid],
+                current_balance=overdue[tid],
+                late_fee_total=_late_fees(charges),
+                due_date=charges[0].due_date,
+                days_overdue=dunning.days_overdue(charges[0].due_date, today),
+                tenant_risk_profile=profile,
+                tone=dunning.select_tone(profile, 0),
+                status=Status.OPEN,
+            )
+        )
 
     # refresh / close ---------------------------------------------------------------------------------
     refreshed, closing, payments = [], [], []
@@ -65,33 +86,46 @@ def collections_scan(*, today: datetime.date | None = None) -> str:
         if tid not in overdue:
             closing.append(case)
             if case.current_balance > 0:
-                payments.append(_payment_seen(case, case.current_balance, now, "The ledger shows the overdue balance paid:"))
+                payments.append(
+                    _payment_seen(case, case.current_balance, now, "The ledger shows the overdue balance paid:")
+                )
             continue
         balance, fees = overdue[tid], _late_fees(unpaid.get(tid, []))
         days = dunning.days_overdue(case.due_date, today)
         if (balance, fees, days) != (case.current_balance, case.late_fee_total, case.days_overdue):
             if balance < case.current_balance:
-                payments.append(_payment_seen(case, case.current_balance - balance, now,
-                                              "The ledger shows part of the overdue balance paid or credited:"))
+                payments.append(
+                    _payment_seen(
+                        case,
+                        case.current_balance - balance,
+                        now,
+                        "The ledger shows part of the overdue balance paid or credited:",
+                    )
+                )
             case.current_balance, case.late_fee_total, case.days_overdue, case.updated_at = balance, fees, days, now
             refreshed.append(case)
 
     with transaction.atomic():
         CollectionCase.objects.bulk_create(new_cases, batch_size=CHUNK, ignore_conflicts=True)
         # Only these columns: status and level belong to the engine and the manager's actions.
-        CollectionCase.objects.bulk_update(refreshed, ["current_balance", "late_fee_total", "days_overdue", "updated_at"],
-                                           batch_size=CHUNK)
+        CollectionCase.objects.bulk_update(
+            refreshed, ["current_balance", "late_fee_total", "days_overdue", "updated_at"], batch_size=CHUNK
+        )
         closed = 0
         for chunk in _chunks([c.id for c in closing]):
             closed += CollectionCase.objects.filter(id__in=chunk, status__in=CollectionCase.UNRESOLVED).update(
-                status=Status.PAID, current_balance=ZERO, resolved_at=now, updated_at=now)
+                status=Status.PAID, current_balance=ZERO, resolved_at=now, updated_at=now
+            )
             PaymentPlan.objects.filter(case_id__in=chunk, status__in=PaymentPlan.IN_FORCE).update(
-                status=PlanStatus.COMPLETED, updated_at=now)
+                status=PlanStatus.COMPLETED, updated_at=now
+            )
         CollectionAction.objects.bulk_create(payments, batch_size=CHUNK)
     opened = sum(CollectionCase.objects.filter(id__in=chunk).count() for chunk in _chunks([c.id for c in new_cases]))
     total = sum(overdue.values(), ZERO)
-    summary = (f"Opened {opened} cases, refreshed {len(refreshed)}, closed {closed} as paid; "
-               f"{len(overdue)} tenants overdue ({money(total)}).")
+    summary = (
+        f"Opened {opened} cases, refreshed {len(refreshed)}, closed {closed} as paid; "
+        f"{len(overdue)} tenants overdue ({money(total)})."
+    )
     if no_lease:
         summary += f" {no_lease} overdue tenants have no lease and were skipped."
     return summary
@@ -104,9 +138,11 @@ def _late_fees(charges) -> Decimal:
 def _current_leases(tenant_ids) -> dict:
     """{tenant_id: {id, unit_id, property_id}} — each tenant's most recent lease (one query)."""
     out = {}
-    rows = (TenantLease.objects.filter(tenant_id__in=list(tenant_ids))
-            .order_by("tenant_id", "-lease_begin_date", "-created_at")
-            .values("id", "tenant_id", "unit_id", "property_id"))
+    rows = (
+        TenantLease.objects.filter(tenant_id__in=list(tenant_ids))
+        .order_by("tenant_id", "-lease_begin_date", "-created_at")
+        .values("id", "tenant_id", "unit_id", "property_id")
+    )
     for row in rows:
         out.setdefault(row["tenant_id"], row)
     return out
@@ -114,7 +150,14 @@ def _current_leases(tenant_ids) -> dict:
 
 def _payment_seen(case, amount, now, text) -> CollectionAction:
     return CollectionAction(
-        case_id=case.id, action_type=ActionType.PAYMENT_RECEIVED, escalation_level=getattr(case, "escalation_level", 0) or 0,
-        channel="system", message_text=f"{text} {money(amount)}.", tone_used="", ai_generated=False, sent_at=now,
-        amount=amount, created_by=SYSTEM,
+        case_id=case.id,
+        action_type=ActionType.PAYMENT_RECEIVED,
+        escalation_level=getattr(case, "escalation_level", 0) or 0,
+        channel="system",
+        message_text=f"{text} {money(amount)}.",
+        tone_used="",
+        ai_generated=False,
+        sent_at=now,
+        amount=amount,
+        created_by=SYSTEM,
     )

@@ -1,4 +1,5 @@
 """Test data for collections: tenants with a chosen payment history and an overdue rent charge, and cases."""
+
 import datetime
 from decimal import Decimal
 
@@ -14,9 +15,18 @@ RENT = Decimal("1700.00")
 T = TenantLedgerEntry.TransType
 
 
-def overdue_tenant(*, due: datetime.date, rent: Decimal = RENT, late_payments: int = 0, on_time: int = 6,
-                   manager_email: str = "manager@oakridge.example", phone: str | None = None, email: str | None = None,
-                   property=None, late_fee: Decimal | None = None):
+def overdue_tenant(
+    *,
+    due: datetime.date,
+    rent: Decimal = RENT,
+    late_payments: int = 0,
+    on_time: int = 6,
+    manager_email: str = "manager@oakridge.example",
+    phone: str | None = None,
+    email: str | None = None,
+    property=None,
+    late_fee: Decimal | None = None,
+):
     """A tenant whose rent charge due on `due` is unpaid, with `late_payments` late and `on_time` on-time
     months of history in the 12 months before `due`. Returns (tenant, lease)."""
     prop = property or PropertyFactory(manager_email=manager_email, phone="+12065550100")
@@ -27,23 +37,52 @@ def overdue_tenant(*, due: datetime.date, rent: Decimal = RENT, late_payments: i
     if email is not None:
         kwargs["email"] = email
     tenant = TenantFactory(**kwargs)
-    lease = LeaseFactory(tenant=tenant, unit=unit, property=prop, monthly_rent_amount=rent,
-                         lease_begin_date=due - datetime.timedelta(days=400),
-                         lease_end_date=due + datetime.timedelta(days=300))
+    lease = LeaseFactory(
+        tenant=tenant,
+        unit=unit,
+        property=prop,
+        monthly_rent_amount=rent,
+        lease_begin_date=due - datetime.timedelta(days=400),
+        lease_end_date=due + datetime.timedelta(days=300),
+    )
     month = 1
     for i in range(late_payments + on_time):
         charge_due = due - datetime.timedelta(days=30 * (month + i))
-        charge = LedgerEntryFactory(tenant=tenant, lease=lease, trans_type=T.CHARGE, trans_date=charge_due,
-                                    due_date=charge_due, amount=rent, description="Rent")
+        charge = LedgerEntryFactory(
+            tenant=tenant,
+            lease=lease,
+            trans_type=T.CHARGE,
+            trans_date=charge_due,
+            due_date=charge_due,
+            amount=rent,
+            description="Rent",
+        )
         paid = charge_due + datetime.timedelta(days=4 if i < late_payments else -1)
-        LedgerEntryFactory(tenant=tenant, lease=lease, trans_type=T.PAYMENT, trans_date=paid, due_date=charge_due,
-                           amount=rent, applies_to=charge, description="Payment")
-    LedgerEntryFactory(tenant=tenant, lease=lease, trans_type=T.CHARGE, trans_date=due, due_date=due, amount=rent,
-                       description="Rent")
+        LedgerEntryFactory(
+            tenant=tenant,
+            lease=lease,
+            trans_type=T.PAYMENT,
+            trans_date=paid,
+            due_date=charge_due,
+            amount=rent,
+            applies_to=charge,
+            description="Payment",
+        )
+    LedgerEntryFactory(
+        tenant=tenant, lease=lease, trans_type=T.CHARGE, trans_date=due, due_date=due, amount=rent, description="Rent"
+    )
     if late_fee:
         fee_due = due + datetime.timedelta(days=5)
-        LedgerEntryFactory(tenant=tenant, lease=lease, trans_type=T.CHARGE, charge_code="late_fee", trans_date=fee_due,
-                           due_date=fee_due, amount=late_fee, description="Late fee")
+        LedgerEntryFactory(
+            tenant=tenant,
+            lease=lease,
+            trans_type=T.CHARGE,
+            charge_code="late_fee",
+            trans_date=fee_due,
+            due_date=fee_due,
+            amount=late_fee,
+            description="Late fee",
+        )
     return tenant, lease
 
 

@@ -1,4 +1,5 @@
 """The two agents: the daily scan and the escalation engine, driven by a moving clock (`today` / `now`)."""
+
 from decimal import Decimal
 
 import pytest
@@ -39,8 +40,12 @@ def _snapshot():
 
 
 def _outbox_by_key(case):
-    return dict(OutboxMessage.objects.filter(dedupe_key__startswith=f"collections:{case.id}:")
-                .values("dedupe_key").annotate(n=Count("id")).values_list("dedupe_key", "n"))
+    return dict(
+        OutboxMessage.objects.filter(dedupe_key__startswith=f"collections:{case.id}:")
+        .values("dedupe_key")
+        .annotate(n=Count("id"))
+        .values_list("dedupe_key", "n")
+    )
 
 
 # ── scan ─────────────────────────────────────────────────────────────────────────────────────────
@@ -58,9 +63,16 @@ def test_scan_opens_a_case_from_the_ledger():
     assert (case.tenant_risk_profile, case.tone) == ("good_history", "friendly")
 
 
-@pytest.mark.parametrize("late,profile,tone", [(0, "good_history", "friendly"), (1, "good_history", "friendly"),
-                                               (2, "standard", "friendly"), (3, "repeat_offender", "firm"),
-                                               (6, "chronic", "firm")])
+@pytest.mark.parametrize(
+    "late,profile,tone",
+    [
+        (0, "good_history", "friendly"),
+        (1, "good_history", "friendly"),
+        (2, "standard", "friendly"),
+        (3, "repeat_offender", "firm"),
+        (6, "chronic", "firm"),
+    ],
+)
 def test_scan_classifies_risk_from_twelve_months_of_late_payments(late, profile, tone):
     tenant, _ = overdue_tenant(due=DUE, late_payments=late, on_time=10 - late)
     collections_scan(today=day(1))
@@ -70,10 +82,18 @@ def test_scan_classifies_risk_from_twelve_months_of_late_payments(late, profile,
 def test_scan_due_date_is_the_oldest_unpaid_charge():
     tenant, lease = overdue_tenant(due=DUE)
     older = day(-30)
-    charge = TenantLedgerEntry.objects.create(tenant=tenant, lease=lease, trans_type="Charge", trans_date=older,
-                                              due_date=older, amount=RENT)
-    TenantLedgerEntry.objects.create(tenant=tenant, lease=lease, trans_type="Payment", trans_date=day(-20),
-                                     due_date=older, amount=Decimal("1000.00"), applies_to=charge)
+    charge = TenantLedgerEntry.objects.create(
+        tenant=tenant, lease=lease, trans_type="Charge", trans_date=older, due_date=older, amount=RENT
+    )
+    TenantLedgerEntry.objects.create(
+        tenant=tenant,
+        lease=lease,
+        trans_type="Payment",
+        trans_date=day(-20),
+        due_date=older,
+        amount=Decimal("1000.00"),
+        applies_to=charge,
+    )
     collections_scan(today=day(2))
     case = _case(tenant)
     assert (case.due_date, case.days_overdue, case.current_balance) == (older, 32, Decimal("2400.00"))
@@ -103,8 +123,9 @@ def test_scan_refreshes_and_closes_cases_from_the_ledger():
     assert [a.amount for a in seen] == [Decimal("700.00"), Decimal("1000.00")]
     # a closed case is not reopened; a new overdue balance opens a new case
     assert collections_scan(today=day(6)).startswith("Opened 0 cases")
-    TenantLedgerEntry.objects.create(tenant=tenant, lease=lease, trans_type="Charge", trans_date=day(29),
-                                     due_date=day(29), amount=RENT)
+    TenantLedgerEntry.objects.create(
+        tenant=tenant, lease=lease, trans_type="Charge", trans_date=day(29), due_date=day(29), amount=RENT
+    )
     assert collections_scan(today=day(31)).startswith("Opened 1 cases")
     assert CollectionCase.objects.filter(tenant=tenant).count() == 2
 
@@ -157,7 +178,11 @@ def test_four_automatic_steps_on_schedule_then_the_legal_step_only_with_a_manage
     case.refresh_from_db()
     assert (action.step_level, action.created_by) == (5, "user:manager@example.com")
     assert (case.status, case.assigned_to, case.escalation_level, case.legal_referral) == (
-        "escalated", "manager", 5, "approved")
+        "escalated",
+        "manager",
+        5,
+        "approved",
+    )
     assert case.legal_referral_decided_by == "user:manager@example.com"
     actions = list(CollectionAction.objects.filter(case=case, step_level__isnull=False).order_by("step_level"))
     assert [a.channel for a in actions] == [EXPECTED_CHANNELS[i] for i in range(1, 6)]
@@ -168,8 +193,10 @@ def test_four_automatic_steps_on_schedule_then_the_legal_step_only_with_a_manage
     assert all("$1,700.00" in a.message_text and "November 2, 2026" in a.message_text for a in actions)
     # exactly one outbox message per step and channel (+ the manager's hand-off at step 5)
     assert _outbox_by_key(case) == {
-        f"collections:{case.id}:step1:sms": 1, f"collections:{case.id}:step2:email": 1,
-        f"collections:{case.id}:step3:email": 1, f"collections:{case.id}:step4:email": 1,
+        f"collections:{case.id}:step1:sms": 1,
+        f"collections:{case.id}:step2:email": 1,
+        f"collections:{case.id}:step3:email": 1,
+        f"collections:{case.id}:step4:email": 1,
         f"collections:{case.id}:step5:manager": 1,
     }
     assert len(FakeSmsBackend.sent) == 1 and len(FakeEmailBackend.sent) == 4
@@ -380,7 +407,23 @@ def test_database_backstops_one_step_record_and_one_unresolved_case_per_tenant()
     CollectionAction.objects.create(case=case, step_level=None, **fields)  # other actions are not limited
     CollectionAction.objects.create(case=case, step_level=None, **fields)
     with pytest.raises(IntegrityError), transaction.atomic():
-        CollectionCase.objects.create(tenant=tenant, lease=case.lease, unit=case.unit, property=case.property,
-                                      original_amount_due=1, current_balance=1, due_date=DUE, status="escalated")
-    CollectionCase.objects.create(tenant=tenant, lease=case.lease, unit=case.unit, property=case.property,
-                                  original_amount_due=1, current_balance=0, due_date=DUE, status="paid")
+        CollectionCase.objects.create(
+            tenant=tenant,
+            lease=case.lease,
+            unit=case.unit,
+            property=case.property,
+            original_amount_due=1,
+            current_balance=1,
+            due_date=DUE,
+            status="escalated",
+        )
+    CollectionCase.objects.create(
+        tenant=tenant,
+        lease=case.lease,
+        unit=case.unit,
+        property=case.property,
+        original_amount_due=1,
+        current_balance=0,
+        due_date=DUE,
+        status="paid",
+    )

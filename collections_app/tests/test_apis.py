@@ -1,4 +1,5 @@
 """Through the real URLs with an authenticated client: status, body, and the database afterwards."""
+
 import datetime
 import uuid
 from decimal import Decimal
@@ -24,8 +25,9 @@ def case():
     tenant, _ = overdue_tenant(due=DUE)
     collections_scan(today=TODAY)
     for n in (1, 3):
-        collections_escalate(now=datetime.datetime.combine(DUE + datetime.timedelta(days=n), datetime.time(12),
-                                                           tzinfo=datetime.UTC))
+        collections_escalate(
+            now=datetime.datetime.combine(DUE + datetime.timedelta(days=n), datetime.time(12), tzinfo=datetime.UTC)
+        )
     collections_escalate()
     return CollectionCase.objects.get(tenant=tenant)
 
@@ -37,12 +39,23 @@ def _url(case, action=""):
 # ── auth and 404 ──────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("method,path", [
-    ("get", ""), ("get", "dashboard-stats/"), ("post", "run-scan/"), ("get", "{id}/"), ("get", "{id}/actions/"),
-    ("post", "{id}/send-reminder/"), ("post", "{id}/offer-plan/"), ("post", "{id}/accept-plan/"),
-    ("post", "{id}/record-payment/"), ("post", "{id}/escalate/"), ("post", "{id}/approve-legal/"),
-    ("post", "{id}/dismiss-legal/"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("get", ""),
+        ("get", "dashboard-stats/"),
+        ("post", "run-scan/"),
+        ("get", "{id}/"),
+        ("get", "{id}/actions/"),
+        ("post", "{id}/send-reminder/"),
+        ("post", "{id}/offer-plan/"),
+        ("post", "{id}/accept-plan/"),
+        ("post", "{id}/record-payment/"),
+        ("post", "{id}/escalate/"),
+        ("post", "{id}/approve-legal/"),
+        ("post", "{id}/dismiss-legal/"),
+    ],
+)
 def test_every_endpoint_needs_authentication(anon_client, case, method, path):
     response = getattr(anon_client, method)(URL + path.format(id=case.pk))
     assert response.status_code == 401
@@ -50,9 +63,18 @@ def test_every_endpoint_needs_authentication(anon_client, case, method, path):
 
 
 @pytest.mark.parametrize("case_id", [uuid.uuid4(), "not-a-uuid", "12345"])
-@pytest.mark.parametrize("method,suffix", [("get", ""), ("get", "actions/"), ("post", "send-reminder/"),
-                                           ("post", "record-payment/"), ("post", "escalate/"),
-                                           ("post", "approve-legal/"), ("post", "dismiss-legal/")])
+@pytest.mark.parametrize(
+    "method,suffix",
+    [
+        ("get", ""),
+        ("get", "actions/"),
+        ("post", "send-reminder/"),
+        ("post", "record-payment/"),
+        ("post", "escalate/"),
+        ("post", "approve-legal/"),
+        ("post", "dismiss-legal/"),
+    ],
+)
 def test_unknown_or_malformed_id_is_404(api_client, case_id, method, suffix):
     response = getattr(api_client, method)(f"{URL}{case_id}/{suffix}")
     assert response.status_code == 404
@@ -73,13 +95,26 @@ def test_list_row_shape(api_client, case):
     assert row["unit_number"] == case.unit.unit_number and row["property_name"] == case.property.name
     assert (row["current_balance"], row["original_amount_due"], row["days_overdue"]) == ("1700.00", "1700.00", 4)
     assert (row["escalation_level"], row["status"], row["tone"], row["tenant_risk_profile"]) == (
-        2, "open", "friendly", "good_history")
+        2,
+        "open",
+        "friendly",
+        "good_history",
+    )
     assert row["due_date"] == DUE.isoformat() and row["payment_plan_status"] is None
-    assert row["next_action"] == {"level": 3, "label": "Formal notice", "day": 5, "channels": ["email", "letter"],
-                                  "due_in_days": 1}
+    assert row["next_action"] == {
+        "level": 3,
+        "label": "Formal notice",
+        "day": 5,
+        "channels": ["email", "letter"],
+        "due_in_days": 1,
+    }
     assert [(s["level"], s["label"], s["day"], s["done"]) for s in row["timeline"]] == [
-        (1, "Friendly reminder", 1, True), (2, "Detailed notice", 3, True), (3, "Formal notice", 5, False),
-        (4, "Payment plan offer", 8, False), (5, "Legal escalation warning", 12, False)]
+        (1, "Friendly reminder", 1, True),
+        (2, "Detailed notice", 3, True),
+        (3, "Formal notice", 5, False),
+        (4, "Payment plan offer", 8, False),
+        (5, "Legal escalation warning", 12, False),
+    ]
     assert row["timeline"][0]["sent_at"] is not None and row["timeline"][0]["delivery_status"] == "sent"
     assert row["timeline"][2]["sent_at"] is None
 
@@ -87,14 +122,27 @@ def test_list_row_shape(api_client, case):
 @pytest.fixture
 def spread():
     """Cases across statuses, levels, tones, profiles and properties (API-shape data, no ledger)."""
-    a = CaseFactory(days_overdue=14, escalation_level=5, status="escalated", tone="legal", tenant_risk_profile="chronic",
-                    current_balance=Decimal("3200.00"))
+    a = CaseFactory(
+        days_overdue=14,
+        escalation_level=5,
+        status="escalated",
+        tone="legal",
+        tenant_risk_profile="chronic",
+        current_balance=Decimal("3200.00"),
+    )
     b = CaseFactory(days_overdue=5, escalation_level=3, tone="firm", current_balance=Decimal("1850.00"))
     c = CaseFactory(days_overdue=1, escalation_level=1, current_balance=Decimal("950.00"))
-    d = CaseFactory(days_overdue=9, escalation_level=4, status="payment_plan", tone="firm",
-                    tenant_risk_profile="standard", current_balance=Decimal("1200.00"))
-    e = CaseFactory(days_overdue=30, escalation_level=2, status="paid", current_balance=Decimal("0.00"),
-                    resolved_at=timezone.now())
+    d = CaseFactory(
+        days_overdue=9,
+        escalation_level=4,
+        status="payment_plan",
+        tone="firm",
+        tenant_risk_profile="standard",
+        current_balance=Decimal("1200.00"),
+    )
+    e = CaseFactory(
+        days_overdue=30, escalation_level=2, status="paid", current_balance=Decimal("0.00"), resolved_at=timezone.now()
+    )
     b.tenant.first_name, b.tenant.last_name = "Lisa", "Park"
     b.tenant.save()
     return {"a": a, "b": b, "c": c, "d": d, "e": e}
@@ -128,8 +176,17 @@ def test_list_filters_search_and_ordering(api_client, spread):
     assert nxt[s["c"]] == {"level": 2, "label": "Detailed notice", "day": 3, "channels": ["email"], "due_in_days": 2}
 
 
-@pytest.mark.parametrize("params", [{"status": "bogus"}, {"escalation_level": "9"}, {"property": "nope"},
-                                    {"days_overdue__gte": "x"}, {"tone": "angry"}, {"page_size": "0"}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"status": "bogus"},
+        {"escalation_level": "9"},
+        {"property": "nope"},
+        {"days_overdue__gte": "x"},
+        {"tone": "angry"},
+        {"page_size": "0"},
+    ],
+)
 def test_bad_filters_are_400(api_client, spread, params):
     response = api_client.get(URL, params)
     assert response.status_code == 400 and response.json()["detail"]
@@ -159,14 +216,25 @@ def test_detail_with_actions_timeline_and_plan(api_client, case, django_assert_m
     assert body["recommended_next_step"].startswith("Call the tenant")
     assert [a["action_type"] for a in body["actions"]] == ["sms", "email", "payment_plan"]
     sms = body["actions"][0]
-    assert (sms["channel"], sms["tone_used"], sms["delivery_status"], sms["step_level"]) == ("sms", "friendly", "sent", 1)
+    assert (sms["channel"], sms["tone_used"], sms["delivery_status"], sms["step_level"]) == (
+        "sms",
+        "friendly",
+        "sent",
+        1,
+    )
     assert "$1,700.00" in sms["message_text"] and sms["sent_at"]
     assert sms["deliveries"][0]["channel"] == "sms" and sms["deliveries"][0]["to"] == case.tenant.phone
     plan = body["payment_plan"]
     assert (plan["status"], plan["num_installments"], plan["total_amount"], plan["amount_paid"]) == (
-        "proposed", 2, "1700.00", "0.00")
+        "proposed",
+        2,
+        "1700.00",
+        "0.00",
+    )
     assert [(i["installment_number"], i["amount"], i["status"]) for i in plan["installments"]] == [
-        (1, "850.00", "pending"), (2, "850.00", "pending")]
+        (1, "850.00", "pending"),
+        (2, "850.00", "pending"),
+    ]
     assert body["payment_plan_status"] == "proposed"
 
 
@@ -208,8 +276,10 @@ def test_offer_and_accept_plan(api_client, case):
     assert response.json()["status"] == "payment_plan" and response.json()["payment_plan"]["status"] == "accepted"
 
 
-@pytest.mark.parametrize("payload", [{"num_installments": 1}, {"num_installments": 7}, {"num_installments": "x"},
-                                     {"start_date": "03/01/2026"}])
+@pytest.mark.parametrize(
+    "payload",
+    [{"num_installments": 1}, {"num_installments": 7}, {"num_installments": "x"}, {"start_date": "03/01/2026"}],
+)
 def test_offer_plan_bad_input_is_400(api_client, case, payload):
     response = api_client.post(_url(case, "offer-plan"), payload)
     assert response.status_code == 400 and response.json()["detail"]
@@ -239,18 +309,21 @@ def test_final_payment_closes_the_case(api_client, case):
     assert response.json()["next_action"] is None
 
 
-@pytest.mark.parametrize("payload,detail", [
-    ({"amount": "0"}, "Payment must be greater than zero."),
-    ({"amount": "-10.00"}, "Payment must be greater than zero."),
-    ({"amount": -10}, "Payment must be greater than zero."),
-    ({"amount": "1700.01"}, "Payment of $1,700.01 exceeds the balance of $1,700.00."),
-    ({"amount": "10.005"}, "amount: Ensure that there are no more than 2 decimal places."),
-    ({"amount": "ten"}, "amount: A valid number is required."),
-    ({"amount": True}, "amount: A valid number is required."),
-    ({"amount": "NaN"}, "amount: A valid number is required."),
-    ({}, "amount: This field is required."),
-    ({"amount": "10", "paid_on": "2026-13-01"}, None),
-])
+@pytest.mark.parametrize(
+    "payload,detail",
+    [
+        ({"amount": "0"}, "Payment must be greater than zero."),
+        ({"amount": "-10.00"}, "Payment must be greater than zero."),
+        ({"amount": -10}, "Payment must be greater than zero."),
+        ({"amount": "1700.01"}, "Payment of $1,700.01 exceeds the balance of $1,700.00."),
+        ({"amount": "10.005"}, "amount: Ensure that there are no more than 2 decimal places."),
+        ({"amount": "ten"}, "amount: A valid number is required."),
+        ({"amount": True}, "amount: A valid number is required."),
+        ({"amount": "NaN"}, "amount: A valid number is required."),
+        ({}, "amount: This field is required."),
+        ({"amount": "10", "paid_on": "2026-13-01"}, None),
+    ],
+)
 def test_record_payment_rejections(api_client, case, payload, detail):
     response = api_client.post(_url(case, "record-payment"), payload)
     assert response.status_code == 400
@@ -271,20 +344,27 @@ def test_escalate(api_client, case):
 
 
 def _recommend(case):
-    CollectionCase.objects.filter(pk=case.pk).update(escalation_level=4, days_overdue=40,
-                                                     due_date=TODAY - datetime.timedelta(days=40),
-                                                     legal_referral="recommended")
+    CollectionCase.objects.filter(pk=case.pk).update(
+        escalation_level=4, days_overdue=40, due_date=TODAY - datetime.timedelta(days=40), legal_referral="recommended"
+    )
 
 
 def test_legal_referral_in_plain_words_and_approve(api_client, case):
     body = api_client.get(_url(case)).json()
     legal = body["legal_referral_detail"]
     assert (legal["state"], legal["can_decide"], legal["min_balance"], legal["min_days_overdue"]) == (
-        "", False, "500.00", 30)
-    assert legal["text"].startswith("No legal step yet. The agent sends reminders only; a legal referral needs at "
-                                    "least $500.00 overdue for 30 days and a manager's approval.")
+        "",
+        False,
+        "500.00",
+        30,
+    )
+    assert legal["text"].startswith(
+        "No legal step yet. The agent sends reminders only; a legal referral needs at "
+        "least $500.00 overdue for 30 days and a manager's approval."
+    )
     assert api_client.post(_url(case, "approve-legal")).json() == {
-        "detail": "There is no legal referral recommendation to decide on this case."}
+        "detail": "There is no legal referral recommendation to decide on this case."
+    }
     _recommend(case)
     body = api_client.get(_url(case)).json()
     assert body["legal_referral"] == "recommended" and body["legal_referral_detail"]["can_decide"]
@@ -297,7 +377,8 @@ def test_legal_referral_in_plain_words_and_approve(api_client, case):
     assert body["legal_referral_detail"]["decided_by"].startswith("user:")
     assert body["actions"][-1]["step_level"] == 5
     assert api_client.post(_url(case, "approve-legal")).json() == {
-        "detail": "The legal referral has already been approved."}
+        "detail": "The legal referral has already been approved."
+    }
 
 
 def test_dismiss_legal(api_client, case):
@@ -306,8 +387,10 @@ def test_dismiss_legal(api_client, case):
     assert response.status_code == 200
     body = response.json()
     assert (body["status"], body["escalation_level"], body["legal_referral"]) == ("open", 4, "dismissed")
-    assert body["actions"][-1]["action_type"] == "legal_review" and "Spoke to the tenant." in body["actions"][-1][
-        "message_text"]
+    assert (
+        body["actions"][-1]["action_type"] == "legal_review"
+        and "Spoke to the tenant." in body["actions"][-1]["message_text"]
+    )
     assert body["next_action"] is None
     assert api_client.post(_url(case, "dismiss-legal"), {"note": "x" * 2001}).status_code == 400
 
@@ -316,17 +399,36 @@ def test_dismiss_legal(api_client, case):
 
 
 def test_dashboard_stats(api_client, spread):
-    spread["b"].actions.create(action_type="payment_received", escalation_level=3, channel="system",
-                               message_text="Payment", tone_used="", ai_generated=False, amount=Decimal("400.00"),
-                               sent_at=timezone.now())
-    spread["c"].actions.create(action_type="payment_received", escalation_level=1, channel="system",
-                               message_text="Old payment", tone_used="", ai_generated=False, amount=Decimal("99.00"),
-                               sent_at=timezone.now() - datetime.timedelta(days=8))
+    spread["b"].actions.create(
+        action_type="payment_received",
+        escalation_level=3,
+        channel="system",
+        message_text="Payment",
+        tone_used="",
+        ai_generated=False,
+        amount=Decimal("400.00"),
+        sent_at=timezone.now(),
+    )
+    spread["c"].actions.create(
+        action_type="payment_received",
+        escalation_level=1,
+        channel="system",
+        message_text="Old payment",
+        tone_used="",
+        ai_generated=False,
+        amount=Decimal("99.00"),
+        sent_at=timezone.now() - datetime.timedelta(days=8),
+    )
     response = api_client.get(f"{URL}dashboard-stats/")
     assert response.status_code == 200
     assert response.json() == {
-        "total_overdue": "7200.00", "open_cases": 4, "on_plan": 1, "on_plan_amount": "1200.00",
-        "paid_this_week": "400.00", "paid_this_week_count": 1, "resolved_this_week": 1,
+        "total_overdue": "7200.00",
+        "open_cases": 4,
+        "on_plan": 1,
+        "on_plan_amount": "1200.00",
+        "paid_this_week": "400.00",
+        "paid_this_week_count": 1,
+        "resolved_this_week": 1,
         "by_level": {"0": 0, "1": 1, "2": 0, "3": 1, "4": 1, "5": 1},
         "by_tone": {"friendly": 1, "firm": 2, "formal": 0, "legal": 1},
         "by_risk_profile": {"good_history": 2, "standard": 1, "repeat_offender": 0, "chronic": 1},

@@ -1,5 +1,6 @@
 """Parallel identical requests on PostgreSQL: one Idempotency-Key applies a payment once; a second scan request
 answers the running job. Real threads, real transactions."""
+
 import threading
 import time
 import uuid
@@ -55,8 +56,12 @@ def test_parallel_payments_with_one_key_apply_once(api_client, case):
     before = case.current_balance
     key = str(uuid.uuid4())
     url = f"{URL}{case.pk}/record-payment/"
-    codes = in_parallel(8, lambda: client_like(api_client).post(
-        url, {"amount": "20.00"}, format="json", HTTP_IDEMPOTENCY_KEY=key).status_code)
+    codes = in_parallel(
+        8,
+        lambda: (
+            client_like(api_client).post(url, {"amount": "20.00"}, format="json", HTTP_IDEMPOTENCY_KEY=key).status_code
+        ),
+    )
     assert len(codes) == 8 and set(codes) <= {200, 409} and 200 in codes
     case.refresh_from_db()
     assert case.current_balance == before - Decimal("20.00")
@@ -68,8 +73,14 @@ def test_parallel_payments_without_a_key_never_overdraw(api_client, case):
     """No key: each request is a distinct payment, but the row lock keeps the balance consistent."""
     balance = case.current_balance
     amount = (balance / 2).quantize(Decimal("0.01"))
-    codes = in_parallel(4, lambda: client_like(api_client).post(
-        f"{URL}{case.pk}/record-payment/", {"amount": str(amount)}, format="json").status_code)
+    codes = in_parallel(
+        4,
+        lambda: (
+            client_like(api_client)
+            .post(f"{URL}{case.pk}/record-payment/", {"amount": str(amount)}, format="json")
+            .status_code
+        ),
+    )
     case.refresh_from_db()
     applied = codes.count(200)
     assert set(codes) <= {200, 400} and applied <= 2

@@ -1,6 +1,7 @@
 """The agents on the seeded demo portfolio (demo.seed.seed_portfolio: 4,353 leases, ~4% overdue).
 
 Run with `-s` to see the measurements of the scan and the first escalation run."""
+
 import datetime
 import time
 from collections import Counter, defaultdict
@@ -55,7 +56,8 @@ def _ledger_by_hand(today):
     (charges due before today, minus payments and credits, paid oldest-first)."""
     charges, paid = defaultdict(list), defaultdict(Decimal)
     for tid, kind, due, trans, pk, amount in TenantLedgerEntry.objects.values_list(
-            "tenant_id", "trans_type", "due_date", "trans_date", "id", "amount"):
+        "tenant_id", "trans_type", "due_date", "trans_date", "id", "amount"
+    ):
         if kind == "Charge":
             if due is not None:
                 charges[tid].append((due, trans, str(pk), amount))
@@ -79,9 +81,11 @@ def _ledger_by_hand(today):
 
 def _no_legal_step() -> bool:
     """No case has reached the legal step: nothing at level 5, nothing escalated, no step-5 record."""
-    return not (CollectionCase.objects.filter(escalation_level=5).exists()
-                or CollectionCase.objects.filter(status="escalated").exists()
-                or CollectionAction.objects.filter(step_level=5).exists())
+    return not (
+        CollectionCase.objects.filter(escalation_level=5).exists()
+        or CollectionCase.objects.filter(status="escalated").exists()
+        or CollectionAction.objects.filter(step_level=5).exists()
+    )
 
 
 def test_agents_on_the_demo_portfolio(demo, settings, capsys):
@@ -121,13 +125,21 @@ def test_agents_on_the_demo_portfolio(demo, settings, capsys):
     assert _no_legal_step()
 
     # an hour later: nothing new is sent, nothing recommended
-    before = (sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")), steps.count(),
-              messages.count(), PaymentPlan.objects.count())
+    before = (
+        sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")),
+        steps.count(),
+        messages.count(),
+        PaymentPlan.objects.count(),
+    )
     assert collections_scan(today=TODAY).startswith("Opened 0 cases, refreshed 0, closed 0")
     again, again_s, again_q = _measure(collections_escalate, now=NOW + datetime.timedelta(hours=1))
     assert again.startswith("Sent 0 dunning steps") and "legal referral" not in again  # the plan offer is 1 h old
-    after = (sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")), steps.count(),
-             messages.count(), PaymentPlan.objects.count())
+    after = (
+        sorted(CollectionCase.objects.values_list("id", "escalation_level", "status")),
+        steps.count(),
+        messages.count(),
+        PaymentPlan.objects.count(),
+    )
     assert after == before
     assert _no_legal_step()
 
@@ -152,8 +164,10 @@ def test_agents_on_the_demo_portfolio(demo, settings, capsys):
         print(f"  scan: {scan_s:.2f}s, {scan_q} queries -> {scan}")
         print(f"  first escalation: {esc_s:.2f}s, {esc_q} queries -> {escalation}")
         print(f"    legal referrals recommended 12 days later: {recommended.count()} (none sent)")
-        print(f"    cases by level {dict(sorted(levels.items()))}, actions {steps.count()}, outbox messages "
-              f"{messages.count()} ({dict(Counter(messages.values_list('channel', flat=True)))}), plans "
-              f"{PaymentPlan.objects.count()}, AI calls {AICallLog.objects.filter(feature='collections').count()}")
+        print(
+            f"    cases by level {dict(sorted(levels.items()))}, actions {steps.count()}, outbox messages "
+            f"{messages.count()} ({dict(Counter(messages.values_list('channel', flat=True)))}), plans "
+            f"{PaymentPlan.objects.count()}, AI calls {AICallLog.objects.filter(feature='collections').count()}"
+        )
         print(f"    risk profiles {dict(Counter(c.tenant_risk_profile for c in cases.values()))}")
         print(f"  second escalation: {again_s:.2f}s, {again_q} queries -> {again}")

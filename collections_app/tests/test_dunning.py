@@ -6,8 +6,18 @@ import pytest
 from collections_app import dunning as d
 
 
-@pytest.mark.parametrize("late,profile", [(0, "good_history"), (1, "good_history"), (2, "standard"), (3, "repeat_offender"),
-                                          (5, "repeat_offender"), (6, "chronic"), (14, "chronic")])
+@pytest.mark.parametrize(
+    "late,profile",
+    [
+        (0, "good_history"),
+        (1, "good_history"),
+        (2, "standard"),
+        (3, "repeat_offender"),
+        (5, "repeat_offender"),
+        (6, "chronic"),
+        (14, "chronic"),
+    ],
+)
 def test_risk_profile(late, profile):
     assert d.risk_profile(late) == profile
 
@@ -20,14 +30,21 @@ def test_select_tone_matches_spec_table():
     assert d.select_tone("unknown", 9) == "formal"
 
 
-@pytest.mark.parametrize("days,level", [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (7, 3), (8, 4), (11, 4), (12, 5), (90, 5)])
+@pytest.mark.parametrize(
+    "days,level", [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (7, 3), (8, 4), (11, 4), (12, 5), (90, 5)]
+)
 def test_level_due(days, level):
     assert d.level_due(days) == level
 
 
 def test_schedule_channels():
     assert [(s.level, s.day, s.channels) for s in d.SCHEDULE] == [
-        (1, 1, ("sms",)), (2, 3, ("email",)), (3, 5, ("email", "letter")), (4, 8, ("email",)), (5, 12, ("letter",))]
+        (1, 1, ("sms",)),
+        (2, 3, ("email",)),
+        (3, 5, ("email", "letter")),
+        (4, 8, ("email",)),
+        (5, 12, ("letter",)),
+    ]
 
 
 def test_one_step_at_a_time_and_never_the_legal_step():
@@ -43,8 +60,13 @@ def test_one_step_at_a_time_and_never_the_legal_step():
 
 
 def test_legal_referral_needs_every_reminder_and_the_minimums():
-    ok = {"current_level": 4, "days_overdue": 30, "balance": Decimal("500.00"), "min_balance": Decimal("500.00"),
-          "min_days_overdue": 30}
+    ok = {
+        "current_level": 4,
+        "days_overdue": 30,
+        "balance": Decimal("500.00"),
+        "min_balance": Decimal("500.00"),
+        "min_days_overdue": 30,
+    }
     assert d.legal_referral_eligible(**ok)
     assert not d.legal_referral_eligible(**{**ok, "current_level": 3})
     assert not d.legal_referral_eligible(**{**ok, "days_overdue": 29})
@@ -55,8 +77,15 @@ def test_legal_referral_needs_every_reminder_and_the_minimums():
 
 @pytest.mark.parametrize(
     "balance,rent,count",
-    [("100.00", "1800", 2), ("900.00", "1800", 2), ("901.00", "1800", 2), ("1800.00", "1800", 2), ("2700.00", "1800", 3),
-     ("5000.00", "1800", 6), ("20000.00", "1800", 6)],
+    [
+        ("100.00", "1800", 2),
+        ("900.00", "1800", 2),
+        ("901.00", "1800", 2),
+        ("1800.00", "1800", 2),
+        ("2700.00", "1800", 3),
+        ("5000.00", "1800", 6),
+        ("20000.00", "1800", 6),
+    ],
 )
 def test_plan_installment_count(balance, rent, count):
     assert d.plan_installment_count(Decimal(balance), Decimal(rent)) == count
@@ -77,11 +106,14 @@ def test_plan_rejects_non_positive_balance():
         d.plan_installments(balance=Decimal("0"), monthly_rent=Decimal("1000"), start=datetime.date.today())
 
 
-@pytest.mark.parametrize("balance,count,expected", [("0.01", None, ["0.01"]), ("0.03", 6, ["0.01", "0.01", "0.01"]),
-                                                     ("0.05", 2, ["0.02", "0.03"])])
+@pytest.mark.parametrize(
+    "balance,count,expected",
+    [("0.01", None, ["0.01"]), ("0.03", 6, ["0.01", "0.01", "0.01"]), ("0.05", 2, ["0.02", "0.03"])],
+)
 def test_plan_never_has_a_zero_installment(balance, count, expected):
-    rows = d.plan_installments(balance=Decimal(balance), monthly_rent=Decimal("1000"), start=datetime.date(2026, 1, 1),
-                               count=count)
+    rows = d.plan_installments(
+        balance=Decimal(balance), monthly_rent=Decimal("1000"), start=datetime.date(2026, 1, 1), count=count
+    )
     assert [str(a) for _, a, _ in rows] == expected
 
 

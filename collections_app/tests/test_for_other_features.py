@@ -1,4 +1,5 @@
 """Selectors and the note service other features (the portfolio command center) call."""
+
 from decimal import Decimal
 
 import pytest
@@ -27,13 +28,17 @@ def test_unresolved_cases_by_tenant_and_risk_subquery(django_assert_num_queries)
     assert dict(risk.values_list("id", "risk")) == {open_case.tenant_id: "chronic", paid.tenant_id: None}
 
 
-@pytest.mark.parametrize("kwargs,high", [
-    ({"escalation_level": 4}, True), ({"status": "escalated", "escalation_level": 5}, True),
-    ({"tenant_risk_profile": "chronic", "escalation_level": 1}, True),
-    ({"tenant_risk_profile": "chronic", "current_balance": Decimal("0")}, False),
-    ({"escalation_level": 3, "tenant_risk_profile": "repeat_offender"}, False),
-    ({"status": "paid", "escalation_level": 5}, False),
-])
+@pytest.mark.parametrize(
+    "kwargs,high",
+    [
+        ({"escalation_level": 4}, True),
+        ({"status": "escalated", "escalation_level": 5}, True),
+        ({"tenant_risk_profile": "chronic", "escalation_level": 1}, True),
+        ({"tenant_risk_profile": "chronic", "current_balance": Decimal("0")}, False),
+        ({"escalation_level": 3, "tenant_risk_profile": "repeat_offender"}, False),
+        ({"status": "paid", "escalation_level": 5}, False),
+    ],
+)
 def test_case_is_high_risk(kwargs, high):
     assert case_is_high_risk(CaseFactory.build(**kwargs)) is high
 
@@ -42,7 +47,11 @@ def test_case_note_add():
     case = CaseFactory()
     note = case_note_add(case=case, text="  Eviction prep memo.  ", actor="user:pat@example.com")
     assert (note.action_type, note.message_text, note.created_by, note.ai_generated) == (
-        "note", "Eviction prep memo.", "user:pat@example.com", False)
+        "note",
+        "Eviction prep memo.",
+        "user:pat@example.com",
+        False,
+    )
     assert CollectionAction.objects.count() == 1
     with pytest.raises(ApplicationError, match="cannot be empty"):
         case_note_add(case=case, text=" ", actor="x")

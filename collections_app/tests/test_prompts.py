@@ -1,4 +1,5 @@
 """The dunning prompt: Claude through the real SDK (local stub), the fallback, and the offline templates."""
+
 import json
 
 import pytest
@@ -13,9 +14,19 @@ from core.messaging.testing import FakeSmsBackend
 pytestmark = pytest.mark.django_db
 
 INPUTS = {
-    "tenant_first_name": "Sam", "balance": "$1,850.00", "due_date": "November 2, 2026", "days_overdue": 5,
-    "late_fees": "$75.00", "step_level": 3, "step_label": "Formal notice", "channel": "email+letter", "tone": "formal",
-    "unit": "B-312", "property": "Oak Ridge", "office_phone": "+12065550100", "payment_plan": "",
+    "tenant_first_name": "Sam",
+    "balance": "$1,850.00",
+    "due_date": "November 2, 2026",
+    "days_overdue": 5,
+    "late_fees": "$75.00",
+    "step_level": 3,
+    "step_label": "Formal notice",
+    "channel": "email+letter",
+    "tone": "formal",
+    "unit": "B-312",
+    "property": "Oak Ridge",
+    "office_phone": "+12065550100",
+    "payment_plan": "",
 }
 
 
@@ -52,8 +63,15 @@ def test_claude_down_falls_back_to_the_offline_templates(claude):
 @pytest.mark.parametrize("tone", ["friendly", "firm", "formal", "legal"])
 @pytest.mark.parametrize("level,channel", [(1, "sms"), (2, "email"), (3, "email+letter"), (4, "email"), (5, "letter")])
 def test_offline_templates_for_every_tone_and_step(tone, level, channel):
-    inputs = {**INPUTS, "tone": tone, "step_level": level, "channel": channel,
-              "payment_plan": "2 payments: $925.00 due November 9, 2026; $925.00 due November 23, 2026." if level == 4 else ""}
+    inputs = {
+        **INPUTS,
+        "tone": tone,
+        "step_level": level,
+        "channel": channel,
+        "payment_plan": "2 payments: $925.00 due November 9, 2026; $925.00 due November 23, 2026."
+        if level == 4
+        else "",
+    }
     out = collections_message_offline(inputs, images=[], documents=[])
     assert set(out) == {"subject", "body"} and out["subject"] and "\n" not in out["subject"]
     assert "$1,850.00" in out["body"] and "November 2, 2026" in out["body"]

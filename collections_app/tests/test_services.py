@@ -1,4 +1,5 @@
 """Payment plans, payments and the manager's manual actions."""
+
 import datetime
 from decimal import Decimal
 
@@ -49,7 +50,12 @@ def test_offer_plan_sums_to_the_cent_and_emails_the_terms():
     assert [r.amount for r in rows] == [Decimal("444.44"), Decimal("444.44"), Decimal("444.45")]
     assert sum(r.amount for r in rows) == plan.total_amount == case.current_balance
     assert [r.due_date for r in rows] == [day(9), day(23), day(37)]  # first 7 days out, then every 14 days
-    assert (plan.status, plan.num_installments, plan.installment_amount, plan.offered_by) == ("proposed", 3, Decimal("444.44"), USER)
+    assert (plan.status, plan.num_installments, plan.installment_amount, plan.offered_by) == (
+        "proposed",
+        3,
+        Decimal("444.44"),
+        USER,
+    )
     action = CollectionAction.objects.get(case=case, action_type="payment_plan")
     assert action.step_level is None and action.delivery_status == "sent"
     assert "$444.45 due" in action.message_text and FakeEmailBackend.sent[-1].to == case.tenant.email
@@ -66,11 +72,14 @@ def test_default_installment_count_comes_from_balance_and_rent():
     assert plan.num_installments == dunning.plan_installment_count(Decimal("1700.00"), Decimal("1700.00")) == 2
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({"num_installments": 1}, "A plan has 2 to 6 installments."),
-    ({"num_installments": 7}, "A plan has 2 to 6 installments."),
-    ({"start_date": datetime.date(2026, 11, 1)}, "The first installment cannot be due in the past."),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"num_installments": 1}, "A plan has 2 to 6 installments."),
+        ({"num_installments": 7}, "A plan has 2 to 6 installments."),
+        ({"start_date": datetime.date(2026, 11, 1)}, "The first installment cannot be due in the past."),
+    ],
+)
 def test_offer_plan_rejects_bad_terms(kwargs, message):
     case = _open_case()
     with pytest.raises(ApplicationError, match=message):
@@ -107,13 +116,17 @@ def test_partial_payments_reduce_the_balance_and_pay_installments_in_order():
     payment_plan_offer(case=case, actor=USER, num_installments=3, now=at(2))  # 3 x 600.00
     payment_plan_accept(case=_fresh(case), actor=USER, now=at(2))
 
-    payment_record(case=_fresh(case), amount=Decimal("750.00"), actor=USER, paid_on=day(8), reference="ACH-1",
-                   now=at(8))
+    payment_record(
+        case=_fresh(case), amount=Decimal("750.00"), actor=USER, paid_on=day(8), reference="ACH-1", now=at(8)
+    )
     case = _fresh(case)
     assert (case.current_balance, case.status) == (Decimal("1050.00"), "payment_plan")
     rows = list(case.payment_plan.installments.all())
     assert [(r.status, r.amount_paid, r.paid_date) for r in rows] == [
-        ("paid", Decimal("600.00"), day(8)), ("partial", Decimal("150.00"), None), ("pending", Decimal("0.00"), None)]
+        ("paid", Decimal("600.00"), day(8)),
+        ("partial", Decimal("150.00"), None),
+        ("pending", Decimal("0.00"), None),
+    ]
     assert case.payment_plan.status == "active"
     # the ledger has the payment, applied to the charge; tenant_balances agrees with the case
     pay = TenantLedgerEntry.objects.get(trans_type="Payment", reference="ACH-1")
@@ -155,7 +168,9 @@ def test_a_payment_on_the_agents_plan_offer_pays_installments_and_brings_an_esca
     assert (case.current_balance, case.status) == (Decimal("900.00"), "payment_plan")
     assert (plan.status, plan.accepted_at) == ("active", at(31))
     assert [(i.status, i.amount_paid) for i in plan.installments.all()] == [
-        ("paid", Decimal("900.00")), ("pending", Decimal("0.00"))]
+        ("paid", Decimal("900.00")),
+        ("pending", Decimal("0.00")),
+    ]
     note = CollectionAction.objects.get(case=case, action_type="payment_received").message_text
     assert "Paid on the offered plan, which is now active." in note and "The case is now on a payment plan." in note
 
@@ -239,8 +254,9 @@ def test_a_payment_below_the_minimum_withdraws_the_recommendation():
     payment_record(case=_fresh(case), amount="1300", actor=USER, now=at(31))  # $400 left, under the $500 minimum
     case = _fresh(case)
     assert (case.legal_referral, case.status) == ("", "open")
-    assert CollectionAction.objects.filter(case=case, message_text__startswith="Legal referral recommendation "
-                                           "withdrawn: the balance is now below").exists()
+    assert CollectionAction.objects.filter(
+        case=case, message_text__startswith="Legal referral recommendation withdrawn: the balance is now below"
+    ).exists()
     collections_escalate(now=at(32))
     assert _fresh(case).legal_referral == ""
 
@@ -251,12 +267,15 @@ def test_accepting_a_plan_withdraws_the_recommendation():
     assert (_fresh(case).legal_referral, _fresh(case).status) == ("", "payment_plan")
 
 
-@pytest.mark.parametrize("amount,message", [
-    ("0", "Payment must be greater than zero."),
-    ("-25.00", "Payment must be greater than zero."),
-    ("1700.01", "Payment of $1,700.01 exceeds the balance of $1,700.00."),
-    ("10.005", "A payment cannot have fractions of a cent."),
-])
+@pytest.mark.parametrize(
+    "amount,message",
+    [
+        ("0", "Payment must be greater than zero."),
+        ("-25.00", "Payment must be greater than zero."),
+        ("1700.01", "Payment of $1,700.01 exceeds the balance of $1,700.00."),
+        ("10.005", "A payment cannot have fractions of a cent."),
+    ],
+)
 def test_invalid_payments_are_refused_and_change_nothing(amount, message):
     case = _open_case()
     with pytest.raises(ApplicationError) as err:
@@ -291,8 +310,11 @@ def test_a_missed_installment_defaults_the_plan_and_escalation_resumes():
     collections_escalate(now=at(16))
     case = _fresh(case)
     assert case.escalation_level == 4 and case.status == "open"
-    assert list(CollectionAction.objects.filter(case=case, step_level__isnull=False).values_list(
-        "step_level", flat=True).order_by("step_level")) == [1, 4]
+    assert list(
+        CollectionAction.objects.filter(case=case, step_level__isnull=False)
+        .values_list("step_level", flat=True)
+        .order_by("step_level")
+    ) == [1, 4]
     new_plan = PaymentPlan.objects.get(case=case)
     assert new_plan.id != plan.id and new_plan.status == "proposed"
 

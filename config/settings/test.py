@@ -1,4 +1,5 @@
 """Test settings: fakes for every integration, no network, fast hashing."""
+
 from . import *  # noqa: F401,F403
 
 AI_PROVIDER = "offline"

@@ -1,8 +1,9 @@
 """core.ai — the one gateway to Claude (and to each feature's offline fallback).
 
-    from core.ai import complete_json
-    result = complete_json(RENEWAL_LETTER, {"tenant_name": ..., "new_rent": ...})   # result.data, .provider, .model, .latency_ms
+from core.ai import complete_json
+result = complete_json(RENEWAL_LETTER, {"tenant_name": ..., "new_rent": ...})   # result.data, .provider, .model, .latency_ms
 """
+
 from core.ai.attachments import Document, Image
 from core.ai.exceptions import AIError, AIInputError, AIOutputInvalid, AIUnavailable
 from core.ai.gateway import AIResult, chat_stream, complete_json, complete_offline, current_provider

@@ -66,6 +66,8 @@ class AIUsageApi(APIView):
 class AIStatusApi(APIView):
     """Which provider answers now (`offline` or `anthropic`) and with which model."""
 
-    @extend_schema(responses=inline_serializer("AIStatus", {"provider": serializers.CharField(), "model": serializers.CharField()}))
+    @extend_schema(
+        responses=inline_serializer("AIStatus", {"provider": serializers.CharField(), "model": serializers.CharField()})
+    )
     def get(self, request):
         return Response(ai_status())

@@ -1,4 +1,5 @@
 """Images and PDF documents for vision prompts: bytes (uploads) or URLs, sniffed and size-capped."""
+
 from __future__ import annotations
 
 import base64
@@ -73,7 +74,11 @@ class Image:
     @classmethod
     def from_file(cls, file: Any, media_type: str | None = None) -> Image:
         """From a Django UploadedFile / File / anything with .read()."""
-        return cls(data=_read(file), media_type=media_type or getattr(file, "content_type", None), name=getattr(file, "name", "") or "")
+        return cls(
+            data=_read(file),
+            media_type=media_type or getattr(file, "content_type", None),
+            name=getattr(file, "name", "") or "",
+        )
 
     def checked(self, index: int) -> Image:
         """Validates type and size; returns a copy with the media type filled in."""
@@ -140,7 +145,11 @@ class Document:
         else:
             block = {
                 "type": "document",
-                "source": {"type": "base64", "media_type": "application/pdf", "data": base64.b64encode(self.data).decode()},
+                "source": {
+                    "type": "base64",
+                    "media_type": "application/pdf",
+                    "data": base64.b64encode(self.data).decode(),
+                },
             }
         if self.title:
             block["title"] = self.title[:255]

@@ -1,4 +1,5 @@
 """Errors a feature can catch. All are ApplicationErrors, so an API answers `{"detail": ..., "code": ...}`."""
+
 from rest_framework import status
 
 from core.exceptions import ApplicationError

@@ -1,4 +1,5 @@
 """The one entry point features call: `complete_json` (text or vision) and `chat_stream` (tools, SSE)."""
+
 from __future__ import annotations
 
 import json
@@ -33,6 +34,7 @@ class Kind:  # AICallLog.Kind values (kept here so importing core.ai never impor
 class Outcome:  # AICallLog.Outcome values
     SUCCESS, INVALID_OUTPUT, ERROR = "success", "invalid_output", "error"
     UNAVAILABLE, CANCELLED = "unavailable", "cancelled"
+
 
 CORRECTION = (
     "Your previous reply could not be used: {problem}\n"
@@ -114,7 +116,13 @@ def complete_json(
     except AIError as exc:
         if offline_fallback and registry.get_offline(prompt) is not None:
             return _offline_json(
-                prompt, inputs, imgs, docs, kind=kind, meta={**meta, "fallback_from": str(exc.call_id or "")}, fallback=True
+                prompt,
+                inputs,
+                imgs,
+                docs,
+                kind=kind,
+                meta={**meta, "fallback_from": str(exc.call_id or "")},
+                fallback=True,
             )
         raise
 
@@ -134,8 +142,15 @@ def complete_offline(prompt: Prompt, inputs: Mapping[str, Any] | None = None, *,
 def _offline_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta, fallback: bool = False) -> AIResult:
     started = time.perf_counter()
     fn = registry.get_offline(prompt)
-    log = dict(feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version, kind=kind,
-               provider=OFFLINE, model=OFFLINE_MODEL, meta=meta)
+    log = dict(
+        feature=prompt.feature,
+        prompt_name=prompt.name,
+        prompt_version=prompt.version,
+        kind=kind,
+        provider=OFFLINE,
+        model=OFFLINE_MODEL,
+        meta=meta,
+    )
     if fn is None:
         message = (
             f"No offline implementation is registered for prompt '{prompt.name}', and Claude is not configured "
@@ -146,8 +161,9 @@ def _offline_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta, fallback: b
     try:
         data = fn(inputs, images=imgs, documents=docs)
     except Exception as exc:
-        row = ai_call_log_create(**log, outcome=Outcome.ERROR, latency_ms=_ms(started),
-                                 error=f"{type(exc).__name__}: {exc}")
+        row = ai_call_log_create(
+            **log, outcome=Outcome.ERROR, latency_ms=_ms(started), error=f"{type(exc).__name__}: {exc}"
+        )
         if isinstance(exc, AIError):
             exc.call_id = getattr(row, "id", None)
         raise
@@ -158,8 +174,16 @@ def _offline_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta, fallback: b
         raise AIOutputInvalid(message, call_id=getattr(row, "id", None), provider=OFFLINE)
     latency = _ms(started)
     row = ai_call_log_create(**log, outcome=Outcome.SUCCESS, latency_ms=latency)
-    return AIResult(data=data, provider=OFFLINE, model=OFFLINE_MODEL, latency_ms=latency, call_id=getattr(row, "id", None),
-                    prompt_name=prompt.name, prompt_version=prompt.version, fallback=fallback)
+    return AIResult(
+        data=data,
+        provider=OFFLINE,
+        model=OFFLINE_MODEL,
+        latency_ms=latency,
+        call_id=getattr(row, "id", None),
+        prompt_name=prompt.name,
+        prompt_version=prompt.version,
+        fallback=fallback,
+    )
 
 
 def _anthropic_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta) -> AIResult:
@@ -168,7 +192,9 @@ def _anthropic_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta) -> AIResu
     started = time.perf_counter()
     usage = claude.Usage()
     model = claude.model_name(prompt.model)
-    log = dict(feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version, kind=kind, provider=ANTHROPIC)
+    log = dict(
+        feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version, kind=kind, provider=ANTHROPIC
+    )
     max_chars = settings.AI_MAX_INPUT_CHARS
     try:
         system = render_system(prompt, inputs, max_chars=max_chars)
@@ -188,13 +214,27 @@ def _anthropic_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta) -> AIResu
             if not problem:
                 latency = _ms(started)
                 row = ai_call_log_create(
-                    **log, model=model, outcome=Outcome.SUCCESS, latency_ms=latency,
-                    input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, attempts=usage.attempts,
-                    request_id=usage.request_id, meta={**meta, "corrective_retry": round_no == 2},
+                    **log,
+                    model=model,
+                    outcome=Outcome.SUCCESS,
+                    latency_ms=latency,
+                    input_tokens=usage.input_tokens,
+                    output_tokens=usage.output_tokens,
+                    attempts=usage.attempts,
+                    request_id=usage.request_id,
+                    meta={**meta, "corrective_retry": round_no == 2},
                 )
-                return AIResult(data=data, provider=ANTHROPIC, model=model, latency_ms=latency,
-                                input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
-                                call_id=getattr(row, "id", None), prompt_name=prompt.name, prompt_version=prompt.version)
+                return AIResult(
+                    data=data,
+                    provider=ANTHROPIC,
+                    model=model,
+                    latency_ms=latency,
+                    input_tokens=usage.input_tokens,
+                    output_tokens=usage.output_tokens,
+                    call_id=getattr(row, "id", None),
+                    prompt_name=prompt.name,
+                    prompt_version=prompt.version,
+                )
             if reply.stop_reason == "max_tokens":
                 problem += " (the reply hit max_tokens; keep it shorter)"
             messages = [
@@ -202,17 +242,26 @@ def _anthropic_json(prompt: Prompt, inputs, imgs, docs, *, kind, meta) -> AIResu
                 {"role": "assistant", "content": [{"type": "text", "text": reply.text or "(empty)"}]},
                 {"role": "user", "content": [{"type": "text", "text": CORRECTION.format(problem=problem)}]},
             ]
-        raise AIOutputInvalid(f"Claude's answer for '{prompt.name}' was not valid after one corrective retry: {problem}",
-                              provider=ANTHROPIC)
+        raise AIOutputInvalid(
+            f"Claude's answer for '{prompt.name}' was not valid after one corrective retry: {problem}",
+            provider=ANTHROPIC,
+        )
     except AIError as exc:
         outcome = {
             AIOutputInvalid: Outcome.INVALID_OUTPUT,
             AIUnavailable: Outcome.UNAVAILABLE,
         }.get(type(exc), Outcome.ERROR)
         row = ai_call_log_create(
-            **log, model=model, outcome=outcome, latency_ms=_ms(started), input_tokens=usage.input_tokens,
-            output_tokens=usage.output_tokens, attempts=usage.attempts, request_id=usage.request_id,
-            error=exc.message, meta=meta,
+            **log,
+            model=model,
+            outcome=outcome,
+            latency_ms=_ms(started),
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            attempts=usage.attempts,
+            request_id=usage.request_id,
+            error=exc.message,
+            meta=meta,
         )
         exc.call_id = getattr(row, "id", None)
         raise
@@ -298,14 +347,24 @@ def chat_stream(
     if provider == OFFLINE:
         fn = registry.get_offline(prompt)
         if fn is None:
-            problem = (f"No offline implementation is registered for chat prompt '{prompt.name}', and Claude is not "
-                       "configured (set ANTHROPIC_API_KEY).")
+            problem = (
+                f"No offline implementation is registered for chat prompt '{prompt.name}', and Claude is not "
+                "configured (set ANTHROPIC_API_KEY)."
+            )
     elif not settings.ANTHROPIC_API_KEY:
         problem = "AI_PROVIDER is 'anthropic' but ANTHROPIC_API_KEY is not set."
     if problem:
-        row = ai_call_log_create(feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version,
-                                 kind=Kind.CHAT, provider=provider, model="", outcome=Outcome.UNAVAILABLE,
-                                 latency_ms=0, error=problem)
+        row = ai_call_log_create(
+            feature=prompt.feature,
+            prompt_name=prompt.name,
+            prompt_version=prompt.version,
+            kind=Kind.CHAT,
+            provider=provider,
+            model="",
+            outcome=Outcome.UNAVAILABLE,
+            latency_ms=0,
+            error=problem,
+        )
         raise AIUnavailable(problem, call_id=getattr(row, "id", None), provider=provider)
     if provider == OFFLINE:
         return _offline_chat(prompt, history, toolbox, inputs, fn)
@@ -340,8 +399,14 @@ def _done(prompt, state: _ChatState, *, provider, started, usage=None, row=None)
 def _offline_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, fn) -> Iterator[dict]:
     started = time.perf_counter()
     state = _ChatState(model=OFFLINE_MODEL, stop_reason="end_turn")
-    log = dict(feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version,
-               kind=Kind.CHAT, provider=OFFLINE, model=OFFLINE_MODEL)
+    log = dict(
+        feature=prompt.feature,
+        prompt_name=prompt.name,
+        prompt_version=prompt.version,
+        kind=Kind.CHAT,
+        provider=OFFLINE,
+        model=OFFLINE_MODEL,
+    )
     finished = False
     try:
         produced = fn(inputs, messages=history, tools=toolbox)
@@ -354,8 +419,9 @@ def _offline_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, fn) -> 
         yield from toolbox.drain()
         state.transcript = [{"role": "assistant", "content": "".join(state.text)}]
         finished = True
-        row = ai_call_log_create(**log, outcome=Outcome.SUCCESS, latency_ms=_ms(started),
-                                 meta={"tool_calls": toolbox.calls})
+        row = ai_call_log_create(
+            **log, outcome=Outcome.SUCCESS, latency_ms=_ms(started), meta={"tool_calls": toolbox.calls}
+        )
         yield _done(prompt, state, provider=OFFLINE, started=started, row=row)
     except GeneratorExit:
         if not finished:
@@ -363,8 +429,9 @@ def _offline_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, fn) -> 
         raise
     except Exception as exc:
         if not finished:
-            ai_call_log_create(**log, outcome=Outcome.ERROR, latency_ms=_ms(started),
-                               error=f"{type(exc).__name__}: {exc}")
+            ai_call_log_create(
+                **log, outcome=Outcome.ERROR, latency_ms=_ms(started), error=f"{type(exc).__name__}: {exc}"
+            )
         raise
 
 
@@ -374,14 +441,26 @@ def _anthropic_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, max_r
     started = time.perf_counter()
     usage = claude.Usage()
     state = _ChatState(model=claude.model_name(prompt.model))
-    log = dict(feature=prompt.feature, prompt_name=prompt.name, prompt_version=prompt.version,
-               kind=Kind.CHAT, provider=ANTHROPIC)
+    log = dict(
+        feature=prompt.feature,
+        prompt_name=prompt.name,
+        prompt_version=prompt.version,
+        kind=Kind.CHAT,
+        provider=ANTHROPIC,
+    )
     finished = False
 
     def record(outcome, error=""):
         return ai_call_log_create(
-            **log, model=state.model, outcome=outcome, latency_ms=_ms(started), input_tokens=usage.input_tokens,
-            output_tokens=usage.output_tokens, attempts=usage.attempts, request_id=usage.request_id, error=error,
+            **log,
+            model=state.model,
+            outcome=outcome,
+            latency_ms=_ms(started),
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            attempts=usage.attempts,
+            request_id=usage.request_id,
+            error=error,
             meta={"tool_calls": toolbox.calls, "rounds": state.rounds, "stop_reason": state.stop_reason},
         )
 
@@ -391,11 +470,19 @@ def _anthropic_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, max_r
         max_tokens = prompt.max_tokens or settings.CLAUDE_MAX_TOKENS
         while True:
             if state.rounds >= max_rounds:
-                raise AIError(f"The conversation needed more than {max_rounds} model turns; stopped.", provider=ANTHROPIC)
+                raise AIError(
+                    f"The conversation needed more than {max_rounds} model turns; stopped.", provider=ANTHROPIC
+                )
             state.rounds += 1
             reply = None
-            for kind, payload in claude.stream(system=system, messages=convo, max_tokens=max_tokens, model=state.model,
-                                               usage=usage, tools=toolbox.params() or None):
+            for kind, payload in claude.stream(
+                system=system,
+                messages=convo,
+                max_tokens=max_tokens,
+                model=state.model,
+                usage=usage,
+                tools=toolbox.params() or None,
+            ):
                 if kind == "text":
                     state.text.append(payload)
                     yield {"type": "text", "text": payload}
@@ -405,7 +492,9 @@ def _anthropic_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, max_r
             assistant = {"role": "assistant", "content": [claude.block_to_param(b) for b in reply.content]}
             convo.append(assistant)
             state.transcript.append(assistant)
-            if reply.stop_reason != "tool_use" or not any(getattr(b, "type", None) == "tool_use" for b in reply.content):
+            if reply.stop_reason != "tool_use" or not any(
+                getattr(b, "type", None) == "tool_use" for b in reply.content
+            ):
                 break
             results = []
             for block in reply.content:
@@ -413,8 +502,14 @@ def _anthropic_chat(prompt: ChatPrompt, history, toolbox: ToolBox, inputs, max_r
                     continue
                 output, is_error = toolbox.run(block.name, dict(block.input or {}), tool_use_id=block.id)
                 yield from toolbox.drain()
-                results.append({"type": "tool_result", "tool_use_id": block.id, "content": toolbox.result_text(output),
-                                **({"is_error": True} if is_error else {})})
+                results.append(
+                    {
+                        "type": "tool_result",
+                        "tool_use_id": block.id,
+                        "content": toolbox.result_text(output),
+                        **({"is_error": True} if is_error else {}),
+                    }
+                )
             tool_turn = {"role": "user", "content": results}
             convo.append(tool_turn)
             state.transcript.append(tool_turn)

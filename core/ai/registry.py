@@ -1,4 +1,5 @@
 """Offline implementations, registered by each feature beside its prompt."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Reads for core.ai: usage per feature."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Writes for core.ai: the call log."""
+
 from __future__ import annotations
 
 import logging

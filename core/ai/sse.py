@@ -1,4 +1,5 @@
 """Server-Sent Events for chat_stream: `return sse_response(chat_stream(...))` from a Django view."""
+
 from __future__ import annotations
 
 import json

@@ -14,6 +14,7 @@
         result = complete_json(RENEWAL_LETTER, {...})
         assert claude.requests[0].json["model"] == "claude-test-model"
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -95,7 +96,9 @@ class LocalHTTPStub:
         body = json.dumps({"error": f"stub: nothing queued for {method} {path}"}).encode()
         return _Canned(599, body, "application/json", {})
 
-    def add(self, status: int, body: bytes | str | dict | list, *, content_type: str = "application/json", headers=None):
+    def add(
+        self, status: int, body: bytes | str | dict | list, *, content_type: str = "application/json", headers=None
+    ):
         if isinstance(body, (dict, list)):
             body = json.dumps(body)
         if isinstance(body, str):
@@ -126,15 +129,33 @@ class AnthropicStub(LocalHTTPStub):
     """POST /v1/messages with canned messages, errors and SSE streams."""
 
     def unexpected(self, method, path):
-        body = json.dumps({"type": "error", "error": {"type": "invalid_request_error", "message": f"stub: nothing queued for {path}"}})
+        body = json.dumps(
+            {"type": "error", "error": {"type": "invalid_request_error", "message": f"stub: nothing queued for {path}"}}
+        )
         return _Canned(400, body.encode(), "application/json", {})
 
-    def add_message(self, text: str, *, stop_reason: str = "end_turn", input_tokens: int = 11, output_tokens: int = 7,
-                    model: str = TEST_MODEL, request_id: str = "req_stub"):
+    def add_message(
+        self,
+        text: str,
+        *,
+        stop_reason: str = "end_turn",
+        input_tokens: int = 11,
+        output_tokens: int = 7,
+        model: str = TEST_MODEL,
+        request_id: str = "req_stub",
+    ):
         """A complete (non-streaming) assistant message whose only content is `text`."""
-        return self.add(200, message_json([{"type": "text", "text": text}], stop_reason=stop_reason, model=model,
-                                          input_tokens=input_tokens, output_tokens=output_tokens),
-                        headers={"request-id": request_id})
+        return self.add(
+            200,
+            message_json(
+                [{"type": "text", "text": text}],
+                stop_reason=stop_reason,
+                model=model,
+                input_tokens=input_tokens,
+                output_tokens=output_tokens,
+            ),
+            headers={"request-id": request_id},
+        )
 
     def add_error(self, status: int, error_type: str = "api_error", message: str = "stub error", *, headers=None):
         return self.add(status, {"type": "error", "error": {"type": error_type, "message": message}}, headers=headers)
@@ -146,13 +167,17 @@ class AnthropicStub(LocalHTTPStub):
     def add_stream_text(self, chunks: list[str], **kwargs):
         return self.add_stream(stream_events([("text", chunks)], **kwargs))
 
-    def add_stream_tool_use(self, name: str, tool_input: dict, *, tool_id: str = "toolu_stub_1", preface: str = "", **kw):
+    def add_stream_tool_use(
+        self, name: str, tool_input: dict, *, tool_id: str = "toolu_stub_1", preface: str = "", **kw
+    ):
         blocks: list[tuple] = [("text", [preface])] if preface else []
         blocks.append(("tool_use", (tool_id, name, tool_input)))
         return self.add_stream(stream_events(blocks, stop_reason="tool_use", **kw))
 
 
-def message_json(content: list[dict], *, stop_reason="end_turn", model=TEST_MODEL, input_tokens=11, output_tokens=7) -> dict:
+def message_json(
+    content: list[dict], *, stop_reason="end_turn", model=TEST_MODEL, input_tokens=11, output_tokens=7
+) -> dict:
     return {
         "id": "msg_stub",
         "type": "message",
@@ -165,28 +190,65 @@ def message_json(content: list[dict], *, stop_reason="end_turn", model=TEST_MODE
     }
 
 
-def stream_events(blocks, *, stop_reason="end_turn", model=TEST_MODEL, input_tokens=13, output_tokens=9) -> list[tuple[str, dict]]:
+def stream_events(
+    blocks, *, stop_reason="end_turn", model=TEST_MODEL, input_tokens=13, output_tokens=9
+) -> list[tuple[str, dict]]:
     """The SSE events the Messages API sends for `blocks`: [("text", [chunks]) | ("tool_use", (id, name, input))]."""
     start = message_json([], stop_reason=None, model=model, input_tokens=input_tokens, output_tokens=1)
-    events: list[tuple[str, dict]] = [("message_start", {"type": "message_start", "message": start}), ("ping", {"type": "ping"})]
+    events: list[tuple[str, dict]] = [
+        ("message_start", {"type": "message_start", "message": start}),
+        ("ping", {"type": "ping"}),
+    ]
     for index, (kind, payload) in enumerate(blocks):
         if kind == "text":
-            events.append(("content_block_start", {"type": "content_block_start", "index": index,
-                                                   "content_block": {"type": "text", "text": ""}}))
+            events.append(
+                (
+                    "content_block_start",
+                    {"type": "content_block_start", "index": index, "content_block": {"type": "text", "text": ""}},
+                )
+            )
             for chunk in payload:
-                events.append(("content_block_delta", {"type": "content_block_delta", "index": index,
-                                                       "delta": {"type": "text_delta", "text": chunk}}))
+                events.append(
+                    (
+                        "content_block_delta",
+                        {"type": "content_block_delta", "index": index, "delta": {"type": "text_delta", "text": chunk}},
+                    )
+                )
         else:
             tool_id, name, tool_input = payload
-            events.append(("content_block_start", {"type": "content_block_start", "index": index,
-                                                   "content_block": {"type": "tool_use", "id": tool_id, "name": name, "input": {}}}))
+            events.append(
+                (
+                    "content_block_start",
+                    {
+                        "type": "content_block_start",
+                        "index": index,
+                        "content_block": {"type": "tool_use", "id": tool_id, "name": name, "input": {}},
+                    },
+                )
+            )
             raw = json.dumps(tool_input)
             for piece in (raw[: len(raw) // 2], raw[len(raw) // 2 :]):
-                events.append(("content_block_delta", {"type": "content_block_delta", "index": index,
-                                                       "delta": {"type": "input_json_delta", "partial_json": piece}}))
+                events.append(
+                    (
+                        "content_block_delta",
+                        {
+                            "type": "content_block_delta",
+                            "index": index,
+                            "delta": {"type": "input_json_delta", "partial_json": piece},
+                        },
+                    )
+                )
         events.append(("content_block_stop", {"type": "content_block_stop", "index": index}))
-    events.append(("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop_reason, "stop_sequence": None},
-                                     "usage": {"output_tokens": output_tokens}}))
+    events.append(
+        (
+            "message_delta",
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": stop_reason, "stop_sequence": None},
+                "usage": {"output_tokens": output_tokens},
+            },
+        )
+    )
     events.append(("message_stop", {"type": "message_stop"}))
     return events
 
@@ -194,9 +256,9 @@ def stream_events(blocks, *, stop_reason="end_turn", model=TEST_MODEL, input_tok
 def stub_claude(settings):
     """Generator for a fixture: core.ai configured for Claude, pointed at a local AnthropicStub, no backoff.
 
-        @pytest.fixture
-        def claude(settings):
-            yield from stub_claude(settings)
+    @pytest.fixture
+    def claude(settings):
+        yield from stub_claude(settings)
     """
     with AnthropicStub() as stub:
         settings.AI_PROVIDER = "anthropic"

@@ -1,4 +1,5 @@
 """Tools for chat_stream: a name, a description, a JSON Schema for the input and a Python handler."""
+
 from __future__ import annotations
 
 import json
@@ -73,7 +74,9 @@ class ToolBox:
                 except Exception as exc:  # noqa: BLE001 - the model is told the tool failed; we log the trace
                     logger.exception("Tool %s failed", name)
                     output, is_error = {"error": f"The tool failed ({type(exc).__name__})."}, True
-        self.pending.append({"type": "tool_result", "id": tool_use_id, "name": name, "output": output, "is_error": is_error})
+        self.pending.append(
+            {"type": "tool_result", "id": tool_use_id, "name": name, "output": output, "is_error": is_error}
+        )
         return output, is_error
 
     def result_text(self, output: Any) -> str:

@@ -1,8 +1,9 @@
 """core.messaging — SMS and email out (Twilio / SendGrid, else the outbox table), verified webhooks in.
 
-    from core.messaging import send_sms
-    message = send_sms(to="+15551234567", body="Rent reminder…", feature="collections")   # message.status
+from core.messaging import send_sms
+message = send_sms(to="+15551234567", body="Rent reminder…", feature="collections")   # message.status
 """
+
 from core.messaging.inbound import inbound_message_dispatch, register_inbound_handler, unregister_inbound_handler
 from core.messaging.services import (
     outbox_status_update,

@@ -15,9 +15,26 @@ class OutboxMessageSerializer(serializers.ModelSerializer):
     class Meta:
         model = OutboxMessage
         fields = [
-            "id", "channel", "to", "from_address", "subject", "body", "status", "backend", "provider_message_id",
-            "error", "retryable", "attempts", "feature", "dedupe_key", "related_type", "related_id", "created_at",
-            "sent_at", "delivered_at", "opened_at",
+            "id",
+            "channel",
+            "to",
+            "from_address",
+            "subject",
+            "body",
+            "status",
+            "backend",
+            "provider_message_id",
+            "error",
+            "retryable",
+            "attempts",
+            "feature",
+            "dedupe_key",
+            "related_type",
+            "related_id",
+            "created_at",
+            "sent_at",
+            "delivered_at",
+            "opened_at",
         ]
 
 
@@ -30,8 +47,19 @@ class InboundMessageSerializer(serializers.ModelSerializer):
     class Meta:
         model = InboundMessage
         fields = [
-            "id", "channel", "provider", "provider_message_id", "from_address", "to_address", "subject", "body",
-            "attachments", "status", "handler_error", "handled_at", "created_at",
+            "id",
+            "channel",
+            "provider",
+            "provider_message_id",
+            "from_address",
+            "to_address",
+            "subject",
+            "body",
+            "attachments",
+            "status",
+            "handler_error",
+            "handled_at",
+            "created_at",
         ]
 
 

@@ -1,4 +1,5 @@
 """Delivery backends behind one small interface; settings pick one (see config/settings/messaging.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -83,8 +84,11 @@ TRANSIENT_TWILIO_STATUS = {429}
 
 
 def twilio_configured() -> bool:
-    return bool(settings.TWILIO_ACCOUNT_SID and settings.TWILIO_AUTH_TOKEN
-                and (settings.TWILIO_FROM_NUMBER or settings.TWILIO_MESSAGING_SERVICE_SID))
+    return bool(
+        settings.TWILIO_ACCOUNT_SID
+        and settings.TWILIO_AUTH_TOKEN
+        and (settings.TWILIO_FROM_NUMBER or settings.TWILIO_MESSAGING_SERVICE_SID)
+    )
 
 
 def public_url(path: str) -> str:
@@ -105,8 +109,10 @@ class TwilioSmsBackend(SmsBackend):
 
     def __init__(self):
         if not twilio_configured():
-            raise ImproperlyConfigured("Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER "
-                                       "(or TWILIO_MESSAGING_SERVICE_SID).")
+            raise ImproperlyConfigured(
+                "Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER "
+                "(or TWILIO_MESSAGING_SERVICE_SID)."
+            )
 
     def client(self):
         from twilio.rest import Client
@@ -130,7 +136,9 @@ class TwilioSmsBackend(SmsBackend):
             message = self.client().messages.create(**kwargs)
         except TwilioRestException as exc:
             retryable = exc.status >= 500 or exc.status in TRANSIENT_TWILIO_STATUS
-            raise DeliveryError(f"Twilio error {exc.code or exc.status}: {exc.msg}", retryable=retryable, code=str(exc.code or ""))
+            raise DeliveryError(
+                f"Twilio error {exc.code or exc.status}: {exc.msg}", retryable=retryable, code=str(exc.code or "")
+            )
         except (requests.RequestException, TwilioException) as exc:
             raise DeliveryError(f"Could not reach Twilio ({type(exc).__name__}).", retryable=True)
         return DeliveryResult(status=SENT, provider_message_id=message.sid or "")
@@ -188,8 +196,11 @@ class SendGridEmailBackend(EmailBackend):
             response = client.send(mail)
         except HTTPError as exc:
             status = getattr(exc, "status_code", 0) or 0
-            raise DeliveryError(f"SendGrid error {status}: {_sendgrid_reason(exc)}",
-                                retryable=status >= 500 or status == 429, code=str(status))
+            raise DeliveryError(
+                f"SendGrid error {status}: {_sendgrid_reason(exc)}",
+                retryable=status >= 500 or status == 429,
+                code=str(status),
+            )
         except (URLError, OSError) as exc:
             raise DeliveryError(f"Could not reach SendGrid ({type(exc).__name__}).", retryable=True)
         headers = getattr(response, "headers", None) or {}
@@ -221,7 +232,10 @@ class DjangoEmailBackend(EmailBackend):
 
         msgid = make_msgid(domain=parseaddr(email.from_email)[1].rpartition("@")[2] or None)
         message = EmailMultiAlternatives(
-            subject=email.subject, body=email.text, from_email=email.from_email, to=[email.to],
+            subject=email.subject,
+            body=email.text,
+            from_email=email.from_email,
+            to=[email.to],
             reply_to=[email.reply_to] if email.reply_to else None,
             headers={"Message-ID": msgid, "X-UnitCycle-Outbox-Id": email.message_id},
         )

@@ -1,4 +1,5 @@
 """Inbound messages: stored once, then handed to the handlers features register."""
+
 from __future__ import annotations
 
 import logging
@@ -31,8 +32,17 @@ def unregister_inbound_handler(fn) -> None:
 
 
 def inbound_message_store(
-    *, channel: str, provider: str, provider_message_id: str = "", from_address: str, to_address: str = "",
-    subject: str = "", body: str = "", html: str = "", attachments: list | None = None, payload: dict | None = None,
+    *,
+    channel: str,
+    provider: str,
+    provider_message_id: str = "",
+    from_address: str,
+    to_address: str = "",
+    subject: str = "",
+    body: str = "",
+    html: str = "",
+    attachments: list | None = None,
+    payload: dict | None = None,
 ) -> tuple[InboundMessage, bool]:
     """Stores an inbound message once per provider id; (message, created). New ones are dispatched after commit."""
     if provider_message_id:
@@ -42,9 +52,16 @@ def inbound_message_store(
     try:
         with transaction.atomic():
             message = InboundMessage.objects.create(
-                channel=channel, provider=provider, provider_message_id=provider_message_id[:255],
-                from_address=from_address[:254], to_address=to_address[:254], subject=subject[:255], body=body,
-                html=html, attachments=attachments or [], payload=payload or {},
+                channel=channel,
+                provider=provider,
+                provider_message_id=provider_message_id[:255],
+                from_address=from_address[:254],
+                to_address=to_address[:254],
+                subject=subject[:255],
+                body=body,
+                html=html,
+                attachments=attachments or [],
+                payload=payload or {},
             )
     except IntegrityError:
         return InboundMessage.objects.get(provider=provider, provider_message_id=provider_message_id), False

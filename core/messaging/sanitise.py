@@ -1,5 +1,6 @@
 """Provider webhook input is untrusted even when signed: strings lose NUL bytes (PostgreSQL refuses them in
 text and JSON), are bounded in length, structures in depth and size, ids are checked against their format."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,7 +30,10 @@ def clean_json(value, *, depth: int = 0, limit: int = 2000):
     if depth >= MAX_PAYLOAD_DEPTH:
         return clean_text(json.dumps(value, default=str)[:200], limit=200)
     if isinstance(value, dict):
-        return {clean_text(str(k), limit=200): clean_json(v, depth=depth + 1, limit=limit) for k, v in list(value.items())[:200]}
+        return {
+            clean_text(str(k), limit=200): clean_json(v, depth=depth + 1, limit=limit)
+            for k, v in list(value.items())[:200]
+        }
     if isinstance(value, (list, tuple)):
         return [clean_json(v, depth=depth + 1, limit=limit) for v in list(value)[:200]]
     return clean_text(str(value), limit=limit)

@@ -1,4 +1,5 @@
 """Reads for core.messaging."""
+
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
@@ -6,7 +7,9 @@ from django.db.models import Q, QuerySet
 from core.models import InboundMessage, OutboxMessage
 
 
-def outbox_list(*, channel: str = "", status: str = "", feature: str = "", recipient: str = "", related_object=None) -> QuerySet:
+def outbox_list(
+    *, channel: str = "", status: str = "", feature: str = "", recipient: str = "", related_object=None
+) -> QuerySet:
     qs = OutboxMessage.objects.all()
     if channel:
         qs = qs.filter(channel=channel)
@@ -17,8 +20,10 @@ def outbox_list(*, channel: str = "", status: str = "", feature: str = "", recip
     if recipient:
         qs = qs.filter(to__icontains=recipient.strip())
     if related_object is not None:
-        qs = qs.filter(related_type=f"{related_object._meta.app_label}.{related_object._meta.model_name}",
-                       related_id=str(related_object.pk))
+        qs = qs.filter(
+            related_type=f"{related_object._meta.app_label}.{related_object._meta.model_name}",
+            related_id=str(related_object.pk),
+        )
     return qs
 
 

@@ -1,4 +1,5 @@
 """Writes for core.messaging: send (outbox row first, then deliver), retry, provider status updates."""
+
 from __future__ import annotations
 
 import logging
@@ -21,7 +22,9 @@ MAX_STATUS_EVENTS = 50
 TWILIO_TRANSIENT_ERRORS = {"30001", "30008"}
 
 
-def send_sms(*, to: str, body: str, feature: str = "", related_object=None, dedupe_key: str | None = None) -> OutboxMessage:
+def send_sms(
+    *, to: str, body: str, feature: str = "", related_object=None, dedupe_key: str | None = None
+) -> OutboxMessage:
     """Validates, writes the outbox row, delivers through Twilio (or stores it), and returns the row.
 
     With `dedupe_key`, a second call returns the existing row without sending again — unless that
@@ -30,8 +33,17 @@ def send_sms(*, to: str, body: str, feature: str = "", related_object=None, dedu
     number = normalise_phone(to)
     check_sms_body(body)
     from_address = settings.TWILIO_MESSAGING_SERVICE_SID or settings.TWILIO_FROM_NUMBER
-    return _send(channel=OutboxMessage.Channel.SMS, to=number, body=body, subject="", html="", from_address=from_address,
-                 feature=feature, related_object=related_object, dedupe_key=dedupe_key)
+    return _send(
+        channel=OutboxMessage.Channel.SMS,
+        to=number,
+        body=body,
+        subject="",
+        html="",
+        from_address=from_address,
+        feature=feature,
+        related_object=related_object,
+        dedupe_key=dedupe_key,
+    )
 
 
 def send_email(
@@ -51,9 +63,18 @@ def send_email(
     check_email_parts(subject, text)
     if reply_to:
         reply_to = normalise_email(reply_to)
-    return _send(channel=OutboxMessage.Channel.EMAIL, to=address, body=text, subject=subject.strip(), html=html or "",
-                 from_address=from_email or settings.FROM_EMAIL, feature=feature, related_object=related_object,
-                 dedupe_key=dedupe_key, reply_to=reply_to or "")
+    return _send(
+        channel=OutboxMessage.Channel.EMAIL,
+        to=address,
+        body=text,
+        subject=subject.strip(),
+        html=html or "",
+        from_address=from_email or settings.FROM_EMAIL,
+        feature=feature,
+        related_object=related_object,
+        dedupe_key=dedupe_key,
+        reply_to=reply_to or "",
+    )
 
 
 def retry_message(message_id) -> OutboxMessage:
@@ -72,7 +93,9 @@ def retry_message(message_id) -> OutboxMessage:
 def retry_failed_messages(*, limit: int = 100) -> str:
     """Retries failed messages marked retryable, oldest first. Safe to run on a schedule."""
     ids = list(
-        OutboxMessage.objects.filter(status=Status.FAILED, retryable=True).order_by("created_at").values_list("id", flat=True)[:limit]
+        OutboxMessage.objects.filter(status=Status.FAILED, retryable=True)
+        .order_by("created_at")
+        .values_list("id", flat=True)[:limit]
     )
     outcomes = {"sent": 0, "failed": 0}
     for message_id in ids:
@@ -81,10 +104,14 @@ def retry_failed_messages(*, limit: int = 100) -> str:
         except ApplicationError:
             continue  # someone else retried it meanwhile
         outcomes["failed" if message.status == Status.FAILED else "sent"] += 1
-    return f"Retried {len(ids)} messages: {outcomes['sent']} delivered to the provider, {outcomes['failed']} failed again."
+    return (
+        f"Retried {len(ids)} messages: {outcomes['sent']} delivered to the provider, {outcomes['failed']} failed again."
+    )
 
 
-def _send(*, channel, to, body, subject, html, from_address, feature, related_object, dedupe_key, reply_to="") -> OutboxMessage:
+def _send(
+    *, channel, to, body, subject, html, from_address, feature, related_object, dedupe_key, reply_to=""
+) -> OutboxMessage:
     related_type, related_id = _related(related_object)
     if dedupe_key:
         existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
@@ -93,8 +120,16 @@ def _send(*, channel, to, body, subject, html, from_address, feature, related_ob
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
-                channel=channel, to=to, body=body, subject=subject, html=html, from_address=from_address[:254],
-                feature=feature[:64], dedupe_key=dedupe_key or None, related_type=related_type, related_id=related_id,
+                channel=channel,
+                to=to,
+                body=body,
+                subject=subject,
+                html=html,
+                from_address=from_address[:254],
+                feature=feature[:64],
+                dedupe_key=dedupe_key or None,
+                related_type=related_type,
+                related_id=related_id,
                 status=Status.QUEUED,
             )
     except IntegrityError:
@@ -136,10 +171,17 @@ def _deliver(message: OutboxMessage, *, reply_to: str = "") -> OutboxMessage:
         else:
             backend = get_email_backend()
             message.backend = backend.name
-            result = backend.send_email(Email(
-                to=message.to, subject=message.subject, text=message.body, html=message.html,
-                from_email=message.from_address or settings.FROM_EMAIL, reply_to=reply_to, message_id=str(message.id),
-            ))
+            result = backend.send_email(
+                Email(
+                    to=message.to,
+                    subject=message.subject,
+                    text=message.body,
+                    html=message.html,
+                    from_email=message.from_address or settings.FROM_EMAIL,
+                    reply_to=reply_to,
+                    message_id=str(message.id),
+                )
+            )
     except DeliveryError as exc:
         message.status, message.error, message.retryable = Status.FAILED, exc.message[:2000], exc.retryable
         logger.warning("Delivery of %s %s failed: %s", message.channel, message.id, exc.message)
@@ -152,20 +194,40 @@ def _deliver(message: OutboxMessage, *, reply_to: str = "") -> OutboxMessage:
         message.error, message.retryable = "", False
         if message.status == Status.SENT:
             message.sent_at = timezone.now()
-    message.save(update_fields=["status", "backend", "provider_message_id", "error", "retryable", "attempts", "sent_at",
-                                "updated_at"])
+    message.save(
+        update_fields=[
+            "status",
+            "backend",
+            "provider_message_id",
+            "error",
+            "retryable",
+            "attempts",
+            "sent_at",
+            "updated_at",
+        ]
+    )
     return message
 
 
 # ── provider status callbacks ────────────────────────────────────────────────────────────────────
 
 _TWILIO_STATUS = {
-    "accepted": Status.SENT, "queued": Status.SENT, "sending": Status.SENT, "sent": Status.SENT,
-    "delivered": Status.DELIVERED, "undelivered": Status.FAILED, "failed": Status.FAILED, "read": "opened",
+    "accepted": Status.SENT,
+    "queued": Status.SENT,
+    "sending": Status.SENT,
+    "sent": Status.SENT,
+    "delivered": Status.DELIVERED,
+    "undelivered": Status.FAILED,
+    "failed": Status.FAILED,
+    "read": "opened",
 }
 _SENDGRID_STATUS = {
-    "processed": Status.SENT, "delivered": Status.DELIVERED, "open": "opened",
-    "bounce": Status.FAILED, "dropped": Status.FAILED, "blocked": Status.FAILED,
+    "processed": Status.SENT,
+    "delivered": Status.DELIVERED,
+    "open": "opened",
+    "bounce": Status.FAILED,
+    "dropped": Status.FAILED,
+    "blocked": Status.FAILED,
 }
 _MOVES_FROM = {
     Status.SENT: {Status.QUEUED},
@@ -175,8 +237,15 @@ _MOVES_FROM = {
 
 
 def outbox_status_update(
-    *, provider: str, provider_message_id: str = "", outbox_id: str = "", status: str, error_code: str = "",
-    reason: str = "", event: dict | None = None, event_id: str = "",
+    *,
+    provider: str,
+    provider_message_id: str = "",
+    outbox_id: str = "",
+    status: str,
+    error_code: str = "",
+    reason: str = "",
+    event: dict | None = None,
+    event_id: str = "",
 ) -> OutboxMessage | None:
     """Applies a provider's delivery callback to the outbox row (found by our id or the provider's id).
 
@@ -215,7 +284,9 @@ def outbox_status_update(
                 detail = reason or (f"error {error_code}" if error_code else status)
                 message.error = f"{provider.title()} reported {status}: {detail}"[:2000]
                 message.retryable = provider == "twilio" and error_code in TWILIO_TRANSIENT_ERRORS
-        message.save(update_fields=["status", "status_events", "opened_at", "delivered_at", "error", "retryable", "updated_at"])
+        message.save(
+            update_fields=["status", "status_events", "opened_at", "delivered_at", "error", "retryable", "updated_at"]
+        )
     return message
 
 

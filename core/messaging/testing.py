@@ -1,8 +1,9 @@
 """Test helpers for features that send messages (import only from tests).
 
-    settings.MESSAGING_SMS_BACKEND = "core.messaging.testing.FakeSmsBackend"
-    FakeSmsBackend.sent  # [{"to": ..., "body": ...}]
+settings.MESSAGING_SMS_BACKEND = "core.messaging.testing.FakeSmsBackend"
+FakeSmsBackend.sent  # [{"to": ..., "body": ...}]
 """
+
 from __future__ import annotations
 
 import base64

@@ -1,4 +1,5 @@
 """Recipient validation: done before anything is written or sent."""
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ def check_sms_body(body: str) -> str:
     if not isinstance(body, str) or not body.strip():
         raise ApplicationError("The message is empty.", extra={"field": "body"})
     if len(body) > MAX_SMS_CHARS:
-        raise ApplicationError(f"The SMS is {len(body)} characters; the limit is {MAX_SMS_CHARS}.", extra={"field": "body"})
+        raise ApplicationError(
+            f"The SMS is {len(body)} characters; the limit is {MAX_SMS_CHARS}.", extra={"field": "body"}
+        )
     return body
 
 

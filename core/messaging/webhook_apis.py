@@ -1,4 +1,5 @@
 """Provider webhooks: public (AllowAny, no CSRF) but every request is verified before anything is stored."""
+
 from __future__ import annotations
 
 import json
@@ -53,16 +54,24 @@ class TwilioInboundSmsWebhook(View):
         except ValueError:
             media_count = 0
         attachments = [
-            {"url": clean_text(data.get(f"MediaUrl{i}", ""), limit=2000),
-             "content_type": clean_text(data.get(f"MediaContentType{i}", ""), limit=100)}
+            {
+                "url": clean_text(data.get(f"MediaUrl{i}", ""), limit=2000),
+                "content_type": clean_text(data.get(f"MediaContentType{i}", ""), limit=100),
+            }
             for i in range(media_count)
         ]
-        sender, to, body = (clean_text(data.get(k, ""), limit=limit)
-                            for k, limit in (("From", 254), ("To", 254), ("Body", 20_000)))
+        sender, to, body = (
+            clean_text(data.get(k, ""), limit=limit) for k, limit in (("From", 254), ("To", 254), ("Body", 20_000))
+        )
         inbound_message_store(
-            channel=InboundMessage.Channel.SMS, provider="twilio",
+            channel=InboundMessage.Channel.SMS,
+            provider="twilio",
             provider_message_id=sid or content_id("sms", sender, to, body, *(a["url"] for a in attachments)),
-            from_address=sender, to_address=to, body=body, attachments=attachments, payload=clean_json(_form_dict(data)),
+            from_address=sender,
+            to_address=to,
+            body=body,
+            attachments=attachments,
+            payload=clean_json(_form_dict(data)),
         )
         return HttpResponse(EMPTY_TWIML, content_type="text/xml")
 
@@ -81,9 +90,11 @@ class TwilioStatusWebhook(View):
         if not message_sid_valid(sid):
             return _bad_request("Invalid MessageSid.")
         outbox_status_update(
-            provider="twilio", provider_message_id=sid,
+            provider="twilio",
+            provider_message_id=sid,
             status=clean_text(data.get("MessageStatus") or data.get("SmsStatus") or "", limit=32),
-            error_code=clean_text(data.get("ErrorCode", ""), limit=16), reason=clean_text(data.get("ErrorMessage", ""), limit=500),
+            error_code=clean_text(data.get("ErrorCode", ""), limit=16),
+            reason=clean_text(data.get("ErrorMessage", ""), limit=500),
         )
         return HttpResponse(status=204)
 
@@ -104,8 +115,12 @@ class SendGridInboundWebhook(View):
         recipients = [addr for _, addr in getaddresses([clean_text(data.get("to", ""), limit=5000)]) if addr]
         recipients = recipients or _addresses(envelope.get("to"))
         attachments = [
-            {"field": clean_text(field, limit=100), "filename": clean_text(f.name or "", limit=255),
-             "content_type": clean_text(f.content_type or "", limit=100), "size": f.size}
+            {
+                "field": clean_text(field, limit=100),
+                "filename": clean_text(f.name or "", limit=255),
+                "content_type": clean_text(f.content_type or "", limit=100),
+                "size": f.size,
+            }
             for field, f in request.FILES.items()
         ]
         subject, text, html = (clean_text(data.get(k, "")) for k in ("subject", "text", "html"))
@@ -113,9 +128,14 @@ class SendGridInboundWebhook(View):
         if len(message_id) > 255:
             message_id = content_id("message-id", message_id)
         inbound_message_store(
-            channel=InboundMessage.Channel.EMAIL, provider="sendgrid",
+            channel=InboundMessage.Channel.EMAIL,
+            provider="sendgrid",
             provider_message_id=message_id or content_id("email", sender, ",".join(recipients), subject, text),
-            from_address=sender, to_address=", ".join(recipients), subject=subject, body=text, html=html,
+            from_address=sender,
+            to_address=", ".join(recipients),
+            subject=subject,
+            body=text,
+            html=html,
             attachments=attachments,
             payload=clean_json({k: v for k, v in _form_dict(data).items() if k not in ("text", "html", "email")}),
         )
@@ -130,8 +150,9 @@ class SendGridEventWebhook(View):
 
     def post(self, request):
         body = request.body
-        if not sendgrid_event_signature_valid(body, request.headers.get(SIGNATURE_HEADER, ""),
-                                              request.headers.get(TIMESTAMP_HEADER, "")):
+        if not sendgrid_event_signature_valid(
+            body, request.headers.get(SIGNATURE_HEADER, ""), request.headers.get(TIMESTAMP_HEADER, "")
+        ):
             return _forbidden("Invalid SendGrid signature.")
         if not _timestamp_fresh(request.headers.get(TIMESTAMP_HEADER, "")):
             return _forbidden("Stale SendGrid signature timestamp (a replayed request?).")
@@ -151,11 +172,16 @@ class SendGridEventWebhook(View):
             sg_id = clean_text(sg_id, limit=255) if isinstance(sg_id, str) else ""
             outbox_id = event.get("outbox_id")
             message = outbox_status_update(
-                provider="sendgrid", outbox_id=clean_text(outbox_id, limit=64) if isinstance(outbox_id, str) else "",
-                provider_message_id=sg_id.split(".", 1)[0], status=_scalar(event.get("event"), 32),
+                provider="sendgrid",
+                outbox_id=clean_text(outbox_id, limit=64) if isinstance(outbox_id, str) else "",
+                provider_message_id=sg_id.split(".", 1)[0],
+                status=_scalar(event.get("event"), 32),
                 reason=_scalar(event.get("reason") or event.get("response"), 500),
-                event={k: _scalar(event[k], 200) if k != "timestamp" else _timestamp(event[k])
-                       for k in ("event", "timestamp", "sg_event_id", "type", "bounce_classification") if k in event},
+                event={
+                    k: _scalar(event[k], 200) if k != "timestamp" else _timestamp(event[k])
+                    for k in ("event", "timestamp", "sg_event_id", "type", "bounce_classification")
+                    if k in event
+                },
                 event_id=_scalar(event.get("sg_event_id"), 200),
             )
             updated += message is not None

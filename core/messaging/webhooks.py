@@ -1,4 +1,5 @@
 """Signature checks for provider webhooks. Anything not verifiably from the provider is refused."""
+
 from __future__ import annotations
 
 import base64

@@ -1,4 +1,5 @@
 """chat_stream: a streaming tool-use conversation, offline and through the SDK's SSE stream."""
+
 import json
 
 import pytest
@@ -15,8 +16,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_network")]
 def claude(settings):
     yield from stub_claude(settings)
 
-CHAT = ChatPrompt(feature="chat", name="test.chat.portfolio", version="1",
-                  system="You answer questions about the {portfolio} portfolio.")
+
+CHAT = ChatPrompt(
+    feature="chat",
+    name="test.chat.portfolio",
+    version="1",
+    system="You answer questions about the {portfolio} portfolio.",
+)
 VACANCY_SCHEMA = {"type": "object", "properties": {"property_name": {"type": "string"}}, "additionalProperties": False}
 
 
@@ -27,7 +33,9 @@ def vacancy_tool(calls):
             raise ApplicationError("That property is archived.")
         return {"vacant_units": 3, "units": ["A-101", "B-205", "C-314"]}
 
-    return Tool(name="query_vacancy", description="Vacancy across the portfolio.", input_schema=VACANCY_SCHEMA, handler=handler)
+    return Tool(
+        name="query_vacancy", description="Vacancy across the portfolio.", input_schema=VACANCY_SCHEMA, handler=handler
+    )
 
 
 def test_streamed_text_then_done(claude):
@@ -37,7 +45,12 @@ def test_streamed_text_then_done(claude):
     assert [e["type"] for e in events] == ["text", "text", "done"]
     assert "".join(e["text"] for e in events[:2]) == "Hello there."
     done = events[-1]
-    assert (done["text"], done["provider"], done["model"], done["stop_reason"]) == ("Hello there.", "anthropic", TEST_MODEL, "end_turn")
+    assert (done["text"], done["provider"], done["model"], done["stop_reason"]) == (
+        "Hello there.",
+        "anthropic",
+        TEST_MODEL,
+        "end_turn",
+    )
     assert (done["input_tokens"], done["output_tokens"]) == (40, 6)
     assert done["messages"] == [{"role": "assistant", "content": [{"type": "text", "text": "Hello there."}]}]
     body = claude.requests[0].json
@@ -49,14 +62,25 @@ def test_streamed_text_then_done(claude):
 
 def test_tool_use_round_trip(claude):
     calls = []
-    claude.add_stream_tool_use("query_vacancy", {"property_name": "Oak Court"}, tool_id="toolu_1",
-                                    preface="Let me check.", input_tokens=50, output_tokens=20)
+    claude.add_stream_tool_use(
+        "query_vacancy",
+        {"property_name": "Oak Court"},
+        tool_id="toolu_1",
+        preface="Let me check.",
+        input_tokens=50,
+        output_tokens=20,
+    )
     claude.add_stream_text(["Oak Court has ", "3 vacant units."], input_tokens=90, output_tokens=10)
     history = [{"role": "user", "content": "How many vacancies at Oak Court?"}]
     events = list(chat_stream(CHAT, history, tools=[vacancy_tool(calls)], inputs={"portfolio": "Acme"}))
 
     assert [e["type"] for e in events] == ["text", "tool_use", "tool_result", "text", "text", "done"]
-    assert events[1] == {"type": "tool_use", "id": "toolu_1", "name": "query_vacancy", "input": {"property_name": "Oak Court"}}
+    assert events[1] == {
+        "type": "tool_use",
+        "id": "toolu_1",
+        "name": "query_vacancy",
+        "input": {"property_name": "Oak Court"},
+    }
     assert events[2]["output"]["vacant_units"] == 3 and events[2]["is_error"] is False
     assert calls == [{"property_name": "Oak Court"}]
     done = events[-1]
@@ -64,12 +88,17 @@ def test_tool_use_round_trip(claude):
     assert (done["input_tokens"], done["output_tokens"]) == (140, 30)
 
     first, second = (r.json for r in claude.requests)
-    assert first["tools"] == [{"name": "query_vacancy", "description": "Vacancy across the portfolio.", "input_schema": VACANCY_SCHEMA}]
+    assert first["tools"] == [
+        {"name": "query_vacancy", "description": "Vacancy across the portfolio.", "input_schema": VACANCY_SCHEMA}
+    ]
     assert second["messages"][0] == history[0]
-    assert second["messages"][1] == {"role": "assistant", "content": [
-        {"type": "text", "text": "Let me check."},
-        {"type": "tool_use", "id": "toolu_1", "name": "query_vacancy", "input": {"property_name": "Oak Court"}},
-    ]}
+    assert second["messages"][1] == {
+        "role": "assistant",
+        "content": [
+            {"type": "text", "text": "Let me check."},
+            {"type": "tool_use", "id": "toolu_1", "name": "query_vacancy", "input": {"property_name": "Oak Court"}},
+        ],
+    }
     tool_result = second["messages"][2]["content"][0]
     assert (tool_result["type"], tool_result["tool_use_id"]) == ("tool_result", "toolu_1")
     assert json.loads(tool_result["content"]) == {"vacant_units": 3, "units": ["A-101", "B-205", "C-314"]}
@@ -82,7 +111,9 @@ def test_tool_errors_and_bad_input_go_back_to_the_model(claude):
     claude.add_stream_tool_use("query_vacancy", {"property_name": "Closed"}, tool_id="toolu_a")
     claude.add_stream_tool_use("query_vacancy", {"nonsense": 1}, tool_id="toolu_b")
     claude.add_stream_text(["Sorry."])
-    events = list(chat_stream(CHAT, [{"role": "user", "content": "?"}], tools=[vacancy_tool(calls)], inputs={"portfolio": "A"}))
+    events = list(
+        chat_stream(CHAT, [{"role": "user", "content": "?"}], tools=[vacancy_tool(calls)], inputs={"portfolio": "A"})
+    )
     results = [e for e in events if e["type"] == "tool_result"]
     assert results[0]["output"] == {"error": "That property is archived."} and results[0]["is_error"]
     assert "Invalid input" in results[1]["output"]["error"] and calls == [{"property_name": "Closed"}]
@@ -101,8 +132,15 @@ def test_runaway_tool_loops_stop(claude):
     for i in range(2):
         claude.add_stream_tool_use("query_vacancy", {}, tool_id=f"toolu_{i}")
     with pytest.raises(Exception, match="more than 2 model turns"):
-        list(chat_stream(CHAT, [{"role": "user", "content": "loop"}], tools=[vacancy_tool([])],
-                         inputs={"portfolio": "A"}, max_tool_rounds=2))
+        list(
+            chat_stream(
+                CHAT,
+                [{"role": "user", "content": "loop"}],
+                tools=[vacancy_tool([])],
+                inputs={"portfolio": "A"},
+                max_tool_rounds=2,
+            )
+        )
     assert AICallLog.objects.get().outcome == "error"
 
 
@@ -116,8 +154,14 @@ def test_offline_chat_uses_the_features_function_and_the_same_tools():
         yield " (offline)."
 
     try:
-        events = list(chat_stream(CHAT, [{"role": "user", "content": "vacancies?"}], tools=[vacancy_tool(calls)],
-                                  inputs={"portfolio": "Acme"}))
+        events = list(
+            chat_stream(
+                CHAT,
+                [{"role": "user", "content": "vacancies?"}],
+                tools=[vacancy_tool(calls)],
+                inputs={"portfolio": "Acme"},
+            )
+        )
     finally:
         unregister_offline(CHAT)
     assert [e["type"] for e in events] == ["tool_use", "tool_result", "text", "text", "done"]

@@ -1,4 +1,5 @@
 """Generic offline pieces on real generated inputs: templates, PDF text, photo statistics."""
+
 import io
 from datetime import date
 from decimal import Decimal
@@ -27,10 +28,17 @@ Kind regards,
 
 
 def test_letter_renders_with_the_real_figures():
-    text = render_message(LETTER, {
-        "tenant": {"first_name": "Sarah"}, "unit": "B-205", "lease_end": date(2027, 6, 30),
-        "increase": Decimal("3.5"), "new_rent": Decimal("1914.75"), "manager": "Pat <Manager>",
-    })
+    text = render_message(
+        LETTER,
+        {
+            "tenant": {"first_name": "Sarah"},
+            "unit": "B-205",
+            "lease_end": date(2027, 6, 30),
+            "increase": Decimal("3.5"),
+            "new_rent": Decimal("1914.75"),
+            "manager": "Pat <Manager>",
+        },
+    )
     assert text == (
         "Dear Sarah,\n\nYour lease at B-205 ends on June 30, 2027.\n"
         "Your new rent will be $1,914.75 (3.5% more).\n\nKind regards,\nPat <Manager>"
@@ -38,9 +46,14 @@ def test_letter_renders_with_the_real_figures():
 
 
 def test_html_rendering_escapes_values_and_string_templates_work():
-    assert render_message("<p>Hi {{ name }}</p>", {"name": "<b>Sam</b>"}, html=True) == "<p>Hi &lt;b&gt;Sam&lt;/b&gt;</p>"
-    sms = render_message("Hi $name, $amount is due on ${day}.", {"name": "Ahmed", "amount": money(950), "day": "the 1st"},
-                         syntax="string")
+    assert (
+        render_message("<p>Hi {{ name }}</p>", {"name": "<b>Sam</b>"}, html=True) == "<p>Hi &lt;b&gt;Sam&lt;/b&gt;</p>"
+    )
+    sms = render_message(
+        "Hi $name, $amount is due on ${day}.",
+        {"name": "Ahmed", "amount": money(950), "day": "the 1st"},
+        syntax="string",
+    )
     assert sms == "Hi Ahmed, $950.00 is due on the 1st."
     with pytest.raises(KeyError):
         render_message("Hi $missing", {}, syntax="string")
@@ -48,7 +61,11 @@ def test_html_rendering_escapes_values_and_string_templates_work():
 
 def test_money_formats_like_the_design_tokens():
     assert (money(1234.5), money("-12"), money(None), money(Decimal("1000000"))) == (
-        "$1,234.50", "-$12.00", "$0.00", "$1,000,000.00")
+        "$1,234.50",
+        "-$12.00",
+        "$0.00",
+        "$1,000,000.00",
+    )
 
 
 # ── PDF text ───────────────────────────────────────────────────────────────────────────────────
@@ -63,8 +80,10 @@ def make_pdf(pages: list[str]) -> bytes:
     for i, text in enumerate(pages):
         lines = " T* ".join(f"({line.replace('(', '[').replace(')', ']')}) Tj" for line in text.splitlines())
         stream = f"BT /F1 12 Tf 14 TL 72 720 Td {lines} ET"
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * i} 0 R "
-                       "/Resources << /Font << /F1 3 0 R >> >> >>")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * i} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>"
+        )
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")

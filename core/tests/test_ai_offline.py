@@ -1,4 +1,5 @@
 """The offline provider: features' own implementations, validated like Claude's answers; no invented text."""
+
 import pytest
 
 from core.ai import (
@@ -68,7 +69,12 @@ def test_offline_result_is_the_features_own_computation_and_is_logged(classify_o
     assert result.latency_ms >= 0 and result.meta()["provider"] == "offline"
     log = AICallLog.objects.get(id=result.call_id)
     assert (log.feature, log.prompt_name, log.prompt_version, log.provider, log.outcome, log.kind) == (
-        "communications", "test.offline.classify", "2026-11-01", "offline", "success", "json",
+        "communications",
+        "test.offline.classify",
+        "2026-11-01",
+        "offline",
+        "success",
+        "json",
     )
 
 
@@ -91,8 +97,9 @@ def test_an_offline_answer_outside_the_schema_is_refused(classify_offline):
     def sloppy(inputs, **_):
         return {"category": "gossip", "urgency": "low", "auto_respond": True}
 
-    prompt = Prompt(feature="f", name="test.offline.sloppy", version="1", system="s", template="x",
-                    output_schema=CLASSIFY_SCHEMA)
+    prompt = Prompt(
+        feature="f", name="test.offline.sloppy", version="1", system="s", template="x", output_schema=CLASSIFY_SCHEMA
+    )
     try:
         with pytest.raises(AIOutputInvalid, match="category") as err:
             complete_json(prompt, {})
@@ -103,8 +110,14 @@ def test_an_offline_answer_outside_the_schema_is_refused(classify_offline):
 
 
 def test_no_offline_implementation_fails_clearly_and_is_logged():
-    prompt = Prompt(feature="renewals", name="test.offline.unregistered", version="1", system="s", template="t",
-                    output_schema=CLASSIFY_SCHEMA)
+    prompt = Prompt(
+        feature="renewals",
+        name="test.offline.unregistered",
+        version="1",
+        system="s",
+        template="t",
+        output_schema=CLASSIFY_SCHEMA,
+    )
     with pytest.raises(AIUnavailable, match="No offline implementation is registered") as err:
         complete_json(prompt, {})
     assert err.value.status_code == 503 and err.value.extra == {"code": "ai_unavailable"}
@@ -113,7 +126,9 @@ def test_no_offline_implementation_fails_clearly_and_is_logged():
 
 
 def test_offline_function_errors_are_logged_and_propagate():
-    prompt = Prompt(feature="f", name="test.offline.crash", version="1", system="s", template="t", output_schema=CLASSIFY_SCHEMA)
+    prompt = Prompt(
+        feature="f", name="test.offline.crash", version="1", system="s", template="t", output_schema=CLASSIFY_SCHEMA
+    )
 
     @register_offline(prompt)
     def crash(inputs, **_):
@@ -128,8 +143,14 @@ def test_offline_function_errors_are_logged_and_propagate():
 
 
 def test_vision_attachments_reach_the_offline_function(png_bytes):
-    prompt = Prompt(feature="inspections", name="test.offline.vision", version="1", system="s", template="Room: {room}",
-                    output_schema={"type": "object", "properties": {"n": {"type": "integer"}, "types": {"type": "array"}}})
+    prompt = Prompt(
+        feature="inspections",
+        name="test.offline.vision",
+        version="1",
+        system="s",
+        template="Room: {room}",
+        output_schema={"type": "object", "properties": {"n": {"type": "integer"}, "types": {"type": "array"}}},
+    )
     seen = {}
 
     @register_offline(prompt)

@@ -10,9 +10,19 @@ pytestmark = pytest.mark.django_db
 
 
 def log(feature, outcome="success", provider="anthropic", tokens=(100, 20), latency=400, **kw):
-    return ai_call_log_create(feature=feature, prompt_name=f"{feature}.p", prompt_version="1", kind="json", provider=provider,
-                              model="m", outcome=outcome, latency_ms=latency, input_tokens=tokens[0],
-                              output_tokens=tokens[1], **kw)
+    return ai_call_log_create(
+        feature=feature,
+        prompt_name=f"{feature}.p",
+        prompt_version="1",
+        kind="json",
+        provider=provider,
+        model="m",
+        outcome=outcome,
+        latency_ms=latency,
+        input_tokens=tokens[0],
+        output_tokens=tokens[1],
+        **kw,
+    )
 
 
 def test_usage_summarises_calls_failures_and_tokens_per_feature(api_client, django_assert_max_num_queries):
@@ -27,12 +37,24 @@ def test_usage_summarises_calls_failures_and_tokens_per_feature(api_client, djan
     assert resp.status_code == 200
     body = resp.json()
     assert (body["provider"], body["model"], body["since"]) == ("offline", "offline", None)
-    assert body["totals"] == {"calls": 4, "failures": 1, "offline_calls": 1, "input_tokens": 250,
-                              "output_tokens": 50, "avg_latency_ms": 300}
+    assert body["totals"] == {
+        "calls": 4,
+        "failures": 1,
+        "offline_calls": 1,
+        "input_tokens": 250,
+        "output_tokens": 50,
+        "avg_latency_ms": 300,
+    }
     by_feature = {f["feature"]: f for f in body["features"]}
     assert by_feature["renewals"] | {"last_call_at": None} == {
-        "feature": "renewals", "calls": 2, "failures": 1, "offline_calls": 0, "input_tokens": 150, "output_tokens": 30,
-        "avg_latency_ms": 400, "last_call_at": None,
+        "feature": "renewals",
+        "calls": 2,
+        "failures": 1,
+        "offline_calls": 0,
+        "input_tokens": 150,
+        "output_tokens": 30,
+        "avg_latency_ms": 400,
+        "last_call_at": None,
     }
     assert by_feature["collections"]["calls"] == 2
 

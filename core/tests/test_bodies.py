@@ -1,4 +1,5 @@
 """Request bodies are bounded before parsing: size, JSON depth, no exponent numbers, no NaN."""
+
 import json
 
 import pytest
@@ -26,7 +27,7 @@ def test_deeply_nested_body_on_auth_token_is_400_not_500(anon_client):
 
 
 def test_deeply_nested_object_inside_a_field_is_400(api_client):
-    body = '{"amount": ' + "{\"a\":" * 100 + "1" + "}" * 100 + "}"
+    body = '{"amount": ' + '{"a":' * 100 + "1" + "}" * 100 + "}"
     response = api_client.post("/api/v1/auth/logout/", data=body, content_type="application/json")
     assert response.status_code == 400
 
@@ -47,14 +48,16 @@ def test_oversized_json_body_is_413(anon_client, settings):
 
 @pytest.mark.parametrize("literal", ["1e5", "1E5", "2.5e-3", "NaN", "Infinity", "-Infinity"])
 def test_exponent_numbers_and_constants_are_refused(anon_client, literal):
-    response = anon_client.post("/api/v1/auth/token/", data='{"email": "a@b.c", "password": %s}' % literal,
-                                content_type="application/json")
+    response = anon_client.post(
+        "/api/v1/auth/token/", data='{"email": "a@b.c", "password": %s}' % literal, content_type="application/json"
+    )
     assert response.status_code == 400
     assert response.json()["detail"]
 
 
 def test_plain_decimals_still_parse(api_client):
-    response = Client().post("/api/v1/auth/token/", data='{"email": "a@b.c", "password": "x", "n": 12.50}',
-                             content_type="application/json")
+    response = Client().post(
+        "/api/v1/auth/token/", data='{"email": "a@b.c", "password": "x", "n": 12.50}', content_type="application/json"
+    )
     assert response.status_code in (400, 401)  # bad credentials, but the body parsed
     assert "JSON" not in response.json()["detail"]

@@ -1,4 +1,5 @@
 """core.fields: money and date inputs are bounded and explicit."""
+
 import datetime
 from decimal import Decimal
 
@@ -21,14 +22,22 @@ def errors(**data):
     return {} if s.is_valid() else s.errors
 
 
-@pytest.mark.parametrize("value", ["1e5", "1E5", 1e20, "NaN", "Infinity", "-inf", "0", "-5", "0.001", True,
-                                   "1000000.01", "abc"])
+@pytest.mark.parametrize(
+    "value", ["1e5", "1E5", 1e20, "NaN", "Infinity", "-inf", "0", "-5", "0.001", True, "1000000.01", "abc"]
+)
 def test_money_field_refuses(value):
     assert "amount" in errors(amount=value)
 
 
-@pytest.mark.parametrize("value,expected", [("250.00", Decimal("250.00")), (250.5, Decimal("250.50")),
-                                            ("0.01", Decimal("0.01")), (1000000, Decimal("1000000"))])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("250.00", Decimal("250.00")),
+        (250.5, Decimal("250.50")),
+        ("0.01", Decimal("0.01")),
+        (1000000, Decimal("1000000")),
+    ],
+)
 def test_money_field_accepts(value, expected):
     s = Input(data={"amount": value})
     assert s.is_valid(), s.errors
@@ -69,6 +78,7 @@ def test_service_helpers():
         parse_money("1e5")
     assert parse_money("$1,850.5") == Decimal("1850.50")
     with pytest.raises(ApplicationError, match=r"outside 50% to 200% of the current rent \(\$1,680.00\)"):
-        amount_within_ratio(Decimal("100000"), Decimal("1680.00"), label="The approved rent",
-                            reference_label="current rent")
+        amount_within_ratio(
+            Decimal("100000"), Decimal("1680.00"), label="The approved rent", reference_label="current rent"
+        )
     amount_within_ratio(Decimal("1800"), Decimal("1680.00"), label="x", reference_label="y")

@@ -1,4 +1,5 @@
 """core.idempotency: Stripe's semantics on a decorated view (replay, 409 on a different body, concurrency)."""
+
 import threading
 import uuid
 
@@ -24,10 +25,12 @@ class CountingApi(APIView):
             raise ApplicationError("Refused.")
         if request.data.get("fail") == "500":
             raise RuntimeError("boom")
-        AICallLog.objects.create(feature="test", prompt_name=str(request.data.get("n", "")), provider="offline",
-                                 outcome="success")
-        return Response({"runs": AICallLog.objects.filter(feature="test").count(), "amount": request.data.get("n")},
-                        status=201)
+        AICallLog.objects.create(
+            feature="test", prompt_name=str(request.data.get("n", "")), provider="offline", outcome="success"
+        )
+        return Response(
+            {"runs": AICallLog.objects.filter(feature="test").count(), "amount": request.data.get("n")}, status=201
+        )
 
 
 def call(user, body, key=None, path="/api/v1/test/pay/"):
@@ -89,9 +92,13 @@ class TestSemantics:
     def test_in_progress_key_answers_409_after_waiting(self, user, settings):
         settings.IDEMPOTENCY_WAIT_SECONDS = 0
         key = str(uuid.uuid4())
-        IdempotencyKey.objects.create(user=user, key=key, method="POST", path="/api/v1/test/pay/",
-                                      body_hash=__import__("core.idempotency", fromlist=["x"])._body_hash(
-                                          type("R", (), {"data": {"n": 1}})()))
+        IdempotencyKey.objects.create(
+            user=user,
+            key=key,
+            method="POST",
+            path="/api/v1/test/pay/",
+            body_hash=__import__("core.idempotency", fromlist=["x"])._body_hash(type("R", (), {"data": {"n": 1}})()),
+        )
         response = call(user, {"n": 1}, key)
         assert response.status_code == 409 and "in progress" in response.data["detail"]
         assert AICallLog.objects.filter(feature="test").count() == 0

@@ -1,4 +1,5 @@
 """core.jobs: one running job per kind + scope, progress, failures recorded, stale jobs expire."""
+
 import datetime
 import threading
 import time
@@ -62,8 +63,7 @@ class TestInline:
     def test_a_stale_running_job_is_failed_and_replaced(self, settings):
         settings.JOBS_RUN_INLINE = False
         old, _ = job_start(kind="test.ok")
-        Job.objects.filter(pk=old.pk).update(status="running",
-                                             updated_at=timezone.now() - datetime.timedelta(hours=2))
+        Job.objects.filter(pk=old.pk).update(status="running", updated_at=timezone.now() - datetime.timedelta(hours=2))
         new, created = job_start(kind="test.ok")
         assert created and new.pk != old.pk
         assert Job.objects.get(pk=old.pk).status == "failed"

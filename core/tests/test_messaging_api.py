@@ -28,8 +28,13 @@ def test_outbox_list_is_paginated_and_filterable(api_client, outbox, django_asse
     assert body["count"] == 3 and [r["id"] for r in body["results"]] == [str(c.id), str(b.id), str(a.id)]
     row = body["results"][2]
     assert {k: row[k] for k in ("channel", "to", "body", "status", "backend", "feature")} == {
-        "channel": "sms", "to": "+15552345678", "body": "Rent due", "status": "stored", "backend": "outbox",
-        "feature": "collections"}
+        "channel": "sms",
+        "to": "+15552345678",
+        "body": "Rent due",
+        "status": "stored",
+        "backend": "outbox",
+        "feature": "collections",
+    }
     assert "html" not in row
 
     def ids(**params):
@@ -55,7 +60,10 @@ def test_outbox_detail_and_retry(api_client, outbox, settings):
     assert OutboxMessage.objects.get(id=failed.id).status == "sent"
 
     again = api_client.post(f"/api/v1/messages/outbox/{stored.id}/retry/")
-    assert again.status_code == 400 and again.json()["detail"] == "Only failed messages can be retried; this one is stored."
+    assert (
+        again.status_code == 400
+        and again.json()["detail"] == "Only failed messages can be retried; this one is stored."
+    )
     assert api_client.post(f"/api/v1/messages/outbox/{uuid.uuid4()}/retry/").status_code == 404
 
 
@@ -101,18 +109,31 @@ def test_admin_lists_and_retry_action(client, user, settings):
     from core.ai.services import ai_call_log_create
 
     client.force_login(user)
-    ai_call_log_create(feature="renewals", prompt_name="renewals.letter", prompt_version="1", kind="json",
-                       provider="offline", model="offline", outcome="success", latency_ms=3)
+    ai_call_log_create(
+        feature="renewals",
+        prompt_name="renewals.letter",
+        prompt_version="1",
+        kind="json",
+        provider="offline",
+        model="offline",
+        outcome="success",
+        latency_ms=3,
+    )
     failed = send_sms(to="+15552345678", body="x")
     OutboxMessage.objects.filter(id=failed.id).update(status="failed", retryable=True)
     InboundMessage.objects.create(channel="sms", provider="twilio", from_address="+15552345678", body="hi")
-    for path in ("/admin/core/aicalllog/", "/admin/core/outboxmessage/", "/admin/core/inboundmessage/",
-                 f"/admin/core/outboxmessage/{failed.id}/change/"):
+    for path in (
+        "/admin/core/aicalllog/",
+        "/admin/core/outboxmessage/",
+        "/admin/core/inboundmessage/",
+        f"/admin/core/outboxmessage/{failed.id}/change/",
+    ):
         assert client.get(path).status_code == 200, path
 
     settings.MESSAGING_SMS_BACKEND = "core.messaging.testing.FakeSmsBackend"
     FakeSmsBackend.reset()
-    resp = client.post("/admin/core/outboxmessage/", {"action": "retry_selected", "_selected_action": [str(failed.id)]},
-                       follow=True)
+    resp = client.post(
+        "/admin/core/outboxmessage/", {"action": "retry_selected", "_selected_action": [str(failed.id)]}, follow=True
+    )
     assert resp.status_code == 200 and OutboxMessage.objects.get(id=failed.id).status == "sent"
     FakeSmsBackend.reset()

@@ -1,4 +1,5 @@
 """send_sms / send_email: validation first, outbox row always, backends chosen by settings, dedupe, retry."""
+
 import pytest
 
 from core.ai.testing import no_network  # noqa: F401
@@ -28,10 +29,22 @@ def fakes(settings):
 
 def test_without_keys_messages_land_in_the_outbox():
     sms = send_sms(to="(555) 234-5678", body="Your rent of $1,850.00 is due April 1.", feature="collections")
-    email = send_email(to="Tenant@Example.COM", subject="Rent reminder", text="Hi Sam", html="<p>Hi Sam</p>",
-                       feature="collections")
-    assert (sms.status, sms.backend, sms.to, sms.channel, sms.attempts) == ("stored", "outbox", "+15552345678", "sms", 1)
-    assert (email.status, email.backend, email.to, email.html) == ("stored", "outbox", "Tenant@example.com", "<p>Hi Sam</p>")
+    email = send_email(
+        to="Tenant@Example.COM", subject="Rent reminder", text="Hi Sam", html="<p>Hi Sam</p>", feature="collections"
+    )
+    assert (sms.status, sms.backend, sms.to, sms.channel, sms.attempts) == (
+        "stored",
+        "outbox",
+        "+15552345678",
+        "sms",
+        1,
+    )
+    assert (email.status, email.backend, email.to, email.html) == (
+        "stored",
+        "outbox",
+        "Tenant@example.com",
+        "<p>Hi Sam</p>",
+    )
     assert email.from_address == "noreply@unitcycle.local" and sms.sent_at is None
     assert OutboxMessage.objects.count() == 2
 
@@ -39,10 +52,17 @@ def test_without_keys_messages_land_in_the_outbox():
 # ── validation ───────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("5552345678", "+15552345678"), ("+1 (555) 234-5678", "+15552345678"), ("1-555-234-5678", "+15552345678"),
-    ("+44 20 7946 0958", "+442079460958"), ("0044 20 7946 0958", "+442079460958"), ("555.234.5678", "+15552345678"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("5552345678", "+15552345678"),
+        ("+1 (555) 234-5678", "+15552345678"),
+        ("1-555-234-5678", "+15552345678"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("0044 20 7946 0958", "+442079460958"),
+        ("555.234.5678", "+15552345678"),
+    ],
+)
 def test_phone_numbers_are_normalised_to_e164(raw, expected):
     assert normalise_phone(raw) == expected
 
@@ -85,10 +105,18 @@ def test_configured_backend_sends_and_records_the_provider_id(fakes, user):
     assert FakeSmsBackend.sent == [{"to": "+15552345678", "body": "Hello", "message_id": str(message.id)}]
     assert list(outbox_list(related_object=user)) == [message]
 
-    email = send_email(to="a@example.com", subject="Welcome", text="Hi", html="<b>Hi</b>", reply_to="office@example.com")
+    email = send_email(
+        to="a@example.com", subject="Welcome", text="Hi", html="<b>Hi</b>", reply_to="office@example.com"
+    )
     sent = FakeEmailBackend.sent[0]
     assert (sent.to, sent.subject, sent.text, sent.html, sent.reply_to, sent.message_id) == (
-        "a@example.com", "Welcome", "Hi", "<b>Hi</b>", "office@example.com", str(email.id))
+        "a@example.com",
+        "Welcome",
+        "Hi",
+        "<b>Hi</b>",
+        "office@example.com",
+        str(email.id),
+    )
 
 
 def test_provider_failure_marks_the_message_failed_and_retryable_never_lost(fakes):
@@ -99,7 +127,13 @@ def test_provider_failure_marks_the_message_failed_and_retryable_never_lost(fake
 
     FakeSmsBackend.fail_with = None
     retried = retry_message(message.id)
-    assert (retried.id, retried.status, retried.attempts, retried.error, retried.retryable) == (message.id, "sent", 2, "", False)
+    assert (retried.id, retried.status, retried.attempts, retried.error, retried.retryable) == (
+        message.id,
+        "sent",
+        2,
+        "",
+        False,
+    )
     with pytest.raises(ApplicationError, match="Only failed messages can be retried; this one is sent"):
         retry_message(message.id)
 

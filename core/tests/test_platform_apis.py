@@ -12,7 +12,9 @@ def test_health_is_public(anon_client):
 
 
 def test_token_login_and_use(anon_client, user):
-    resp = anon_client.post("/api/v1/auth/token/", {"email": "MANAGER@example.com", "password": "s3cret-pass"}, format="json")
+    resp = anon_client.post(
+        "/api/v1/auth/token/", {"email": "MANAGER@example.com", "password": "s3cret-pass"}, format="json"
+    )
     assert resp.status_code == 200
     token = resp.json()["token"]
     assert len(token) == 40
@@ -56,7 +58,9 @@ def test_logout_revokes_token(api_client):
     assert api_client.get("/api/v1/auth/me/").status_code == 401
 
 
-@pytest.mark.parametrize("path", ["/api/v1/properties/", "/api/v1/units/", "/api/v1/invoices/", "/api/v1/dashboard/stats/"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/properties/", "/api/v1/units/", "/api/v1/invoices/", "/api/v1/dashboard/stats/"]
+)
 def test_api_requires_authentication(anon_client, path):
     resp = anon_client.get(path)
     assert resp.status_code == 401

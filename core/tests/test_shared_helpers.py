@@ -1,4 +1,5 @@
 """The helpers every app shares (core.utils, core.formatting, core.filters, core.validation)."""
+
 import datetime
 import uuid
 from decimal import Decimal

@@ -1,4 +1,5 @@
 """Signed but hostile webhook input: never a 500 (Twilio retries 5xx), replays recognised, stored once."""
+
 import base64
 import json
 import time
@@ -56,8 +57,9 @@ def test_an_sms_without_message_sid_is_stored_once(twilio_on):
 
 
 def test_twilio_status_replay_is_recorded_once(twilio_on):
-    message = OutboxMessage.objects.create(channel="sms", to="+15552345678", body="b", status="sent", backend="twilio",
-                                           provider_message_id=SID)
+    message = OutboxMessage.objects.create(
+        channel="sms", to="+15552345678", body="b", status="sent", backend="twilio", provider_message_id=SID
+    )
     for _ in range(3):
         assert post_twilio(STATUS, {"MessageSid": SID, "MessageStatus": "delivered"}).status_code == 204
     message.refresh_from_db()
@@ -76,11 +78,27 @@ def post_inbound(fields):
     return Client().post("/api/v1/webhooks/sendgrid/inbound/?token=s3cret", fields)
 
 
-@pytest.mark.parametrize("envelope", ['{"to": 5}', '{"to": {"a": 1}, "from": 7}', '[1, 2]', "not json",
-                                      "[" * 3000 + "]" * 3000, '{"to": "only@example.com"}'])
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        '{"to": 5}',
+        '{"to": {"a": 1}, "from": 7}',
+        "[1, 2]",
+        "not json",
+        "[" * 3000 + "]" * 3000,
+        '{"to": "only@example.com"}',
+    ],
+)
 def test_odd_envelopes_are_400_or_stored_never_500(inbound_on, envelope):
-    resp = post_inbound({"from": "Tenant <t@example.com>", "subject": "hi", "text": "body", "envelope": envelope,
-                         "headers": f"Message-ID: <{hash(envelope)}@example.com>\n"})
+    resp = post_inbound(
+        {
+            "from": "Tenant <t@example.com>",
+            "subject": "hi",
+            "text": "body",
+            "envelope": envelope,
+            "headers": f"Message-ID: <{hash(envelope)}@example.com>\n",
+        }
+    )
     assert resp.status_code == 200
     assert InboundMessage.objects.get().from_address == "t@example.com"
 
@@ -91,8 +109,14 @@ def test_envelope_recipients_are_used_when_to_is_missing(inbound_on):
 
 
 def test_nul_bytes_in_email_headers_and_fields_are_removed(inbound_on):
-    resp = post_inbound({"from": "t@example.com", "subject": "Sub\x00ject", "text": "te\x00xt",
-                         "headers": "Message-ID: <abc\x00@example.com>\nX-Odd: \x00\x00\n"})
+    resp = post_inbound(
+        {
+            "from": "t@example.com",
+            "subject": "Sub\x00ject",
+            "text": "te\x00xt",
+            "headers": "Message-ID: <abc\x00@example.com>\nX-Odd: \x00\x00\n",
+        }
+    )
     assert resp.status_code == 200
     message = InboundMessage.objects.get()
     assert message.subject == "Subject" and message.body == "text"
@@ -126,8 +150,9 @@ def signer(settings):
 
 
 def test_a_2001_timestamp_is_refused(signer):
-    message = OutboxMessage.objects.create(channel="email", to="a@example.com", subject="s", body="b", status="sent",
-                                           backend="sendgrid")
+    message = OutboxMessage.objects.create(
+        channel="email", to="a@example.com", subject="s", body="b", status="sent", backend="sendgrid"
+    )
     body = json.dumps([{"event": "delivered", "outbox_id": str(message.id), "sg_event_id": "e1"}])
     for _ in range(2):
         resp = signer(body, timestamp=978307200)  # 2001-01-01
@@ -137,8 +162,9 @@ def test_a_2001_timestamp_is_refused(signer):
 
 
 def test_a_replayed_event_is_applied_once(signer):
-    message = OutboxMessage.objects.create(channel="email", to="a@example.com", subject="s", body="b", status="sent",
-                                           backend="sendgrid")
+    message = OutboxMessage.objects.create(
+        channel="email", to="a@example.com", subject="s", body="b", status="sent", backend="sendgrid"
+    )
     body = json.dumps([{"event": "bounce", "outbox_id": str(message.id), "sg_event_id": "evt-1", "reason": "x"}])
     assert signer(body).json()["updated"] == 1
     assert signer(body).status_code == 200
@@ -153,10 +179,28 @@ def test_deeply_nested_events_are_400(signer):
 
 
 def test_odd_event_field_types_do_not_500(signer):
-    message = OutboxMessage.objects.create(channel="email", to="a@example.com", subject="s", body="b", status="sent",
-                                           backend="sendgrid", provider_message_id="abc")
-    events = [{"event": {"x": 1}, "sg_message_id": 5, "outbox_id": [1]}, {"event": "delivered", "sg_message_id": "abc.f",
-              "timestamp": "yesterday", "type": {"a": [1]}, "reason": "ok\x00"}, "string", 7, None]
+    message = OutboxMessage.objects.create(
+        channel="email",
+        to="a@example.com",
+        subject="s",
+        body="b",
+        status="sent",
+        backend="sendgrid",
+        provider_message_id="abc",
+    )
+    events = [
+        {"event": {"x": 1}, "sg_message_id": 5, "outbox_id": [1]},
+        {
+            "event": "delivered",
+            "sg_message_id": "abc.f",
+            "timestamp": "yesterday",
+            "type": {"a": [1]},
+            "reason": "ok\x00",
+        },
+        "string",
+        7,
+        None,
+    ]
     resp = signer(json.dumps(events))
     assert resp.status_code == 200 and resp.json() == {"received": 5, "updated": 1}
     message.refresh_from_db()

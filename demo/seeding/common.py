@@ -1,4 +1,5 @@
 """Small pure helpers of the demo seed: deterministic randomness and ids, apportioning, dates, money."""
+
 from __future__ import annotations
 
 import calendar

@@ -4,6 +4,7 @@ Everything is relative to `today`: the twelve months end with the current one, a
 land after `today` is paid on time instead. So shares move a little with the day of the month;
 demo/tests/margins.py holds the bounds that stay true on every date of the year.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -64,8 +65,9 @@ def _months(last_month: datetime.date) -> tuple[tuple[datetime.date, str, str], 
     return tuple(out)
 
 
-def _ledger(rng: SeedRandom, f: LeaseFacts, profile: str, overdue: bool, late_fee: int,
-            today: datetime.date) -> list[dict]:
+def _ledger(
+    rng: SeedRandom, f: LeaseFacts, profile: str, overdue: bool, late_fee: int, today: datetime.date
+) -> list[dict]:
     """Twelve months of rent charges with their payments (up to the move-out for vacant leases).
 
     Hot path (2M+ rows at 100k leases): Decimal amounts are made once per lease, rows are plain dicts.
@@ -99,16 +101,37 @@ def _ledger(rng: SeedRandom, f: LeaseFacts, profile: str, overdue: bool, late_fe
 
     def charge(code, desc, d, due_date, amount) -> uuid.UUID:
         row_id = uuid4()
-        rows.append({"id": row_id, "tenant_id": tenant_id, "lease_id": lease_id, "trans_type": "Charge",
-                     "charge_code": code, "description": desc, "trans_date": d, "due_date": due_date,
-                     "amount": amount})
+        rows.append(
+            {
+                "id": row_id,
+                "tenant_id": tenant_id,
+                "lease_id": lease_id,
+                "trans_type": "Charge",
+                "charge_code": code,
+                "description": desc,
+                "trans_date": d,
+                "due_date": due_date,
+                "amount": amount,
+            }
+        )
         return row_id
 
     def payment(charge_id, due_date, d, amount) -> None:
-        rows.append({"id": uuid4(), "tenant_id": tenant_id, "lease_id": lease_id, "trans_type": "Payment",
-                     "charge_code": "rent", "description": pay_desc, "trans_date": d, "due_date": due_date,
-                     "amount": amount, "applies_to_id": charge_id,
-                     "reference": f"{prefix}-{100_000_000 + rng.getrandbits(29)}"})
+        rows.append(
+            {
+                "id": uuid4(),
+                "tenant_id": tenant_id,
+                "lease_id": lease_id,
+                "trans_type": "Payment",
+                "charge_code": "rent",
+                "description": pay_desc,
+                "trans_date": d,
+                "due_date": due_date,
+                "amount": amount,
+                "applies_to_id": charge_id,
+                "reference": f"{prefix}-{100_000_000 + rng.getrandbits(29)}",
+            }
+        )
 
     charge_ids = []
     for i, (d, amount, desc, fee_desc) in enumerate(charges):
@@ -140,7 +163,11 @@ def _ledger(rng: SeedRandom, f: LeaseFacts, profile: str, overdue: bool, late_fe
             payment(charge_ids[i], d, when, _money(part))
     if f.state == "vacant" and rng.random() < 0.1:  # left owing a little after the deposit
         mo = f.move_out
-        charge("damage", rng.choice(("Carpet replacement beyond deposit", "Cleaning beyond deposit",
-                                     "Damaged blinds and screens")),
-               mo, mo + _DAYS[14], _money(rng.randint(17, 90) * 500))
+        charge(
+            "damage",
+            rng.choice(("Carpet replacement beyond deposit", "Cleaning beyond deposit", "Damaged blinds and screens")),
+            mo,
+            mo + _DAYS[14],
+            _money(rng.randint(17, 90) * 500),
+        )
     return rows

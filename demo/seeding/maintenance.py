@@ -1,5 +1,6 @@
 """Two years of work orders (seasonal HVAC, repeat issues; vendor invoices for completed jobs) and the
 equipment of every unit and building."""
+
 from __future__ import annotations
 
 import datetime
@@ -13,8 +14,14 @@ from demo.seeding.portfolio import LeaseFacts
 from demo.seeding.vendors import VendorRef, _invoice
 from predictive_maintenance.models import Equipment
 
-CATEGORY_WEIGHTS = (("plumbing", 26), ("appliance", 17), ("general", 17), ("electrical", 9), ("pest", 5),
-                    ("exterior", 4))
+CATEGORY_WEIGHTS = (
+    ("plumbing", 26),
+    ("appliance", 17),
+    ("general", 17),
+    ("electrical", 9),
+    ("pest", 5),
+    ("exterior", 4),
+)
 HVAC_PEAK_MONTHS = {6, 7, 8, 12, 1, 2}
 _TEMPLATES_BY_TITLE = {}
 for _group, _templates in ref.WORK_ORDERS.items():
@@ -48,8 +55,19 @@ def _wo_status(rng: random.Random, age_days: int) -> str:
     return rng.choices(("open", "in_progress", "completed", "cancelled"), weights=weights)[0]
 
 
-def _work_order(rng, *, f: LeaseFacts, category: str, template, req: datetime.date, today: datetime.date,
-                vendors: dict[str, list[VendorRef]], tax_rate: Decimal, counters: _Counters, status=None):
+def _work_order(
+    rng,
+    *,
+    f: LeaseFacts,
+    category: str,
+    template,
+    req: datetime.date,
+    today: datetime.date,
+    vendors: dict[str, list[VendorRef]],
+    tax_rate: Decimal,
+    counters: _Counters,
+    status=None,
+):
     """One work order; completed vendor jobs usually come with an invoice and its line items."""
     title, description, (cost_lo, cost_hi), prio_weights = template
     priority = rng.choices(PRIORITIES, weights=prio_weights)[0]
@@ -76,16 +94,35 @@ def _work_order(rng, *, f: LeaseFacts, category: str, template, req: datetime.da
         reported_by = "Property staff"
     counters.work_order += 1
     wo = dict(
-        id=_uuid(rng), work_order_number=f"WO-{counters.work_order:07d}", unit_id=f.unit_id,
-        property_id=f.property_id, title=title, description=description, category=category, priority=priority,
-        status=status, requested_date=req, scheduled_date=scheduled, completed_date=completed,
-        estimated_cost=_money(estimate), assigned_vendor_id=vendor.id if vendor else None, reported_by=reported_by,
+        id=_uuid(rng),
+        work_order_number=f"WO-{counters.work_order:07d}",
+        unit_id=f.unit_id,
+        property_id=f.property_id,
+        title=title,
+        description=description,
+        category=category,
+        priority=priority,
+        status=status,
+        requested_date=req,
+        scheduled_date=scheduled,
+        completed_date=completed,
+        estimated_cost=_money(estimate),
+        assigned_vendor_id=vendor.id if vendor else None,
+        reported_by=reported_by,
     )
     invoice, lines = None, []
     if status == "completed":
         if vendor and rng.random() < (0.93 if (today - completed).days > 3 else 0.5):
-            invoice, lines = _invoice(rng, wo=wo, vendor=vendor, category=category, estimate=estimate,
-                                      tax_rate=tax_rate, today=today, counters=counters)
+            invoice, lines = _invoice(
+                rng,
+                wo=wo,
+                vendor=vendor,
+                category=category,
+                estimate=estimate,
+                tax_rate=tax_rate,
+                today=today,
+                counters=counters,
+            )
             wo["actual_cost"] = invoice["total_amount"]
         else:
             wo["actual_cost"] = _money(int(estimate * rng.uniform(0.8, 1.25)))
@@ -100,8 +137,9 @@ EQUIPMENT_LABELS = dict(Equipment.EquipmentType.choices)
 _MAKER_CODE = {m: re.sub(r"[^A-Z]", "", m.upper())[:2] for spec in ref.EQUIPMENT.values() for m in spec[1]}
 
 
-def _equipment(rng, *, etype: str, property_id, unit_id, name_prefix: str, built: datetime.date,
-               today: datetime.date) -> dict:
+def _equipment(
+    rng, *, etype: str, property_id, unit_id, name_prefix: str, built: datetime.date, today: datetime.date
+) -> dict:
     life, makers, warranty_years, (c_lo, c_hi) = ref.EQUIPMENT[etype]
     max_age = max(31, min((today - built).days, int(life * 1.6 * 365)))
     age_days = 30 + int((max_age - 30) * rng.random() ** 1.3)
@@ -122,11 +160,20 @@ def _equipment(rng, *, etype: str, property_id, unit_id, name_prefix: str, built
     if rng.random() < service_chance:
         last_service = max(install, today - _DAYS[rng.randint(10, 700)])
     return dict(
-        id=_uuid(rng), property_ref_id=property_id, unit_id=unit_id, equipment_type=etype,
-        name=f"{name_prefix} {EQUIPMENT_LABELS[etype]}", manufacturer=maker,
+        id=_uuid(rng),
+        property_ref_id=property_id,
+        unit_id=unit_id,
+        equipment_type=etype,
+        name=f"{name_prefix} {EQUIPMENT_LABELS[etype]}",
+        manufacturer=maker,
         model_number=f"{_MAKER_CODE[maker]}{rng.randint(100, 999)}-{rng.choice('ABCDEFGH')}{rng.randint(10, 99)}",
-        serial_number=f"{install.year % 100:02d}{rng.getrandbits(32):08X}", install_date=install,
-        age_years=round(age_days / 365.25, 1), expected_lifespan_years=life, warranty_provider=provider,
-        warranty_expiration=add_months(install, 12 * years), last_service_date=last_service, condition=condition,
+        serial_number=f"{install.year % 100:02d}{rng.getrandbits(32):08X}",
+        install_date=install,
+        age_years=round(age_days / 365.25, 1),
+        expected_lifespan_years=life,
+        warranty_provider=provider,
+        warranty_expiration=add_months(install, 12 * years),
+        last_service_date=last_service,
+        condition=condition,
         replacement_cost=_money(rng.randint(c_lo // 10, c_hi // 10) * 1000),
     )

@@ -1,5 +1,6 @@
 """The portfolio the demo starts from (spec 1.1): which unit gets which lease state (a pure plan), then
 the rows of each property — the property, its units, tenants and leases — and the facts the history needs."""
+
 from __future__ import annotations
 
 import datetime
@@ -68,13 +69,25 @@ def plan_portfolio(rng: random.Random, *, leases: int) -> PortfolioPlan:
     cities = rng.sample(ref.CITIES, len(ref.PROPERTIES))
     props, owner, first = [], [], 0
     for i, ((name, ptype, _), size, city) in enumerate(zip(ref.PROPERTIES, sizes, cities, strict=True)):
-        props.append(PropertyPlan(
-            index=i, name=name, property_type=ptype, units=size, first_unit=first,
-            city=city[0], state=city[1], zip_code=city[2], area_code=city[3], rent_1br=city[4],
-            tax_rate=Decimal(city[5]), year_built=rng.randint(1965, 2022),
-            mtm_weight=rng.lognormvariate(0, 0.9), vacancy_weight=rng.lognormvariate(0, 0.5),
-            notice_weight=rng.lognormvariate(0, 0.5),
-        ))
+        props.append(
+            PropertyPlan(
+                index=i,
+                name=name,
+                property_type=ptype,
+                units=size,
+                first_unit=first,
+                city=city[0],
+                state=city[1],
+                zip_code=city[2],
+                area_code=city[3],
+                rent_1br=city[4],
+                tax_rate=Decimal(city[5]),
+                year_built=rng.randint(1965, 2022),
+                mtm_weight=rng.lognormvariate(0, 0.9),
+                vacancy_weight=rng.lognormvariate(0, 0.5),
+                notice_weight=rng.lognormvariate(0, 0.5),
+            )
+        )
         owner.extend([i] * size)
         first += size
 
@@ -91,7 +104,7 @@ def plan_portfolio(rng: random.Random, *, leases: int) -> PortfolioPlan:
     buckets = [-1] * leases
     pos = 0
     for b, n in enumerate(apportion(len(current), EXPIRING_SPLIT)):
-        for u in current[pos:pos + n]:
+        for u in current[pos : pos + n]:
             buckets[u] = b
         pos += n
     per_bucket = Counter(buckets)
@@ -105,8 +118,12 @@ def plan_portfolio(rng: random.Random, *, leases: int) -> PortfolioPlan:
 
 FLOORS = {"garden": (2, 3), "townhome": (2, 2), "midrise": (4, 6), "highrise": (10, 18)}
 PER_FLOOR = {"garden": (4, 8), "townhome": (4, 6), "midrise": (8, 14), "highrise": (6, 10)}
-BEDROOM_WEIGHTS = {"garden": (8, 40, 40, 12), "midrise": (15, 45, 32, 8), "highrise": (20, 45, 28, 7),
-                   "townhome": (0, 10, 50, 40)}
+BEDROOM_WEIGHTS = {
+    "garden": (8, 40, 40, 12),
+    "midrise": (15, 45, 32, 8),
+    "highrise": (20, 45, 28, 7),
+    "townhome": (0, 10, 50, 40),
+}
 SQFT = {0: (420, 560), 1: (620, 820), 2: (880, 1180), 3: (1150, 1500)}
 BEDROOM_FACTOR = {0: 0.82, 1: 1.0, 2: 1.32, 3: 1.62}
 TYPE_PREMIUM = {"garden": 1.0, "midrise": 1.06, "highrise": 1.14, "townhome": 1.1}
@@ -186,8 +203,11 @@ def _lease_dates(rng: random.Random, state: str, bucket: int, today: datetime.da
         out["notice_date"] = move_out - datetime.timedelta(days=rng.randint(30, 60))
         end = min(move_out + datetime.timedelta(days=rng.randint(-20, 5)), today - _DAY)
     # Term: begin = end + 1 day - term; a current lease must have begun already.
-    feasible = [(t, w) for t, w in zip(TERMS, TERM_WEIGHTS, strict=True)
-                if state != "current" or add_months(end + _DAY, -t) <= today]
+    feasible = [
+        (t, w)
+        for t, w in zip(TERMS, TERM_WEIGHTS, strict=True)
+        if state != "current" or add_months(end + _DAY, -t) <= today
+    ]
     term = rng.choices([t for t, _ in feasible], weights=[w for _, w in feasible])[0]
     out["lease_begin_date"] = add_months(end + _DAY, -term)
     out["lease_end_date"] = end
@@ -202,11 +222,19 @@ def _build_property(rng: random.Random, p: PropertyPlan, plan: PortfolioPlan, to
     prop_id = _uuid(rng)
     words = re.findall(r"[A-Za-z]+", p.name.replace("The ", ""))
     prop = dict(
-        id=prop_id, name=p.name, code=f"{''.join(w[0] for w in words)[:3].upper()}{p.index + 1:02d}",
+        id=prop_id,
+        name=p.name,
+        code=f"{''.join(w[0] for w in words)[:3].upper()}{p.index + 1:02d}",
         property_type=p.property_type,
-        address=f"{street_no} {rng.choice(ref.STREETS)}", city=p.city, state=p.state, zip_code=p.zip_code,
-        jurisdiction_state=p.state, jurisdiction_city=p.city, year_built=p.year_built,
-        total_units=p.units, building_count=buildings,
+        address=f"{street_no} {rng.choice(ref.STREETS)}",
+        city=p.city,
+        state=p.state,
+        zip_code=p.zip_code,
+        jurisdiction_state=p.state,
+        jurisdiction_city=p.city,
+        year_built=p.year_built,
+        total_units=p.units,
+        building_count=buildings,
         manager_name=f"{manager_first} {manager_last}",
         manager_email=f"{_slug(manager_first)}.{_slug(manager_last)}.pm{p.index + 1}@example.com",
         phone=_phone(rng, p.area_code),
@@ -227,30 +255,50 @@ def _build_property(rng: random.Random, p: PropertyPlan, plan: PortfolioPlan, to
         lo, hi = SQFT[bedrooms]
         sqft = rng.randint(lo, hi)
         floor_premium = 1 + (0.004 * (floor - 1) if p.property_type == "highrise" else 0)
-        market = _round5(p.rent_1br * BEDROOM_FACTOR[bedrooms] * TYPE_PREMIUM[p.property_type] * age_factor
-                         * (sqft / ((lo + hi) / 2)) ** 0.35 * floor_premium)
+        market = _round5(
+            p.rent_1br
+            * BEDROOM_FACTOR[bedrooms]
+            * TYPE_PREMIUM[p.property_type]
+            * age_factor
+            * (sqft / ((lo + hi) / 2)) ** 0.35
+            * floor_premium
+        )
         gap = _rent_gap(rng) + (0.02 if state == "expired" else 0.0)  # holdovers drift further below
         rent = _round5(market / 100 * (1 - gap))
         unit_id, tenant_id, lease_id = _uuid(rng), _uuid(rng), _uuid(rng)
         amenities = rng.sample(ref.AMENITIES[p.property_type], k=rng.randint(1, 4))
         baths_label = f"{baths:g}" if baths % 1 else f"{int(baths)}"
-        units.append(dict(
-            id=unit_id, property_id=prop_id, unit_number=unit_number, building=building, floor=floor,
-            unit_type="Studio" if bedrooms == 0 else f"{bedrooms}BR/{baths_label}BA",
-            bedrooms=bedrooms, bathrooms=baths, square_feet=sqft, market_rent=_money(market),
-            current_rent=_money(rent),  # vacant units keep the last lease's rent
-            status="vacant" if state == "vacant" else "occupied",
-            amenities=amenities,
-        ))
+        units.append(
+            dict(
+                id=unit_id,
+                property_id=prop_id,
+                unit_number=unit_number,
+                building=building,
+                floor=floor,
+                unit_type="Studio" if bedrooms == 0 else f"{bedrooms}BR/{baths_label}BA",
+                bedrooms=bedrooms,
+                bathrooms=baths,
+                square_feet=sqft,
+                market_rent=_money(market),
+                current_rent=_money(rent),  # vacant units keep the last lease's rent
+                status="vacant" if state == "vacant" else "occupied",
+                amenities=amenities,
+            )
+        )
         first, last = rng.choice(ref.FIRST_NAMES), rng.choice(ref.LAST_NAMES)
         ec_first = rng.choice(ref.FIRST_NAMES)
-        tenants.append(dict(
-            id=tenant_id, first_name=first, last_name=last,
-            email=f"{_slug(first)}.{_slug(last)}.{g + 1}@example.com", phone=_phone(rng, p.area_code),
-            preferred_contact=rng.choices(("email", "sms", "phone"), weights=(55, 35, 10))[0],
-            emergency_contact_name=f"{ec_first} {last if rng.random() < 0.6 else rng.choice(ref.LAST_NAMES)}",
-            emergency_contact_phone=_phone(rng, p.area_code),
-        ))
+        tenants.append(
+            dict(
+                id=tenant_id,
+                first_name=first,
+                last_name=last,
+                email=f"{_slug(first)}.{_slug(last)}.{g + 1}@example.com",
+                phone=_phone(rng, p.area_code),
+                preferred_contact=rng.choices(("email", "sms", "phone"), weights=(55, 35, 10))[0],
+                emergency_contact_name=f"{ec_first} {last if rng.random() < 0.6 else rng.choice(ref.LAST_NAMES)}",
+                emergency_contact_phone=_phone(rng, p.area_code),
+            )
+        )
         dates = _lease_dates(rng, state, plan.buckets[g], today)
         begin = dates["lease_begin_date"]
         move_in, prior_rent = begin, None
@@ -272,19 +320,39 @@ def _build_property(rng: random.Random, p: PropertyPlan, plan: PortfolioPlan, to
             changed_at = _at(dates["notice_date"])
         elif state == "vacant":
             changed_at = _at(dates["actual_move_out_date"], 17)
-        leases.append(dict(
-            id=lease_id, lease_number=f"L-{begin.year}-{g + 1:06d}", tenant_id=tenant_id, unit_id=unit_id,
-            property_id=prop_id, move_in_date=move_in, monthly_rent_amount=_money(rent),
-            security_deposit=_money(deposit),
-            status="terminated" if state == "vacant" else "active",
-            lease_status=lease_status, lease_status_changed_at=changed_at,
-            lease_status_changed_by=SEED_ACTOR if changed_at else "system",
-            **dates,
-        ))
-        facts.append(LeaseFacts(
-            lease_id=lease_id, tenant_id=tenant_id, unit_id=unit_id, property_id=prop_id,
-            unit_number=unit_number, building=building, tenant_name=f"{first} {last}", state=state,
-            rent=rent, prior_rent=prior_rent, begin=begin, move_in=move_in,
-            move_out=dates["actual_move_out_date"], global_index=g,
-        ))
+        leases.append(
+            dict(
+                id=lease_id,
+                lease_number=f"L-{begin.year}-{g + 1:06d}",
+                tenant_id=tenant_id,
+                unit_id=unit_id,
+                property_id=prop_id,
+                move_in_date=move_in,
+                monthly_rent_amount=_money(rent),
+                security_deposit=_money(deposit),
+                status="terminated" if state == "vacant" else "active",
+                lease_status=lease_status,
+                lease_status_changed_at=changed_at,
+                lease_status_changed_by=SEED_ACTOR if changed_at else "system",
+                **dates,
+            )
+        )
+        facts.append(
+            LeaseFacts(
+                lease_id=lease_id,
+                tenant_id=tenant_id,
+                unit_id=unit_id,
+                property_id=prop_id,
+                unit_number=unit_number,
+                building=building,
+                tenant_name=f"{first} {last}",
+                state=state,
+                rent=rent,
+                prior_rent=prior_rent,
+                begin=begin,
+                move_in=move_in,
+                move_out=dates["actual_move_out_date"],
+                global_index=g,
+            )
+        )
     return prop, units, tenants, leases, facts

@@ -1,4 +1,5 @@
 """Vendors (with insurance and contract dates relative to `today`) and the invoices of their completed jobs."""
+
 from __future__ import annotations
 
 import datetime
@@ -37,44 +38,82 @@ def _build_vendors(rng: random.Random, today: datetime.date) -> tuple[list[dict]
         rate = rng.randint(lo, hi) * 100
         first, last = rng.choice(ref.FIRST_NAMES), rng.choice(ref.LAST_NAMES)
         vid = _uuid(rng)
-        objs.append(dict(
-            id=vid, name=name, trade=trade, contact_name=f"{first} {last}",
-            email=f"{_slug(name)[:40]}@example.com", phone=_phone(rng, city[3]),
-            address=f"{rng.randint(100, 9899)} {rng.choice(ref.STREETS)}, {city[0]}, {city[1]} {city[2]}",
-            license_number=f"{city[1]}-{trade[:3].upper()}-{rng.randint(100000, 999999)}",
-            insurance_expiry=insurance, contract_end_date=today + datetime.timedelta(days=rng.randint(90, 720)),
-            hourly_rate=_money(rate), is_active=True,
-        ))
+        objs.append(
+            dict(
+                id=vid,
+                name=name,
+                trade=trade,
+                contact_name=f"{first} {last}",
+                email=f"{_slug(name)[:40]}@example.com",
+                phone=_phone(rng, city[3]),
+                address=f"{rng.randint(100, 9899)} {rng.choice(ref.STREETS)}, {city[0]}, {city[1]} {city[2]}",
+                license_number=f"{city[1]}-{trade[:3].upper()}-{rng.randint(100000, 999999)}",
+                insurance_expiry=insurance,
+                contract_end_date=today + datetime.timedelta(days=rng.randint(90, 720)),
+                hourly_rate=_money(rate),
+                is_active=True,
+            )
+        )
         code = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name))[:4].upper()
         by_trade.setdefault(trade, []).append(VendorRef(vid, trade, code, rate, rng.uniform(0.5, 2.0)))
     return objs, by_trade
 
 
-def _invoice(rng, *, wo, vendor: VendorRef, category: str, estimate: int, tax_rate: Decimal,
-             today: datetime.date, counters: _Counters):
+def _invoice(
+    rng,
+    *,
+    wo,
+    vendor: VendorRef,
+    category: str,
+    estimate: int,
+    tax_rate: Decimal,
+    today: datetime.date,
+    counters: _Counters,
+):
     gl = ref.GL_CODES[category]
     invoice_id = _uuid(rng)
     hours = max(1, round(estimate * rng.uniform(0.35, 0.65) / vendor.rate_cents * 2)) / 2  # half hours
-    lines = [dict(
-        id=_uuid(rng), invoice_id=invoice_id, description=f"Labor - {wo['title']}", quantity=Decimal(f"{hours:.2f}"),
-        unit_price=_money(vendor.rate_cents), amount=_money(int(hours * vendor.rate_cents)), gl_code=gl,
-    )]
+    lines = [
+        dict(
+            id=_uuid(rng),
+            invoice_id=invoice_id,
+            description=f"Labor - {wo['title']}",
+            quantity=Decimal(f"{hours:.2f}"),
+            unit_price=_money(vendor.rate_cents),
+            amount=_money(int(hours * vendor.rate_cents)),
+            gl_code=gl,
+        )
+    ]
     parts_total = 0
     if rng.random() < 0.75:
         for name, p_lo, p_hi in rng.sample(ref.PARTS[category], k=rng.randint(1, 2)):
             qty = rng.choice((1, 1, 1, 2, 3))
             price = rng.randint(p_lo * 100, p_hi * 100)
             parts_total += qty * price
-            lines.append(dict(
-                id=_uuid(rng), invoice_id=invoice_id, description=name, quantity=Decimal(f"{qty}.00"),
-                unit_price=_money(price), amount=_money(qty * price), gl_code=gl,
-            ))
+            lines.append(
+                dict(
+                    id=_uuid(rng),
+                    invoice_id=invoice_id,
+                    description=name,
+                    quantity=Decimal(f"{qty}.00"),
+                    unit_price=_money(price),
+                    amount=_money(qty * price),
+                    gl_code=gl,
+                )
+            )
     if rng.random() < 0.3:
         trip = rng.randint(9, 19) * 500
-        lines.append(dict(
-            id=_uuid(rng), invoice_id=invoice_id, description="Trip charge", quantity=Decimal("1.00"),
-            unit_price=_money(trip), amount=_money(trip), gl_code=gl,
-        ))
+        lines.append(
+            dict(
+                id=_uuid(rng),
+                invoice_id=invoice_id,
+                description="Trip charge",
+                quantity=Decimal("1.00"),
+                unit_price=_money(trip),
+                amount=_money(trip),
+                gl_code=gl,
+            )
+        )
     subtotal = sum(int(line["amount"] * 100) for line in lines)
     tax = int((Decimal(parts_total) * tax_rate).quantize(Decimal("1")))
     invoice_date = min(wo["completed_date"] + _DAYS[rng.randint(0, 10)], today)
@@ -86,9 +125,18 @@ def _invoice(rng, *, wo, vendor: VendorRef, category: str, estimate: int, tax_ra
     n = counters.invoice.get(vendor.id) or rng.randint(1000, 4000)
     counters.invoice[vendor.id] = n + 1
     invoice = dict(
-        id=invoice_id, invoice_number=f"{vendor.code}-{n:05d}", vendor_id=vendor.id, property_id=wo["property_id"],
-        unit_id=wo["unit_id"], work_order_id=wo["id"], invoice_date=invoice_date,
-        due_date=invoice_date + datetime.timedelta(days=30), subtotal=_money(subtotal), tax_amount=_money(tax),
-        total_amount=_money(subtotal + tax), status=status, gl_code=gl,
+        id=invoice_id,
+        invoice_number=f"{vendor.code}-{n:05d}",
+        vendor_id=vendor.id,
+        property_id=wo["property_id"],
+        unit_id=wo["unit_id"],
+        work_order_id=wo["id"],
+        invoice_date=invoice_date,
+        due_date=invoice_date + datetime.timedelta(days=30),
+        subtotal=_money(subtotal),
+        tax_amount=_money(tax),
+        total_amount=_money(subtotal + tax),
+        status=status,
+        gl_code=gl,
     )
     return invoice, lines

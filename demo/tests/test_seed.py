@@ -227,17 +227,22 @@ class TestDefaultPortfolio:
         assert M.OVERDUE_SHARE[0] <= len(overdue) / len(occupied) <= M.OVERDUE_SHARE[1]  # ~4% currently overdue
         # some owe two or three months
         unpaid_months = Counter(
-            TenantLedgerEntry.objects.filter(tenant_id__in=overdue, trans_type="Charge", charge_code="rent",
-                                             settlements__isnull=True, due_date__lt=TODAY)
-            .values_list("tenant_id", flat=True)
+            TenantLedgerEntry.objects.filter(
+                tenant_id__in=overdue,
+                trans_type="Charge",
+                charge_code="rent",
+                settlements__isnull=True,
+                due_date__lt=TODAY,
+            ).values_list("tenant_id", flat=True)
         )
         assert any(n >= 2 for n in unpaid_months.values())
         assert TenantLedgerEntry.objects.filter(
             tenant_id__in=overdue, trans_type="Payment", amount__lt=F("applies_to__amount")
         ).exists()  # partial payments
         late = Counter(
-            TenantLedgerEntry.objects.filter(trans_type="Payment", trans_date__gt=F("due_date"))
-            .values_list("tenant_id", flat=True)
+            TenantLedgerEntry.objects.filter(trans_type="Payment", trans_date__gt=F("due_date")).values_list(
+                "tenant_id", flat=True
+            )
         )
         share_late = len(late) / 4353
         assert M.LATE_PAYER_SHARE[0] <= share_late <= M.LATE_PAYER_SHARE[1]  # ~20% pay late sometimes
@@ -267,7 +272,9 @@ class TestDefaultPortfolio:
         # repeat issues: the same title 3+ times in a unit within 12 months
         repeats = (
             wos.filter(requested_date__gte=TODAY - datetime.timedelta(days=365))
-            .values("unit", "title").annotate(n=Count("id")).filter(n__gte=3)
+            .values("unit", "title")
+            .annotate(n=Count("id"))
+            .filter(n__gte=3)
         )
         assert repeats.count() >= M.REPEAT_UNITS_MIN * 4353
         # seasonal HVAC: more per month in Jun-Aug and Dec-Feb
@@ -380,7 +387,9 @@ def test_default_size_is_deterministic_without_history():
 @pytest.mark.django_db
 def test_history_does_not_change_the_leases():
     def leases():
-        return list(TenantLease.objects.order_by("lease_number").values_list("id", "lease_number", "monthly_rent_amount"))
+        return list(
+            TenantLease.objects.order_by("lease_number").values_list("id", "lease_number", "monthly_rent_amount")
+        )
 
     seed_portfolio(leases=300, today=TODAY, with_history=False)
     without = leases()

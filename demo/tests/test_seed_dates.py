@@ -6,6 +6,7 @@ regenerates the default portfolio for one date in memory (demo.seed.portfolio_ge
 keeps running totals, no database) and checks the same bounds test_seed.py asserts on a seeded database.
 The dates cover month starts and ends, February (leap year included), and both HVAC seasons.
 """
+
 import datetime
 from collections import Counter, defaultdict
 from decimal import Decimal
@@ -21,8 +22,18 @@ from units.models import UnitsMaintenance
 
 LEASES = 4353
 DATES = [
-    "2026-01-01", "2026-01-31", "2026-02-28", "2026-03-18", "2026-04-30", "2026-06-01",
-    "2026-07-15", "2026-08-31", "2026-10-02", "2026-11-28", "2026-12-31", "2028-02-29",
+    "2026-01-01",
+    "2026-01-31",
+    "2026-02-28",
+    "2026-03-18",
+    "2026-04-30",
+    "2026-06-01",
+    "2026-07-15",
+    "2026-08-31",
+    "2026-10-02",
+    "2026-11-28",
+    "2026-12-31",
+    "2028-02-29",
 ]
 
 

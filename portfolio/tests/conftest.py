@@ -29,8 +29,15 @@ def fake_messaging(settings):
 @pytest.fixture
 def harbor(db):
     return PropertyFactory(
-        name="Harbor View", manager_name="Dana Reyes", manager_email="dana@harborview.example", phone="+12065550100",
-        address="100 Harbor Way", city="Seattle", state="WA", zip_code="98101", total_units=12,
+        name="Harbor View",
+        manager_name="Dana Reyes",
+        manager_email="dana@harborview.example",
+        phone="+12065550100",
+        address="100 Harbor Way",
+        city="Seattle",
+        state="WA",
+        zip_code="98101",
+        total_units=12,
     )
 
 
@@ -42,10 +49,21 @@ def oak(db):
 def make_lease(prop, first, last, *, unit_number, market, rent, building="A", **kw):
     tenant = TenantFactory(first_name=first, last_name=last, email=f"{first.lower()}.{last.lower()}@example.com")
     unit_kw = {"status": "vacant"} if kw.get("vacant") else {}
-    unit = UnitFactory(property=prop, unit_number=unit_number, building=building, market_rent=Decimal(market),
-                       current_rent=Decimal(rent), **unit_kw)
-    return LeaseFactory(tenant=tenant, unit=unit, monthly_rent_amount=Decimal(rent),
-                        lease_begin_date=kw.pop("lease_begin_date", TODAY - 700 * DAY), **kw)
+    unit = UnitFactory(
+        property=prop,
+        unit_number=unit_number,
+        building=building,
+        market_rent=Decimal(market),
+        current_rent=Decimal(rent),
+        **unit_kw,
+    )
+    return LeaseFactory(
+        tenant=tenant,
+        unit=unit,
+        monthly_rent_amount=Decimal(rent),
+        lease_begin_date=kw.pop("lease_begin_date", TODAY - 700 * DAY),
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -66,33 +84,116 @@ def units(harbor, oak):
     """
     mtm = {"month_to_month": True}
     u = {
-        "nudge": make_lease(harbor, "Sarah", "Mitchell", unit_number="1822F", market="1400", rent="1325",
-                            lease_end_date=TODAY + 75 * DAY),
-        "far": make_lease(harbor, "Omar", "Haddad", unit_number="1901A", market="1800", rent="1750",
-                          lease_end_date=TODAY + 200 * DAY),
-        "soon": make_lease(harbor, "Ana", "Lopez", unit_number="1902A", market="1800", rent="1750",
-                           lease_end_date=TODAY + 20 * DAY),
-        "holdover": make_lease(harbor, "Maria", "Santos", unit_number="1624B", market="1800", rent="1500", **mtm,
-                               lease_end_date=TODAY - 100 * DAY, holdover_start_date=TODAY - 99 * DAY),
-        "fresh_mtm": make_lease(harbor, "Uriel", "Trejo", unit_number="1543C", market="1800", rent="1780", **mtm,
-                                lease_end_date=TODAY - 20 * DAY, holdover_start_date=TODAY - 19 * DAY),
-        "at_market": make_lease(harbor, "Chen", "Wei", unit_number="2301A", market="1450", rent="1450", **mtm,
-                                lease_end_date=TODAY - 45 * DAY, holdover_start_date=TODAY - 44 * DAY),
-        "notice_near": make_lease(harbor, "James", "Rivera", unit_number="1407D", market="1300", rent="1250",
-                                  building="D", notice=True, notice_date=TODAY - 25 * DAY,
-                                  notice_move_out_date=TODAY + 10 * DAY, lease_end_date=TODAY - 60 * DAY),
-        "notice_far": make_lease(harbor, "Lena", "Park", unit_number="1408D", market="1300", rent="1240",
-                                 building="D", notice=True, notice_date=TODAY - 5 * DAY,
-                                 notice_move_out_date=TODAY + 40 * DAY, lease_end_date=TODAY - 30 * DAY),
-        "vacant": make_lease(harbor, "Gone", "Away", unit_number="1409D", market="1350", rent="1200", building="D",
-                             vacant=True, notice_move_out_date=TODAY - 12 * DAY, actual_move_out_date=TODAY - 12 * DAY,
-                             lease_end_date=TODAY - 15 * DAY),
-        "debtor": make_lease(oak, "Rob", "Tardy", unit_number="O-101", market="1400", rent="1400",
-                             lease_end_date=TODAY + 300 * DAY),
-        "oak_mtm": make_lease(oak, "Kim", "Nguyen", unit_number="O-102", market="1400", rent="1200", **mtm,
-                              lease_end_date=TODAY - 60 * DAY, holdover_start_date=TODAY - 59 * DAY),
+        "nudge": make_lease(
+            harbor,
+            "Sarah",
+            "Mitchell",
+            unit_number="1822F",
+            market="1400",
+            rent="1325",
+            lease_end_date=TODAY + 75 * DAY,
+        ),
+        "far": make_lease(
+            harbor, "Omar", "Haddad", unit_number="1901A", market="1800", rent="1750", lease_end_date=TODAY + 200 * DAY
+        ),
+        "soon": make_lease(
+            harbor, "Ana", "Lopez", unit_number="1902A", market="1800", rent="1750", lease_end_date=TODAY + 20 * DAY
+        ),
+        "holdover": make_lease(
+            harbor,
+            "Maria",
+            "Santos",
+            unit_number="1624B",
+            market="1800",
+            rent="1500",
+            **mtm,
+            lease_end_date=TODAY - 100 * DAY,
+            holdover_start_date=TODAY - 99 * DAY,
+        ),
+        "fresh_mtm": make_lease(
+            harbor,
+            "Uriel",
+            "Trejo",
+            unit_number="1543C",
+            market="1800",
+            rent="1780",
+            **mtm,
+            lease_end_date=TODAY - 20 * DAY,
+            holdover_start_date=TODAY - 19 * DAY,
+        ),
+        "at_market": make_lease(
+            harbor,
+            "Chen",
+            "Wei",
+            unit_number="2301A",
+            market="1450",
+            rent="1450",
+            **mtm,
+            lease_end_date=TODAY - 45 * DAY,
+            holdover_start_date=TODAY - 44 * DAY,
+        ),
+        "notice_near": make_lease(
+            harbor,
+            "James",
+            "Rivera",
+            unit_number="1407D",
+            market="1300",
+            rent="1250",
+            building="D",
+            notice=True,
+            notice_date=TODAY - 25 * DAY,
+            notice_move_out_date=TODAY + 10 * DAY,
+            lease_end_date=TODAY - 60 * DAY,
+        ),
+        "notice_far": make_lease(
+            harbor,
+            "Lena",
+            "Park",
+            unit_number="1408D",
+            market="1300",
+            rent="1240",
+            building="D",
+            notice=True,
+            notice_date=TODAY - 5 * DAY,
+            notice_move_out_date=TODAY + 40 * DAY,
+            lease_end_date=TODAY - 30 * DAY,
+        ),
+        "vacant": make_lease(
+            harbor,
+            "Gone",
+            "Away",
+            unit_number="1409D",
+            market="1350",
+            rent="1200",
+            building="D",
+            vacant=True,
+            notice_move_out_date=TODAY - 12 * DAY,
+            actual_move_out_date=TODAY - 12 * DAY,
+            lease_end_date=TODAY - 15 * DAY,
+        ),
+        "debtor": make_lease(
+            oak, "Rob", "Tardy", unit_number="O-101", market="1400", rent="1400", lease_end_date=TODAY + 300 * DAY
+        ),
+        "oak_mtm": make_lease(
+            oak,
+            "Kim",
+            "Nguyen",
+            unit_number="O-102",
+            market="1400",
+            rent="1200",
+            **mtm,
+            lease_end_date=TODAY - 60 * DAY,
+            holdover_start_date=TODAY - 59 * DAY,
+        ),
     }
-    u["case"] = CaseFactory(lease=u["debtor"], status="escalated", escalation_level=5, tenant_risk_profile="chronic",
-                            current_balance=Decimal("2800.00"), original_amount_due=Decimal("2800.00"),
-                            days_overdue=40, due_date=TODAY - 40 * DAY)
+    u["case"] = CaseFactory(
+        lease=u["debtor"],
+        status="escalated",
+        escalation_level=5,
+        tenant_risk_profile="chronic",
+        current_balance=Decimal("2800.00"),
+        original_amount_due=Decimal("2800.00"),
+        days_overdue=40,
+        due_date=TODAY - 40 * DAY,
+    )
     return u

@@ -1,4 +1,5 @@
 """The nightly agent on a factory portfolio: rules per unit, idempotence, superseding, exclusions, queries."""
+
 import datetime
 from decimal import Decimal
 
@@ -42,8 +43,18 @@ def by_unit(units, status="pending"):
 
 def snapshot():
     return sorted(
-        queue().values_list("unit_id", "action_type", "status", "confidence_score", "priority", "description",
-                            "generation_reason", "suggested_payload", "generated_on", "updated_at")
+        queue().values_list(
+            "unit_id",
+            "action_type",
+            "status",
+            "confidence_score",
+            "priority",
+            "description",
+            "generation_reason",
+            "suggested_payload",
+            "generated_on",
+            "updated_at",
+        )
     )
 
 
@@ -55,7 +66,10 @@ def test_rules_on_the_factory_portfolio(units):
     # every stored item carries the facts it came from
     item = queue(unit=units["holdover"].unit, action_type="rent_increase_notice").get()
     assert (item.lease_id, item.property_id, item.lifecycle_state) == (
-        units["holdover"].pk, units["holdover"].property_id, "month_to_month")
+        units["holdover"].pk,
+        units["holdover"].property_id,
+        "month_to_month",
+    )
     assert item.description == "Rent increase notice (+$300)" and item.generated_on == TODAY
     assert item.suggested_payload["new_rent"] == "1800.00" and item.generated_content is None
     assert "Month-to-month at $1,500.00, $300.00 (16.7%) below the market rent of $1,800.00" in item.generation_reason
@@ -102,7 +116,8 @@ def test_a_pending_item_that_no_longer_applies_is_superseded_the_same_day(units)
     nudge = queue(unit=units["nudge"].unit, action_type="early_renewal_nudge").get()
     assert nudge.status == "superseded"
     assert set(queue(unit=units["nudge"].unit, status="pending").values_list("action_type", flat=True)) == {
-        "move_out_inspection"}
+        "move_out_inspection"
+    }
     assert "created 1, updated 0, superseded 1" in summary
 
 
@@ -140,8 +155,17 @@ def test_query_count_does_not_grow_with_the_portfolio(units, django_assert_max_n
     from portfolio.tests.conftest import make_lease
 
     for i in range(15):
-        make_lease(units["holdover"].property, f"Extra{i}", "Tenant", unit_number=f"X-{i}", market="1800", rent="1500",
-                   month_to_month=True, lease_end_date=TODAY - 100 * DAY, holdover_start_date=TODAY - 99 * DAY)
+        make_lease(
+            units["holdover"].property,
+            f"Extra{i}",
+            "Tenant",
+            unit_number=f"X-{i}",
+            market="1800",
+            rent="1500",
+            month_to_month=True,
+            lease_end_date=TODAY - 100 * DAY,
+            holdover_start_date=TODAY - 99 * DAY,
+        )
     with django_assert_max_num_queries(20):
         ai_action_queue_generate(today=TODAY)
     assert queue(action_type="rent_increase_notice").count() == 17

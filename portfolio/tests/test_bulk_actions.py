@@ -1,5 +1,6 @@
 """Bulk actions through the real URLs: preview, execute through the owning apps, per-unit failures,
 validation, scheduling and cancelling."""
+
 import datetime
 import uuid
 
@@ -42,8 +43,11 @@ def unit_ids(units, *keys):
 
 
 def test_preview_renewal_offers_shows_each_letter_and_eligibility(post, units):
-    body = post("preview/", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, "holdover", "at_market",
-                                                                                   "notice_near")}, expect=200).json()
+    body = post(
+        "preview/",
+        {"action_type": "renewal_offer", "unit_ids": unit_ids(units, "holdover", "at_market", "notice_near")},
+        expect=200,
+    ).json()
     assert (body["count"], body["eligible_count"], body["ineligible_count"], body["shown_count"]) == (3, 2, 1, 2)
     assert body["label"] == "Send renewal offers" and body["methods"] == ["email", "sms", "both", "manual"]
     maria, chen, james = body["units"]
@@ -59,13 +63,16 @@ def test_preview_renewal_offers_shows_each_letter_and_eligibility(post, units):
     assert james["error"] == "The lease is notice; this action needs a lease that is active or month-to-month."
     # previewing sends nothing and creates only the shown units' recommendations
     assert not OutboxMessage.objects.exists()
-    assert set(RenewalRecommendation.objects.values_list("lease_id", flat=True)) == {units["holdover"].pk,
-                                                                                    units["at_market"].pk}
+    assert set(RenewalRecommendation.objects.values_list("lease_id", flat=True)) == {
+        units["holdover"].pk,
+        units["at_market"].pk,
+    }
 
 
 def test_preview_limit_shows_content_for_the_first_eligible_units_only(post, units):
-    body = post("preview/", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, *MTM), "limit": 1},
-                expect=200).json()
+    body = post(
+        "preview/", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, *MTM), "limit": 1}, expect=200
+    ).json()
     assert [u["content_shown"] for u in body["units"]] == [True, False, False]
     assert RenewalRecommendation.objects.count() == 1
 
@@ -73,19 +80,25 @@ def test_preview_limit_shows_content_for_the_first_eligible_units_only(post, uni
 def test_preview_drafts_are_stored_on_the_queue_item_and_sent_as_previewed(post, units):
     ai_action_queue_generate(today=TODAY)
     item = AIActionQueue.objects.get(unit=units["holdover"].unit, action_type="rent_increase_notice")
-    body = post("preview/", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover")},
-                expect=200).json()
+    body = post(
+        "preview/", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover")}, expect=200
+    ).json()
     preview = body["units"][0]
     item.refresh_from_db()
     assert item.generated_content == preview["content"] and item.content_provider == "offline"
     assert preview["ai_action_id"] == str(item.pk)
     effective = rules.rent_notice_effective_date(TODAY)
     assert preview["figures"]["effective_date"] == effective.isoformat()
-    assert (f"Starting {effective:%B} 1, {effective.year}, your monthly rent will be $1,800.00, an increase of "
-            "$300.00 (20%) from your current rent of $1,500.00.") in preview["content"]
+    assert (
+        f"Starting {effective:%B} 1, {effective.year}, your monthly rent will be $1,800.00, an increase of "
+        "$300.00 (20%) from your current rent of $1,500.00."
+    ) in preview["content"]
     assert preview["summary"] == f"Rent $1,500.00 → $1,800.00/mo (+$300.00) from {effective:%b} 1, {effective.year}."
-    post("", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"), "method": "email"},
-         expect=201)
+    post(
+        "",
+        {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"), "method": "email"},
+        expect=201,
+    )
     notice = RentIncreaseNotice.objects.get()
     assert notice.letter_text == preview["content"] and notice.subject == preview["subject"]
 
@@ -99,7 +112,12 @@ def test_renewal_offers_to_selected_mtm_units_create_records_and_messages_for_ex
     response = post("", {"action_type": "renewal_offer", "unit_ids": selected, "method": "email"}, expect=201)
     batch = response.json()
     assert batch["status"] == "sent" and batch["unit_count"] == 3 and batch["method"] == "email"
-    assert (batch["succeeded_count"], batch["skipped_count"], batch["failed_count"], batch["processed_count"]) == (3, 0, 0, 3)
+    assert (batch["succeeded_count"], batch["skipped_count"], batch["failed_count"], batch["processed_count"]) == (
+        3,
+        0,
+        0,
+        3,
+    )
     assert batch["result_summary"] == "Send renewal offers: 3 done, 0 already done, 0 failed of 3."
     recs = RenewalRecommendation.objects.all()
     assert {r.lease_id for r in recs} == {units[k].pk for k in MTM}
@@ -117,10 +135,12 @@ def test_renewal_offers_to_selected_mtm_units_create_records_and_messages_for_ex
         assert r["detail"] == f"Offer sent by email at ${rec.recommended_rent:,.2f}/month."
     executed = AIActionQueue.objects.filter(action_type="renewal_offer", unit_id__in=[units[k].unit_id for k in MTM])
     assert {(i.status, i.bulk_batch_id, i.execution_method) for i in executed} == {
-        ("executed", uuid.UUID(batch["id"]), "email")}
+        ("executed", uuid.UUID(batch["id"]), "email")
+    }
     # the rent increase items of the same units are untouched
     assert set(AIActionQueue.objects.filter(action_type="rent_increase_notice").values_list("status", flat=True)) == {
-        "pending"}
+        "pending"
+    }
 
 
 def test_sending_again_skips_offers_already_sent(post, units):
@@ -133,8 +153,9 @@ def test_sending_again_skips_offers_already_sent(post, units):
 
 
 def test_manual_method_approves_without_sending(post, units):
-    batch = post("", {"action_type": "early_renewal_nudge", "unit_ids": unit_ids(units, "nudge"), "method": "manual"},
-                 expect=201).json()
+    batch = post(
+        "", {"action_type": "early_renewal_nudge", "unit_ids": unit_ids(units, "nudge"), "method": "manual"}, expect=201
+    ).json()
     rec = RenewalRecommendation.objects.get()
     assert rec.status == "approved" and rec.lease_id == units["nudge"].pk
     assert batch["results"][0]["detail"] == "Offer approved; deliver the letter by hand (no message sent)."
@@ -145,8 +166,15 @@ def test_failures_are_reported_per_unit_and_never_stop_the_others(post, units):
     tenant = units["at_market"].tenant
     tenant.email = "not-an-email"
     tenant.save()
-    batch = post("", {"action_type": "renewal_offer", "method": "email",
-                      "unit_ids": unit_ids(units, "holdover", "notice_near", "at_market", "vacant")}, expect=201).json()
+    batch = post(
+        "",
+        {
+            "action_type": "renewal_offer",
+            "method": "email",
+            "unit_ids": unit_ids(units, "holdover", "notice_near", "at_market", "vacant"),
+        },
+        expect=201,
+    ).json()
     assert batch["status"] == "partial" and (batch["succeeded_count"], batch["failed_count"]) == (1, 3)
     res = {r["unit_number"]: r for r in batch["results"]}
     assert [r["unit_number"] for r in batch["results"]] == ["1624B", "1407D", "2301A", "1409D"]
@@ -173,8 +201,15 @@ def test_an_unexpected_error_on_one_unit_is_reported_and_the_rest_run(post, unit
         return original(plan, **kwargs)
 
     monkeypatch.setattr(executor, "run_one", flaky)
-    batch = post("", {"action_type": "move_out_inspection", "method": "manual",
-                      "unit_ids": unit_ids(units, "notice_near", "notice_far")}, expect=201).json()
+    batch = post(
+        "",
+        {
+            "action_type": "move_out_inspection",
+            "method": "manual",
+            "unit_ids": unit_ids(units, "notice_near", "notice_far"),
+        },
+        expect=201,
+    ).json()
     assert [r["status"] for r in batch["results"]] == ["failed", "done"]
     assert batch["results"][0]["detail"] == "Unexpected error: RuntimeError."
     assert UnitsMaintenance.objects.filter(unit=units["notice_far"].unit).count() == 1
@@ -188,7 +223,11 @@ def test_rent_increase_notice_is_recorded_and_sent_once(post, units):
     assert refused["detail"] == "The lease is active; this action needs a lease that is month-to-month."
     notice = RentIncreaseNotice.objects.get()
     assert (notice.lease_id, notice.current_rent, notice.new_rent, notice.method) == (
-        units["holdover"].pk, 1500, 1800, "both")
+        units["holdover"].pk,
+        1500,
+        1800,
+        "both",
+    )
     assert notice.effective_date.day == 1 and (notice.effective_date - TODAY).days >= 30
     assert {e["channel"] for e in notice.sent_via} == {"email", "sms"}
     assert set(ok["outbox_message_ids"]) == {e["outbox_message_id"] for e in notice.sent_via}
@@ -199,8 +238,11 @@ def test_rent_increase_notice_is_recorded_and_sent_once(post, units):
 
 
 def test_rent_increase_needs_a_rent_below_market(post, units):
-    batch = post("", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "at_market"),
-                      "method": "email"}, expect=201).json()
+    batch = post(
+        "",
+        {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "at_market"), "method": "email"},
+        expect=201,
+    ).json()
     assert batch["status"] == "failed"
     assert batch["results"][0]["detail"] == "The rent ($1,450.00) is already at or above the market rent ($1,450.00)."
 
@@ -211,7 +253,12 @@ def test_move_out_inspection_creates_the_turnover_work_order_and_notifies_the_te
     wo = UnitsMaintenance.objects.get()
     lease = units["notice_near"]
     assert (wo.unit_id, wo.category, wo.title, wo.status, wo.priority) == (
-        lease.unit_id, "turnover", "Move-out inspection", "open", "high")
+        lease.unit_id,
+        "turnover",
+        "Move-out inspection",
+        "open",
+        "high",
+    )
     assert wo.scheduled_date == lease.notice_move_out_date and wo.reported_by == "user:manager@example.com"
     assert result["work_order_id"] == str(wo.pk) and result["work_order_number"] == wo.work_order_number
     email = OutboxMessage.objects.get()
@@ -227,8 +274,11 @@ def test_listing_prep_is_internal_and_opens_a_work_order_with_the_draft(post, un
     response = post("", {"action_type": "listing_prep", "unit_ids": unit_ids(units, "notice_near"), "method": "email"})
     assert response.status_code == 400
     assert response.json()["detail"] == "Start listing prep is an internal action; use method 'manual'."
-    result = post("", {"action_type": "listing_prep", "unit_ids": unit_ids(units, "notice_near", "vacant"),
-                       "method": "manual"}, expect=201).json()["results"]
+    result = post(
+        "",
+        {"action_type": "listing_prep", "unit_ids": unit_ids(units, "notice_near", "vacant"), "method": "manual"},
+        expect=201,
+    ).json()["results"]
     assert [r["status"] for r in result] == ["done", "done"]
     wo = UnitsMaintenance.objects.get(unit=units["notice_near"].unit)
     assert wo.title == "Listing prep" and wo.category == "turnover"
@@ -240,14 +290,21 @@ def test_eviction_prep_escalates_or_annotates_the_collections_case(post, units):
     from collections_app.tests.factories import CaseFactory
 
     open_case = CaseFactory(lease=units["far"], status="open", escalation_level=4)
-    result = post("", {"action_type": "eviction_prep", "method": "manual",
-                       "unit_ids": unit_ids(units, "debtor", "far", "nudge")}, expect=201).json()["results"]
+    result = post(
+        "",
+        {"action_type": "eviction_prep", "method": "manual", "unit_ids": unit_ids(units, "debtor", "far", "nudge")},
+        expect=201,
+    ).json()["results"]
     assert [r["status"] for r in result] == ["done", "done", "failed"]
     assert result[0]["detail"] == "Eviction-prep memo added to the escalated case."
     assert result[1]["detail"] == "Case escalated to legal with the eviction-prep memo."
     assert result[2]["detail"] == "The tenant has no open collections case; eviction prep starts from collections."
     note = CollectionAction.objects.get(case=units["case"])
-    assert note.action_type == "note" and "$2,800.00" in note.message_text and note.created_by == "user:manager@example.com"
+    assert (
+        note.action_type == "note"
+        and "$2,800.00" in note.message_text
+        and note.created_by == "user:manager@example.com"
+    )
     open_case.refresh_from_db()
     assert open_case.status == CollectionCase.Status.ESCALATED and open_case.escalation_level == 5
     assert not OutboxMessage.objects.exists()
@@ -256,20 +313,37 @@ def test_eviction_prep_escalates_or_annotates_the_collections_case(post, units):
 # ── validation ───────────────────────────────────────────────────────────────────────────────────────
 
 
-@pytest.mark.parametrize("body,message", [
-    ({"action_type": "launch_rocket", "unit_ids": ["{u}"], "method": "email"}, "action_type: "),
-    ({"action_type": "renewal_offer", "unit_ids": [], "method": "email"}, "unit_ids: Select at least one unit."),
-    ({"action_type": "renewal_offer", "unit_ids": ["{u}"] * 501, "method": "email"},
-     "unit_ids: At most 500 units per bulk action."),
-    ({"action_type": "renewal_offer", "unit_ids": ["nope"], "method": "email"}, "unit_ids: "),
-    ({"action_type": "renewal_offer", "unit_ids": ["{u}"], "method": "pigeon"}, "method: "),
-    ({"action_type": "renewal_offer", "unit_ids": ["{u}"]}, "method: This field is required."),
-    ({"action_type": "renewal_offer", "unit_ids": ["{unknown}"], "method": "email"}, "Unknown unit ids: {unknown}."),
-    ({"action_type": "renewal_offer", "unit_ids": ["{u}"], "method": "email", "scheduled_for": "2020-01-01T00:00:00Z"},
-     "scheduled_for is in the past."),
-    ({"action_type": "renewal_offer", "unit_ids": ["{u}"], "method": "email", "scheduled_for": "tomorrow"},
-     "scheduled_for: "),
-])
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ({"action_type": "launch_rocket", "unit_ids": ["{u}"], "method": "email"}, "action_type: "),
+        ({"action_type": "renewal_offer", "unit_ids": [], "method": "email"}, "unit_ids: Select at least one unit."),
+        (
+            {"action_type": "renewal_offer", "unit_ids": ["{u}"] * 501, "method": "email"},
+            "unit_ids: At most 500 units per bulk action.",
+        ),
+        ({"action_type": "renewal_offer", "unit_ids": ["nope"], "method": "email"}, "unit_ids: "),
+        ({"action_type": "renewal_offer", "unit_ids": ["{u}"], "method": "pigeon"}, "method: "),
+        ({"action_type": "renewal_offer", "unit_ids": ["{u}"]}, "method: This field is required."),
+        (
+            {"action_type": "renewal_offer", "unit_ids": ["{unknown}"], "method": "email"},
+            "Unknown unit ids: {unknown}.",
+        ),
+        (
+            {
+                "action_type": "renewal_offer",
+                "unit_ids": ["{u}"],
+                "method": "email",
+                "scheduled_for": "2020-01-01T00:00:00Z",
+            },
+            "scheduled_for is in the past.",
+        ),
+        (
+            {"action_type": "renewal_offer", "unit_ids": ["{u}"], "method": "email", "scheduled_for": "tomorrow"},
+            "scheduled_for: ",
+        ),
+    ],
+)
 def test_validation_errors_are_400(post, units, body, message):
     unknown = str(uuid.uuid4())
     u = str(units["holdover"].unit_id)
@@ -296,11 +370,22 @@ def test_scheduled_batch_waits_and_runs_at_its_time(post, units, monkeypatch, ap
     from portfolio import tasks
 
     queued = []
-    monkeypatch.setattr(tasks.execute_bulk_action_batch, "apply_async",
-                        lambda args, eta: queued.append((args, eta)) or type("R", (), {"id": "task-1"})())
+    monkeypatch.setattr(
+        tasks.execute_bulk_action_batch,
+        "apply_async",
+        lambda args, eta: queued.append((args, eta)) or type("R", (), {"id": "task-1"})(),
+    )
     when = timezone.now() + datetime.timedelta(hours=3)
-    response = post("", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, *MTM), "method": "sms",
-                         "scheduled_for": when.isoformat()}, expect=202)
+    response = post(
+        "",
+        {
+            "action_type": "renewal_offer",
+            "unit_ids": unit_ids(units, *MTM),
+            "method": "sms",
+            "scheduled_for": when.isoformat(),
+        },
+        expect=202,
+    )
     batch = response.json()
     assert batch["status"] == "pending" and batch["results"] == [] and batch["scheduled_for"]
     assert queued == [([batch["id"]], when)]
@@ -322,8 +407,16 @@ def test_run_due_bulk_actions_runs_only_batches_whose_time_has_come(post, units,
 
     monkeypatch.setattr(tasks.execute_bulk_action_batch, "apply_async", lambda args, eta: type("R", (), {"id": ""})())
     when = timezone.now() + datetime.timedelta(hours=1)
-    post("", {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"), "method": "manual",
-              "scheduled_for": when.isoformat()}, expect=202)
+    post(
+        "",
+        {
+            "action_type": "move_out_inspection",
+            "unit_ids": unit_ids(units, "notice_far"),
+            "method": "manual",
+            "scheduled_for": when.isoformat(),
+        },
+        expect=202,
+    )
     assert bulk_actions_run_due() == "Ran 0 due bulk actions."
     assert bulk_actions_run_due(now=when + datetime.timedelta(seconds=1)) == "Ran 1 due bulk actions."
     assert BulkActionBatch.objects.get().status == "sent" and UnitsMaintenance.objects.count() == 1
@@ -334,8 +427,16 @@ def test_cancel_a_scheduled_batch(post, units, monkeypatch, api_client):
 
     monkeypatch.setattr(tasks.execute_bulk_action_batch, "apply_async", lambda args, eta: type("R", (), {"id": ""})())
     when = timezone.now() + datetime.timedelta(days=1)
-    batch = post("", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, "holdover"), "method": "email",
-                      "scheduled_for": when.isoformat()}, expect=202).json()
+    batch = post(
+        "",
+        {
+            "action_type": "renewal_offer",
+            "unit_ids": unit_ids(units, "holdover"),
+            "method": "email",
+            "scheduled_for": when.isoformat(),
+        },
+        expect=202,
+    ).json()
     cancelled = post(f"{batch['id']}/cancel/", expect=200).json()
     assert cancelled["status"] == "cancelled" and "Cancelled by user:manager@example.com" in cancelled["result_summary"]
     assert tasks.execute_bulk_action_batch.run(batch["id"]) == cancelled["result_summary"]
@@ -346,8 +447,11 @@ def test_cancel_a_scheduled_batch(post, units, monkeypatch, api_client):
 
 
 def test_batch_list_detail_and_404(post, units, api_client):
-    batch = post("", {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"),
-                      "method": "manual"}, expect=201).json()
+    batch = post(
+        "",
+        {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"), "method": "manual"},
+        expect=201,
+    ).json()
     listed = api_client.get(URL).json()
     assert listed["count"] == 1 and listed["results"][0]["id"] == batch["id"]
     assert api_client.get(f"{URL}{batch['id']}/").json()["results"] == batch["results"]
@@ -358,8 +462,11 @@ def test_batch_list_detail_and_404(post, units, api_client):
 
 def test_batch_history_filters(post, units, api_client):
     """The bulk-action history screen filters by action and status; unknown values are a 400, not a 500."""
-    batch = post("", {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"),
-                      "method": "manual"}, expect=201).json()
+    batch = post(
+        "",
+        {"action_type": "move_out_inspection", "unit_ids": unit_ids(units, "notice_far"), "method": "manual"},
+        expect=201,
+    ).json()
 
     def ids(**params):
         response = api_client.get(URL, params)
@@ -378,28 +485,39 @@ def test_batch_history_filters(post, units, api_client):
 def test_action_types_endpoint(api_client):
     body = api_client.get(URL + "action-types/").json()
     assert {t["action_type"]: t["methods"] for t in body} == {
-        "renewal_offer": ["email", "sms", "both", "manual"], "early_renewal_nudge": ["email", "sms", "both", "manual"],
+        "renewal_offer": ["email", "sms", "both", "manual"],
+        "early_renewal_nudge": ["email", "sms", "both", "manual"],
         "rent_increase_notice": ["email", "sms", "both", "manual"],
-        "move_out_inspection": ["email", "sms", "both", "manual"], "listing_prep": ["manual"],
+        "move_out_inspection": ["email", "sms", "both", "manual"],
+        "listing_prep": ["manual"],
         "eviction_prep": ["manual"],
     }
 
 
 def test_units_unchecked_in_the_preview_are_left_out(post, units):
     selected = unit_ids(units, *MTM)
-    batch = post("", {"action_type": "renewal_offer", "unit_ids": selected, "method": "email",
-                      "exclude_unit_ids": [selected[1]]}, expect=201).json()
+    batch = post(
+        "",
+        {"action_type": "renewal_offer", "unit_ids": selected, "method": "email", "exclude_unit_ids": [selected[1]]},
+        expect=201,
+    ).json()
     assert batch["unit_count"] == 2 and [r["unit_id"] for r in batch["results"]] == [selected[0], selected[2]]
     assert not RenewalRecommendation.objects.filter(lease=units["at_market"]).exists()
-    everything = post("", {"action_type": "renewal_offer", "unit_ids": selected[:1], "method": "email",
-                           "exclude_unit_ids": selected[:1]}, expect=400).json()
+    everything = post(
+        "",
+        {"action_type": "renewal_offer", "unit_ids": selected[:1], "method": "email", "exclude_unit_ids": selected[:1]},
+        expect=400,
+    ).json()
     assert everything["detail"] == "Every selected unit was excluded; nothing to do."
 
 
 def test_a_rent_increase_notice_is_refused_while_a_renewal_offer_is_out(post, units):
     post("", {"action_type": "renewal_offer", "unit_ids": unit_ids(units, "holdover"), "method": "email"}, expect=201)
-    batch = post("", {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"),
-                      "method": "email"}, expect=201).json()
+    batch = post(
+        "",
+        {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"), "method": "email"},
+        expect=201,
+    ).json()
     [result] = batch["results"]
     assert result["status"] == "failed" and result["detail"].startswith("Renewal offer sent $")
     assert not RentIncreaseNotice.objects.exists()

@@ -2,6 +2,7 @@
 then the lifecycle agent: 4,353 units; 2,841 active, 1,146 month-to-month, 87 notice, 279 vacant).
 
 Run with `-s` to see the agent's time and query count."""
+
 import datetime
 import random
 import time
@@ -67,8 +68,11 @@ def test_counts_and_invariants(demo):
     assert demo["summary"].startswith("Evaluated 4074 units")  # every occupied unit (4,353 - 279 vacant)
     # MTM, notice and expiring units all get recommendations
     assert by_type["renewal_offer"] > 500 and by_type["rent_increase_notice"] > 300
-    window = TenantLease.objects.filter(lease_status="active", lease_end_date__gte=TODAY + datetime.timedelta(days=60),
-                                        lease_end_date__lte=TODAY + datetime.timedelta(days=90)).count()
+    window = TenantLease.objects.filter(
+        lease_status="active",
+        lease_end_date__gte=TODAY + datetime.timedelta(days=60),
+        lease_end_date__lte=TODAY + datetime.timedelta(days=90),
+    ).count()
     assert 0.9 * window <= by_type["early_renewal_nudge"] <= window and window > 100
     notice = TenantLease.objects.filter(lease_status="notice")
     assert by_type["move_out_inspection"] == notice.count() == 87  # inspection confidence is always >= 0.70
@@ -101,12 +105,16 @@ def test_a_sample_of_items_matches_the_rules(demo):
 
 def test_mtm_units_get_both_rules_unless_one_falls_below_the_threshold(demo):
     leases = [lease for lease in _leases().values() if lease.lease_status == "month_to_month"]
-    both = [lease for lease in leases
-            if lease.unit.market_rent - lease.monthly_rent_amount > 50 and (TODAY - lease.lease_end_date).days > 30]
+    both = [
+        lease
+        for lease in leases
+        if lease.unit.market_rent - lease.monthly_rent_amount > 50 and (TODAY - lease.lease_end_date).days > 30
+    ]
     got = Counter()
     types = {}
-    for unit_id, action in AIActionQueue.objects.filter(status="pending", lifecycle_state="month_to_month") \
-            .values_list("unit_id", "action_type"):
+    for unit_id, action in AIActionQueue.objects.filter(status="pending", lifecycle_state="month_to_month").values_list(
+        "unit_id", "action_type"
+    ):
         types.setdefault(unit_id, set()).add(action)
     for lease in both:
         got[frozenset(types.get(lease.unit_id, set()))] += 1
@@ -122,18 +130,27 @@ def test_running_again_the_same_day_changes_nothing(demo):
 
 
 def test_sending_renewal_offers_to_selected_mtm_units(demo, api_client, django_capture_on_commit_callbacks):
-    picks = list(AIActionQueue.objects.filter(status="pending", action_type="renewal_offer")
-                 .order_by("-confidence_score", "unit_id").values_list("unit_id", "lease_id")[:5])
+    picks = list(
+        AIActionQueue.objects.filter(status="pending", action_type="renewal_offer")
+        .order_by("-confidence_score", "unit_id")
+        .values_list("unit_id", "lease_id")[:5]
+    )
     unit_ids = [str(u) for u, _ in picks]
-    listed = api_client.get("/api/v1/portfolio/command-center/",
-                            {"lifecycle_state": "month_to_month", "ai_action": "renewal_offer", "page_size": 500})
+    listed = api_client.get(
+        "/api/v1/portfolio/command-center/",
+        {"lifecycle_state": "month_to_month", "ai_action": "renewal_offer", "page_size": 500},
+    )
     assert listed.status_code == 200 and listed.json()["count"] > 500
-    preview = api_client.post("/api/v1/portfolio/bulk-actions/preview/",
-                              {"action_type": "renewal_offer", "unit_ids": unit_ids}, format="json")
+    preview = api_client.post(
+        "/api/v1/portfolio/bulk-actions/preview/", {"action_type": "renewal_offer", "unit_ids": unit_ids}, format="json"
+    )
     assert preview.status_code == 200 and preview.json()["eligible_count"] == 5
     with django_capture_on_commit_callbacks(execute=True):
-        created = api_client.post("/api/v1/portfolio/bulk-actions/",
-                                  {"action_type": "renewal_offer", "unit_ids": unit_ids, "method": "email"}, format="json")
+        created = api_client.post(
+            "/api/v1/portfolio/bulk-actions/",
+            {"action_type": "renewal_offer", "unit_ids": unit_ids, "method": "email"},
+            format="json",
+        )
     assert created.status_code in (201, 202)
     batch = api_client.get(f"/api/v1/portfolio/bulk-actions/{created.json()['id']}/").json()
     assert batch["status"] == "sent" and batch["succeeded_count"] == 5
@@ -141,5 +158,9 @@ def test_sending_renewal_offers_to_selected_mtm_units(demo, api_client, django_c
     assert {r.lease_id for r in recs} == {lease for _, lease in picks}
     assert {r.status for r in recs} == {"sent"}
     assert sorted(OutboxMessage.objects.values_list("related_id", flat=True)) == sorted(str(r.pk) for r in recs)
-    assert AIActionQueue.objects.filter(unit_id__in=[u for u, _ in picks], action_type="renewal_offer",
-                                        status="executed").count() == 5
+    assert (
+        AIActionQueue.objects.filter(
+            unit_id__in=[u for u, _ in picks], action_type="renewal_offer", status="executed"
+        ).count()
+        == 5
+    )

@@ -1,5 +1,6 @@
 """The lease's open items (tenants.open_items, providers registered by renewals, portfolio and collections):
 one set-based read, used by the queue agent, the renewals scan, the command center and the bulk actions."""
+
 import datetime
 from decimal import Decimal
 
@@ -31,9 +32,18 @@ MTM = ("holdover", "at_market", "oak_mtm")
 
 def notice_for(lease, *, new_rent="1800.00", effective=None):
     return RentIncreaseNotice.objects.create(
-        lease=lease, tenant=lease.tenant, unit=lease.unit, property=lease.property, current_rent=lease.monthly_rent_amount,
-        new_rent=Decimal(new_rent), notice_date=TODAY, effective_date=effective or TODAY + 35 * DAY, subject="Notice",
-        letter_text="Your rent goes up.", method="email", created_by="test",
+        lease=lease,
+        tenant=lease.tenant,
+        unit=lease.unit,
+        property=lease.property,
+        current_rent=lease.monthly_rent_amount,
+        new_rent=Decimal(new_rent),
+        notice_date=TODAY,
+        effective_date=effective or TODAY + 35 * DAY,
+        subject="Notice",
+        letter_text="Your rent goes up.",
+        method="email",
+        created_by="test",
     )
 
 
@@ -47,18 +57,27 @@ def test_every_kind_has_a_registered_provider():
 
 
 def test_open_items_of_each_kind_with_labels(units):
-    offer = RenewalRecommendationFactory(lease=units["holdover"], current_rent=Decimal("825.00"),
-                                         recommended_rent=Decimal("891.00"), status="sent")
+    offer = RenewalRecommendationFactory(
+        lease=units["holdover"], current_rent=Decimal("825.00"), recommended_rent=Decimal("891.00"), status="sent"
+    )
     notice_for(units["oak_mtm"], new_rent="1350.00")
-    PaymentPlan.objects.create(case=units["case"], total_amount=Decimal("2800"), num_installments=4,
-                               installment_amount=Decimal("700.00"), start_date=TODAY, status="active")
+    PaymentPlan.objects.create(
+        case=units["case"],
+        total_amount=Decimal("2800"),
+        num_installments=4,
+        installment_amount=Decimal("700.00"),
+        start_date=TODAY,
+        status="active",
+    )
     items = lease_open_items(lease_ids=[u.pk for k, u in units.items() if k != "case"], today=TODAY)
     assert set(items) == {units["holdover"].pk, units["oak_mtm"].pk, units["debtor"].pk}
     [sent] = items[units["holdover"].pk]
     assert (sent.kind, sent.status, sent.object_id) == (RENEWAL_OFFER, "sent", str(offer.pk))
     assert sent.label == "Renewal offer sent $891.00 (+8.0%)" and sent.amount == Decimal("891.00")
     [notice] = items[units["oak_mtm"].pk]
-    assert notice.kind == RENT_INCREASE_NOTICE and notice.label.startswith("Rent increase notice $1,350.00 (+12.5%) from")
+    assert notice.kind == RENT_INCREASE_NOTICE and notice.label.startswith(
+        "Rent increase notice $1,350.00 (+12.5%) from"
+    )
     case, plan = items[units["debtor"].pk]
     assert (case.kind, case.status) == (COLLECTION_CASE, "escalated") and "$2,800.00 overdue" in case.label
     assert (plan.kind, plan.label) == (PAYMENT_PLAN, "Payment plan active: 4 × $700.00")
@@ -66,7 +85,9 @@ def test_open_items_of_each_kind_with_labels(units):
 
 def test_closed_items_are_not_open(units):
     RenewalRecommendationFactory(lease=units["holdover"], status="declined")
-    RenewalRecommendationFactory(lease=units["at_market"], status="accepted", lease_renewed_at=datetime.datetime.now(datetime.UTC))
+    RenewalRecommendationFactory(
+        lease=units["at_market"], status="accepted", lease_renewed_at=datetime.datetime.now(datetime.UTC)
+    )
     notice_for(units["oak_mtm"], effective=TODAY - DAY)  # already in effect
     assert lease_open_items(lease_ids=[units[k].pk for k in MTM], today=TODAY) == {}
 
@@ -79,8 +100,19 @@ def test_only_the_kinds_asked_for(units):
 
 
 def test_one_query_per_kind_whatever_the_number_of_leases(harbor, django_assert_num_queries):
-    leases = [make_lease(harbor, f"T{i}", "X", unit_number=f"Q-{i}", market="1500", rent="1400", month_to_month=True,
-                         lease_end_date=TODAY - 60 * DAY) for i in range(25)]
+    leases = [
+        make_lease(
+            harbor,
+            f"T{i}",
+            "X",
+            unit_number=f"Q-{i}",
+            market="1500",
+            rent="1400",
+            month_to_month=True,
+            lease_end_date=TODAY - 60 * DAY,
+        )
+        for i in range(25)
+    ]
     for lease in leases[:10]:
         RenewalRecommendationFactory(lease=lease, status="sent")
         notice_for(lease)
@@ -94,14 +126,23 @@ def test_one_query_per_kind_whatever_the_number_of_leases(harbor, django_assert_
 
 
 def facts(*items, **kw):
-    base = dict(unit_id=1, property_id=1, lease_id=1, lifecycle_state="month_to_month", rent=Decimal("825"),
-                market_rent=Decimal("930"), lease_end_date=TODAY - 200 * DAY, renewal_rent=Decimal("866.25"))
+    base = dict(
+        unit_id=1,
+        property_id=1,
+        lease_id=1,
+        lifecycle_state="month_to_month",
+        rent=Decimal("825"),
+        market_rent=Decimal("930"),
+        lease_end_date=TODAY - 200 * DAY,
+        renewal_rent=Decimal("866.25"),
+    )
     return rules.UnitFacts(**{**base, **kw}, open_items=tuple(items))
 
 
 def item(kind, status, amount="891.00"):
-    return OpenItem(kind=kind, lease_id=1, object_id="x", status=status, label=f"{kind} {status}",
-                    amount=Decimal(amount))
+    return OpenItem(
+        kind=kind, lease_id=1, object_id="x", status=status, label=f"{kind} {status}", amount=Decimal(amount)
+    )
 
 
 def test_a_sent_offer_blocks_the_notice_and_another_offer():

@@ -1,4 +1,5 @@
 """portfolio.rules: the agent's rules, confidence formulas, priorities, threshold and cap (pure)."""
+
 import datetime
 from decimal import Decimal
 
@@ -11,17 +12,45 @@ TODAY = datetime.date(2026, 11, 23)
 D = Decimal
 
 
-def facts(state="active", *, rent="1500", market="1600", end=None, move_out=None, churn=0.4, offer=None,
-          collections=None, excluded=()):
-    return UnitFacts(unit_id="u1", property_id="p1", lease_id="l1", lifecycle_state=state,
-                     rent=D(rent), market_rent=D(market) if market else None, lease_end_date=end,
-                     notice_move_out_date=move_out, churn_score=churn, churn_risk_level="medium",
-                     renewal_rent=D(offer) if offer else None, collections=collections, excluded=frozenset(excluded))
+def facts(
+    state="active",
+    *,
+    rent="1500",
+    market="1600",
+    end=None,
+    move_out=None,
+    churn=0.4,
+    offer=None,
+    collections=None,
+    excluded=(),
+):
+    return UnitFacts(
+        unit_id="u1",
+        property_id="p1",
+        lease_id="l1",
+        lifecycle_state=state,
+        rent=D(rent),
+        market_rent=D(market) if market else None,
+        lease_end_date=end,
+        notice_move_out_date=move_out,
+        churn_score=churn,
+        churn_risk_level="medium",
+        renewal_rent=D(offer) if offer else None,
+        collections=collections,
+        excluded=frozenset(excluded),
+    )
 
 
 def case(**kw):
-    base = dict(case_id="c1", status="open", escalation_level=4, risk_profile="standard", days_overdue=20,
-                balance=D("1700"), high_risk=True)
+    base = dict(
+        case_id="c1",
+        status="open",
+        escalation_level=4,
+        risk_profile="standard",
+        days_overdue=20,
+        balance=D("1700"),
+        high_risk=True,
+    )
     return CollectionsFacts(**{**base, **kw})
 
 
@@ -59,7 +88,9 @@ def test_rent_increase_confidence_priority_and_payload():
     assert c.confidence == D("0.92") and c.priority == "urgent"
     assert c.description == "Rent increase notice (+$300)"
     assert c.payload["new_rent"] == "1800.00" and c.payload["increase"] == "300.00"
-    small = rules.rent_increase_notice(facts("month_to_month", rent="1700", market="1775", end=days(-10), churn=0.6), TODAY)
+    small = rules.rent_increase_notice(
+        facts("month_to_month", rent="1700", market="1775", end=days(-10), churn=0.6), TODAY
+    )
     # gap 4.2%: 0.50 + 0.30 * 0.2817 + 0.15 * 0.4 = 0.6445 -> 0.64, medium (gap < 10%)
     assert small.confidence == D("0.64") and small.priority == "medium"
 
@@ -71,16 +102,22 @@ def test_renewal_offer_needs_a_holdover_over_30_days(holdover, fires):
 
 
 def test_renewal_offer_confidence_rewards_long_below_market_holdovers_and_punishes_churn():
-    long_cheap = rules.renewal_offer(facts("month_to_month", rent="1500", market="1650", end=days(-200), churn=0.2), TODAY)
-    short_market = rules.renewal_offer(facts("month_to_month", rent="1600", market="1600", end=days(-36), churn=0.2), TODAY)
+    long_cheap = rules.renewal_offer(
+        facts("month_to_month", rent="1500", market="1650", end=days(-200), churn=0.2), TODAY
+    )
+    short_market = rules.renewal_offer(
+        facts("month_to_month", rent="1600", market="1600", end=days(-36), churn=0.2), TODAY
+    )
     leaver = rules.renewal_offer(facts("month_to_month", rent="1600", market="1600", end=days(-36), churn=0.9), TODAY)
     # 0.50 + 0.20 + 0.15 * min(9.09%/10%, 1) + 0.15 * 0.8 = 0.956 -> 0.96
     assert long_cheap.confidence == D("0.96") and long_cheap.priority == "urgent"
     # 0.50 + 0.20 * 36/180 + 0 + 0.12 = 0.66
     assert short_market.confidence == D("0.66") and short_market.priority == "medium"
     assert leaver.confidence == D("0.56")  # 0.50 + 0.04 + 0.015
-    assert "renewal_offer" not in [c.action_type for c in rules.recommend(
-        facts("month_to_month", rent="1600", market="1600", end=days(-36), churn=0.9), TODAY)]
+    assert "renewal_offer" not in [
+        c.action_type
+        for c in rules.recommend(facts("month_to_month", rent="1600", market="1600", end=days(-36), churn=0.9), TODAY)
+    ]
 
 
 def test_renewal_offer_is_high_priority_for_a_long_holdover():
@@ -94,8 +131,14 @@ def test_collections_lower_renewal_confidence():
     assert plain.confidence - owing.confidence == D("0.15")
 
 
-@pytest.mark.parametrize("n,expected", [(40, ["move_out_inspection"]), (14, ["move_out_inspection", "listing_prep"]),
-                                        (0, ["move_out_inspection", "listing_prep"])])
+@pytest.mark.parametrize(
+    "n,expected",
+    [
+        (40, ["move_out_inspection"]),
+        (14, ["move_out_inspection", "listing_prep"]),
+        (0, ["move_out_inspection", "listing_prep"]),
+    ],
+)
 def test_notice_rules(n, expected):
     assert types(facts("notice", move_out=days(n), end=days(-30))) == expected
 
@@ -113,12 +156,14 @@ def test_notice_confidence_rises_as_the_move_out_nears():
 
 def test_eviction_prep_for_high_risk_cases_only():
     assert types(facts(end=days(300), collections=case(high_risk=False))) == []
-    c = rules.eviction_prep(facts(end=days(300), collections=case(escalation_level=5, risk_profile="chronic",
-                                                                  days_overdue=30)), TODAY)
+    c = rules.eviction_prep(
+        facts(end=days(300), collections=case(escalation_level=5, risk_profile="chronic", days_overdue=30)), TODAY
+    )
     # 0.50 + 0.30 + 0.10 + 0.075 = 0.975
     assert c.confidence == D("0.98") and c.priority == "urgent" and c.description == "Begin eviction prep"
-    on_plan = rules.eviction_prep(facts(end=days(300), collections=case(status="payment_plan", escalation_level=4,
-                                                                        days_overdue=12)), TODAY)
+    on_plan = rules.eviction_prep(
+        facts(end=days(300), collections=case(status="payment_plan", escalation_level=4, days_overdue=12)), TODAY
+    )
     assert on_plan.confidence == D("0.57")  # 0.50 + 0.24 + 0.03 - 0.20: dropped by the threshold
     assert rules.recommend(facts(end=days(300), collections=case(status="payment_plan", days_overdue=12)), TODAY) == []
 
@@ -128,8 +173,14 @@ def test_vacant_units_get_nothing():
 
 
 def test_at_most_two_by_priority_then_confidence():
-    f = facts("month_to_month", rent="1400", market="1700", end=days(-120), churn=0.3,
-              collections=case(escalation_level=5, status="escalated", risk_profile="chronic", days_overdue=50))
+    f = facts(
+        "month_to_month",
+        rent="1400",
+        market="1700",
+        end=days(-120),
+        churn=0.3,
+        collections=case(escalation_level=5, status="escalated", risk_profile="chronic", days_overdue=50),
+    )
     assert len(rules.candidates(f, TODAY)) == 3
     picked = rules.recommend(f, TODAY)
     assert [c.action_type for c in picked] == ["eviction_prep", "rent_increase_notice"]
@@ -141,7 +192,9 @@ def test_low_confidence_is_dropped_at_the_060_boundary():
     kept = rules.recommend(facts("month_to_month", rent="1600", market="1600", end=days(-90), churn=1.0), TODAY)
     # 0.50 + 0.20 * 0.5 + 0 + 0 = 0.60: kept (>= 0.60)
     assert [(c.action_type, c.confidence) for c in kept] == [("renewal_offer", D("0.60"))]
-    assert rules.recommend(facts("month_to_month", rent="1600", market="1600", end=days(-85), churn=1.0), TODAY) == []  # 0.594 -> 0.59
+    assert (
+        rules.recommend(facts("month_to_month", rent="1600", market="1600", end=days(-85), churn=1.0), TODAY) == []
+    )  # 0.594 -> 0.59
 
 
 def test_excluded_actions_are_skipped():
@@ -150,16 +203,20 @@ def test_excluded_actions_are_skipped():
 
 
 def test_confidence_is_capped_below_one():
-    c = rules.eviction_prep(facts(collections=case(escalation_level=5, risk_profile="chronic", days_overdue=90,
-                                                  status="escalated")), TODAY)
+    c = rules.eviction_prep(
+        facts(collections=case(escalation_level=5, risk_profile="chronic", days_overdue=90, status="escalated")), TODAY
+    )
     assert c.confidence == D("0.99")
 
 
-@pytest.mark.parametrize("notice,effective", [
-    (datetime.date(2026, 11, 23), datetime.date(2027, 1, 1)),
-    (datetime.date(2026, 12, 2), datetime.date(2027, 1, 1)),
-    (datetime.date(2026, 12, 3), datetime.date(2027, 2, 1)),
-    (datetime.date(2026, 1, 30), datetime.date(2026, 3, 1)),
-])
+@pytest.mark.parametrize(
+    "notice,effective",
+    [
+        (datetime.date(2026, 11, 23), datetime.date(2027, 1, 1)),
+        (datetime.date(2026, 12, 2), datetime.date(2027, 1, 1)),
+        (datetime.date(2026, 12, 3), datetime.date(2027, 2, 1)),
+        (datetime.date(2026, 1, 30), datetime.date(2026, 3, 1)),
+    ],
+)
 def test_rent_notice_effective_date_is_a_first_of_month_at_least_30_days_out(notice, effective):
     assert rules.rent_notice_effective_date(notice) == effective

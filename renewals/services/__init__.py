@@ -19,6 +19,7 @@ Workflow:  pending --approve--> approved --send--> sent --respond--> accepted | 
 
 Callers import from `renewals.services`; the names below are its public surface.
 """
+
 from renewals.selectors import renewal_candidates
 from renewals.services._common import CHANNELS, SCAN_ACTOR, batched
 from renewals.services.approve import BULK_APPROVE_MAX, parse_rent, renewal_approve, renewal_bulk_approve

@@ -1,4 +1,5 @@
 """What the renewals services share: statuses, limits, the row lock and the closed-state wording."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,4 +1,5 @@
 """pending -> approved (optionally at a manager's rent; the letter is rewritten for it)."""
+
 from __future__ import annotations
 
 import datetime
@@ -20,8 +21,9 @@ def parse_rent(value, *, label: str = "The approved rent") -> Decimal:
     if isinstance(value, bool) or value is None:
         raise ApplicationError(f"{label} must be a number, e.g. 1850.00.", extra=field)
     if EXPONENT_RE.match(str(value).strip()) or (isinstance(value, float) and "e" in repr(value)):
-        raise ApplicationError(f"{label} must be written out in full (e.g. 1850.00), not in exponent notation.",
-                               extra=field)
+        raise ApplicationError(
+            f"{label} must be written out in full (e.g. 1850.00), not in exponent notation.", extra=field
+        )
     try:
         amount = Decimal(str(value).strip().replace(",", "").lstrip("$"))
     except (InvalidOperation, ValueError):
@@ -90,7 +92,9 @@ def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date
     today = today or timezone.localdate()
     recs = {
         rec.pk: rec
-        for rec in RenewalRecommendation.objects.filter(pk__in=ids).select_related("lease", "tenant", "unit", "property")
+        for rec in RenewalRecommendation.objects.filter(pk__in=ids).select_related(
+            "lease", "tenant", "unit", "property"
+        )
     }
     skipped = []
     pending = []
@@ -112,13 +116,17 @@ def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date
     with transaction.atomic():
         still = set(
             RenewalRecommendation.objects.select_for_update()
-            .filter(pk__in=[rec.pk for rec in ready], status=Status.PENDING).values_list("pk", flat=True)
+            .filter(pk__in=[rec.pk for rec in ready], status=Status.PENDING)
+            .values_list("pk", flat=True)
         )
         with_letter = [rec for rec in needs_letter if rec.pk in still and rec.pk not in failed_ids]
         if with_letter:
             RenewalRecommendation.objects.bulk_update(with_letter, fields=LETTER_FIELDS)
         approved = RenewalRecommendation.objects.filter(pk__in=still, status=Status.PENDING).update(
-            status=Status.APPROVED, approved_rent=None, reviewed_by=actor[:100], reviewed_at=timezone.now(),
+            status=Status.APPROVED,
+            approved_rent=None,
+            reviewed_by=actor[:100],
+            reviewed_at=timezone.now(),
             updated_at=timezone.now(),
         )
     for rec in ready:

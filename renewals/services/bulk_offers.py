@@ -1,5 +1,6 @@
 """Bulk renewal offers for the portfolio command center: prepare (create like the scan, letter included)
 and offer (approve + send) a set of leases, each independently."""
+
 from __future__ import annotations
 
 import datetime
@@ -92,8 +93,14 @@ def renewal_offer_for_leases(*, lease_ids, actor: str, method: str, today: datet
     results = {}
     for lease_id, rec in renewal_offers_prepare(lease_ids=lease_ids, today=today).items():
         if isinstance(rec, str):
-            results[lease_id] = {"ok": False, "status": "failed", "detail": rec, "renewal_id": None,
-                                 "offered_rent": None, "sent_via": []}
+            results[lease_id] = {
+                "ok": False,
+                "status": "failed",
+                "detail": rec,
+                "renewal_id": None,
+                "offered_rent": None,
+                "sent_via": [],
+            }
             continue
         results[lease_id] = _offer_one(rec, actor=actor, channels=channels, today=today)
     return results
@@ -111,7 +118,9 @@ def _offer_one(rec: RenewalRecommendation, *, actor: str, channels: tuple[str, .
                 rec = renewal_approve(recommendation=rec, actor=actor, today=today)
             if channels:
                 rec = renewal_send(recommendation=rec, actor=actor, channels=channels)
-                went = [e["channel"] for e in rec.sent_via if e["channel"] in channels and e["status"] not in NOT_DELIVERED]
+                went = [
+                    e["channel"] for e in rec.sent_via if e["channel"] in channels and e["status"] not in NOT_DELIVERED
+                ]
                 result["detail"] = f"Offer sent by {' and '.join(went)} at {money(rec.get_offered_rent())}/month."
             else:
                 result["detail"] = "Offer approved; deliver the letter by hand (no message sent)."

@@ -5,6 +5,7 @@ The prompt itself and its offline template live in renewals.prompts; everything 
 recommendation into a letter lives here, so the scan, approve and the command center's bulk offers all
 write letters through `renewal_letter_write` / `renewal_letters_attach`.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -25,8 +26,14 @@ logger = logging.getLogger(__name__)
 
 # The fields renewal_letter_write() returns (what a written letter sets on a recommendation).
 LETTER_FIELDS = (
-    "renewal_letter_subject", "renewal_letter_text", "renewal_sms_text", "renewal_letter_generated_at",
-    "letter_provider", "letter_model", "letter_edited_at", "letter_edited_by",
+    "renewal_letter_subject",
+    "renewal_letter_text",
+    "renewal_sms_text",
+    "renewal_letter_generated_at",
+    "letter_provider",
+    "letter_model",
+    "letter_edited_at",
+    "letter_edited_by",
 )
 
 
@@ -35,7 +42,9 @@ def _property_address(prop) -> str:
     return ", ".join(p for p in (prop.address, prop.city, tail) if p)
 
 
-def renewal_letter_inputs(rec: RenewalRecommendation, *, today: datetime.date, offered_rent: Decimal | None = None) -> dict:
+def renewal_letter_inputs(
+    rec: RenewalRecommendation, *, today: datetime.date, offered_rent: Decimal | None = None
+) -> dict:
     """The prompt inputs for a recommendation (its lease, tenant, unit and property must be loaded);
     `offered_rent` overrides the recommendation's (approve writes the letter before saving the rent)."""
     prop = rec.property
@@ -60,7 +69,9 @@ def renewal_letter_inputs(rec: RenewalRecommendation, *, today: datetime.date, o
     )
 
 
-def renewal_letter_write(rec: RenewalRecommendation, *, today: datetime.date, offered_rent: Decimal | None = None) -> dict:
+def renewal_letter_write(
+    rec: RenewalRecommendation, *, today: datetime.date, offered_rent: Decimal | None = None
+) -> dict:
     """Runs the letter prompt (Claude, or the offline template) and returns the fields to store.
 
     Claude's letter must quote the offered rent exactly; if it does not, the offline template (same
@@ -70,7 +81,9 @@ def renewal_letter_write(rec: RenewalRecommendation, *, today: datetime.date, of
     result = complete_json(RENEWAL_LETTER, inputs, offline_fallback=True)
     data, provider, model = result.data, result.provider, result.model
     if provider != "offline" and inputs["offered_rent"] not in data["letter_text"]:
-        logger.warning("Claude's renewal letter for %s did not quote %s; using the template", rec.pk, inputs["offered_rent"])
+        logger.warning(
+            "Claude's renewal letter for %s did not quote %s; using the template", rec.pk, inputs["offered_rent"]
+        )
         data, provider, model = renewal_letter_offline(inputs, images=[], documents=[]), "offline", "offline"
     return {
         "renewal_letter_subject": data["subject"].strip()[:200],
@@ -110,7 +123,9 @@ def letter_check_changeable(rec: RenewalRecommendation) -> None:
         raise ApplicationError("The letter has already been handed to the outbox; it can no longer be changed.")
 
 
-def renewal_letter_generate(*, recommendation: RenewalRecommendation, today: datetime.date | None = None) -> RenewalRecommendation:
+def renewal_letter_generate(
+    *, recommendation: RenewalRecommendation, today: datetime.date | None = None
+) -> RenewalRecommendation:
     """(Re)generates the letter for the offered rent (approved_rent or recommended_rent). Only before it
     was sent; replaces a manager's edits. The gateway runs outside the transaction."""
     rec = recommendation
@@ -120,7 +135,9 @@ def renewal_letter_generate(*, recommendation: RenewalRecommendation, today: dat
         locked = lock(rec)
         letter_check_changeable(locked)
         if locked.get_offered_rent() != rec.get_offered_rent():
-            raise ApplicationError("The offered rent changed while the letter was being written; try again.", status_code=409)
+            raise ApplicationError(
+                "The offered rent changed while the letter was being written; try again.", status_code=409
+            )
         letter_set(locked, fields)
         locked.save(update_fields=[*fields, "updated_at"])
     return locked

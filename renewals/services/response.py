@@ -1,4 +1,5 @@
 """sent -> accepted | declined, and applying an accepted renewal to its lease (tenants.services.lease_renew)."""
+
 from __future__ import annotations
 
 import logging

@@ -4,6 +4,7 @@ Set-based per chunk (renewals.selectors.churn_inputs_for) and idempotent: a leas
 recommendation (a partial unique constraint backs the candidate exclusion). Letters are written by
 renewals.services.letters (the gateway runs outside any transaction).
 """
+
 from __future__ import annotations
 
 import datetime

@@ -1,4 +1,5 @@
 """approved -> sent: the letter by email and/or SMS through core.messaging (never twice per channel)."""
+
 from __future__ import annotations
 
 from django.db import transaction
@@ -26,9 +27,14 @@ def _deliver(rec: RenewalRecommendation, channel: str) -> dict:
     try:
         if channel == "email":
             message = send_email(
-                to=to, subject=rec.renewal_letter_subject or f"Your lease renewal offer for unit {rec.unit.unit_number}",
-                text=rec.renewal_letter_text, html=letter_html(rec.renewal_letter_text), feature="renewals",
-                related_object=rec, dedupe_key=key, reply_to=_reply_to(rec.property),
+                to=to,
+                subject=rec.renewal_letter_subject or f"Your lease renewal offer for unit {rec.unit.unit_number}",
+                text=rec.renewal_letter_text,
+                html=letter_html(rec.renewal_letter_text),
+                feature="renewals",
+                related_object=rec,
+                dedupe_key=key,
+                reply_to=_reply_to(rec.property),
             )
         else:
             body = rec.renewal_sms_text or (
@@ -36,9 +42,18 @@ def _deliver(rec: RenewalRecommendation, channel: str) -> dict:
             )
             message = send_sms(to=to, body=body, feature="renewals", related_object=rec, dedupe_key=key)
     except ApplicationError as exc:  # invalid recipient (nothing written, nothing sent)
-        return {"channel": channel, "to": to or "", "outbox_message_id": None, "status": "invalid", "error": exc.message}
+        return {
+            "channel": channel,
+            "to": to or "",
+            "outbox_message_id": None,
+            "status": "invalid",
+            "error": exc.message,
+        }
     return {
-        "channel": channel, "to": message.to, "outbox_message_id": str(message.pk), "status": message.status,
+        "channel": channel,
+        "to": message.to,
+        "outbox_message_id": str(message.pk),
+        "status": message.status,
         "error": message.error or "",
     }
 

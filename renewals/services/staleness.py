@@ -1,4 +1,5 @@
 """Open recommendations that no longer fit their lease -> expired (so the lease can be offered again)."""
+
 from __future__ import annotations
 
 import datetime
@@ -24,9 +25,7 @@ def renewal_stale_expire(*, today: datetime.date | None = None, lease_ids=None) 
     qs = RenewalRecommendation.objects.filter(status__in=OPEN)
     if lease_ids is not None:
         qs = qs.filter(lease_id__in=list(lease_ids))
-    rows = qs.values_list(
-        "id", "status", "recommended_lease_start", "lease__lease_status", "lease__lease_end_date"
-    )
+    rows = qs.values_list("id", "status", "recommended_lease_start", "lease__lease_status", "lease__lease_end_date")
     stale = []
     for pk, status, start, lease_status, lease_end in rows:
         if lease_status in (NOTICE, VACANT):

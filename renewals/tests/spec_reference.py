@@ -5,6 +5,7 @@ against. Deliberately independent of renewals.scoring and renewals.selectors.
 Where docs/decisions.md or renewals/DECISIONS.md settled something the spec leaves open, it is marked
 "decision:" below.
 """
+
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -89,7 +90,9 @@ def select_strategy(score: float, current: Decimal, market: Decimal) -> str:
     return "market_rate" if below else "above_market_premium"
 
 
-def calculate_recommended_rent(current_rent: Decimal, market_rent: Decimal, strategy: str, churn_score: float) -> Decimal:
+def calculate_recommended_rent(
+    current_rent: Decimal, market_rent: Decimal, strategy: str, churn_score: float
+) -> Decimal:
     if strategy == "hold":
         result = current_rent
     elif strategy == "below_market_retain":

@@ -109,7 +109,11 @@ def test_list_is_ranked_by_churn_score(api_client, recs):
     assert set(row) == LIST_KEYS
     assert (row["tenant_name"], row["unit_number"], row["property_name"]) == ("Maria Gonzalez", "A-102", "Harbor View")
     assert (row["current_rent"], row["recommended_rent"], row["offered_rent"], row["approved_rent"]) == (
-        "1700.00", "1700.00", "1700.00", None)
+        "1700.00",
+        "1700.00",
+        "1700.00",
+        None,
+    )
     assert (row["rent_strategy"], row["rent_strategy_label"], row["status_label"]) == ("hold", "Hold", "Pending Review")
     assert row["allowed_actions"] == ["approve", "generate_letter", "edit_letter"]
     assert row["lease_end_date"] == (TODAY + 40 * DAY).isoformat()
@@ -139,13 +143,27 @@ def test_list_filters(api_client, recs, query, expected):
 
 def test_list_filters_by_property_lease_tenant_and_unit(api_client, recs):
     r = recs["critical"]
-    for param, value in (("property", r.property_id), ("lease", r.lease_id), ("tenant", r.tenant_id), ("unit", r.unit_id)):
+    for param, value in (
+        ("property", r.property_id),
+        ("lease", r.lease_id),
+        ("tenant", r.tenant_id),
+        ("unit", r.unit_id),
+    ):
         resp = api_client.get(f"{BASE}?{param}={value}")
         assert ids(resp) == [str(r.pk)], param
 
 
-@pytest.mark.parametrize("query", ["status=bogus", "churn_risk_level=extreme", "property=nope", "ordering=password",
-                                   "lease_end_date__gte=03/01/2026", "page_size=0"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=bogus",
+        "churn_risk_level=extreme",
+        "property=nope",
+        "ordering=password",
+        "lease_end_date__gte=03/01/2026",
+        "page_size=0",
+    ],
+)
 def test_list_rejects_bad_parameters(api_client, recs, query):
     resp = api_client.get(f"{BASE}?{query}")
     if query.startswith("ordering="):  # DRF ignores unknown ordering fields
@@ -183,11 +201,21 @@ def test_detail_has_the_factors_weights_letter_and_delivery(api_client, recs):
     body = resp.json()
     assert set(body) == DETAIL_KEYS
     assert body["tenant_email"] == rec.tenant.email and body["tenant_phone"] == rec.tenant.phone
-    assert body["weights"] == {"late_payments": 0.3, "maintenance_requests": 0.15, "rent_gap": 0.25,
-                               "tenure_short": 0.15, "market_trend": 0.15}
+    assert body["weights"] == {
+        "late_payments": 0.3,
+        "maintenance_requests": 0.15,
+        "rent_gap": 0.25,
+        "tenure_short": 0.15,
+        "market_trend": 0.15,
+    }
     breakdown = {f["key"]: f for f in body["churn_factor_breakdown"]}
-    assert breakdown["late_payments"] == {"key": "late_payments", "label": "Late payments", "value": 0.5,
-                                          "weight": 0.3, "contribution": 0.15}
+    assert breakdown["late_payments"] == {
+        "key": "late_payments",
+        "label": "Late payments",
+        "value": 0.5,
+        "weight": 0.3,
+        "contribution": 0.15,
+    }
     assert body["churn_factors"] == rec.churn_factors
     assert body["renewal_letter_text"] == rec.renewal_letter_text
     assert body["sent_via"] == [] and body["letter_provider"] == "offline"
@@ -206,8 +234,14 @@ def test_detail_has_the_factors_weights_letter_and_delivery(api_client, recs):
         ({"approved_rent": "12.345"}, "The approved rent can have at most 2 decimal places."),
         ({"approved_rent": 12.345}, "The approved rent can have at most 2 decimal places."),
         ({"approved_rent": [1]}, "approved_rent: Not a valid string."),
-        ({"approved_rent": "1800", "recommended_rent": "1900"}, "Give the rent once: approved_rent or recommended_rent."),
-        ({"approved_rent": "1e5"}, "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation."),
+        (
+            {"approved_rent": "1800", "recommended_rent": "1900"},
+            "Give the rent once: approved_rent or recommended_rent.",
+        ),
+        (
+            {"approved_rent": "1e5"},
+            "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation.",
+        ),
         ({"approved_rent": "Infinity"}, "The approved rent must be a number, e.g. 1850.00."),
     ],
 )
@@ -226,7 +260,8 @@ def test_approve_rejects_a_rent_far_from_the_current_one(api_client):
         resp = api_client.post(url(rec, "approve"), {"approved_rent": rent}, format="json")
         assert resp.status_code == 400
         assert resp.json()["detail"].endswith(
-            "is outside 50% to 200% of the current rent ($1,680.00): enter an amount between $840.00 and $3,360.00.")
+            "is outside 50% to 200% of the current rent ($1,680.00): enter an amount between $840.00 and $3,360.00."
+        )
         assert (resp.json()["min"], resp.json()["max"]) == ("840.00", "3360.00")
     rec.refresh_from_db()
     assert rec.status == "pending"
@@ -240,7 +275,11 @@ def test_approve_with_a_modified_rent(api_client, portfolio):
     assert resp.status_code == 200, resp.json()
     body = resp.json()
     assert (body["status"], body["approved_rent"], body["offered_rent"], body["recommended_rent"]) == (
-        "approved", "1850.00", "1850.00", "1785.00")
+        "approved",
+        "1850.00",
+        "1850.00",
+        "1785.00",
+    )
     assert body["offered_increase_pct"] == 8.82
     assert body["reviewed_by"] == ACTOR and body["reviewed_at"]
     assert "$1,850.00" in body["renewal_letter_text"]
@@ -251,7 +290,9 @@ def test_approve_with_a_modified_rent(api_client, portfolio):
     assert again.json() == {"detail": "Only pending recommendations can be approved."}
 
 
-def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, portfolio, django_capture_on_commit_callbacks):
+def test_send_then_respond_accepted_renews_the_month_to_month_lease(
+    api_client, portfolio, django_capture_on_commit_callbacks
+):
     assert api_client.post(BASE + "run-scan/").status_code == 202
     rec = RenewalRecommendation.objects.get(lease=portfolio["james"])
 
@@ -259,7 +300,8 @@ def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, 
     assert early.status_code == 400
     assert early.json() == {"detail": "Approve the recommendation before sending it."}
     assert api_client.post(url(rec, "respond"), {"accepted": True}, format="json").json() == {
-        "detail": "Only sent recommendations can record the tenant's response."}
+        "detail": "Only sent recommendations can record the tenant's response."
+    }
 
     assert api_client.post(url(rec, "approve")).status_code == 200
     resp = api_client.post(url(rec, "send"))
@@ -267,7 +309,9 @@ def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, 
     body = resp.json()
     assert body["status"] == "sent" and body["sent_at"]
     assert [(v["channel"], v["to"], v["status"]) for v in body["sent_via"]] == [
-        ("email", "james@example.com", "sent"), ("sms", "+12065550205", "sent")]
+        ("email", "james@example.com", "sent"),
+        ("sms", "+12065550205", "sent"),
+    ]
     assert body["allowed_actions"] == ["respond"]
     messages = OutboxMessage.objects.filter(related_id=str(rec.pk))
     assert sorted(messages.values_list("channel", flat=True)) == ["email", "sms"]
@@ -275,7 +319,9 @@ def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, 
     assert api_client.post(url(rec, "send")).status_code == 200  # again: nothing new goes out
     assert messages.count() == 2
 
-    assert api_client.post(url(rec, "respond"), {}, format="json").json()["detail"] == "accepted: This field is required."
+    assert (
+        api_client.post(url(rec, "respond"), {}, format="json").json()["detail"] == "accepted: This field is required."
+    )
     with django_capture_on_commit_callbacks(execute=True):
         resp = api_client.post(url(rec, "respond"), {"accepted": True, "note": "Signed."}, format="json")
     assert resp.status_code == 200, resp.json()
@@ -284,7 +330,9 @@ def test_send_then_respond_accepted_renews_the_month_to_month_lease(api_client, 
     assert body["lease_status"] == "active" and body["lease_end_date"] == body["recommended_lease_end"]
     lease = TenantLease.objects.get(pk=portfolio["james"].pk)
     assert (lease.lease_status, lease.monthly_rent_amount) == ("active", Decimal("1728.00"))
-    assert LeaseStatusLog.objects.filter(lease=lease, previous_status="month_to_month", new_status="active").count() == 1
+    assert (
+        LeaseStatusLog.objects.filter(lease=lease, previous_status="month_to_month", new_status="active").count() == 1
+    )
 
 
 def test_respond_accepted_for_an_active_lease_is_scheduled(api_client):
@@ -326,7 +374,8 @@ def test_generate_and_edit_the_letter(api_client, portfolio):
     assert (resp.json()["renewal_letter_subject"], resp.json()["renewal_sms_text"]) == ("Stay with us", "Hi!")
     assert api_client.patch(url(rec, "letter"), {"sms_text": "x" * 321}, format="json").status_code == 400
     assert api_client.patch(url(rec, "letter"), {}, format="json").json() == {
-        "detail": "Give letter_text, subject or sms_text to change."}
+        "detail": "Give letter_text, subject or sms_text to change."
+    }
 
     resp = api_client.post(url(rec, "generate-letter"))
     assert resp.status_code == 200
@@ -354,8 +403,13 @@ def test_dashboard_stats_shape_and_numbers(api_client, recs, django_assert_max_n
     body = resp.json()
     assert set(body) == STATS_KEYS
     assert body["by_risk_level"] == {"low": 1, "medium": 1, "high": 0, "critical": 1}
-    assert (body["total_pending"], body["total_approved"], body["total_sent"], body["total_accepted"],
-            body["total_declined"]) == (1, 1, 1, 1, 1)
+    assert (
+        body["total_pending"],
+        body["total_approved"],
+        body["total_sent"],
+        body["total_accepted"],
+        body["total_declined"],
+    ) == (1, 1, 1, 1, 1)
     assert body["acceptance_rate"] == 0.5
     assert body["avg_churn_score"] == 0.48  # (0.82 + 0.45 + 0.18) / 3
     # approved + sent: (1785 - 1700) x 12 each; accepted: 100 x 12
@@ -380,8 +434,9 @@ def test_run_scan_is_a_background_job(api_client, portfolio):
     assert api_client.post(BASE + "run-scan/").json()["summary"].startswith("Scanned 0 leases")
 
 
-def test_run_scan_goes_to_a_celery_worker_when_a_broker_is_configured(api_client, settings, monkeypatch,
-                                                                     django_capture_on_commit_callbacks):
+def test_run_scan_goes_to_a_celery_worker_when_a_broker_is_configured(
+    api_client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     from core import tasks
 
     queued = []

@@ -1,5 +1,6 @@
 """renewals.services for the portfolio command center: renewal_send(channels=...), renewal_offers_prepare and
 renewal_offer_for_leases."""
+
 import datetime
 import uuid
 
@@ -52,8 +53,12 @@ def test_prepare_creates_what_the_scan_would_and_reuses_open_offers(portfolio, d
     renewal_scan(today=TODAY)
     for lease_id, rec in created.items():
         scanned = RenewalRecommendation.objects.get(lease_id=lease_id, status="pending")
-        assert (scanned.recommended_rent, scanned.churn_score, scanned.rent_strategy, scanned.recommended_lease_start) == (
-            rec.recommended_rent, rec.churn_score, rec.rent_strategy, rec.recommended_lease_start)
+        assert (
+            scanned.recommended_rent,
+            scanned.churn_score,
+            scanned.rent_strategy,
+            scanned.recommended_lease_start,
+        ) == (rec.recommended_rent, rec.churn_score, rec.rent_strategy, rec.recommended_lease_start)
 
 
 def test_prepare_explains_leases_that_cannot_have_an_offer(portfolio):
@@ -85,8 +90,9 @@ def test_offer_for_leases_keeps_going_when_one_fails(portfolio):
     james = portfolio["james"].tenant
     james.phone = "12"
     james.save()
-    results = renewal_offer_for_leases(lease_ids=[portfolio["james"].pk, portfolio["maria"].pk], actor=ACTOR,
-                                       method="sms", today=TODAY)
+    results = renewal_offer_for_leases(
+        lease_ids=[portfolio["james"].pk, portfolio["maria"].pk], actor=ACTOR, method="sms", today=TODAY
+    )
     failed, ok = results[portfolio["james"].pk], results[portfolio["maria"].pk]
     assert not failed["ok"] and failed["detail"].startswith("The renewal letter could not be sent (sms: ")
     assert failed["renewal_status"] == "approved"
@@ -101,8 +107,9 @@ def test_offer_for_leases_manual_and_unknown_method(portfolio):
 
 
 def test_a_stale_open_offer_is_replaced(portfolio):
-    stale = RenewalRecommendationFactory(lease=portfolio["james"],
-                                         recommended_lease_start=TODAY - datetime.timedelta(days=3))
+    stale = RenewalRecommendationFactory(
+        lease=portfolio["james"], recommended_lease_start=TODAY - datetime.timedelta(days=3)
+    )
     prepared = renewal_offers_prepare(lease_ids=[portfolio["james"].pk], today=TODAY)
     stale.refresh_from_db()
     assert stale.status == "expired" and prepared[portfolio["james"].pk].pk != stale.pk

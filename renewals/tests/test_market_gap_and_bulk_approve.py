@@ -1,4 +1,5 @@
 """The renewals list's market columns and gap filter; POST /api/v1/renewals/bulk-approve/."""
+
 import uuid
 from decimal import Decimal
 
@@ -83,9 +84,17 @@ def test_bulk_approve_queries_do_not_grow_with_the_selection(api_client, django_
     assert body["approved"] == 30
 
 
-@pytest.mark.parametrize("payload", [
-    {}, {"ids": []}, {"ids": "abc"}, {"ids": ["not-a-uuid"]}, {"ids": [str(uuid.uuid4())] * 501}, {"ids": [None]},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {},
+        {"ids": []},
+        {"ids": "abc"},
+        {"ids": ["not-a-uuid"]},
+        {"ids": [str(uuid.uuid4())] * 501},
+        {"ids": [None]},
+    ],
+)
 def test_bulk_approve_bad_input_is_400(api_client, payload):
     response = api_client.post(BULK, payload, format="json")
     assert response.status_code == 400, response.content

@@ -12,12 +12,23 @@ TODAY = datetime.date(2026, 11, 22)
 
 def inputs(**kw):
     base = dict(
-        tenant_first_name="Maria", tenant_last_name="Gonzalez", unit_number="A-102", property_name="Harbor View",
-        property_address="100 Harbor Way, Seattle, WA 98101", manager_name="Dana Reyes",
-        manager_email="dana@harborview.example", manager_phone="+12065550100", current_rent=Decimal("1850.00"),
-        offered_rent=Decimal("1914.75"), lease_end_date=datetime.date(2027, 1, 31), month_to_month=False,
-        term_months=12, new_lease_start=datetime.date(2027, 2, 1), new_lease_end=datetime.date(2028, 1, 31),
-        strategy="market_rate", today=TODAY,
+        tenant_first_name="Maria",
+        tenant_last_name="Gonzalez",
+        unit_number="A-102",
+        property_name="Harbor View",
+        property_address="100 Harbor Way, Seattle, WA 98101",
+        manager_name="Dana Reyes",
+        manager_email="dana@harborview.example",
+        manager_phone="+12065550100",
+        current_rent=Decimal("1850.00"),
+        offered_rent=Decimal("1914.75"),
+        lease_end_date=datetime.date(2027, 1, 31),
+        month_to_month=False,
+        term_months=12,
+        new_lease_start=datetime.date(2027, 2, 1),
+        new_lease_end=datetime.date(2028, 1, 31),
+        strategy="market_rate",
+        today=TODAY,
     )
     base.update(kw)
     return letter_inputs(**base)
@@ -30,9 +41,17 @@ def letter(**kw):
 def test_inputs_are_the_formatted_figures():
     i = inputs()
     assert (i["current_rent"], i["offered_rent"], i["rent_change"], i["increase_pct"], i["rent_direction"]) == (
-        "$1,850.00", "$1,914.75", "$64.75", "3.5%", "increase")
+        "$1,850.00",
+        "$1,914.75",
+        "$64.75",
+        "3.5%",
+        "increase",
+    )
     assert (i["new_lease_start"], i["new_lease_end"], i["current_lease_end"]) == (
-        "February 1, 2027", "January 31, 2028", "January 31, 2027")
+        "February 1, 2027",
+        "January 31, 2028",
+        "January 31, 2027",
+    )
     assert i["letter_date"] == "November 22, 2026"
 
 
@@ -47,9 +66,14 @@ def test_increase_letter():
     assert text.startswith("November 22, 2026\n\nDear Maria Gonzalez,")
     assert "Your lease for unit A-102 ends on January 31, 2027" in text
     assert "12-month lease renewal from February 1, 2027 through January 31, 2028" in text
-    assert "Your new monthly rent will be $1,914.75, an increase of $64.75 (3.5%) from your current rent of $1,850.00." in text
+    assert (
+        "Your new monthly rent will be $1,914.75, an increase of $64.75 (3.5%) from your current rent of $1,850.00."
+        in text
+    )
     assert "contact Dana Reyes at +12065550100 or dana@harborview.example before February 1, 2027" in text
-    assert text.rstrip().endswith("Dana Reyes\nHarbor View\n100 Harbor Way, Seattle, WA 98101\n+12065550100 · dana@harborview.example")
+    assert text.rstrip().endswith(
+        "Dana Reyes\nHarbor View\n100 Harbor Way, Seattle, WA 98101\n+12065550100 · dana@harborview.example"
+    )
     assert "\n\n\n" not in text
     assert out["subject"] == "Your lease renewal offer for unit A-102 at Harbor View"
     assert out["sms_text"] == (

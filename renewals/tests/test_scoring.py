@@ -10,17 +10,26 @@ TODAY = datetime.date(2026, 11, 22)
 
 def inputs(**kw):
     base = dict(
-        late_payments=0, total_charges=12, work_orders_12mo=0, current_rent=Decimal("1700"),
-        market_rent=Decimal("2000"), lease_begin_date=TODAY - datetime.timedelta(days=int(365.25 * 3) + 1),
-        property_total_units=100, property_vacant_units=10,
+        late_payments=0,
+        total_charges=12,
+        work_orders_12mo=0,
+        current_rent=Decimal("1700"),
+        market_rent=Decimal("2000"),
+        lease_begin_date=TODAY - datetime.timedelta(days=int(365.25 * 3) + 1),
+        property_total_units=100,
+        property_vacant_units=10,
     )
     base.update(kw)
     return s.ChurnInputs(**base)
 
 
-@pytest.mark.parametrize("late,charges,expected", [(0, 12, 0.0), (3, 12, 0.5), (6, 12, 1.0), (12, 12, 1.0), (1, 0, 1.0)])
+@pytest.mark.parametrize(
+    "late,charges,expected", [(0, 12, 0.0), (3, 12, 0.5), (6, 12, 1.0), (12, 12, 1.0), (1, 0, 1.0)]
+)
 def test_late_payment_factor(late, charges, expected):
-    assert s.churn_factors(inputs(late_payments=late, total_charges=charges), today=TODAY)["late_payments"] == pytest.approx(expected)
+    assert s.churn_factors(inputs(late_payments=late, total_charges=charges), today=TODAY)[
+        "late_payments"
+    ] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("wos,expected", [(0, 0.0), (5, 0.5), (10, 1.0), (25, 1.0)])
@@ -30,8 +39,15 @@ def test_maintenance_factor(wos, expected):
 
 @pytest.mark.parametrize(
     "current,market,expected",
-    [("1700", "2000", 0.0), ("1600", "2000", 0.0), ("1850", "2000", 0.5), ("2000", "2000", 1.0), ("2300", "2000", 1.0),
-     ("1500", None, 1.0), ("1500", "0", 1.0)],
+    [
+        ("1700", "2000", 0.0),
+        ("1600", "2000", 0.0),
+        ("1850", "2000", 0.5),
+        ("2000", "2000", 1.0),
+        ("2300", "2000", 1.0),
+        ("1500", None, 1.0),
+        ("1500", "0", 1.0),
+    ],
 )
 def test_rent_gap_factor(current, market, expected):
     m = Decimal(market) if market is not None else None
@@ -47,10 +63,14 @@ def test_rent_gap_without_any_rent_is_neutral():
 @pytest.mark.parametrize("years,expected", [(0, 1.0), (1.5, 0.5), (3, 0.0), (5, 0.0)])
 def test_tenure_factor(years, expected):
     begin = TODAY - datetime.timedelta(days=round(years * 365.25))
-    assert s.churn_factors(inputs(lease_begin_date=begin), today=TODAY)["tenure_short"] == pytest.approx(expected, abs=1e-3)
+    assert s.churn_factors(inputs(lease_begin_date=begin), today=TODAY)["tenure_short"] == pytest.approx(
+        expected, abs=1e-3
+    )
 
 
-@pytest.mark.parametrize("vacant,total,expected", [(0, 100, 1.0), (5, 100, 0.5), (10, 100, 0.0), (30, 100, 0.0), (0, 0, 1.0)])
+@pytest.mark.parametrize(
+    "vacant,total,expected", [(0, 100, 1.0), (5, 100, 0.5), (10, 100, 0.0), (30, 100, 0.0), (0, 0, 1.0)]
+)
 def test_market_trend_factor(vacant, total, expected):
     f = s.churn_factors(inputs(property_vacant_units=vacant, property_total_units=total), today=TODAY)
     assert f["market_trend"] == pytest.approx(expected)
@@ -59,8 +79,13 @@ def test_market_trend_factor(vacant, total, expected):
 def test_weighted_sum_and_rounding():
     # late 0.5*0.30 + maint 0.3*0.15 + gap 0.5*0.25 + tenure 0.5*0.15 + trend 0.5*0.15 = 0.47
     score, factors = s.churn_score(
-        inputs(late_payments=3, work_orders_12mo=3, current_rent=Decimal("1850"),
-               lease_begin_date=TODAY - datetime.timedelta(days=round(1.5 * 365.25)), property_vacant_units=5),
+        inputs(
+            late_payments=3,
+            work_orders_12mo=3,
+            current_rent=Decimal("1850"),
+            lease_begin_date=TODAY - datetime.timedelta(days=round(1.5 * 365.25)),
+            property_vacant_units=5,
+        ),
         today=TODAY,
     )
     assert score == pytest.approx(0.47, abs=1e-3)
@@ -68,8 +93,19 @@ def test_weighted_sum_and_rounding():
     assert sum(s.WEIGHTS.values()) == pytest.approx(1.0)
 
 
-@pytest.mark.parametrize("score,level", [(0.0, "low"), (0.299, "low"), (0.3, "medium"), (0.499, "medium"), (0.5, "high"),
-                                         (0.7, "high"), (0.701, "critical"), (1.0, "critical")])
+@pytest.mark.parametrize(
+    "score,level",
+    [
+        (0.0, "low"),
+        (0.299, "low"),
+        (0.3, "medium"),
+        (0.499, "medium"),
+        (0.5, "high"),
+        (0.7, "high"),
+        (0.701, "critical"),
+        (1.0, "critical"),
+    ],
+)
 def test_risk_levels(score, level):
     assert s.churn_risk_level(score) == level
 
@@ -129,7 +165,12 @@ def test_recommended_term():
 
 @pytest.mark.parametrize(
     "current,market,expected",
-    [("2000", "2000", "2060.00"), ("2050", "2000", "2060.00"), ("2060", "2000", "2060.00"), ("2300", "2000", "2300.00")],
+    [
+        ("2000", "2000", "2060.00"),
+        ("2050", "2000", "2060.00"),
+        ("2060", "2000", "2060.00"),
+        ("2300", "2000", "2300.00"),
+    ],
 )
 def test_above_market_premium_never_cuts_the_rent(current, market, expected):
     # "Max increase: 3% above market": a tenant already paying more keeps the current rent.

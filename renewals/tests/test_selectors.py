@@ -90,8 +90,10 @@ def small_portfolio():
         prop = a if i % 2 else b
         unit = UnitFactory(property=prop, market_rent=Decimal("1800.00") + 100 * i)
         lease = LeaseFactory(
-            unit=unit, monthly_rent_amount=Decimal("1650.00") + 75 * i,
-            lease_begin_date=TODAY - (200 + 250 * i) * DAY, lease_end_date=TODAY + (35 + 10 * i) * DAY,
+            unit=unit,
+            monthly_rent_amount=Decimal("1650.00") + 75 * i,
+            lease_begin_date=TODAY - (200 + 250 * i) * DAY,
+            lease_end_date=TODAY + (35 + 10 * i) * DAY,
         )
         leases.append(lease)
         for m in range(12):
@@ -99,8 +101,12 @@ def small_portfolio():
             charge = LedgerEntryFactory(tenant=lease.tenant, lease=lease, trans_date=due, due_date=due)
             late = m < i  # tenant i paid i of the last 12 charges late
             LedgerEntryFactory(
-                tenant=lease.tenant, lease=lease, trans_type=TenantLedgerEntry.TransType.PAYMENT, applies_to=charge,
-                due_date=due, trans_date=due + (9 if late else 0) * DAY,
+                tenant=lease.tenant,
+                lease=lease,
+                trans_type=TenantLedgerEntry.TransType.PAYMENT,
+                applies_to=charge,
+                due_date=due,
+                trans_date=due + (9 if late else 0) * DAY,
             )
         # Old history (outside the 12 months) does not count.
         old = TODAY - 400 * DAY
@@ -114,7 +120,9 @@ def small_portfolio():
 
 
 def test_churn_inputs_match_the_per_lease_spec_computation(small_portfolio, django_assert_num_queries):
-    leases = list(TenantLease.objects.filter(pk__in=[x.pk for x in small_portfolio]).select_related("tenant", "unit", "property"))
+    leases = list(
+        TenantLease.objects.filter(pk__in=[x.pk for x in small_portfolio]).select_related("tenant", "unit", "property")
+    )
     with django_assert_num_queries(3):  # payment history, work orders, vacancies
         inputs = churn_inputs_for(leases=leases, today=TODAY)
     assert set(inputs) == {x.pk for x in leases}
@@ -180,8 +188,13 @@ def rec(status, *, current="1000.00", recommended="1050.00", approved=None, scor
     if prop is not None:
         kw["lease"] = LeaseFactory(unit=UnitFactory(property=prop), lease_end_date=TODAY + 60 * DAY)
     return RenewalRecommendationFactory(
-        status=status, current_rent=Decimal(current), recommended_rent=Decimal(recommended),
-        approved_rent=Decimal(approved) if approved else None, churn_score=score, churn_risk_level=level, **kw,
+        status=status,
+        current_rent=Decimal(current),
+        recommended_rent=Decimal(recommended),
+        approved_rent=Decimal(approved) if approved else None,
+        churn_score=score,
+        churn_risk_level=level,
+        **kw,
     )
 
 
@@ -255,9 +268,14 @@ class TestSeededPortfolio:
         from renewals.services import renewal_scan
 
         assert seeded["classified"] == "Transitioned 1146 to MTM, 0 to vacant."
-        expected = TenantLease.objects.filter(lease_status="month_to_month").count() + TenantLease.objects.filter(
-            lease_status="active", lease_end_date__gte=SEED_TODAY + 30 * DAY, lease_end_date__lte=SEED_TODAY + 120 * DAY
-        ).count()
+        expected = (
+            TenantLease.objects.filter(lease_status="month_to_month").count()
+            + TenantLease.objects.filter(
+                lease_status="active",
+                lease_end_date__gte=SEED_TODAY + 30 * DAY,
+                lease_end_date__lte=SEED_TODAY + 120 * DAY,
+            ).count()
+        )
         assert expected == renewal_candidates(today=SEED_TODAY).count() > 1146
 
         # Queries: the gateway logs one AICallLog row per letter; everything else is a fixed number per chunk
@@ -279,7 +297,10 @@ class TestSeededPortfolio:
         for r in recs:
             ref = reference_recommendation(r.lease, today=SEED_TODAY)
             assert (r.churn_score, r.churn_risk_level, r.rent_strategy, r.recommended_rent) == (
-                ref["churn_score"], ref["churn_risk_level"], ref["rent_strategy"], ref["recommended_rent"],
+                ref["churn_score"],
+                ref["churn_risk_level"],
+                ref["rent_strategy"],
+                ref["recommended_rent"],
             ), r.lease.lease_number
             assert r.churn_factors == pytest.approx(ref["factors"], abs=1e-4)
             assert r.rent_increase_pct == scoring.rent_increase_pct(r.current_rent, r.recommended_rent)

@@ -60,15 +60,37 @@ def test_scan_scores_the_candidates_and_drafts_letters(portfolio):
     assert maria.rent_increase_pct == 5.0
     assert (maria.current_rent, maria.market_rent) == (Decimal("1700.00"), Decimal("1800.00"))
     assert maria.recommended_lease_start == portfolio["maria"].lease_end_date + DAY
-    assert maria.recommended_lease_end == maria.recommended_lease_start.replace(year=maria.recommended_lease_start.year + 1) - DAY
-    assert set(maria.churn_factors) == {"late_payments", "maintenance_requests", "rent_gap", "tenure_short", "market_trend"}
+    assert (
+        maria.recommended_lease_end
+        == maria.recommended_lease_start.replace(year=maria.recommended_lease_start.year + 1) - DAY
+    )
+    assert set(maria.churn_factors) == {
+        "late_payments",
+        "maintenance_requests",
+        "rent_gap",
+        "tenure_short",
+        "market_trend",
+    }
     assert (maria.tenant_id, maria.unit_id, maria.property_id) == (
-        portfolio["maria"].tenant_id, portfolio["maria"].unit_id, portfolio["maria"].property_id)
+        portfolio["maria"].tenant_id,
+        portfolio["maria"].unit_id,
+        portfolio["maria"].property_id,
+    )
     assert "Medium churn risk" in maria.rent_reasoning
 
     letter = maria.renewal_letter_text
-    for text in ("Dear Maria Gonzalez", "unit A-102", "Harbor View", "$1,700.00", "$1,785.00", "$85.00 (5%)",
-                 "12-month", "Dana Reyes", "+12065550100", "dana@harborview.example"):
+    for text in (
+        "Dear Maria Gonzalez",
+        "unit A-102",
+        "Harbor View",
+        "$1,700.00",
+        "$1,785.00",
+        "$85.00 (5%)",
+        "12-month",
+        "Dana Reyes",
+        "+12065550100",
+        "dana@harborview.example",
+    ):
         assert text in letter, text
     assert maria.renewal_letter_subject == "Your lease renewal offer for unit A-102 at Harbor View"
     assert "$1,785.00" in maria.renewal_sms_text and len(maria.renewal_sms_text) <= 320
@@ -77,7 +99,11 @@ def test_scan_scores_the_candidates_and_drafts_letters(portfolio):
     assert AICallLog.objects.filter(feature="renewals", prompt_name="renewals.letter", provider="offline").count() == 3
 
     james = rec_for(portfolio["james"])  # month-to-month: the new term starts on the first of next month
-    assert (james.churn_risk_level, james.rent_strategy, james.recommended_rent) == ("low", "market_rate", Decimal("1728.00"))
+    assert (james.churn_risk_level, james.rent_strategy, james.recommended_rent) == (
+        "low",
+        "market_rate",
+        Decimal("1728.00"),
+    )
     assert james.recommended_lease_start == first_of_next_month(TODAY)
     assert "month-to-month" in james.renewal_letter_text
 
@@ -133,17 +159,21 @@ def one_lease(harbor):
     return LeaseFactory(
         tenant=TenantFactory(first_name="Maria", last_name="Gonzalez"),
         unit=UnitFactory(property=harbor, unit_number="A-102", market_rent=Decimal("1800.00")),
-        monthly_rent_amount=Decimal("1700.00"), lease_begin_date=TODAY - 730 * DAY, lease_end_date=TODAY + 45 * DAY,
+        monthly_rent_amount=Decimal("1700.00"),
+        lease_begin_date=TODAY - 730 * DAY,
+        lease_end_date=TODAY + 45 * DAY,
     )
 
 
 def claude_letter(rent: str) -> str:
-    return json.dumps({
-        "subject": "Your renewal at Harbor View",
-        "letter_text": f"Dear Maria Gonzalez,\n\nWe would love for you to stay in unit A-102. Your new rent would be {rent} "
-                       "a month for twelve months.\n\nDana Reyes",
-        "sms_text": f"Hi Maria, your renewal offer for A-102 is {rent}/month. Details in your email.",
-    })
+    return json.dumps(
+        {
+            "subject": "Your renewal at Harbor View",
+            "letter_text": f"Dear Maria Gonzalez,\n\nWe would love for you to stay in unit A-102. Your new rent would be {rent} "
+            "a month for twelve months.\n\nDana Reyes",
+            "sms_text": f"Hi Maria, your renewal offer for A-102 is {rent}/month. Details in your email.",
+        }
+    )
 
 
 @pytest.mark.usefixtures("no_network")
@@ -177,7 +207,9 @@ def test_when_claude_is_down_the_scan_uses_the_template(one_lease, claude):
     rec = rec_for(one_lease)
     assert rec.letter_provider == "offline" and "$1,785.00" in rec.renewal_letter_text
     assert list(AICallLog.objects.order_by("created_at").values_list("provider", "outcome")) == [
-        ("anthropic", "unavailable"), ("offline", "success")]
+        ("anthropic", "unavailable"),
+        ("offline", "success"),
+    ]
 
 
 # --- staleness --------------------------------------------------------------------------------------------
@@ -188,18 +220,29 @@ def test_stale_recommendations_expire_and_their_leases_are_offered_again(portfol
     mtm_lease = LeaseFactory(month_to_month=True)
     start_passed = RenewalRecommendationFactory(lease=mtm_lease, recommended_lease_start=TODAY - 2 * DAY)
     sent_in_grace = RenewalRecommendationFactory(
-        lease=LeaseFactory(month_to_month=True), status="sent", recommended_lease_start=TODAY - 20 * DAY)
+        lease=LeaseFactory(month_to_month=True), status="sent", recommended_lease_start=TODAY - 20 * DAY
+    )
     sent_too_long = RenewalRecommendationFactory(
-        lease=LeaseFactory(month_to_month=True), status="sent", recommended_lease_start=TODAY - 31 * DAY)
-    term_changed = RenewalRecommendationFactory(lease=LeaseFactory(lease_end_date=TODAY + 300 * DAY),
-                                                recommended_lease_start=TODAY + 61 * DAY)
+        lease=LeaseFactory(month_to_month=True), status="sent", recommended_lease_start=TODAY - 31 * DAY
+    )
+    term_changed = RenewalRecommendationFactory(
+        lease=LeaseFactory(lease_end_date=TODAY + 300 * DAY), recommended_lease_start=TODAY + 61 * DAY
+    )
     current = RenewalRecommendationFactory()  # start = lease end + 1, in the future: stays
 
     summary = services.renewal_scan(today=TODAY)
-    states = {r: RenewalRecommendation.objects.get(pk=r.pk).status
-              for r in (notice, start_passed, sent_in_grace, sent_too_long, term_changed, current)}
-    assert states == {notice: "expired", start_passed: "expired", sent_in_grace: "sent", sent_too_long: "expired",
-                      term_changed: "expired", current: "pending"}
+    states = {
+        r: RenewalRecommendation.objects.get(pk=r.pk).status
+        for r in (notice, start_passed, sent_in_grace, sent_too_long, term_changed, current)
+    }
+    assert states == {
+        notice: "expired",
+        start_passed: "expired",
+        sent_in_grace: "sent",
+        sent_too_long: "expired",
+        term_changed: "expired",
+        current: "pending",
+    }
     # the month-to-month leases whose offers expired get a fresh one (+ the portfolio's three)
     assert summary.startswith("Scanned 5 leases: created 5 recommendations")
     assert "Also expired 4 stale." in summary
@@ -249,7 +292,9 @@ def test_approving_the_recommended_rent_is_not_a_modification():
 
 
 def test_approve_writes_a_missing_letter(portfolio):
-    rec = RenewalRecommendationFactory(lease=portfolio["omar"], renewal_letter_text="", recommended_rent=Decimal("1800.00"))
+    rec = RenewalRecommendationFactory(
+        lease=portfolio["omar"], renewal_letter_text="", recommended_rent=Decimal("1800.00")
+    )
     result = services.renewal_approve(recommendation=rec, actor=ACTOR)
     assert "$1,800.00" in result.renewal_letter_text
 
@@ -264,8 +309,11 @@ def test_approve_writes_a_missing_letter(portfolio):
         ("NaN", "The approved rent must be a number, e.g. 1850.00."),
         ("1e12", "The approved rent must be written out in full (e.g. 1850.00), not in exponent notation."),
         ("999999999999", "The approved rent must be at most 99,999,999.99."),
-        ("100000", "The approved rent of $100,000.00 is outside 50% to 200% of the current rent ($1,700.00): "
-                   "enter an amount between $850.00 and $3,400.00."),
+        (
+            "100000",
+            "The approved rent of $100,000.00 is outside 50% to 200% of the current rent ($1,700.00): "
+            "enter an amount between $850.00 and $3,400.00.",
+        ),
         (True, "The approved rent must be a number, e.g. 1850.00."),
     ],
 )
@@ -407,7 +455,11 @@ def test_accepting_renews_a_month_to_month_lease_through_the_lifecycle(django_ca
     rec = services.renewal_send(recommendation=RenewalRecommendation.objects.get(pk=rec.pk), actor=ACTOR)
     with django_capture_on_commit_callbacks(execute=True):
         result = services.renewal_record_response(recommendation=rec, accepted=True, actor=ACTOR, note="Happy to stay!")
-    assert (result.status, result.tenant_response_note, result.response_recorded_by) == ("accepted", "Happy to stay!", ACTOR)
+    assert (result.status, result.tenant_response_note, result.response_recorded_by) == (
+        "accepted",
+        "Happy to stay!",
+        ACTOR,
+    )
     assert result.responded_at is not None and result.lease_renewed_at is not None
     lease.refresh_from_db()
     assert lease.lease_status == "active"
@@ -436,9 +488,13 @@ def test_accepting_for_an_active_lease_waits_for_its_end_date(django_capture_on_
         assert lease_statuses_classify(today=end + DAY) == "Transitioned 1 to MTM, 0 to vacant."
     lease.refresh_from_db()
     assert (lease.lease_status, lease.lease_end_date, lease.monthly_rent_amount) == (
-        "active", rec.recommended_lease_end, Decimal("1785.00"))
-    assert list(LeaseStatusLog.objects.filter(lease=lease).order_by("created_at").values_list("new_status", flat=True)) == [
-        "month_to_month", "active"]
+        "active",
+        rec.recommended_lease_end,
+        Decimal("1785.00"),
+    )
+    assert list(
+        LeaseStatusLog.objects.filter(lease=lease).order_by("created_at").values_list("new_status", flat=True)
+    ) == ["month_to_month", "active"]
     assert RenewalRecommendation.objects.get(pk=rec.pk).lease_renewed_at is not None
 
 
@@ -458,7 +514,10 @@ def test_declining_leaves_the_lease_alone():
     assert (result.status, result.tenant_response_note) == ("declined", "Moving away")
     lease = TenantLease.objects.get(pk=rec.lease_id)
     assert (lease.lease_status, lease.lease_end_date, lease.monthly_rent_amount) == (
-        lease_before.lease_status, lease_before.lease_end_date, lease_before.monthly_rent_amount)
+        lease_before.lease_status,
+        lease_before.lease_end_date,
+        lease_before.monthly_rent_amount,
+    )
     assert not LeaseStatusLog.objects.filter(lease=lease).exists()
 
 
@@ -483,10 +542,18 @@ def test_a_lease_on_notice_cannot_accept_and_nothing_changes():
 def test_edit_and_regenerate_the_letter_before_it_is_sent(portfolio):
     services.renewal_scan(today=TODAY)
     rec = rec_for(portfolio["maria"])
-    edited = services.renewal_letter_update(recommendation=rec, actor=ACTOR, letter_text="Dear Maria, ...\n\nThanks!",
-                                            subject="Let's renew", sms_text="Hi Maria!")
+    edited = services.renewal_letter_update(
+        recommendation=rec,
+        actor=ACTOR,
+        letter_text="Dear Maria, ...\n\nThanks!",
+        subject="Let's renew",
+        sms_text="Hi Maria!",
+    )
     assert (edited.renewal_letter_text, edited.renewal_letter_subject, edited.renewal_sms_text) == (
-        "Dear Maria, ...\n\nThanks!", "Let's renew", "Hi Maria!")
+        "Dear Maria, ...\n\nThanks!",
+        "Let's renew",
+        "Hi Maria!",
+    )
     assert edited.letter_edited_by == ACTOR and edited.letter_edited_at is not None
 
     regenerated = services.renewal_letter_generate(recommendation=rec_for(portfolio["maria"]))

@@ -31,9 +31,14 @@ def test_the_nightly_scan_is_scheduled_at_three_utc():
 def test_the_task_runs_the_scan_and_twice_changes_nothing(portfolio):
     first = nightly_renewal_scan.delay().get()
     assert first == "Scanned 3 leases: created 3 recommendations (critical 1, high 0, medium 1, low 1)."
-    snapshot = sorted(RenewalRecommendation.objects.values_list("lease_id", "churn_score", "recommended_rent", "status"))
+    snapshot = sorted(
+        RenewalRecommendation.objects.values_list("lease_id", "churn_score", "recommended_rent", "status")
+    )
     assert nightly_renewal_scan.delay().get() == EMPTY
-    assert sorted(RenewalRecommendation.objects.values_list("lease_id", "churn_score", "recommended_rent", "status")) == snapshot
+    assert (
+        sorted(RenewalRecommendation.objects.values_list("lease_id", "churn_score", "recommended_rent", "status"))
+        == snapshot
+    )
 
 
 def test_the_task_takes_a_date_for_replays(db):
@@ -53,9 +58,11 @@ def test_sync_task_expires_offers_of_leases_on_notice_and_is_idempotent(db):
     other = RenewalRecommendationFactory()
     TenantLease.objects.filter(pk=rec.lease_id).update(lease_status="notice")
     assert sync_lease_changes.delay(lease_ids=[str(rec.lease_id), str(other.lease_id)]).get() == (
-        "Expired 1 recommendations, applied 0 accepted renewals.")
+        "Expired 1 recommendations, applied 0 accepted renewals."
+    )
     assert sync_lease_changes.delay(lease_ids=[str(rec.lease_id)]).get() == (
-        "Expired 0 recommendations, applied 0 accepted renewals.")
+        "Expired 0 recommendations, applied 0 accepted renewals."
+    )
     assert RenewalRecommendation.objects.get(pk=other.pk).status == "pending"
 
 
@@ -66,13 +73,21 @@ def test_the_receiver_only_queues_work_for_leases_with_offers(db, monkeypatch, d
     monkeypatch.setattr(tasks.sync_lease_changes, "delay", lambda **kw: queued.append(kw))
     plain = LeaseFactory()
     with django_assert_num_queries(1):
-        receivers.on_lease_status_changed(TenantLease, lease_ids=[plain.pk], previous_status="active",
-                                          new_status="notice", actor="x", reason="")
+        receivers.on_lease_status_changed(
+            TenantLease, lease_ids=[plain.pk], previous_status="active", new_status="notice", actor="x", reason=""
+        )
     assert queued == []
     rec = RenewalRecommendationFactory(status="accepted")
-    receivers.on_lease_status_changed(TenantLease, lease_ids=[rec.lease_id], previous_status="active",
-                                      new_status="notice", actor="x", reason="")
+    receivers.on_lease_status_changed(
+        TenantLease, lease_ids=[rec.lease_id], previous_status="active", new_status="notice", actor="x", reason=""
+    )
     assert queued == []  # accepted offers only matter when the lease turns month-to-month
-    receivers.on_lease_status_changed(TenantLease, lease_ids=[rec.lease_id], previous_status="active",
-                                      new_status="month_to_month", actor="x", reason="")
+    receivers.on_lease_status_changed(
+        TenantLease,
+        lease_ids=[rec.lease_id],
+        previous_status="active",
+        new_status="month_to_month",
+        actor="x",
+        reason="",
+    )
     assert queued == [{"lease_ids": [str(rec.lease_id)]}]

@@ -41,7 +41,13 @@ def url(lease, action=""):
 
 # --- auth and 404s ----------------------------------------------------------------------------------------
 
-ACTION_ROUTES = [("post", "convert-mtm"), ("post", "give-notice"), ("post", "mark-vacant"), ("get", "status-history"), ("get", "")]
+ACTION_ROUTES = [
+    ("post", "convert-mtm"),
+    ("post", "give-notice"),
+    ("post", "mark-vacant"),
+    ("get", "status-history"),
+    ("get", ""),
+]
 
 
 @pytest.mark.parametrize(
@@ -163,7 +169,12 @@ def test_lease_list_filters(api_client, portfolio):
 
 @pytest.mark.parametrize(
     ("ordering", "first"),
-    [("lease_end_date", "mtm"), ("-lease_end_date", "active_far"), ("monthly_rent_amount", "active_far"), ("-lease_status", "vacant")],
+    [
+        ("lease_end_date", "mtm"),
+        ("-lease_end_date", "active_far"),
+        ("monthly_rent_amount", "active_far"),
+        ("-lease_status", "vacant"),
+    ],
 )
 def test_lease_list_ordering(api_client, portfolio, ordering, first):
     _, leases = portfolio
@@ -238,7 +249,9 @@ def test_convert_mtm(api_client, django_capture_on_commit_callbacks, received):
         response = api_client.post(url(lease, "convert-mtm"), {}, format="json")
     assert response.status_code == 200
     body = response.json()
-    assert {"id", "lease_status", "holdover_start_date", "lease_status_changed_at", "lease_status_changed_by"} <= set(body)
+    assert {"id", "lease_status", "holdover_start_date", "lease_status_changed_at", "lease_status_changed_by"} <= set(
+        body
+    )
     assert body["lease_status"] == "month_to_month"
     assert body["holdover_start_date"] == (TODAY - 2 * DAY).isoformat()
     assert body["lease_status_changed_by"] == ACTOR
@@ -263,7 +276,10 @@ def test_convert_mtm_twice(api_client):
 
 @pytest.mark.parametrize(
     ("trait", "message"),
-    [("notice", "Cannot move a lease from notice to month-to-month."), ("vacant", "Cannot move a lease from vacant to month-to-month.")],
+    [
+        ("notice", "Cannot move a lease from notice to month-to-month."),
+        ("vacant", "Cannot move a lease from vacant to month-to-month."),
+    ],
 )
 def test_convert_mtm_refused(api_client, trait, message):
     lease = LeaseFactory(**{trait: True})
@@ -281,7 +297,9 @@ def test_give_notice(api_client):
     response = api_client.post(url(lease, "give-notice"), body, format="json")
     assert response.status_code == 200, response.json()
     data = response.json()
-    assert {k: data[k] for k in ("id", "lease_status", "notice_date", "notice_move_out_date", "days_until_move_out")} == {
+    assert {
+        k: data[k] for k in ("id", "lease_status", "notice_date", "notice_move_out_date", "days_until_move_out")
+    } == {
         "id": str(lease.pk),
         "lease_status": "notice",
         "notice_date": body["notice_date"],
@@ -289,7 +307,11 @@ def test_give_notice(api_client):
         "days_until_move_out": 31,
     }
     log = LeaseStatusLog.objects.get(lease=lease)
-    assert (log.previous_status, log.new_status, log.reason) == ("month_to_month", "notice", "Tenant relocating for work")
+    assert (log.previous_status, log.new_status, log.reason) == (
+        "month_to_month",
+        "notice",
+        "Tenant relocating for work",
+    )
 
 
 def test_give_notice_exactly_30_days_is_enough(api_client):
@@ -366,7 +388,11 @@ def test_mark_vacant_with_a_date(api_client):
         ({}, {}, "Cannot move a lease from active to vacant."),
         ({"vacant": True}, {}, "Lease is already vacant."),
         ({"notice": True}, {"actual_move_out_date": "03/01/2026"}, "actual_move_out_date: Date has wrong format."),
-        ({"notice": True}, {"actual_move_out_date": (TODAY + 2 * DAY).isoformat()}, "The move-out date cannot be in the future."),
+        (
+            {"notice": True},
+            {"actual_move_out_date": (TODAY + 2 * DAY).isoformat()},
+            "The move-out date cannot be in the future.",
+        ),
     ],
 )
 def test_mark_vacant_refused(api_client, trait, body, detail):
@@ -385,7 +411,16 @@ def test_status_history_newest_first(api_client):
     rows = response.json()
     assert isinstance(rows, list)
     assert [(r["previous_status"], r["new_status"]) for r in rows] == [("notice", "vacant"), ("active", "notice")]
-    assert set(rows[0]) == {"id", "lease", "previous_status", "new_status", "reason", "changed_by", "metadata", "created_at"}
+    assert set(rows[0]) == {
+        "id",
+        "lease",
+        "previous_status",
+        "new_status",
+        "reason",
+        "changed_by",
+        "metadata",
+        "created_at",
+    }
     assert rows[0]["changed_by"] == ACTOR
 
 
@@ -484,7 +519,10 @@ def test_tenant_list_filters(api_client):
     assert ids(api_client.get("/api/v1/tenants/", {"search": "sw@example"})) == {str(a.tenant_id)}
     assert ids(api_client.get("/api/v1/tenants/", {"property": str(b.property_id)})) == {str(b.tenant_id)}
     assert ids(api_client.get("/api/v1/tenants/", {"lease_status": "notice"})) == {str(b.tenant_id)}
-    assert ids(api_client.get("/api/v1/tenants/", {"lease_status": "notice,active"})) == {str(a.tenant_id), str(b.tenant_id)}
+    assert ids(api_client.get("/api/v1/tenants/", {"lease_status": "notice,active"})) == {
+        str(a.tenant_id),
+        str(b.tenant_id),
+    }
 
 
 @pytest.mark.parametrize("params", [{"property": "x"}, {"lease_status": "gone"}, {"page_size": "1000"}])
@@ -516,7 +554,10 @@ def test_ledger_list_filters_and_ordering(api_client):
     assert ids(api_client.get(path, {"tenant": str(t.pk)})) == {str(old.pk), str(pay.pk)}
     assert ids(api_client.get(path, {"lease": str(lease.pk)})) == {str(old.pk), str(pay.pk)}
     assert ids(api_client.get(path, {"trans_type": "Payment"})) == {str(pay.pk)}
-    assert ids(api_client.get(path, {"trans_date__gte": (TODAY - 10 * DAY).isoformat()})) == {str(pay.pk), str(other.pk)}
+    assert ids(api_client.get(path, {"trans_date__gte": (TODAY - 10 * DAY).isoformat()})) == {
+        str(pay.pk),
+        str(other.pk),
+    }
     assert ids(api_client.get(path, {"trans_date__lte": (TODAY - 10 * DAY).isoformat()})) == {str(old.pk)}
     rows = api_client.get(path, {"ordering": "trans_date"}).json()["results"]
     assert rows[0]["id"] == str(old.pk)

@@ -106,12 +106,18 @@ def test_state_since_is_the_tenancys_own_date_not_the_reclassification():
     month-to-month since the day after its end date (the same date the unit and renewals show)."""
     end = datetime.date(2025, 6, 25)
     holdover = lifecycle.holdover_start(end, today=datetime.date(2026, 11, 26))
-    dates = dict(lease_begin_date=datetime.date(2024, 6, 26), holdover_start_date=holdover,
-                 notice_date=datetime.date(2026, 10, 1), actual_move_out_date=datetime.date(2026, 11, 1),
-                 changed_on=datetime.date(2026, 11, 28))
+    dates = dict(
+        lease_begin_date=datetime.date(2024, 6, 26),
+        holdover_start_date=holdover,
+        notice_date=datetime.date(2026, 10, 1),
+        actual_move_out_date=datetime.date(2026, 11, 1),
+        changed_on=datetime.date(2026, 11, 28),
+    )
     assert lifecycle.state_since(lease_status=MONTH_TO_MONTH, **dates) == datetime.date(2025, 6, 26)
-    assert lifecycle.days_between(lifecycle.state_since(lease_status=MONTH_TO_MONTH, **dates),
-                                  datetime.date(2026, 11, 28)) == 520
+    assert (
+        lifecycle.days_between(lifecycle.state_since(lease_status=MONTH_TO_MONTH, **dates), datetime.date(2026, 11, 28))
+        == 520
+    )
     assert lifecycle.state_since(lease_status=ACTIVE, **dates) == datetime.date(2024, 6, 26)
     assert lifecycle.state_since(lease_status=NOTICE, **dates) == datetime.date(2026, 10, 1)
     assert lifecycle.state_since(lease_status=VACANT, **dates) == datetime.date(2026, 11, 1)

@@ -17,12 +17,22 @@ def test_counts_late_payments_and_charges_in_window(django_assert_num_queries):
         due = datetime.date(2026, month, 1)
         c = LedgerEntryFactory(tenant=a, trans_date=due, due_date=due, amount=Decimal("1000"))
         paid = due + datetime.timedelta(days=5 if month <= 3 else 0)  # 3 late
-        LedgerEntryFactory(tenant=a, trans_type=TenantLedgerEntry.TransType.PAYMENT, trans_date=paid, due_date=due,
-                           applies_to=c, amount=Decimal("1000"))
+        LedgerEntryFactory(
+            tenant=a,
+            trans_type=TenantLedgerEntry.TransType.PAYMENT,
+            trans_date=paid,
+            due_date=due,
+            applies_to=c,
+            amount=Decimal("1000"),
+        )
     # outside the window: ignored
     old = datetime.date(2025, 6, 1)
-    LedgerEntryFactory(tenant=a, trans_type=TenantLedgerEntry.TransType.PAYMENT, trans_date=old + datetime.timedelta(days=9),
-                       due_date=old)
+    LedgerEntryFactory(
+        tenant=a,
+        trans_type=TenantLedgerEntry.TransType.PAYMENT,
+        trans_date=old + datetime.timedelta(days=9),
+        due_date=old,
+    )
     LedgerEntryFactory(tenant=b, trans_date=TODAY, due_date=TODAY)
     with django_assert_num_queries(1):
         counts = payment_history_counts(since=twelve_months_before(TODAY))

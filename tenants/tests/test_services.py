@@ -62,7 +62,9 @@ def test_every_transition_in_the_table(from_status, to_status, django_capture_on
             )
         else:
             with pytest.raises(ApplicationError) as exc:
-                services.lease_transition(lease=lease, to_status=to_status, actor=ACTOR, reason="test", **TARGET_FIELDS[to_status])
+                services.lease_transition(
+                    lease=lease, to_status=to_status, actor=ACTOR, reason="test", **TARGET_FIELDS[to_status]
+                )
 
     lease.refresh_from_db()
     lease.unit.refresh_from_db()
@@ -286,7 +288,7 @@ def test_transition_locks_the_row():
         services.lease_convert_mtm(lease=lease, actor=ACTOR)
     if connection.features.has_select_for_update:
         assert any("FOR UPDATE" in q["sql"] for q in ctx.captured_queries)
-    assert any(q["sql"].startswith("INSERT INTO \"lease_status_log\"") for q in ctx.captured_queries)
+    assert any(q["sql"].startswith('INSERT INTO "lease_status_log"') for q in ctx.captured_queries)
 
 
 def test_a_long_email_is_recorded_in_full():
@@ -333,7 +335,9 @@ def test_signal_is_not_sent_for_a_refused_transition(django_capture_on_commit_ca
     assert callbacks == [] and received == []
 
 
-def test_a_failing_receiver_does_not_break_the_transition_or_other_receivers(django_capture_on_commit_callbacks, received):
+def test_a_failing_receiver_does_not_break_the_transition_or_other_receivers(
+    django_capture_on_commit_callbacks, received
+):
     def broken(sender, **kwargs):
         raise ValueError("receiver bug")
 

@@ -63,7 +63,19 @@ def book():
 
 
 def test_agent_on_a_factory_built_book(book, django_capture_on_commit_callbacks, received):
-    untouched = [book[k] for k in ("ends_today", "current", "no_end_date", "moving_today", "moving_later", "notice_with_actual", "mtm", "vacant")]
+    untouched = [
+        book[k]
+        for k in (
+            "ends_today",
+            "current",
+            "no_end_date",
+            "moving_today",
+            "moving_later",
+            "notice_with_actual",
+            "mtm",
+            "vacant",
+        )
+    ]
     before = {lease.pk: TenantLease.objects.values().get(pk=lease.pk) for lease in untouched}
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -181,7 +193,9 @@ def _snapshot():
         )
     }  # fmt: skip
     units = dict(UnitsUnit.objects.values_list("id", "status"))
-    logs = Counter(LeaseStatusLog.objects.values_list("lease_id", "previous_status", "new_status", "reason", "changed_by"))
+    logs = Counter(
+        LeaseStatusLog.objects.values_list("lease_id", "previous_status", "new_status", "reason", "changed_by")
+    )
     return leases, units, logs
 
 
@@ -299,9 +313,12 @@ def test_agent_on_the_seeded_demo_portfolio(api_client, django_capture_on_commit
         "expiring_60_days": 298,
         "expiring_90_days": 451,
     }
-    assert LeaseStatusLog.objects.filter(
-        previous_status="active", new_status="month_to_month", changed_by="system:daily_classify"
-    ).count() == 1146
+    assert (
+        LeaseStatusLog.objects.filter(
+            previous_status="active", new_status="month_to_month", changed_by="system:daily_classify"
+        ).count()
+        == 1146
+    )
     assert not TenantLease.objects.filter(lease_status="month_to_month", holdover_start_date__isnull=True).exists()
     vacant_units = UnitsUnit.objects.filter(leases__lease_status="vacant").values_list("status", flat=True)
     assert set(vacant_units) == {"vacant"}

@@ -16,13 +16,24 @@ def test_work_order_create_numbers_after_the_highest_and_copies_the_property():
     unit = UnitFactory()
     WorkOrderFactory(work_order_number="WO-0000041")
     WorkOrderFactory(work_order_number="WO-T000099")  # other shapes are ignored
-    wo = work_order_create(unit=unit, title="Move-out inspection", category="turnover", priority="high",
-                           description="Walk-through", scheduled_date=TODAY + datetime.timedelta(days=5),
-                           reported_by="user:pat@example.com")
+    wo = work_order_create(
+        unit=unit,
+        title="Move-out inspection",
+        category="turnover",
+        priority="high",
+        description="Walk-through",
+        scheduled_date=TODAY + datetime.timedelta(days=5),
+        reported_by="user:pat@example.com",
+    )
     wo.refresh_from_db()
     assert wo.work_order_number == "WO-0000042"
     assert (wo.unit_id, wo.property_id, wo.category, wo.priority, wo.status) == (
-        unit.pk, unit.property_id, "turnover", "high", "open")
+        unit.pk,
+        unit.property_id,
+        "turnover",
+        "high",
+        "open",
+    )
     assert wo.requested_date == TODAY and wo.scheduled_date == TODAY + datetime.timedelta(days=5)
     assert work_order_create(unit=unit, title="Second").work_order_number == "WO-0000043"
 
@@ -31,12 +42,15 @@ def test_work_order_create_starts_at_one():
     assert work_order_create(unit=UnitFactory(), title="First").work_order_number == "WO-0000001"
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({"title": "  "}, "needs a title"),
-    ({"title": "x", "category": "magic"}, "Unknown work order category"),
-    ({"title": "x", "priority": "whenever"}, "Unknown work order priority"),
-    ({"title": "x", "scheduled_date": TODAY - datetime.timedelta(days=1)}, "cannot be before"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"title": "  "}, "needs a title"),
+        ({"title": "x", "category": "magic"}, "Unknown work order category"),
+        ({"title": "x", "priority": "whenever"}, "Unknown work order priority"),
+        ({"title": "x", "scheduled_date": TODAY - datetime.timedelta(days=1)}, "cannot be before"),
+    ],
+)
 def test_work_order_create_validates(kwargs, message):
     with pytest.raises(ApplicationError, match=message):
         work_order_create(unit=UnitFactory(), **kwargs)

@@ -1,4 +1,5 @@
 """Generic pieces for features' offline implementations: templates, image statistics (PDF text: core.documents)."""
+
 from core.ai.offline.images import image_stats
 from core.ai.offline.templates import money, render_message, render_template_file
 

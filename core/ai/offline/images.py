@@ -5,6 +5,7 @@ scaling its long side down to `max_side` pixels — the usual "variance of Lapla
 below `BLUR_THRESHOLD` the photo is probably blurry. Brightness is the mean grey level (0-255),
 contrast its standard deviation.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Letters and messages from templates filled with the real figures (no model involved)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -5,6 +5,7 @@ Retries are ours (the SDK's are switched off) so they are counted, logged and tu
 (`AI_RETRY_BACKOFF_SECONDS`, doubled each time, honouring `retry-after`, capped by
 `AI_RETRY_MAX_DELAY_SECONDS`). Other 4xx fail at once.
 """
+
 from __future__ import annotations
 
 import logging
@@ -132,7 +133,9 @@ def _with_retries(fn, usage: Usage):
             if attempt == retries:
                 raise AIUnavailable(f"{describe(exc)} Gave up after {usage.attempts} attempts.", provider=NAME) from exc
             delay = _delay(attempt, exc)
-            logger.warning("Claude request failed (%s); retry %d/%d in %.2fs", describe(exc), attempt + 1, retries, delay)
+            logger.warning(
+                "Claude request failed (%s); retry %d/%d in %.2fs", describe(exc), attempt + 1, retries, delay
+            )
             time.sleep(delay)
     raise AssertionError("unreachable")
 
@@ -146,7 +149,9 @@ def _common(*, system: str, messages: list, max_tokens: int, model: str, tools: 
     return kwargs
 
 
-def create(*, system: str, messages: list, max_tokens: int, model: str, usage: Usage, tools: list | None = None) -> Reply:
+def create(
+    *, system: str, messages: list, max_tokens: int, model: str, usage: Usage, tools: list | None = None
+) -> Reply:
     """One Messages API call (with retries). Text blocks are joined into `Reply.text`."""
     api = client()
     kwargs = _common(system=system, messages=messages, max_tokens=max_tokens, model=model, tools=tools)
@@ -154,10 +159,14 @@ def create(*, system: str, messages: list, max_tokens: int, model: str, usage: U
     usage.add(message)
     usage.request_id = _request_id(message) or usage.request_id
     text = "".join(b.text for b in message.content if getattr(b, "type", None) == "text")
-    return Reply(text=text, model=message.model or model, stop_reason=message.stop_reason, content=list(message.content))
+    return Reply(
+        text=text, model=message.model or model, stop_reason=message.stop_reason, content=list(message.content)
+    )
 
 
-def stream(*, system: str, messages: list, max_tokens: int, model: str, usage: Usage, tools: list | None = None) -> Iterator:
+def stream(
+    *, system: str, messages: list, max_tokens: int, model: str, usage: Usage, tools: list | None = None
+) -> Iterator:
     """Streams one model turn: yields ("text", str) deltas, then ("final", Reply).
 
     Connection errors and retryable statuses are retried only while nothing has been yielded yet.
@@ -179,7 +188,12 @@ def stream(*, system: str, messages: list, max_tokens: int, model: str, usage: U
                 final = events.get_final_message()
             usage.add(final)
             text = "".join(b.text for b in final.content if getattr(b, "type", None) == "text")
-            yield ("final", Reply(text=text, model=final.model or model, stop_reason=final.stop_reason, content=list(final.content)))
+            yield (
+                "final",
+                Reply(
+                    text=text, model=final.model or model, stop_reason=final.stop_reason, content=list(final.content)
+                ),
+            )
             return
         except anthropic.AnthropicError as exc:
             usage.request_id = _request_id(exc) or usage.request_id
@@ -188,7 +202,9 @@ def stream(*, system: str, messages: list, max_tokens: int, model: str, usage: U
             if attempt >= retries:
                 raise AIUnavailable(f"{describe(exc)} Gave up after {usage.attempts} attempts.", provider=NAME) from exc
             delay = _delay(attempt, exc)
-            logger.warning("Claude stream failed (%s); retry %d/%d in %.2fs", describe(exc), attempt + 1, retries, delay)
+            logger.warning(
+                "Claude stream failed (%s); retry %d/%d in %.2fs", describe(exc), attempt + 1, retries, delay
+            )
             time.sleep(delay)
             attempt += 1
 

@@ -9,7 +9,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("name", nargs="?", help="Celery task name, e.g. tenants.classify_lease_statuses")
-        parser.add_argument("kwargs", nargs="?", default="{}", help='JSON object of keyword arguments, e.g. \'{"limit": 10}\'')
+        parser.add_argument(
+            "kwargs", nargs="?", default="{}", help="JSON object of keyword arguments, e.g. '{\"limit\": 10}'"
+        )
         parser.add_argument("--list", action="store_true", help="List the registered task names")
 
     def handle(self, *args, **opts):

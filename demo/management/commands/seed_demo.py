@@ -1,4 +1,5 @@
 """python manage.py seed_demo [--seed 42] [--leases 4353] [--reset | --if-empty] [--no-history] [--today YYYY-MM-DD]"""
+
 import datetime
 import time
 
@@ -16,10 +17,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default 42)")
         parser.add_argument("--leases", type=int, default=DEFAULT_LEASES, help="number of leases/units (default 4353)")
-        parser.add_argument("--no-history", action="store_true",
-                            help="skip ledger, work orders, invoices and equipment")
-        parser.add_argument("--today", type=datetime.date.fromisoformat, default=None,
-                            help="seed as of this date (YYYY-MM-DD; default: today)")
+        parser.add_argument(
+            "--no-history", action="store_true", help="skip ledger, work orders, invoices and equipment"
+        )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="seed as of this date (YYYY-MM-DD; default: today)",
+        )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--reset", action="store_true", help="delete all demo-domain rows first, then reseed")
         mode.add_argument("--if-empty", action="store_true", help="do nothing when demo data is already present")
@@ -43,11 +49,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"Deleted {sum(deleted.values()):,} rows from {len(deleted)} tables.")
             self.stdout.write(f"Seeding {opts['leases']:,} leases (seed {opts['seed']})...")
             summary = seed_portfolio(
-                seed=opts["seed"], leases=opts["leases"], today=opts["today"],
-                with_history=not opts["no_history"], stdout=self.stdout if opts["verbosity"] > 1 else None,
+                seed=opts["seed"],
+                leases=opts["leases"],
+                today=opts["today"],
+                with_history=not opts["no_history"],
+                stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
-            user_upsert(email=settings.DEMO_EMAIL, password=settings.DEMO_PASSWORD,
-                        first_name="Demo", last_name="Manager")
+            user_upsert(
+                email=settings.DEMO_EMAIL, password=settings.DEMO_PASSWORD, first_name="Demo", last_name="Manager"
+            )
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
