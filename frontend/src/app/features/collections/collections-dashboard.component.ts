@@ -22,16 +22,15 @@ import { errorMessage } from '../../core/utils/api-error';
 import { EscalationDotsComponent } from '../../shared/components/escalation-dots.component';
 import { IconComponent } from '../../shared/components/icon.component';
 import { PaginationComponent } from '../../shared/components/pagination.component';
-import { PropertySelectComponent } from '../../shared/components/property-select.component';
 import { StatCardComponent } from '../../shared/components/stat-card.component';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
-import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { filterOptions } from '../../shared/list/filter-select.component';
 import { ListEmptyComponent } from '../../shared/list/list-empty.component';
-import { ListSearchComponent } from '../../shared/list/list-search.component';
+import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
 import { scanRun } from '../../shared/list/scan-run';
@@ -61,7 +60,6 @@ const LEVELS = Array.from({ length: MAX_ESCALATION_LEVEL + 1 }, (_, i) => String
   selector: 'app-collections-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PropertySelectComponent,
     FormsModule,
     RouterLink,
     MoneyPipe,
@@ -74,9 +72,8 @@ const LEVELS = Array.from({ length: MAX_ESCALATION_LEVEL + 1 }, (_, i) => String
     LoadingStateComponent,
     ErrorStateComponent,
     SORT_HEADER,
-    ListSearchComponent,
+    ListToolbarComponent,
     ListEmptyComponent,
-    FilterSelectComponent,
     ScanBannerComponent,
   ],
   templateUrl: './collections-dashboard.component.html',
@@ -87,19 +84,41 @@ export class CollectionsDashboardComponent {
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
 
-  protected readonly statusOptions = filterOptions(COLLECTION_STATUSES, COLLECTION_STATUS_LABELS, {
-    first: [{ value: 'unresolved', label: 'Unresolved' }],
-    last: [{ value: 'all', label: 'All cases' }],
-  });
-  protected readonly levelOptions = filterOptions(LEVELS, (l) => `Level ${l}/5`, {
-    first: [{ value: '', label: 'Any level' }],
-  });
-  protected readonly toneOptions = filterOptions(COLLECTION_TONES, TONE_LABELS, {
-    first: [{ value: '', label: 'Any tone' }],
-  });
-  protected readonly riskOptions = filterOptions(RISK_PROFILES, RISK_PROFILE_LABELS, {
-    first: [{ value: '', label: 'Any risk profile' }],
-  });
+  protected readonly toolbarFilters: readonly ToolbarFilter[] = [
+    {
+      key: 'status',
+      label: 'Status',
+      testId: 'status-filter',
+      options: filterOptions(COLLECTION_STATUSES, COLLECTION_STATUS_LABELS, {
+        first: [{ value: 'unresolved', label: 'Unresolved' }],
+        last: [{ value: 'all', label: 'All cases' }],
+      }),
+    },
+    {
+      key: 'level',
+      label: 'Level',
+      testId: 'level-filter',
+      options: filterOptions(LEVELS, (l) => `Level ${l}/5`, {
+        first: [{ value: '', label: 'Any level' }],
+      }),
+    },
+    {
+      key: 'tone',
+      label: 'Tone',
+      testId: 'tone-filter',
+      options: filterOptions(COLLECTION_TONES, TONE_LABELS, {
+        first: [{ value: '', label: 'Any tone' }],
+      }),
+    },
+    {
+      key: 'risk',
+      label: 'Risk profile',
+      testId: 'risk-filter',
+      options: filterOptions(RISK_PROFILES, RISK_PROFILE_LABELS, {
+        first: [{ value: '', label: 'Any risk profile' }],
+      }),
+    },
+  ];
 
   /** Filters, search, sort (the API's default unless chosen) and page in the URL. */
   protected readonly list = listState({

@@ -26,15 +26,14 @@ import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
-import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { filterOptions } from '../../shared/list/filter-select.component';
 import { ListEmptyComponent } from '../../shared/list/list-empty.component';
-import { ListSearchComponent } from '../../shared/list/list-search.component';
+import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ExpiringLeasesTableComponent } from './components/expiring-leases-table.component';
 import { LeaseActionResult } from './components/lease-action-buttons.component';
 import { LifecycleHexGridComponent } from './components/lifecycle-hex-grid.component';
 import { downloadText, fetchAllLeases, leasesToCsv } from './lease-export';
-import { PropertySelectComponent } from '../../shared/components/property-select.component';
 
 export const LEASES_PAGE_SIZE = 25;
 const EXPIRING_WINDOWS = [30, 60, 90] as const;
@@ -48,10 +47,8 @@ type ExpiringWindow = (typeof EXPIRING_WINDOWS)[number];
   selector: 'app-lifecycle-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PropertySelectComponent,
-    ListSearchComponent,
+    ListToolbarComponent,
     ListEmptyComponent,
-    FilterSelectComponent,
     FormsModule,
     IconComponent,
     LifecycleHexGridComponent,
@@ -68,9 +65,16 @@ export class LifecycleDashboardComponent {
   private readonly toast = inject(ToastService);
 
   protected readonly windows = EXPIRING_WINDOWS;
-  protected readonly statusOptions = filterOptions(LEASE_STATUSES, LEASE_STATUS_LABELS, {
-    first: [{ value: 'all', label: 'All states' }],
-  });
+  protected readonly toolbarFilters: readonly ToolbarFilter[] = [
+    {
+      key: 'status',
+      label: 'Status',
+      testId: 'status-filter',
+      options: filterOptions(LEASE_STATUSES, LEASE_STATUS_LABELS, {
+        first: [{ value: 'all', label: 'All states' }],
+      }),
+    },
+  ];
 
   /** Filters, search, sort and page in the URL. */
   protected readonly list = listState({

@@ -52,18 +52,19 @@ describe('RenewalDashboardComponent gap filter', () => {
   });
 
   function flushPage(results: object[]) {
-    for (const r of http.match((r) => r.url.endsWith('/renewals/dashboard-stats/'))) r.flush({
-      by_risk_level: {},
-      total_pending: 2,
-      total_approved: 1,
-      total_sent: 0,
-      total_accepted: 0,
-      total_declined: 0,
-      acceptance_rate: 0,
-      projected_annual_revenue_increase: '0.00',
-      avg_rent_increase_pct: 0,
-      avg_churn_score: 0,
-    });
+    for (const r of http.match((r) => r.url.endsWith('/renewals/dashboard-stats/')))
+      r.flush({
+        by_risk_level: {},
+        total_pending: 2,
+        total_approved: 1,
+        total_sent: 0,
+        total_accepted: 0,
+        total_declined: 0,
+        acceptance_rate: 0,
+        projected_annual_revenue_increase: '0.00',
+        avg_rent_increase_pct: 0,
+        avg_churn_score: 0,
+      });
     const list = http.match((r) => r.url.endsWith('/renewals/'));
     for (const r of list) r.flush({ count: results.length, next: null, previous: null, results });
     return list;
@@ -75,6 +76,28 @@ describe('RenewalDashboardComponent gap filter', () => {
     const [req] = flushPage([]);
     expect(req.request.params.get('gap_pct_max')).toBe('-5');
     expect(req.request.params.has('gap_pct_min')).toBe(false);
+  });
+
+  it('lists recommendations with their gap, under the shared toolbar', async () => {
+    await harness.navigateByUrl('/renewals');
+    TestBed.tick();
+    flushPage([rec('A1', 'pending', '1030.00'), rec('B2', 'approved', '1040.00')]);
+    for (const r of http.match((r) => r.url.includes('/properties/')))
+      r.flush({ count: 0, next: null, previous: null, results: [] });
+    await harness.fixture.whenStable();
+    TestBed.tick();
+    const el = harness.routeNativeElement as HTMLElement;
+    for (const id of [
+      'renewal-search',
+      'status-filter',
+      'risk-filter',
+      'gap-filter',
+      'property-filter',
+    ])
+      expect(el.querySelector(`[data-testid="${id}"]`)).not.toBeNull();
+    expect(el.textContent).toContain('Tenant A1');
+    expect(el.textContent).toContain('Tenant B2');
+    expect(el.textContent).toContain('−9.1 %');
   });
 
   it('formats the gap percentage', () => {

@@ -29,15 +29,14 @@ import { ChurnRiskBadgeComponent } from '../../shared/components/churn-risk-badg
 import { IconComponent } from '../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-badge.component';
 import { PaginationComponent } from '../../shared/components/pagination.component';
-import { PropertySelectComponent } from '../../shared/components/property-select.component';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
-import { FilterSelectComponent, filterOptions } from '../../shared/list/filter-select.component';
+import { filterOptions } from '../../shared/list/filter-select.component';
 import { ListEmptyComponent } from '../../shared/list/list-empty.component';
-import { ListSearchComponent } from '../../shared/list/list-search.component';
+import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
 import { scanRun } from '../../shared/list/scan-run';
@@ -89,7 +88,6 @@ export interface PickedRenewal {
   selector: 'app-renewal-dashboard',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    PropertySelectComponent,
     FormsModule,
     RouterLink,
     MoneyPipe,
@@ -103,9 +101,8 @@ export interface PickedRenewal {
     ErrorStateComponent,
     BulkApproveDialogComponent,
     SORT_HEADER,
-    ListSearchComponent,
+    ListToolbarComponent,
     ListEmptyComponent,
-    FilterSelectComponent,
     ScanBannerComponent,
   ],
   templateUrl: './renewal-dashboard.component.html',
@@ -118,20 +115,33 @@ export class RenewalDashboardComponent {
 
   protected readonly riskLevels = CHURN_RISK_LEVELS;
   protected readonly riskLabels = CHURN_RISK_LABELS;
-  protected readonly statusOptions = filterOptions(RENEWAL_STATUSES, RENEWAL_STATUS_LABELS, {
-    first: [{ value: 'open', label: 'Open (pending, approved, sent)' }],
-    last: [{ value: 'all', label: 'All' }],
-  });
-  protected readonly riskOptions = filterOptions(CHURN_RISK_LEVELS, CHURN_RISK_LABELS, {
-    first: [{ value: '', label: 'Any risk' }],
-  });
-  protected readonly gapOptions = filterOptions(
-    Object.keys(GAP_CHOICES),
-    (g) => GAP_CHOICES[g as GapChoice].label,
+  protected readonly toolbarFilters: readonly ToolbarFilter[] = [
     {
-      first: [{ value: '', label: 'Any gap to market' }],
+      key: 'status',
+      label: 'Status',
+      testId: 'status-filter',
+      options: filterOptions(RENEWAL_STATUSES, RENEWAL_STATUS_LABELS, {
+        first: [{ value: 'open', label: 'Open (pending, approved, sent)' }],
+        last: [{ value: 'all', label: 'All' }],
+      }),
     },
-  );
+    {
+      key: 'risk',
+      label: 'Risk level',
+      testId: 'risk-filter',
+      options: filterOptions(CHURN_RISK_LEVELS, CHURN_RISK_LABELS, {
+        first: [{ value: '', label: 'Any risk' }],
+      }),
+    },
+    {
+      key: 'gap',
+      label: 'Gap to market',
+      testId: 'gap-filter',
+      options: filterOptions(Object.keys(GAP_CHOICES), (g) => GAP_CHOICES[g as GapChoice].label, {
+        first: [{ value: '', label: 'Any gap to market' }],
+      }),
+    },
+  ];
 
   /** Filters, search, sort and page in the URL; ranked by risk unless the manager sorts otherwise. */
   protected readonly list = listState({
