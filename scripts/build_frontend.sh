@@ -45,4 +45,4 @@ fi
 if [ -f dist/unitcycle/browser/index.html ] && [ -z "$(find src public angular.json package.json tsconfig.json tsconfig.app.json -newer dist/unitcycle/browser/index.html -print -quit)" ]; then
   exit 0
 fi
-npx ng build --configuration production
+node tools/ng-ci.mjs build --configuration production

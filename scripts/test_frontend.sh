@@ -54,9 +54,9 @@ echo "   install: $(elapsed "$t")"
 
 echo "== frontend: unit tests (ng test, Vitest + jsdom)"
 t=$(now)
-# tools/ng-test-ci.mjs runs `ng test --watch=false` and stops it if it hangs after its results
+# tools/ng-ci.mjs runs `ng test --watch=false` and stops it if it hangs after its results
 # (angular/angular-cli#32832), exiting with the results' verdict.
-if ! node tools/ng-test-ci.mjs; then
+if ! node tools/ng-ci.mjs test; then
   echo "!! unit tests failed" >&2
   status=1
 fi
