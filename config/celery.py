@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
         "task": "core.retry_failed_messages",
         "schedule": crontab(minute="*/15"),  # every 15 minutes
     },
+    "purge-expired-records": {
+        "task": "core.purge_expired_records",
+        "schedule": crontab(hour=4, minute=45),  # 04:45 UTC daily: idempotency keys past their TTL, old jobs
+    },
     # Phase 1
     "classify-lease-statuses": {
         "task": "tenants.classify_lease_statuses",

@@ -156,3 +156,12 @@ def idempotent(handler):
 
     wrapper.idempotent = True
     return wrapper
+
+
+def idempotency_keys_purge(*, now: datetime.datetime | None = None) -> int:
+    """Deletes the keys older than `IDEMPOTENCY_KEY_TTL_HOURS` (a retry after that runs the request anew, so
+    the stored response is of no further use). One set-based DELETE; returns how many went."""
+    now = now or timezone.now()
+    ttl = datetime.timedelta(hours=_setting("IDEMPOTENCY_KEY_TTL_HOURS", 24))
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=now - ttl).delete()
+    return deleted

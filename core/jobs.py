@@ -154,3 +154,16 @@ def job_get(*, job_id) -> Job | None:
         return Job.objects.filter(pk=uuid.UUID(str(job_id))).first()
     except ValueError:  # a malformed id is simply not found
         return None
+
+
+def jobs_purge(*, now: datetime.datetime | None = None) -> int:
+    """Deletes finished jobs (succeeded, failed) older than `JOB_RETENTION_DAYS` (30 by default): a job row is
+    only the progress bar of one click, and the work it did is recorded by the feature itself."""
+    now = now or timezone.now()
+    days = getattr(settings, "JOB_RETENTION_DAYS", 30)
+    deleted, _ = (
+        Job.objects.filter(finished_at__lt=now - datetime.timedelta(days=days))
+        .exclude(status__in=[Job.Status.QUEUED, Job.Status.RUNNING])
+        .delete()
+    )
+    return deleted

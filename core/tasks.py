@@ -16,3 +16,14 @@ def run_job(job_id: str) -> str:
 
     job = job_run(job_id)
     return f"Job {job_id}: {job.status if job else 'not found'}."
+
+
+@shared_task(name="core.purge_expired_records")
+def purge_expired_records() -> str:
+    """Housekeeping: expired Idempotency-Key records and old finished background jobs (set-based deletes)."""
+    from core.idempotency import idempotency_keys_purge
+    from core.jobs import jobs_purge
+
+    keys = idempotency_keys_purge()
+    jobs = jobs_purge()
+    return f"Purged {keys} expired idempotency keys and {jobs} finished jobs."
