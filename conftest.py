@@ -22,3 +22,19 @@ def api_client(user):
 @pytest.fixture
 def anon_client():
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _jurisdiction_rules(request):
+    """The shipped jurisdiction rules, as the data migration loads them. Transactional tests flush every
+    table (the migration's rows too), so a database test after one reloads them (idempotent)."""
+    if "db" not in request.fixturenames and "transactional_db" not in request.fixturenames:
+        if request.node.get_closest_marker("django_db") is None:
+            return
+    request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+    from properties.models import JurisdictionRule
+
+    if not JurisdictionRule.objects.exists():
+        from properties.services import jurisdiction_rules_load
+
+        jurisdiction_rules_load()

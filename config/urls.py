@@ -14,6 +14,7 @@ api_v1 = [
     path("webhooks/", include("core.messaging.webhook_urls")),
     path("", include("dashboard.urls")),
     path("properties/", include("properties.urls")),
+    path("jurisdiction-rules/", include("properties.jurisdiction_urls")),
     path("units/", include("units.urls")),
     path("tenants/", include("tenants.urls")),
     path("invoices/", include("invoices.urls")),

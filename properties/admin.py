@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from properties.models import Properties
+from properties.models import JurisdictionRule, Properties
 
 
 @admin.register(Properties)
@@ -8,3 +8,14 @@ class PropertiesAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "city", "state", "total_units", "year_built")
     search_fields = ("name", "code", "city")
     list_filter = ("state", "property_type")
+
+
+@admin.register(JurisdictionRule)
+class JurisdictionRuleAdmin(admin.ModelAdmin):
+    """The law's data, editable: add a new version (new effective date) rather than rewriting history."""
+
+    list_display = ("state", "city", "rule_type", "effective_date", "citation")
+    list_filter = ("rule_type", "state")
+    search_fields = ("state", "city", "citation", "summary")
+    ordering = ("state", "city", "rule_type", "-effective_date")
+    readonly_fields = ("created_at", "updated_at")

@@ -1,9 +1,13 @@
 import django_filters
+from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import IsAuthenticated
 
 from core.apis import UUID_LOOKUP
-from properties.selectors import property_list
-from properties.serializers import PropertySerializer
+from core.validation import validated
+from properties.selectors import jurisdiction_rule_list, property_list
+from properties.serializers import JurisdictionRuleQuerySerializer, JurisdictionRuleSerializer, PropertySerializer
 
 
 class PropertyFilter(django_filters.FilterSet):
@@ -24,3 +28,25 @@ class PropertyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return property_list()
+
+
+class JurisdictionRuleListApi(ListAPIView):
+    """The law as data: every version of each rule, with its citation and plain-language summary.
+
+    `?state=WA` (required to narrow, any case; 400 if not a US state code), `&city=Seattle` (the state's
+    statewide rules plus that city's), `&rule_type=late_fee`. A starting point to be checked with counsel.
+    """
+
+    serializer_class = JurisdictionRuleSerializer
+    permission_classes = [IsAuthenticated]
+    filter_backends: list = []
+
+    @extend_schema(parameters=[JurisdictionRuleQuerySerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        query = validated(JurisdictionRuleQuerySerializer, self.request.query_params)
+        return jurisdiction_rule_list(
+            state=query.get("state"), city=query.get("city"), rule_type=query.get("rule_type")
+        )

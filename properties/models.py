@@ -37,3 +37,48 @@ class Properties(BaseModel):
 
     def __str__(self):
         return self.name
+
+
+class JurisdictionRule(BaseModel):
+    """One rule of landlord-tenant law for a state (or a city inside it), as data with its statute citation.
+
+    `value` holds the numbers the pure module `properties.jurisdiction` reads (no legal number lives in
+    code): notice rules `{"days": 30}` or tiers `{"tiers": [{"max_increase_pct": 10, "days": 30},
+    {"days": 90}]}`; late fees `{"grace_days": 5, "cap_pct": 5, "cap_amount": "50.00", "cap_combine":
+    "greater"}`; deposits `{"days": 21, "itemization": true}`. A city rule overrides the state's for the same
+    type; among rules of one place and type, the latest `effective_date` on or before the day in question
+    governs. The shipped rows (`properties/data/jurisdiction_rules.json`) are a starting point to be checked
+    with counsel, not legal advice.
+    """
+
+    class RuleType(models.TextChoices):
+        RENT_INCREASE_NOTICE = "rent_increase_notice", "Rent increase notice"
+        MTM_TERMINATION_NOTICE = "mtm_termination_notice", "Month-to-month termination notice"
+        LATE_FEE = "late_fee", "Late fee cap and grace period"
+        SECURITY_DEPOSIT_RETURN = "security_deposit_return", "Security deposit return"
+
+    state = models.CharField(max_length=2, db_index=True)  # "WA": upper case, a US state or DC
+    city = models.CharField(max_length=100, blank=True, default="")  # "" = statewide
+    rule_type = models.CharField(max_length=30, choices=RuleType.choices)
+    value = models.JSONField(default=dict)
+    summary = models.TextField()
+    citation = models.CharField(max_length=300)
+    effective_date = models.DateField()
+    source_url = models.URLField(max_length=500, blank=True, default="")
+
+    class Meta:
+        db_table = "jurisdiction_rule"
+        ordering = ["state", "city", "rule_type", "-effective_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["state", "city", "rule_type", "effective_date"], name="jurisdiction_rule_unique_version"
+            ),
+            models.CheckConstraint(condition=~models.Q(citation=""), name="jurisdiction_rule_citation_required"),
+            models.CheckConstraint(condition=~models.Q(summary=""), name="jurisdiction_rule_summary_required"),
+        ]
+        indexes = [models.Index(fields=["state", "rule_type", "effective_date"])]
+        verbose_name = "jurisdiction rule"
+
+    def __str__(self):
+        place = f"{self.city}, {self.state}" if self.city else self.state
+        return f"{place}: {self.get_rule_type_display()} (from {self.effective_date})"

@@ -1,6 +1,9 @@
+import datetime
+from collections.abc import Iterable
+
 from django.db.models import Count, Q, QuerySet
 
-from properties.models import Properties
+from properties.models import JurisdictionRule, Properties
 
 
 def property_list() -> QuerySet[Properties]:
@@ -10,3 +13,83 @@ def property_list() -> QuerySet[Properties]:
         vacant_units=Count("units", filter=Q(units__status="vacant")),
         unit_count=Count("units"),
     )
+
+
+# --- the law's data ----------------------------------------------------------------------------------------
+
+RuleKey = tuple[str, str]  # (state, city) as a property states them
+
+
+def jurisdiction_rule_list(
+    *, state: str | None = None, city: str | None = None, rule_type: str | None = None
+) -> QuerySet[JurisdictionRule]:
+    """Rules, every version. With `city`, the state's statewide rules plus that city's (case-insensitive):
+    all the rules that apply in that place."""
+    qs = JurisdictionRule.objects.all()
+    if state:
+        qs = qs.filter(state=state.upper())
+    if city is not None:
+        qs = qs.filter(Q(city="") | Q(city__iexact=city.strip()))
+    if rule_type:
+        qs = qs.filter(rule_type=rule_type)
+    return qs.order_by("state", "city", "rule_type", "-effective_date", "id")
+
+
+def _governing(rules, *, state: str, city: str, rule_type: str, on_date: datetime.date) -> JurisdictionRule | None:
+    """Among `rules` (any mix), the one that governs: the city's own rule over the state's, and within a
+    place the latest version in force on `on_date`."""
+    state, city = state.upper(), (city or "").strip().lower()
+    best = None
+    for rule in rules:
+        if rule.state != state or rule.rule_type != rule_type or rule.effective_date > on_date:
+            continue
+        if rule.city and rule.city.lower() != city:
+            continue
+        if best is None or (bool(rule.city), rule.effective_date) > (bool(best.city), best.effective_date):
+            best = rule
+    return best
+
+
+def jurisdiction_rule_get(
+    *, state: str, city: str = "", rule_type: str, on_date: datetime.date
+) -> JurisdictionRule | None:
+    """The rule of `rule_type` that governs in (state, city) on `on_date` (one query), or None."""
+    rules = JurisdictionRule.objects.filter(state=state.upper(), rule_type=rule_type, effective_date__lte=on_date)
+    return _governing(rules, state=state, city=city, rule_type=rule_type, on_date=on_date)
+
+
+def property_place(prop) -> RuleKey:
+    """(state, city) whose law governs a property: its jurisdiction fields, else its address."""
+    return (prop.jurisdiction_state or prop.state or "").upper(), prop.jurisdiction_city or prop.city or ""
+
+
+def jurisdiction_rules_for_places(
+    *, places: Iterable[RuleKey], rule_types: Iterable[str], on_date: datetime.date
+) -> dict[RuleKey, dict[str, JurisdictionRule]]:
+    """Set-based: for every (state, city), the governing rule of each type (missing types are absent).
+    One query whatever the number of places, for agents that look at the whole portfolio."""
+    places, rule_types = set(places), list(rule_types)
+    states = {state.upper() for state, _ in places if state}
+    rules = list(
+        JurisdictionRule.objects.filter(state__in=states, rule_type__in=rule_types, effective_date__lte=on_date)
+    )
+    result: dict[RuleKey, dict[str, JurisdictionRule]] = {}
+    for state, city in places:
+        found = {}
+        for rule_type in rule_types:
+            rule = _governing(rules, state=state or "", city=city, rule_type=rule_type, on_date=on_date)
+            if rule is not None:
+                found[rule_type] = rule
+        result[(state, city)] = found
+    return result
+
+
+def jurisdiction_rules_for_properties(
+    *, properties: Iterable, rule_types: Iterable[str], on_date: datetime.date
+) -> dict:
+    """{property id: {rule_type: governing rule}} for loaded properties (one query)."""
+    properties = list(properties)
+    by_place = jurisdiction_rules_for_places(
+        places={property_place(p) for p in properties}, rule_types=rule_types, on_date=on_date
+    )
+    return {p.pk: by_place[property_place(p)] for p in properties}

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
-from properties.models import Properties
+from properties.models import JurisdictionRule, Properties
+from properties.rules_data import US_STATES
 
 
 class PropertySerializer(serializers.ModelSerializer):
@@ -38,3 +39,48 @@ class PropertySerializer(serializers.ModelSerializer):
     def get_occupancy_rate(self, obj) -> float:
         total = getattr(obj, "unit_count", None) or obj.total_units
         return round(100.0 * (obj.occupied_units or 0) / total, 1) if total else 0.0
+
+
+class JurisdictionRuleQuerySerializer(serializers.Serializer):
+    """`GET /jurisdiction-rules/` query: a US state code (any case), optional city and rule type."""
+
+    state = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, max_length=2)
+    city = serializers.CharField(required=False, max_length=100, allow_blank=False, trim_whitespace=True)
+    rule_type = serializers.ChoiceField(choices=JurisdictionRule.RuleType.choices, required=False)
+
+    def validate_state(self, value: str) -> str:
+        value = value.upper()
+        if value not in US_STATES:
+            raise serializers.ValidationError(f"'{value}' is not a US state code.")
+        return value
+
+    def validate(self, attrs):
+        if "city" in attrs and "state" not in attrs:
+            raise serializers.ValidationError({"city": "Give the state too (?state=IL&city=Chicago)."})
+        return attrs
+
+
+class JurisdictionRuleSerializer(serializers.ModelSerializer):
+    rule_type_label = serializers.CharField(source="get_rule_type_display", read_only=True)
+    scope = serializers.SerializerMethodField()
+
+    class Meta:
+        model = JurisdictionRule
+        fields = [
+            "id",
+            "state",
+            "city",
+            "scope",
+            "rule_type",
+            "rule_type_label",
+            "value",
+            "summary",
+            "citation",
+            "effective_date",
+            "source_url",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_scope(self, obj) -> str:
+        return "city" if obj.city else "state"

@@ -1,0 +1,65 @@
+"""The shipped jurisdiction rules (`properties/data/jurisdiction_rules.json`): read, check, upsert.
+
+Used by the data migration (with the historical model) and by `manage.py load_jurisdiction_rules` (with the
+real one), so both load exactly the same rows. Idempotent: a row is keyed by (state, city, rule_type,
+effective_date); loading twice changes nothing, and rows edited in the admin are overwritten only for the
+keys the file ships (new versions are added as new rows, never by editing old ones).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "jurisdiction_rules.json"
+
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
+)
+RULE_TYPES = frozenset(("rent_increase_notice", "mtm_termination_notice", "late_fee", "security_deposit_return"))
+KEY = ("state", "city", "rule_type", "effective_date")
+FIELDS = ("value", "summary", "citation", "source_url")
+
+
+def rules_read(path: Path = DATA_FILE) -> list[dict]:
+    """The rows of the data file, checked (ValueError naming the row when one is malformed)."""
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))
+    for i, row in enumerate(rows):
+        where = f"{path.name} row {i} ({row.get('state')} {row.get('city')} {row.get('rule_type')})"
+        if row.get("state") not in US_STATES:
+            raise ValueError(f"{where}: unknown state")
+        if row.get("rule_type") not in RULE_TYPES:
+            raise ValueError(f"{where}: unknown rule_type")
+        if not str(row.get("citation", "")).strip() or not str(row.get("summary", "")).strip():
+            raise ValueError(f"{where}: citation and summary are required")
+        if not isinstance(row.get("value"), dict):
+            raise ValueError(f"{where}: value must be an object")
+        row["effective_date"] = datetime.date.fromisoformat(row["effective_date"])
+        row.setdefault("city", "")
+        row.setdefault("source_url", "")
+    return rows
+
+
+def rules_upsert(*, model, rows: list[dict]) -> tuple[int, int]:
+    """Creates or updates one row per (state, city, rule_type, effective_date); returns (created, updated).
+    Two queries plus one write per changed row (about a hundred rows, run by hand or by a migration)."""
+    existing = {
+        (r.state, r.city, r.rule_type, r.effective_date): r
+        for r in model.objects.filter(state__in={row["state"] for row in rows})
+    }
+    created, updated = [], []
+    for row in rows:
+        key = tuple(row[k] for k in KEY)
+        current = existing.get(key)
+        if current is None:
+            created.append(model(**{k: row[k] for k in (*KEY, *FIELDS)}))
+        elif any(getattr(current, f) != row[f] for f in FIELDS):
+            for f in FIELDS:
+                setattr(current, f, row[f])
+            updated.append(current)
+    model.objects.bulk_create(created)
+    if updated:
+        model.objects.bulk_update(updated, FIELDS)
+    return len(created), len(updated)
