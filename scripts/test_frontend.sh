@@ -109,7 +109,8 @@ if [ -z "$base_url" ]; then
   log_file=${E2E_SERVER_LOG:-$ROOT/test-artifacts/e2e-server.log}
   mkdir -p "$(dirname "$log_file")"
   export DATABASE_URL="sqlite:///$db_file"
-  if ! { "$PY" manage.py migrate --noinput -v0 &&
+  if ! { "$PY" manage.py collectstatic --noinput -v0 &&
+         "$PY" manage.py migrate --noinput -v0 &&
          "$PY" manage.py seed_demo &&
          "$PY" manage.py run_task tenants.classify_lease_statuses &&
          "$PY" manage.py ensure_demo_user; } >"$log_file" 2>&1; then

@@ -8,7 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import { launch } from './browser.mjs';
 
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8765').replace(/\/$/, '');
-const SHOTS = resolve(process.env.SCREENSHOT_DIR || join(import.meta.dirname, '../../test-artifacts/screenshots'));
+const SHOTS = resolve(
+  process.env.SCREENSHOT_DIR || join(import.meta.dirname, '../../test-artifacts/screenshots'),
+);
 const EMAIL = process.env.E2E_EMAIL || 'demo@unitcycle.local';
 const PASSWORD = process.env.E2E_PASSWORD || 'unitcycle';
 /** The seeded demo's lifecycle counts (spec 1.1 wireframe). */
@@ -95,24 +97,44 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await page.goto(`${BASE_URL}/dashboard`);
     await page.getByTestId('dashboard-cards').waitFor();
     const warm = await page.evaluate(() => Math.round(performance.now()));
-    console.log(`# first screen (navigation start → dashboard cards visible): cold ${cold} ms, warm ${warm} ms`);
+    console.log(
+      `# first screen (navigation start → dashboard cards visible): cold ${cold} ms, warm ${warm} ms`,
+    );
     shared.loadTimes = { cold, warm };
 
     const cards = page.locator('[data-testid=dashboard-cards] app-stat-card');
     assert.ok((await cards.count()) >= 5, 'at least five stat cards');
     const text = await page.getByTestId('dashboard-cards').innerText();
-    for (const label of [/units/i, /occupancy/i, /rent roll/i, /open work orders/i, /overdue balance/i]) {
+    for (const label of [
+      /units/i,
+      /occupancy/i,
+      /rent roll/i,
+      /open work orders/i,
+      /overdue balance/i,
+    ]) {
       assert.match(text, label);
     }
     assert.match(text, /4,353/);
     assert.match(text, /\$[\d,]+\.\d\d/);
     await page.locator('app-lifecycle-bar .legend').first().waitFor();
     // Every money card says what it counts, and no two cards repeat one figure under two names.
-    const values = await page.locator('[data-testid=dashboard-cards] app-stat-card .value').allInnerTexts();
+    const values = await page
+      .locator('[data-testid=dashboard-cards] app-stat-card .value')
+      .allInnerTexts();
     const money = values.filter((v) => v.startsWith('$'));
-    assert.equal(new Set(money).size, money.length, `a dollar figure appears twice: ${money.join(', ')}`);
-    assert.match(await page.locator('app-stat-card[data-card=rent-roll]').innerText(), /Current rent of the [\d,]+ occupied leases/);
-    assert.equal(await page.locator('app-stat-card[data-card=overdue] a.more').getAttribute('href'), '/collections');
+    assert.equal(
+      new Set(money).size,
+      money.length,
+      `a dollar figure appears twice: ${money.join(', ')}`,
+    );
+    assert.match(
+      await page.locator('app-stat-card[data-card=rent-roll]').innerText(),
+      /Current rent of the [\d,]+ occupied leases/,
+    );
+    assert.equal(
+      await page.locator('app-stat-card[data-card=overdue] a.more').getAttribute('href'),
+      '/collections',
+    );
     await shot('02-dashboard');
   });
 
@@ -122,7 +144,10 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await counts.first().waitFor();
     assert.deepEqual(await counts.allInnerTexts(), EXPECTED_COUNTS);
     await page.locator('app-expiring-leases-table tbody tr').first().waitFor();
-    assert.match(await page.getByTestId('expiring-strip').innerText(), /30 days:\s*\d+.*60 days:\s*\d+.*90 days:\s*\d+/s);
+    assert.match(
+      await page.getByTestId('expiring-strip').innerText(),
+      /30 days:\s*\d+.*60 days:\s*\d+.*90 days:\s*\d+/s,
+    );
     await shot('03-lifecycle');
   });
 
@@ -130,35 +155,48 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await page.click('app-lifecycle-hex-grid [data-status=month_to_month]');
     await page.waitForURL(/status=month_to_month/);
     // Wait for the filtered page itself (the previous page stays on screen while it loads).
-    await page.waitForFunction(() => /of\s+1,146/.test(document.querySelector('app-pagination')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /of\s+1,146/.test(document.querySelector('app-pagination')?.textContent ?? ''),
+    );
     const badges = page.locator('app-expiring-leases-table tbody app-lease-status-badge');
     await page.waitForFunction(() => {
-      const b = [...document.querySelectorAll('app-expiring-leases-table tbody app-lease-status-badge')];
+      const b = [
+        ...document.querySelectorAll('app-expiring-leases-table tbody app-lease-status-badge'),
+      ];
       return b.length > 0 && b.every((x) => x.getAttribute('data-status') === 'month_to_month');
     });
-    const statuses = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const statuses = await badges.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-status')),
+    );
     assert.ok(statuses.length > 0 && statuses.length <= 25);
-    assert.ok(statuses.every((s) => s === 'month_to_month'), `all rows MTM: ${statuses}`);
+    assert.ok(
+      statuses.every((s) => s === 'month_to_month'),
+      `all rows MTM: ${statuses}`,
+    );
     assert.match(await page.locator('app-pagination').innerText(), /of\s+1,146/);
     await shot('04-lifecycle-mtm');
   });
 
   test('sorting by rent orders the rows (descending first, then ascending: the one list convention)', async () => {
-    const rents = () =>
-      page
-        .locator('app-expiring-leases-table tbody td.money')
-        .evaluateAll((els) => els.map((e) => Number(e.textContent.replace(/[$,\s]/g, ''))));
-    const idle = () => page.waitForFunction(() => !document.querySelector('app-expiring-leases-table table.busy'));
+    // Waits for the rows themselves to be in order (the URL changes before the new page arrives).
+    const sorted = (dir) =>
+      page.waitForFunction((dir) => {
+        if (document.querySelector('app-expiring-leases-table table.busy')) return false;
+        const r = [...document.querySelectorAll('app-expiring-leases-table tbody td.money')].map(
+          (e) => Number(e.textContent.replace(/[$,\s]/g, '')),
+        );
+        return (
+          r.length > 1 &&
+          r[0] !== r.at(-1) &&
+          r.every((v, i) => i === 0 || (dir === 'desc' ? r[i - 1] >= v : r[i - 1] <= v))
+        );
+      }, dir);
     await page.click('th button[data-sort=monthly_rent_amount]');
     await page.waitForURL(/ordering=-monthly_rent_amount/);
-    await idle();
-    let r = await rents();
-    assert.deepEqual(r, [...r].sort((a, b) => b - a));
+    await sorted('desc');
     await page.click('th button[data-sort=monthly_rent_amount]');
     await page.waitForURL(/ordering=monthly_rent_amount/);
-    await idle();
-    r = await rents();
-    assert.deepEqual(r, [...r].sort((a, b) => a - b));
+    await sorted('asc');
   });
 
   test('gives notice on an MTM lease (45 days) after the 30-day rule is checked', async () => {
@@ -183,17 +221,25 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
 
     // The row refreshes in place and the counts follow.
     await page.waitForFunction(
-      (id) => document.querySelector(`tr[data-lease-id="${id}"] app-lease-status-badge`)?.getAttribute('data-status') === 'notice',
+      (id) =>
+        document
+          .querySelector(`tr[data-lease-id="${id}"] app-lease-status-badge`)
+          ?.getAttribute('data-status') === 'notice',
       shared.leaseId,
     );
     const counts = page.locator('app-lifecycle-hex-grid [data-testid=state-count]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=state-count]')[2]?.textContent?.trim() === '88');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=state-count]')[2]?.textContent?.trim() === '88',
+    );
     assert.deepEqual(await counts.allInnerTexts(), ['2,841', '1,145', '88', '279']);
     await shot('06-lifecycle-after-notice');
   });
 
   test('Export CSV downloads every lease of the current filter', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
     const lines = readFileSync(path, 'utf8').trim().split('\r\n');
@@ -207,10 +253,15 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     const badge = page.getByTestId('unit-lease-badge');
     await badge.waitFor();
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') === 'notice',
+      () =>
+        document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') ===
+        'notice',
     );
     assert.equal((await badge.innerText()).trim(), 'Notice');
-    const [bg, fg] = await badge.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    const [bg, fg] = await badge.evaluate((el) => [
+      getComputedStyle(el).backgroundColor,
+      getComputedStyle(el).color,
+    ]);
     assert.equal(bg, 'rgb(254, 226, 226)');
     assert.equal(fg, 'rgb(153, 27, 27)');
     const progress = page.getByTestId('unit-lease-progress');
@@ -228,10 +279,14 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
   });
 
   test('unit pages show the month-to-month and vacant progress modes', async () => {
-    const mtm = await api('/api/v1/tenants/leases/?lease_status=month_to_month&ordering=lease_end_date&page_size=1');
+    const mtm = await api(
+      '/api/v1/tenants/leases/?lease_status=month_to_month&ordering=lease_end_date&page_size=1',
+    );
     await page.goto(`${BASE_URL}/units/${mtm.results[0].unit}`);
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') === 'month_to_month',
+      () =>
+        document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') ===
+        'month_to_month',
     );
     const progress = page.getByTestId('unit-lease-progress');
     assert.equal(await progress.getAttribute('data-mode'), 'month_to_month');
@@ -250,7 +305,9 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     const vacant = await api('/api/v1/tenants/leases/?lease_status=vacant&page_size=1');
     await page.goto(`${BASE_URL}/units/${vacant.results[0].unit}`);
     await page.waitForFunction(
-      () => document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') === 'vacant',
+      () =>
+        document.querySelector('[data-testid=unit-lease-badge]')?.getAttribute('data-status') ===
+        'vacant',
     );
     const stat = await page.getByTestId('unit-stat-row').innerText();
     assert.match(stat, /Vacant/);
@@ -259,7 +316,9 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
   });
 
   test("the unit page shows its Overview without the other tabs' requests; a tab loads its data when opened", async () => {
-    const mtm = await api('/api/v1/tenants/leases/?lease_status=month_to_month&ordering=lease_end_date&page_size=1');
+    const mtm = await api(
+      '/api/v1/tenants/leases/?lease_status=month_to_month&ordering=lease_end_date&page_size=1',
+    );
     const requests = [];
     const onRequest = (req) => {
       const u = new URL(req.url());
@@ -272,15 +331,25 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
       await page.locator('app-unit-overview-tab .rent-compare').waitFor();
       await page.getByTestId('unit-balance').waitFor();
       await page.waitForLoadState('networkidle');
-      assert.ok(requests.some((p) => /\/units\/[^/]+\/$/.test(p)), requests.join(' '));
-      assert.deepEqual(requests.filter((p) => tabData.test(p)), [], requests.join(' '));
+      assert.ok(
+        requests.some((p) => /\/units\/[^/]+\/$/.test(p)),
+        requests.join(' '),
+      );
+      assert.deepEqual(
+        requests.filter((p) => tabData.test(p)),
+        [],
+        requests.join(' '),
+      );
 
       // Financials asks for the ledger only when it is opened (and still not work orders or equipment).
       await Promise.all([
         page.waitForResponse((r) => r.url().includes('/ledger/')),
         page.click('button[data-tab=financials]'),
       ]);
-      assert.deepEqual(requests.filter((p) => tabData.test(p)).map((p) => p.split('/').at(-2)), ['ledger']);
+      assert.deepEqual(
+        requests.filter((p) => tabData.test(p)).map((p) => p.split('/').at(-2)),
+        ['ledger'],
+      );
     } finally {
       page.off('request', onRequest);
     }
@@ -319,7 +388,9 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await page.getByTestId('expiring-30').waitFor();
     const colours = await page
       .locator('app-honeycomb-grid a.hex')
-      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), getComputedStyle(e).backgroundColor]));
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-status'), getComputedStyle(e).backgroundColor]),
+      );
     assert.ok(colours.length > 50, `many hexes (${colours.length})`);
     const seen = new Set(colours.map(([, c]) => c));
     for (const [status, rgb] of Object.entries(HEX_RGB)) {
