@@ -20,7 +20,8 @@ Rule values this module reads:
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
 CENT = Decimal("0.01")
@@ -126,6 +127,55 @@ def increase_pct(*, current: Decimal, new: Decimal) -> Decimal:
     if current <= 0 or new <= current:
         return Decimal("0")
     return (new - current) * 100 / current
+
+
+@dataclass(frozen=True)
+class NoticeTerms:
+    """When a change served on `notice_date` takes effect and by when the tenant is asked to answer.
+    `notice_days` is None when the law asks for no notice (no increase); `fallback` is True when the place
+    has no rule on file and the strictest rule of the type elsewhere was applied instead."""
+
+    notice_date: datetime.date
+    effective_date: datetime.date
+    response_deadline: datetime.date
+    notice_days: int | None
+    fallback: bool = False
+
+
+def notice_terms(
+    *,
+    value: Mapping | None,
+    notice_date: datetime.date,
+    proposed: datetime.date,
+    increase: float | Decimal,
+    tenancy: int | None = None,
+    fallback_values: Iterable[Mapping] = (),
+) -> NoticeTerms:
+    """The lawful terms of a rent change: the proposed effective date, moved later if the notice the rule
+    requires for this increase (percent) and tenancy (months) has not run by then. A decrease or the same
+    rent needs no notice. Without a rule (`value` None) the strictest of `fallback_values` applies; with
+    neither, the proposed date stands and `notice_days` is None (the caller says no rule is on file)."""
+    fallback = False
+    if Decimal(str(increase)) <= 0:
+        days = None
+    elif value is not None:
+        days = notice_days(value, increase_pct=increase, tenancy_months=tenancy)
+    else:
+        found = [notice_days(v, increase_pct=increase, tenancy_months=tenancy) for v in fallback_values]
+        days, fallback = (max(found), True) if found else (None, False)
+    effective = proposed
+    if days is not None:
+        period_start = bool(value and value.get("period_start")) or proposed.day == 1
+        effective = max(
+            proposed, earliest_effective_date(notice_date=notice_date, days=days, period_start=period_start)
+        )
+    return NoticeTerms(
+        notice_date=notice_date,
+        effective_date=effective,
+        response_deadline=response_deadline(notice_date=notice_date, effective_date=effective),
+        notice_days=days,
+        fallback=fallback,
+    )
 
 
 # --- late fees -----------------------------------------------------------------------------------------------

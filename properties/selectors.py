@@ -63,24 +63,57 @@ def property_place(prop) -> RuleKey:
     return (prop.jurisdiction_state or prop.state or "").upper(), prop.jurisdiction_city or prop.city or ""
 
 
+class RuleBook:
+    """The rules in force on one day, fetched once (one query) and resolved in memory: what an agent holds
+    for a whole run, so no rule lookup ever runs per row. `get(state, city, rule_type)` applies the city
+    over state and latest-version rules; `for_property(prop, rule_type)` uses the property's jurisdiction."""
+
+    def __init__(self, rules: Iterable[JurisdictionRule], *, on_date: datetime.date):
+        self.on_date = on_date
+        self.rules = list(rules)
+        self._cache: dict[tuple[str, str, str], JurisdictionRule | None] = {}
+
+    def get(self, state: str, city: str, rule_type: str) -> JurisdictionRule | None:
+        key = ((state or "").upper(), (city or "").strip().lower(), rule_type)
+        if key not in self._cache:
+            self._cache[key] = _governing(
+                self.rules, state=key[0], city=key[1], rule_type=rule_type, on_date=self.on_date
+            )
+        return self._cache[key]
+
+    def for_property(self, prop, rule_type: str) -> JurisdictionRule | None:
+        state, city = property_place(prop)
+        return self.get(state, city, rule_type)
+
+    def of_type(self, rule_type: str) -> list[JurisdictionRule]:
+        """Every rule of the type in force somewhere (for a conservative fallback where a place has none)."""
+        return [r for r in self.rules if r.rule_type == rule_type]
+
+
+def jurisdiction_rulebook(
+    *, on_date: datetime.date, rule_types: Iterable[str] | None = None, states: Iterable[str] | None = None
+) -> RuleBook:
+    """A RuleBook of the rules (of these types, in these states; default all) in force by `on_date`. One
+    query; the whole shipped table is about a hundred rows."""
+    qs = JurisdictionRule.objects.filter(effective_date__lte=on_date)
+    if rule_types is not None:
+        qs = qs.filter(rule_type__in=list(rule_types))
+    if states is not None:
+        qs = qs.filter(state__in={s.upper() for s in states if s})
+    return RuleBook(qs, on_date=on_date)
+
+
 def jurisdiction_rules_for_places(
     *, places: Iterable[RuleKey], rule_types: Iterable[str], on_date: datetime.date
 ) -> dict[RuleKey, dict[str, JurisdictionRule]]:
     """Set-based: for every (state, city), the governing rule of each type (missing types are absent).
-    One query whatever the number of places, for agents that look at the whole portfolio."""
+    One query whatever the number of places."""
     places, rule_types = set(places), list(rule_types)
-    states = {state.upper() for state, _ in places if state}
-    rules = list(
-        JurisdictionRule.objects.filter(state__in=states, rule_type__in=rule_types, effective_date__lte=on_date)
-    )
+    book = jurisdiction_rulebook(on_date=on_date, rule_types=rule_types, states={state for state, _ in places})
     result: dict[RuleKey, dict[str, JurisdictionRule]] = {}
     for state, city in places:
-        found = {}
-        for rule_type in rule_types:
-            rule = _governing(rules, state=state or "", city=city, rule_type=rule_type, on_date=on_date)
-            if rule is not None:
-                found[rule_type] = rule
-        result[(state, city)] = found
+        found = {t: book.get(state, city, t) for t in rule_types}
+        result[(state, city)] = {t: rule for t, rule in found.items() if rule is not None}
     return result
 
 

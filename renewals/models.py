@@ -69,6 +69,14 @@ class RenewalRecommendation(models.Model):
     recommended_term_months = models.IntegerField(default=12)
     recommended_lease_start = models.DateField()
     recommended_lease_end = models.DateField()
+    # The law behind the dates (properties.JurisdictionRule, rent_increase_notice): recommended_lease_start
+    # is never sooner than the notice the property's state/city requires for this increase, counted from
+    # `notice_date` (the letter's date); the tenant is asked to answer by `response_deadline`. Snapshots:
+    # the letter keeps the rule it was written under. notice_days null = no notice required (no increase).
+    notice_date = models.DateField(null=True, blank=True)
+    response_deadline = models.DateField(null=True, blank=True)
+    notice_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    notice_citation = models.CharField(max_length=300, blank=True, default="")
 
     # Letter
     renewal_letter_text = models.TextField(blank=True, default="")

@@ -22,7 +22,7 @@ SMS_MAX_CHARS = 320
 RENEWAL_LETTER = Prompt(
     feature="renewals",
     name="renewals.letter",
-    version="2026-11-23",
+    version="2026-11-28",
     description="Renewal offer letter + SMS for one lease, from the approved figures.",
     max_tokens=1500,
     system=(
@@ -35,6 +35,10 @@ RENEWAL_LETTER = Prompt(
         '- If it is "increase", state the new rent, the increase amount and percentage, and the current rent.\n'
         '- If it is "decrease", state the new, lower rent and the current rent.\n'
         "- Never mention churn, risk, scores, predictions, pricing strategies or market analysis.\n"
+        "- State the new term's start date and the reply-by date exactly as given: ask for an answer by the "
+        "reply-by date (never by the start date). If a notice period and citation are given, say the letter is "
+        "the written notice of the new rent and that it takes effect no sooner than the start date, at least "
+        "that many days after this notice, as the cited law requires; never state another notice period.\n"
         "- Close with how to accept (reply or contact the manager) and sign with the manager's name and the "
         "property's contact details given.\n"
         "Also write `subject` (one line) and `sms_text`: a friendly SMS of at most 320 characters that names "
@@ -52,6 +56,8 @@ RENEWAL_LETTER = Prompt(
         "rent_direction: {rent_direction}\n"
         "Rent change: {rent_change} ({increase_pct})\n"
         "New term: {term_months} months, from {new_lease_start} through {new_lease_end}\n"
+        "Reply by: {reply_by}\n"
+        "Notice period required for this rent change: {notice_days_text} (law: {notice_citation_text})\n"
         "Internal pricing note (do not mention): {strategy}\n"
         "Manager: {manager_name}; phone: {manager_phone}; email: {manager_email}"
     ),
@@ -89,8 +95,12 @@ def letter_inputs(
     new_lease_end: datetime.date,
     strategy: str,
     today: datetime.date,
+    reply_by: datetime.date | None = None,
+    notice_days: int | None = None,
+    notice_citation: str = "",
 ) -> dict:
-    """The prompt's inputs from the real figures (plain values in, formatted strings out)."""
+    """The prompt's inputs from the real figures (plain values in, formatted strings out). `today` is the
+    letter's date (the notice date the effective and reply-by dates were computed from)."""
     current, offered = Decimal(current_rent), Decimal(offered_rent)
     change = offered - current
     direction = "same" if change == 0 else ("increase" if change > 0 else "decrease")
@@ -113,6 +123,11 @@ def letter_inputs(
         "new_lease_start": long_date(new_lease_start),
         "new_lease_start_short": short_date(new_lease_start),
         "new_lease_end": long_date(new_lease_end),
+        "reply_by": long_date(reply_by) if reply_by else "",
+        "notice_days": notice_days or 0,
+        "notice_citation": notice_citation,
+        "notice_days_text": f"{notice_days} days" if notice_days else "none (no rent increase)",
+        "notice_citation_text": notice_citation or "none given",
         "strategy": strategy,
         "manager_name": manager_name or f"The {property_name} leasing team",
         "manager_phone": manager_phone,
@@ -131,9 +146,11 @@ Dear {{ tenant_name }},
 
 We are pleased to offer you a {{ term_months }}-month lease renewal from {{ new_lease_start }} through {{ new_lease_end }}.
 
-{% if rent_direction == "same" %}Your monthly rent will stay the same: {{ offered_rent }}.{% elif rent_direction == "increase" %}Your new monthly rent will be {{ offered_rent }}, an increase of {{ rent_change }} ({{ increase_pct }}) from your current rent of {{ current_rent }}.{% else %}Your new monthly rent will be {{ offered_rent }}, {{ rent_change }} less than your current rent of {{ current_rent }}.{% endif %} All other terms of your lease remain the same.
+{% if rent_direction == "same" %}Your monthly rent will stay the same: {{ offered_rent }}.{% elif rent_direction == "increase" %}Your new monthly rent will be {{ offered_rent }}, an increase of {{ rent_change }} ({{ increase_pct }}) from your current rent of {{ current_rent }}.{% else %}Your new monthly rent will be {{ offered_rent }}, {{ rent_change }} less than your current rent of {{ current_rent }}.{% endif %} All other terms of your lease remain the same.{% if notice_days %}
 
-To accept this offer, simply reply to this letter{% if contact %} or contact {{ contact }}{% endif %} before {{ new_lease_start }}. If you have any questions about your renewal, we are happy to help.
+This letter is your written notice of the new rent. It takes effect no sooner than {{ new_lease_start }}, at least {{ notice_days }} days after the date of this notice{% if notice_citation %}, as {{ notice_citation }} requires{% endif %}.{% endif %}
+
+To accept this offer, simply reply to this letter{% if contact %} or contact {{ contact }}{% endif %} {% if reply_by %}by {{ reply_by }}{% else %}before {{ new_lease_start }}{% endif %}. If you have any questions about your renewal, we are happy to help.
 
 Thank you for being part of our community.
 

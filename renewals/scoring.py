@@ -157,11 +157,15 @@ def recommended_term(*, lease_end_date: datetime.date | None, today: datetime.da
         start = lease_end_date + datetime.timedelta(days=1)
     else:
         start = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    return start, term_end(start, months)
+
+
+def term_end(start: datetime.date, months: int = 12) -> datetime.date:
+    """The last day of a term of `months` starting on `start`."""
     same_day_later = _add_months(start, months)
     # The day before the same day `months` later; when that day does not exist (a term starting on
     # 31 January or 29 February), the term ends on the last day of the month instead.
-    end = same_day_later if same_day_later.day != start.day else same_day_later - datetime.timedelta(days=1)
-    return start, end
+    return same_day_later if same_day_later.day != start.day else same_day_later - datetime.timedelta(days=1)
 
 
 def _add_months(d: datetime.date, months: int) -> datetime.date:

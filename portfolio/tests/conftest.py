@@ -34,9 +34,9 @@ def harbor(db):
         manager_email="dana@harborview.example",
         phone="+12065550100",
         address="100 Harbor Way",
-        city="Seattle",
-        state="WA",
-        zip_code="98101",
+        city="Sacramento",
+        state="CA",
+        zip_code="95814",
         total_units=12,
     )
 

@@ -103,3 +103,21 @@ def test_late_fee_allowed_respects_grace_and_cap():
     assert law.late_fee_allowed(texas, fee=Decimal("75"), rent=Decimal("1500"), days_late=3) == Decimal("75.00")
     assert law.late_fee_allowed({}, fee=Decimal("75"), rent=Decimal("1500"), days_late=1) == Decimal("75.00")
     assert law.late_fee_first_day(texas, due_date=D(2026, 12, 1)) == D(2026, 12, 4)
+
+
+def test_notice_terms_per_tier_and_fallback():
+    nov28 = D(2026, 11, 28)
+    small = law.notice_terms(value=CA_TIERS, notice_date=nov28, proposed=D(2026, 12, 1), increase=8)
+    large = law.notice_terms(value=CA_TIERS, notice_date=nov28, proposed=D(2026, 12, 1), increase=12)
+    assert (small.notice_days, small.effective_date, small.response_deadline) == (30, D(2027, 1, 1), D(2026, 12, 18))
+    assert (large.notice_days, large.effective_date, large.response_deadline) == (90, D(2027, 3, 1), D(2027, 2, 15))
+    same = law.notice_terms(value=CA_TIERS, notice_date=nov28, proposed=D(2027, 1, 1), increase=0)
+    assert (same.notice_days, same.effective_date) == (None, D(2027, 1, 1))
+    # a fixed-term lease ending mid-month: the day after its end, if the notice has run by then
+    later = law.notice_terms(value={"days": 30}, notice_date=nov28, proposed=D(2027, 1, 16), increase=5)
+    assert later.effective_date == D(2027, 1, 16)
+    # no rule on file: the strictest rule elsewhere applies
+    unknown = law.notice_terms(
+        value=None, notice_date=nov28, proposed=D(2026, 12, 1), increase=5, fallback_values=[CA_TIERS, {"days": 45}]
+    )
+    assert (unknown.notice_days, unknown.fallback, unknown.effective_date) == (45, True, D(2027, 2, 1))

@@ -13,6 +13,13 @@ from core.fields import EXPONENT_RE, amount_within_ratio
 from renewals.models import RenewalRecommendation
 from renewals.services._common import CENT, MAX_RENT, Status, lock
 from renewals.services.letters import LETTER_FIELDS, letter_set, renewal_letter_write, renewal_letters_attach
+from renewals.services.terms import (
+    TERMS_FIELDS,
+    renewal_rulebook,
+    renewal_terms_for,
+    renewal_terms_problem,
+    terms_set,
+)
 
 
 def parse_rent(value, *, label: str = "The approved rent") -> Decimal:
@@ -48,7 +55,9 @@ def renewal_approve(
 ) -> RenewalRecommendation:
     """pending -> approved, recording reviewed_by/at. With `approved_rent` different from the recommended
     rent, the letter is regenerated for the new rent (a manager's edits are replaced, since they quote
-    the old rent); a missing letter is generated too. Nothing changes if the letter cannot be written."""
+    the old rent); a missing letter is generated too, and so is one whose dates can no longer go out today
+    (renewals.services.terms: the new rent's notice period, or time passed since the letter was written).
+    Nothing changes if the letter cannot be written."""
     rec = recommendation
     if rec.status != Status.PENDING:
         raise ApplicationError("Only pending recommendations can be approved.")
@@ -57,20 +66,27 @@ def renewal_approve(
         amount_within_ratio(rent, rec.current_rent, label="The approved rent", reference_label="current rent")
     if rent == rec.recommended_rent:
         rent = None  # the recommended rent, not a modification
-    letter = {}
-    if rent is not None or not rec.renewal_letter_text.strip():
+    today = today or timezone.localdate()
+    book = renewal_rulebook(today=today)
+    letter, terms = {}, {}
+    if rent is not None or not rec.renewal_letter_text.strip() or renewal_terms_problem(rec, today=today, book=book):
         offered = rent if rent is not None else rec.recommended_rent
-        letter = renewal_letter_write(rec, today=today or timezone.localdate(), offered_rent=offered)
+        terms = renewal_terms_for(rec, today=today, book=book, offered_rent=offered)
+        terms_set(rec, terms)
+        letter = renewal_letter_write(rec, today=today, offered_rent=offered)
     with transaction.atomic():
         locked = lock(rec)
         if locked.status != Status.PENDING:
             raise ApplicationError("Only pending recommendations can be approved.")
         letter_set(locked, letter)
+        terms_set(locked, terms)
         locked.approved_rent = rent
         locked.status = Status.APPROVED
         locked.reviewed_by = actor[:100]
         locked.reviewed_at = timezone.now()
-        locked.save(update_fields=[*letter, "approved_rent", "status", "reviewed_by", "reviewed_at", "updated_at"])
+        locked.save(
+            update_fields=[*letter, *terms, "approved_rent", "status", "reviewed_by", "reviewed_at", "updated_at"]
+        )
     return locked
 
 
@@ -82,9 +98,10 @@ def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date
     selected"). Returns {"approved": n, "skipped": [{"id", "reason"}]}: unknown ids and ones that are not
     pending are skipped with the reason, never an error for the rest.
 
-    Set-based: one query loads them; the letters that are missing are written first (one gateway call each,
-    outside any transaction; a failed letter skips that one); then one transaction locks the rows, saves
-    the new letters (bulk) and approves every still-pending one in one UPDATE.
+    Set-based: one query loads them and one the notice rules; the letters that are missing, or whose dates
+    can no longer go out today, are (re)written first with lawful dates (one gateway call each, outside any
+    transaction; a failed letter skips that one); then one transaction locks the rows, saves the new
+    letters and dates (bulk) and approves every still-pending one in one UPDATE.
     """
     ids = list(dict.fromkeys(recommendation_ids))
     if len(ids) > BULK_APPROVE_MAX:
@@ -106,7 +123,14 @@ def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date
             skipped.append({"id": str(pk), "reason": f"It is {rec.get_status_display().lower()}, not pending."})
         else:
             pending.append(rec)
-    needs_letter = [rec for rec in pending if not rec.renewal_letter_text.strip()]
+    book = renewal_rulebook(today=today)
+    needs_letter = [
+        rec
+        for rec in pending
+        if not rec.renewal_letter_text.strip() or renewal_terms_problem(rec, today=today, book=book)
+    ]
+    for rec in needs_letter:
+        terms_set(rec, renewal_terms_for(rec, today=today, book=book))
     failed = renewal_letters_attach(needs_letter, today=today)
     by_lease = {rec.lease_id: rec.pk for rec in needs_letter}
     for lease_id, reason in failed.items():
@@ -121,7 +145,7 @@ def renewal_bulk_approve(*, recommendation_ids, actor: str, today: datetime.date
         )
         with_letter = [rec for rec in needs_letter if rec.pk in still and rec.pk not in failed_ids]
         if with_letter:
-            RenewalRecommendation.objects.bulk_update(with_letter, fields=LETTER_FIELDS)
+            RenewalRecommendation.objects.bulk_update(with_letter, fields=[*LETTER_FIELDS, *TERMS_FIELDS])
         approved = RenewalRecommendation.objects.filter(pk__in=still, status=Status.PENDING).update(
             status=Status.APPROVED,
             approved_rent=None,

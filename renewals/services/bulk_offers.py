@@ -14,10 +14,11 @@ from renewals.models import RenewalRecommendation
 from renewals.selectors import leases_for_scoring, leases_with_conflicting_items, renewal_offer_blockers
 from renewals.services._common import CHANNELS, NOT_DELIVERED, OPEN, Status
 from renewals.services.approve import renewal_approve
-from renewals.services.letters import renewal_letters_attach
+from renewals.services.letters import renewal_letter_generate, renewal_letters_attach
 from renewals.services.scan import recommendations_insert, renewal_recommendations_build
 from renewals.services.send import renewal_send
 from renewals.services.staleness import renewal_stale_expire
+from renewals.services.terms import renewal_rulebook, renewal_terms_problem
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH
 
@@ -91,6 +92,7 @@ def renewal_offer_for_leases(*, lease_ids, actor: str, method: str, today: datet
     channels = SEND_METHODS[method]
     today = today or timezone.localdate()
     results = {}
+    book = renewal_rulebook(today=today)
     for lease_id, rec in renewal_offers_prepare(lease_ids=lease_ids, today=today).items():
         if isinstance(rec, str):
             results[lease_id] = {
@@ -102,11 +104,13 @@ def renewal_offer_for_leases(*, lease_ids, actor: str, method: str, today: datet
                 "sent_via": [],
             }
             continue
-        results[lease_id] = _offer_one(rec, actor=actor, channels=channels, today=today)
+        results[lease_id] = _offer_one(rec, actor=actor, channels=channels, today=today, book=book)
     return results
 
 
-def _offer_one(rec: RenewalRecommendation, *, actor: str, channels: tuple[str, ...], today: datetime.date) -> dict:
+def _offer_one(
+    rec: RenewalRecommendation, *, actor: str, channels: tuple[str, ...], today: datetime.date, book
+) -> dict:
     result = {"ok": True, "status": "done", "detail": "", "renewal_id": str(rec.pk), "sent_via": []}
     try:
         if rec.status == Status.SENT and not channels:
@@ -115,9 +119,11 @@ def _offer_one(rec: RenewalRecommendation, *, actor: str, channels: tuple[str, .
             result.update(status="skipped", detail="The offer was already sent; nothing was sent again.")
         else:
             if rec.status == Status.PENDING:
-                rec = renewal_approve(recommendation=rec, actor=actor, today=today)
+                rec = renewal_approve(recommendation=rec, actor=actor, today=today)  # lawful dates for today
+            elif rec.status == Status.APPROVED and channels and renewal_terms_problem(rec, today=today, book=book):
+                rec = renewal_letter_generate(recommendation=rec, today=today)  # new dates, then send
             if channels:
-                rec = renewal_send(recommendation=rec, actor=actor, channels=channels)
+                rec = renewal_send(recommendation=rec, actor=actor, channels=channels, today=today)
                 went = [
                     e["channel"] for e in rec.sent_via if e["channel"] in channels and e["status"] not in NOT_DELIVERED
                 ]

@@ -20,6 +20,7 @@ from core.exceptions import ApplicationError
 from renewals.models import RenewalRecommendation
 from renewals.prompts import RENEWAL_LETTER, letter_inputs, renewal_letter_offline
 from renewals.services._common import CLOSED, LETTER_EDITABLE, Status, lock
+from renewals.services.terms import renewal_rulebook, renewal_terms_for, terms_set
 from tenants.lifecycle import MONTH_TO_MONTH
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,10 @@ def renewal_letter_inputs(
         new_lease_start=rec.recommended_lease_start,
         new_lease_end=rec.recommended_lease_end,
         strategy=rec.rent_strategy,
-        today=today,
+        today=rec.notice_date or today,
+        reply_by=rec.response_deadline,
+        notice_days=rec.notice_days,
+        notice_citation=rec.notice_citation,
     )
 
 
@@ -74,16 +78,17 @@ def renewal_letter_write(
 ) -> dict:
     """Runs the letter prompt (Claude, or the offline template) and returns the fields to store.
 
-    Claude's letter must quote the offered rent exactly; if it does not, the offline template (same
-    figures) is used instead, so a letter never states a rent the manager did not approve.
+    Claude's letter must quote the offered rent, the start date and the reply-by date exactly; if it does not,
+    the offline template (same figures) is used instead, so a letter never states a rent the manager did not
+    approve or dates the law does not allow. The dates are the recommendation's (renewals.services.terms).
     """
     inputs = renewal_letter_inputs(rec, today=today, offered_rent=offered_rent)
     result = complete_json(RENEWAL_LETTER, inputs, offline_fallback=True)
     data, provider, model = result.data, result.provider, result.model
-    if provider != "offline" and inputs["offered_rent"] not in data["letter_text"]:
-        logger.warning(
-            "Claude's renewal letter for %s did not quote %s; using the template", rec.pk, inputs["offered_rent"]
-        )
+    quoted = [inputs["offered_rent"], inputs["new_lease_start"], inputs["reply_by"]]
+    missing = [figure for figure in quoted if figure and figure not in data["letter_text"]]
+    if provider != "offline" and missing:
+        logger.warning("Claude's renewal letter for %s did not quote %s; using the template", rec.pk, missing)
         data, provider, model = renewal_letter_offline(inputs, images=[], documents=[]), "offline", "offline"
     return {
         "renewal_letter_subject": data["subject"].strip()[:200],
@@ -126,11 +131,15 @@ def letter_check_changeable(rec: RenewalRecommendation) -> None:
 def renewal_letter_generate(
     *, recommendation: RenewalRecommendation, today: datetime.date | None = None
 ) -> RenewalRecommendation:
-    """(Re)generates the letter for the offered rent (approved_rent or recommended_rent). Only before it
-    was sent; replaces a manager's edits. The gateway runs outside the transaction."""
+    """(Re)generates the letter for the offered rent (approved_rent or recommended_rent), dated today with
+    dates recomputed from the law (renewals.services.terms). Only before it was sent; replaces a manager's
+    edits. The gateway runs outside the transaction."""
     rec = recommendation
     letter_check_changeable(rec)
-    fields = renewal_letter_write(rec, today=today or timezone.localdate())
+    today = today or timezone.localdate()
+    terms = renewal_terms_for(rec, today=today, book=renewal_rulebook(today=today))
+    terms_set(rec, terms)
+    fields = {**renewal_letter_write(rec, today=today), **terms}
     with transaction.atomic():
         locked = lock(rec)
         letter_check_changeable(locked)

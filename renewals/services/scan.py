@@ -26,6 +26,7 @@ from renewals.services._common import Status, batched
 from renewals.services.letters import renewal_letters_attach
 from renewals.services.response import renewal_accepted_apply
 from renewals.services.staleness import renewal_stale_expire
+from renewals.services.terms import renewal_rulebook, renewal_terms
 from tenants.models import TenantLease
 
 
@@ -48,6 +49,7 @@ def renewal_scan(*, today: datetime.date | None = None, chunk_size: int = 500) -
     applied = renewal_accepted_apply()
     expired = renewal_stale_expire(today=today)
     lease_ids = list(renewal_candidates(today=today).values_list("id", flat=True))
+    book = renewal_rulebook(today=today)  # the notice rules for the whole run: one query
     levels: Counter = Counter()
     letters_failed = 0
     held = 0
@@ -55,7 +57,7 @@ def renewal_scan(*, today: datetime.date | None = None, chunk_size: int = 500) -
         conflicting = leases_with_conflicting_items(lease_ids=chunk, today=today)
         held += len(conflicting)
         chunk = [lease_id for lease_id in chunk if lease_id not in conflicting]
-        recs = renewal_recommendations_build(leases=leases_for_scoring(lease_ids=chunk), today=today)
+        recs = renewal_recommendations_build(leases=leases_for_scoring(lease_ids=chunk), today=today, book=book)
         letters_failed += len(renewal_letters_attach(recs, today=today))
         levels.update(recommendations_insert(recs))
     created = sum(levels.values())
@@ -77,8 +79,15 @@ def renewal_scan(*, today: datetime.date | None = None, chunk_size: int = 500) -
     return summary
 
 
-def renewal_recommendations_build(*, leases: list[TenantLease], today: datetime.date) -> list[RenewalRecommendation]:
-    """Unsaved recommendations for leases loaded with tenant, unit and property (no letter yet)."""
+def renewal_recommendations_build(
+    *, leases: list[TenantLease], today: datetime.date, book=None
+) -> list[RenewalRecommendation]:
+    """Unsaved recommendations for leases loaded with tenant, unit and property (no letter yet). The term
+    starts when the law allows for the increase (renewals.services.terms); `book` is the run's RuleBook
+    (fetched here, one query, when not given)."""
+    if not leases:
+        return []
+    book = book or renewal_rulebook(today=today)
     inputs_by_lease = churn_inputs_for(leases=leases, today=today)
     recs = []
     for lease in leases:
@@ -89,7 +98,9 @@ def renewal_recommendations_build(*, leases: list[TenantLease], today: datetime.
         market = Decimal(inputs.market_rent) if inputs.market_rent else current
         strategy = scoring.rent_strategy(score, current, market)
         rent = scoring.recommended_rent(current, market, strategy, score)
-        start, end = scoring.recommended_term(lease_end_date=lease.lease_end_date, today=today)
+        terms = renewal_terms(
+            lease=lease, prop=lease.property, current_rent=current, offered_rent=rent, today=today, book=book
+        )
         recs.append(
             RenewalRecommendation(
                 lease=lease,
@@ -106,8 +117,7 @@ def renewal_recommendations_build(*, leases: list[TenantLease], today: datetime.
                 rent_strategy=strategy,
                 rent_reasoning=scoring.rent_reasoning(strategy, score, current, market),
                 recommended_term_months=12,
-                recommended_lease_start=start,
-                recommended_lease_end=end,
+                **terms,
                 status=Status.PENDING,
             )
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,6 +12,7 @@ from core.messaging import normalise_email, send_email, send_sms
 from renewals.models import RenewalRecommendation
 from renewals.prompts import letter_html
 from renewals.services._common import CHANNELS, CLOSED, NOT_DELIVERED, Status, lock
+from renewals.services.terms import renewal_rulebook, renewal_terms_problem
 
 
 def _reply_to(prop) -> str | None:
@@ -59,7 +62,11 @@ def _deliver(rec: RenewalRecommendation, channel: str) -> dict:
 
 
 def renewal_send(
-    *, recommendation: RenewalRecommendation, actor: str, channels: tuple[str, ...] = CHANNELS
+    *,
+    recommendation: RenewalRecommendation,
+    actor: str,
+    channels: tuple[str, ...] = CHANNELS,
+    today: datetime.date | None = None,
 ) -> RenewalRecommendation:
     """Sends the approved letter by email (subject, text, simple HTML) and SMS through core.messaging.
     `channels` narrows it to one of them (the command center's "send via"); default both.
@@ -70,6 +77,9 @@ def renewal_send(
     stays approved, and sending again retries only the channels that did not go out (the dedupe keys
     make a repeat call send nothing twice). When no channel went out: ApplicationError (400) naming
     each channel's problem, with `sent_via` saved.
+
+    A first send refuses (400) a letter whose dates can no longer go out today: its reply-by date has come,
+    or the notice the law requires would not have run by its start date (regenerate the letter: new dates).
     """
     rec = recommendation
     if rec.status == Status.PENDING:
@@ -78,6 +88,11 @@ def renewal_send(
         raise ApplicationError(f"{CLOSED[rec.status]}; it cannot be sent.")
     if not rec.renewal_letter_text.strip():
         raise ApplicationError("Generate the renewal letter before sending it.")
+    if rec.status == Status.APPROVED:
+        today = today or timezone.localdate()
+        problem = renewal_terms_problem(rec, today=today, book=renewal_rulebook(today=today))
+        if problem:
+            raise ApplicationError(problem, extra={"field": "response_deadline"})
     unknown = set(channels) - set(CHANNELS)
     if unknown or not channels:
         raise ApplicationError(f"Send the letter by {' and/or '.join(CHANNELS)}.")

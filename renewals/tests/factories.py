@@ -45,6 +45,11 @@ class RenewalRecommendationFactory(factory.django.DjangoModelFactory):
             o.recommended_lease_start.replace(year=o.recommended_lease_start.year + 1) - datetime.timedelta(days=1)
         )
     )
+    # Written today under the property's rule (PropertyFactory: Sacramento, CA: 30 days for +5%).
+    notice_date = factory.LazyFunction(datetime.date.today)
+    response_deadline = factory.LazyAttribute(lambda o: o.recommended_lease_start - datetime.timedelta(days=14))
+    notice_days = 30
+    notice_citation = "Cal. Civ. Code §827"
     renewal_letter_subject = "Your lease renewal offer"
     renewal_letter_text = "Dear tenant, your new monthly rent will be $1,785.00. " * 3
     renewal_sms_text = "Your renewal offer is in your email."

@@ -27,7 +27,7 @@ LIST_KEYS = {
     "property_name", "lease_number", "lease_begin_date", "lease_end_date", "lease_status", "holdover_start_date", "churn_score",
     "churn_risk_level", "current_rent", "market_rent", "market_gap", "market_gap_pct", "recommended_rent", "approved_rent", "offered_rent",
     "rent_increase_pct", "offered_increase_pct", "rent_strategy", "rent_strategy_label", "rent_reasoning",
-    "recommended_term_months", "recommended_lease_start", "recommended_lease_end", "status", "status_label",
+    "recommended_term_months", "recommended_lease_start", "recommended_lease_end", "notice_date", "response_deadline", "notice_days", "notice_citation", "status", "status_label",
     "reviewed_by", "reviewed_at", "sent_at", "responded_at", "lease_renewal", "lease_renewed_at", "allowed_actions",
     "created_at", "updated_at",
 }  # fmt: skip

@@ -71,6 +71,7 @@ def test_increase_letter():
         in text
     )
     assert "contact Dana Reyes at +12065550100 or dana@harborview.example before February 1, 2027" in text
+    assert "written notice" not in text  # no notice period given (letters written before the rules existed)
     assert text.rstrip().endswith(
         "Dana Reyes\nHarbor View\n100 Harbor Way, Seattle, WA 98101\n+12065550100 · dana@harborview.example"
     )
@@ -80,6 +81,31 @@ def test_increase_letter():
         "Hi Maria, your lease renewal offer for unit A-102 at Harbor View is ready: 12 months from Feb 1, 2027 at "
         "$1,914.75/month. Details are in your email. Questions? Call +12065550100."
     )
+
+
+def test_the_letter_states_the_lawful_dates_and_the_citation():
+    """A Nov 28 letter for +8% under a 30-day rule: effective Jan 1 (never Dec 1), reply by Dec 18."""
+    text = letter(
+        today=datetime.date(2026, 11, 28),
+        current_rent=Decimal("1000.00"),
+        offered_rent=Decimal("1080.00"),
+        month_to_month=True,
+        new_lease_start=datetime.date(2027, 1, 1),
+        new_lease_end=datetime.date(2027, 12, 31),
+        reply_by=datetime.date(2026, 12, 18),
+        notice_days=30,
+        notice_citation="Cal. Civ. Code §827",
+    )["letter_text"]
+    assert "12-month lease renewal from January 1, 2027 through December 31, 2027" in text
+    assert (
+        "This letter is your written notice of the new rent. It takes effect no sooner than January 1, 2027, at "
+        "least 30 days after the date of this notice, as Cal. Civ. Code §827 requires." in text
+    )
+    assert "dana@harborview.example by December 18, 2026." in text
+    assert "December 1," not in text and "before" not in text
+    values = inputs(reply_by=datetime.date(2026, 12, 18), notice_days=30, notice_citation="X §1")
+    user = render_user(RENEWAL_LETTER, values, max_chars=10_000)
+    assert "Reply by: December 18, 2026" in user and "30 days (law: X §1)" in user
 
 
 def test_hold_and_decrease_letters():

@@ -9,6 +9,7 @@ from django.utils import timezone
 from core.ai import AIUnavailable
 from core.ai.testing import TEST_MODEL, no_network, stub_claude  # noqa: F401 (fixture)
 from core.exceptions import ApplicationError
+from core.formatting import long_date
 from core.messaging.backends import DeliveryError
 from core.messaging.testing import FakeEmailBackend, FakeSmsBackend
 from core.models import AICallLog, OutboxMessage
@@ -98,14 +99,20 @@ def test_scan_scores_the_candidates_and_drafts_letters(portfolio):
     assert maria.renewal_letter_generated_at is not None
     assert AICallLog.objects.filter(feature="renewals", prompt_name="renewals.letter", provider="offline").count() == 3
 
-    james = rec_for(portfolio["james"])  # month-to-month: the new term starts on the first of next month
+    # maria's lease ends in 45 days: the 30-day notice of Cal. Civ. Code §827 (+5%) has run by then
+    assert (maria.notice_date, maria.notice_days, maria.notice_citation) == (TODAY, 30, "Cal. Civ. Code §827")
+    assert maria.response_deadline == maria.recommended_lease_start - 14 * DAY
+    assert f"by {long_date(maria.response_deadline)}" in maria.renewal_letter_text
+
+    james = rec_for(portfolio["james"])  # month-to-month: the first 1st after the 30-day notice has run
     assert (james.churn_risk_level, james.rent_strategy, james.recommended_rent) == (
         "low",
         "market_rate",
         Decimal("1728.00"),
     )
-    assert james.recommended_lease_start == first_of_next_month(TODAY)
+    assert james.recommended_lease_start == first_of_next_month(TODAY + 29 * DAY) >= TODAY + 30 * DAY
     assert "month-to-month" in james.renewal_letter_text
+    assert f"no sooner than {long_date(james.recommended_lease_start)}" in james.renewal_letter_text
 
 
 def test_a_hold_letter_says_the_rent_stays_the_same_and_never_mentions_the_score(portfolio):
@@ -132,9 +139,10 @@ def test_scan_is_idempotent_whatever_the_chunk_size(portfolio):
 def test_scan_queries_grow_only_with_the_gateway_log(harbor, django_assert_max_num_queries):
     for i in range(12):
         LeaseFactory(lease_end_date=TODAY + (40 + i) * DAY)
-    # candidates, expiry, accepted-apply, and per chunk of 5: open rent increase notices, leases, 3 inputs, bulk
-    # insert (<= 1 per 23 rows on SQLite), the inserted rows; plus one AICallLog INSERT per letter
-    with django_assert_max_num_queries(3 + 3 * 7 + 12):
+    # candidates, expiry, accepted-apply, the notice rules (once per run), and per chunk of 5: open rent
+    # increase notices, leases, 3 inputs, bulk insert (<= 1 per 23 rows on SQLite), the inserted rows; plus one
+    # AICallLog INSERT per letter
+    with django_assert_max_num_queries(4 + 3 * 7 + 12):
         assert services.renewal_scan(today=TODAY, chunk_size=5).startswith("Scanned 12 leases: created 12")
 
 
@@ -165,12 +173,14 @@ def one_lease(harbor):
     )
 
 
-def claude_letter(rent: str) -> str:
+def claude_letter(rent: str, *, start: datetime.date | None = None, reply_by: datetime.date | None = None) -> str:
+    start = start or TODAY + 46 * DAY  # one_lease ends in 45 days; 30 days' notice has run by then
+    reply_by = reply_by or start - 14 * DAY
     return json.dumps(
         {
             "subject": "Your renewal at Harbor View",
             "letter_text": f"Dear Maria Gonzalez,\n\nWe would love for you to stay in unit A-102. Your new rent would be {rent} "
-            "a month for twelve months.\n\nDana Reyes",
+            f"a month for twelve months from {long_date(start)}. Please reply by {long_date(reply_by)}.\n\nDana Reyes",
             "sms_text": f"Hi Maria, your renewal offer for A-102 is {rent}/month. Details in your email.",
         }
     )
@@ -184,10 +194,25 @@ def test_claude_writes_the_letter_from_the_real_figures(one_lease, claude):
     assert (rec.letter_provider, rec.letter_model) == ("anthropic", TEST_MODEL)
     assert rec.renewal_letter_text.startswith("Dear Maria Gonzalez,")
     assert rec.renewal_letter_subject == "Your renewal at Harbor View"
-    sent = json.dumps(claude.requests[0].json)
-    for figure in ("Offered monthly rent: $1,785.00", "Current monthly rent: $1,700.00", "Unit: A-102, Harbor View"):
+    sent = json.dumps(claude.requests[0].json, ensure_ascii=False)
+    for figure in (
+        "Offered monthly rent: $1,785.00",
+        "Current monthly rent: $1,700.00",
+        "Unit: A-102, Harbor View",
+        f"Reply by: {long_date(TODAY + 32 * DAY)}",
+        "30 days (law: Cal. Civ. Code §827)",
+    ):
         assert figure in sent
     assert str(rec.churn_score) not in sent  # the score never reaches the letter writer
+
+
+@pytest.mark.usefixtures("no_network")
+def test_a_claude_letter_with_other_dates_is_replaced_by_the_template(one_lease, claude):
+    claude.add_message(claude_letter("$1,785.00", reply_by=TODAY + 45 * DAY))  # reply by the start: not ours
+    services.renewal_scan(today=TODAY)
+    rec = rec_for(one_lease)
+    assert rec.letter_provider == "offline"
+    assert f"by {long_date(rec.response_deadline)}" in rec.renewal_letter_text
 
 
 @pytest.mark.usefixtures("no_network")
@@ -247,7 +272,7 @@ def test_stale_recommendations_expire_and_their_leases_are_offered_again(portfol
     assert summary.startswith("Scanned 5 leases: created 5 recommendations")
     assert "Also expired 4 stale." in summary
     fresh = RenewalRecommendation.objects.get(lease=mtm_lease, status="pending")
-    assert fresh.recommended_lease_start == first_of_next_month(TODAY)
+    assert fresh.recommended_lease_start == first_of_next_month(TODAY + 29 * DAY)  # after 30 days' notice
 
 
 def test_notice_on_a_lease_expires_its_open_offer_right_away(django_capture_on_commit_callbacks):
