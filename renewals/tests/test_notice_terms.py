@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 NOV28 = D(2026, 11, 28)
 ACTOR = "user:manager@example.com"
+TENANCY_START = D(2024, 1, 1)
 
 
 def place(city: str, state: str):
@@ -28,7 +29,7 @@ def place(city: str, state: str):
     )
 
 
-def lease_at(prop, *, rent="1000.00", market="1050.00", end=None, month_to_month=False, begin=D(2024, 1, 1)):
+def lease_at(prop, *, rent="1000.00", market="1050.00", end=None, month_to_month=False, begin=TENANCY_START):
     kw = {"lease_status": "month_to_month", "holdover_start_date": D(2026, 9, 1)} if month_to_month else {}
     return LeaseFactory(
         tenant=TenantFactory(email="tenant@example.com"),
