@@ -38,6 +38,8 @@ from core.messaging import normalise_email, send_email, send_sms
 from portfolio import prompts, rules
 from portfolio.models import ActionType, AIActionQueue, BulkActionBatch, RentIncreaseNotice
 from portfolio.selectors import INSPECTION_TITLE, LISTING_PREP_TITLE
+from properties.models import JurisdictionRule
+from properties.selectors import jurisdiction_rulebook
 from renewals.services import renewal_offer_for_leases, renewal_offers_prepare
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, STATUS_WORDS, VACANT
 from units.models import UnitsMaintenance
@@ -76,6 +78,7 @@ class Plan:
     draft: Draft | None = None
     draft_error: str | None = None
     extra: dict = field(default_factory=dict)
+    rules: object = None  # what Executor.rules_for() fetched for the whole batch (the law, for notices)
 
     @property
     def tenant_name(self) -> str | None:
@@ -185,9 +188,13 @@ class Executor:
 
     # -- plan -------------------------------------------------------------------------------------------
 
-    def plan(self, unit, *, item: AIActionQueue | None, today: datetime.date) -> Plan:
+    def rules_for(self, *, today: datetime.date):
+        """Anything the figures of every plan of a batch need, fetched once per batch (None: nothing)."""
+        return None
+
+    def plan(self, unit, *, item: AIActionQueue | None, today: datetime.date, rules=None) -> Plan:
         lease = unit.current_lease
-        plan = Plan(unit=unit, lease=lease, item=item)
+        plan = Plan(unit=unit, lease=lease, item=item, rules=rules)
         if lease is None:
             plan.error = "This unit has no lease."
         elif lease.lease_status not in self.states:
@@ -388,6 +395,10 @@ class RentIncreaseExecutor(Executor):
     prompt = prompts.RENT_INCREASE_NOTICE
     quote_keys = ("new_rent", "effective_date")
 
+    def rules_for(self, *, today):
+        """The rent-increase notice rules in force today (one query per batch; properties.selectors)."""
+        return jurisdiction_rulebook(on_date=today, rule_types=[JurisdictionRule.RuleType.RENT_INCREASE_NOTICE])
+
     def figure(self, plan, *, today):
         current = Decimal(plan.lease.monthly_rent_amount)
         payload = plan.item.suggested_payload if plan.item else {}
@@ -395,7 +406,21 @@ class RentIncreaseExecutor(Executor):
         if target <= current:
             plan.error = f"The rent ({money(current)}) is already at or above the market rent ({money(target)})."
             return
-        effective = rules.rent_notice_effective_date(today)
+        book = plan.rules or self.rules_for(today=today)
+        rule = book.facts_for_property(plan.unit.property, JurisdictionRule.RuleType.RENT_INCREASE_NOTICE)
+        lease = plan.lease
+        terms = rules.rent_notice_terms(
+            rule,
+            notice_date=today,
+            current=current,
+            new=target,
+            tenancy_start=lease.move_in_date or lease.lease_begin_date,
+        )
+        if terms.notice_days is None:
+            state = plan.unit.property.jurisdiction_state or plan.unit.property.state
+            plan.error = f"No rent-increase notice rule is on file for {state}; add one in the admin first."
+            return
+        effective = terms.effective_date
         plan.figures = {
             "current_rent": str(current),
             "new_rent": str(target),
@@ -403,9 +428,17 @@ class RentIncreaseExecutor(Executor):
             "increase_pct": round(float((target - current) / current * 100), 1) if current else None,
             "effective_date": effective.isoformat(),
             "notice_date": today.isoformat(),
+            "notice_days": terms.notice_days,
+            "citation": rule.citation,
         }
+        law_note = (
+            f" ({terms.notice_days} days' notice, {rule.citation})"
+            if rule.citation
+            else (f" ({terms.notice_days} days' notice: no rule on file here, the strictest on file applies)")
+        )
         plan.summary = (
-            f"Rent {money(current)} → {money(target)}/mo (+{money(target - current)}) from {short_date(effective)}."
+            f"Rent {money(current)} → {money(target)}/mo (+{money(target - current)}) from {short_date(effective)}"
+            f"{law_note}."
         )
 
     def inputs(self, plan, *, today):
@@ -425,7 +458,9 @@ class RentIncreaseExecutor(Executor):
             "increase_pct": percent(round(float((new - current) / current * 100), 2)),
             "effective_date": long_date(effective),
             "effective_date_short": short_date(effective),
-            "notice_days": rules.RENT_NOTICE_DAYS,
+            "notice_days": f["notice_days"],
+            "notice_citation": f.get("citation") or "",
+            "notice_citation_text": f.get("citation") or "none on file (the strictest notice on file was used)",
             **_manager(prop),
         }
 
@@ -614,12 +649,12 @@ class ListingPrepExecutor(_TurnoverExecutor):
     prompt = prompts.LISTING_PREP
     quote_keys = ("asking_rent", "ready_by")
 
-    def plan(self, unit, *, item, today):
+    def plan(self, unit, *, item, today, rules=None):
         if unit.current_lease is None:  # a unit that never had a lease can be listed too
-            plan = Plan(unit=unit, lease=None, item=item)
+            plan = Plan(unit=unit, lease=None, item=item, rules=rules)
             self.figure(plan, today=today)
             return plan
-        return super().plan(unit, item=item, today=today)
+        return super().plan(unit, item=item, today=today, rules=rules)
 
     def figure(self, plan, *, today):
         lease = plan.lease

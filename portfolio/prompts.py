@@ -41,20 +41,22 @@ _TENANT_RULES = (
 RENT_INCREASE_NOTICE = Prompt(
     feature="portfolio",
     name="portfolio.rent_increase_notice",
-    version="2026-11-23",
-    description="30-day rent increase notice for a month-to-month tenant.",
+    version="2026-11-28",
+    description="Rent increase notice for a month-to-month tenant (notice period from the jurisdiction rule).",
     max_tokens=1500,
     system=(
         "You write rent increase notices for residential communities on behalf of the property manager: "
         "professional, respectful, 150-280 words. State the current rent, the new rent, the increase and the "
         "date it takes effect; mention that it brings the rent in line with the market for comparable homes; "
-        "thank the tenant; invite them to reply or call with questions before the effective date. " + _TENANT_RULES
+        "thank the tenant; invite them to reply or call with questions before the effective date. State the "
+        "notice period given (and the law cited, if any) exactly; never state another notice period. " + _TENANT_RULES
     ),
     template=(
         "Notice date: {notice_date}\nTenant: {tenant_name}\nUnit: {unit_number}, {property_name}\n"
         "Property address: {property_address}\nTenancy: month-to-month\n"
         "Current monthly rent: {current_rent}\nNew monthly rent: {new_rent}\nIncrease: {increase} ({increase_pct})\n"
         "Effective date: {effective_date} (at least {notice_days} days after this notice)\n"
+        "Law requiring the notice: {notice_citation_text}\n"
         "Manager: {manager_name}; phone: {manager_phone}; email: {manager_email}"
     ),
     output_schema=_OUTPUT,
@@ -142,7 +144,7 @@ _RENT_NOTICE = (
 
 Dear {{ tenant_name }},
 
-Thank you for continuing to make {{ property_name }} your home. This letter is your {{ notice_days }}-day notice of a change to the monthly rent for unit {{ unit_number }}, which you rent on a month-to-month basis.
+Thank you for continuing to make {{ property_name }} your home. This letter is your {{ notice_days }}-day notice{% if notice_citation %} under {{ notice_citation }}{% endif %} of a change to the monthly rent for unit {{ unit_number }}, which you rent on a month-to-month basis.
 
 Starting {{ effective_date }}, your monthly rent will be {{ new_rent }}, an increase of {{ increase }} ({{ increase_pct }}) from your current rent of {{ current_rent }}. The new rent brings your home in line with the market rent for comparable homes in the community. All other terms of your tenancy stay the same.
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.formatting import money, short_date, whole_money  # whole_money: the wireframe's "Offer renewal @ $1,150"
+from properties import jurisdiction as law
 
 ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT = "active", "month_to_month", "notice", "vacant"
 
@@ -72,7 +73,8 @@ HOLDOVER_MIN_DAYS = 30
 LONG_HOLDOVER_DAYS = 90  # tenants.lifecycle.LONG_HOLDOVER_DAYS
 LISTING_PREP_DAYS = 14
 NOTICE_HIGH_DAYS = 14
-RENT_NOTICE_DAYS = 30
+# The notice a rent increase needs is law, not a constant: the property's `rent_increase_notice` rule
+# (properties.JurisdictionRule), carried in UnitFacts.rent_notice.
 
 CENT = Decimal("0.01")
 
@@ -112,6 +114,10 @@ class UnitFacts:
     # Action types the agent must not recommend for this unit today (recently executed or dismissed, an
     # offer already out, an inspection already open...), decided by the selectors.
     excluded: frozenset = field(default_factory=frozenset)
+    # The property's rent-increase notice rule (properties.jurisdiction.RuleFacts) and when the tenancy began
+    # (tiers by tenancy length): the notice's effective date comes from them.
+    rent_notice: law.RuleFacts | None = None
+    tenancy_start: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +230,12 @@ def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None
         return None
     conf = _confidence(0.50 + 0.30 * min(gap_pct / 0.15, 1.0) + 0.15 * _retention(f) - 0.15 * _in_collections(f))
     new_rent = Decimal(f.market_rent).quantize(CENT)
+    terms = rent_notice_terms(
+        f.rent_notice, notice_date=today, current=f.rent, new=new_rent, tenancy_start=f.tenancy_start
+    )
+    if terms is None or terms.notice_days is None:
+        return None  # no notice rule on file at all: the law is unknown, so no notice is proposed
+    law_note = f" ({f.rent_notice.citation})" if f.rent_notice.citation else " (strictest rule on file)"
     return Candidate(
         action_type=RENT_INCREASE_NOTICE,
         confidence=conf,
@@ -231,7 +243,8 @@ def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None
         description=f"Rent increase notice (+{whole_money(gap)})",
         reason=(
             f"Month-to-month at {money(f.rent)}, {money(gap)} ({gap_pct:.1%}) below the market rent of "
-            f"{money(f.market_rent)}. A {RENT_NOTICE_DAYS}-day notice brings it to market.{_churn_note(f)}"
+            f"{money(f.market_rent)}. A {terms.notice_days}-day notice{law_note} brings it to market from "
+            f"{short_date(terms.effective_date)}.{_churn_note(f)}"
             f"{_collections_note(f)}{_pending_note(f)}"
         ),
         payload={
@@ -240,7 +253,9 @@ def rent_increase_notice(f: UnitFacts, today: datetime.date) -> Candidate | None
             "new_rent": str(new_rent),
             "increase": str(gap.quantize(CENT)),
             "increase_pct": round(gap_pct * 100, 1),
-            "notice_days": RENT_NOTICE_DAYS,
+            "notice_days": terms.notice_days,
+            "effective_date": _iso(terms.effective_date),
+            "citation": f.rent_notice.citation,
             "churn_score": f.churn_score,
         },
     )
@@ -448,11 +463,22 @@ def _in_days(days: int) -> str:
 # --- content helpers used by the executors -----------------------------------------------------------------
 
 
-def rent_notice_effective_date(notice_date: datetime.date) -> datetime.date:
-    """A rent increase takes effect on the first day of a rental period at least 30 days after the notice:
-    the first of the month on or after notice + 30 days."""
-    earliest = notice_date + datetime.timedelta(days=RENT_NOTICE_DAYS)
-    if earliest.day == 1:
-        return earliest
-    year, month = (earliest.year + 1, 1) if earliest.month == 12 else (earliest.year, earliest.month + 1)
-    return datetime.date(year, month, 1)
+def rent_notice_terms(
+    rule: law.RuleFacts | None,
+    *,
+    notice_date: datetime.date,
+    current: Decimal,
+    new: Decimal,
+    tenancy_start: datetime.date | None = None,
+) -> law.NoticeTerms | None:
+    """When a month-to-month rent increase served on `notice_date` takes effect: the first day of a rental
+    period (a 1st) once the notice the property's rule requires for this increase has run (None without a
+    rule). E.g. Nov 28 under a 30-day rule: Dec 28 at the earliest, so Jan 1."""
+    if rule is None:
+        return None
+    return rule.terms(
+        notice_date=notice_date,
+        proposed=law.first_of_next_month(notice_date),
+        increase=law.increase_pct(current=current, new=new),
+        tenancy=law.tenancy_months(start=tenancy_start, on=notice_date),
+    )

@@ -39,6 +39,8 @@ from collections_app.selectors import case_is_high_risk, unresolved_case_relatio
 from core.utils import parse_uuid
 from portfolio import rules
 from portfolio.models import AIActionQueue, BulkActionBatch, RentIncreaseNotice
+from properties.models import JurisdictionRule, Properties
+from properties.selectors import jurisdiction_rulebook
 from renewals import scoring
 from renewals.selectors import churn_inputs_for
 from tenants.balances import ZERO, tenant_balances
@@ -357,18 +359,33 @@ _AGENT_LEASE_FIELDS = (
     "lease_begin_date",
     "lease_end_date",
     "notice_move_out_date",
+    "move_in_date",
 )
 
 
-def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]:
+def agent_rent_notice_rules(*, today: datetime.date) -> dict:
+    """{property_id: RuleFacts} — every property's rent-increase notice rule in force today (city over state,
+    the strictest on file where a property has none). Two queries, once per agent run."""
+    book = jurisdiction_rulebook(on_date=today, rule_types=[JurisdictionRule.RuleType.RENT_INCREASE_NOTICE])
+    places = Properties.objects.values_list("id", "state", "city", "jurisdiction_state", "jurisdiction_city")
+    return {
+        pk: book.facts(j_state or state, j_city or city, JurisdictionRule.RuleType.RENT_INCREASE_NOTICE)
+        for pk, state, city, j_state, j_city in places
+    }
+
+
+def agent_facts_for(*, lease_ids, today: datetime.date, rent_notice_rules: dict | None = None) -> list[rules.UnitFacts]:
     """UnitFacts for a chunk of leases, set-based (a fixed number of queries whatever the chunk size):
     the leases (1), units' market rents (1), churn inputs (5, renewals.selectors), collections cases (1),
-    open items (3: renewal offers, rent increase notices, collections; tenants.open_items), recently executed / dismissed actions (1), open turnover work orders (1)."""
+    open items (3: renewal offers, rent increase notices, collections; tenants.open_items), recently executed / dismissed actions (1), open turnover work orders (1).
+    `rent_notice_rules` (agent_rent_notice_rules) is the run's, fetched once; 2 more queries when not given."""
     # One model object per lease (no joined tenant/unit/property objects: that tripled the agent's time);
     # churn_inputs_for fetches the units' market rent and the properties' size it needs in one query each.
     leases = list(TenantLease.objects.filter(id__in=list(lease_ids)).only(*_AGENT_LEASE_FIELDS))
     if not leases:
         return []
+    if rent_notice_rules is None:
+        rent_notice_rules = agent_rent_notice_rules(today=today)
     scored = [lease for lease in leases if lease.lease_status in (ACTIVE, MONTH_TO_MONTH)]
     churn = churn_inputs_for(leases=scored, today=today)
     units = dict(UnitsUnit.objects.filter(id__in=[lease.unit_id for lease in leases]).values_list("id", "market_rent"))
@@ -423,6 +440,8 @@ def agent_facts_for(*, lease_ids, today: datetime.date) -> list[rules.UnitFacts]
                 collections=_collections_facts(case) if case else None,
                 open_items=tuple(open_items.get(lease.pk, ())),
                 excluded=frozenset(excluded),
+                rent_notice=rent_notice_rules.get(lease.property_id),
+                tenancy_start=lease.move_in_date or lease.lease_begin_date,
             )
         )
     return out

@@ -65,11 +65,12 @@ def ai_action_queue_generate(*, today: datetime.date | None = None, chunk_size: 
         raise ApplicationError("chunk_size must be at least 1.")
     today = today or timezone.localdate()
     lease_ids = selectors.agent_lease_ids()
+    rent_notice_rules = selectors.agent_rent_notice_rules(today=today)  # the law, once per run
     kept: set = set()  # (unit_id, action_type) recommended today
     by_type: Counter = Counter()
     created = updated = 0
     for chunk in batched(lease_ids, chunk_size):
-        facts = selectors.agent_facts_for(lease_ids=chunk, today=today)
+        facts = selectors.agent_facts_for(lease_ids=chunk, today=today, rent_notice_rules=rent_notice_rules)
         existing = selectors.queue_items_on(unit_ids=[f.unit_id for f in facts], day=today)
         new, changed = [], []
         for f in facts:
@@ -201,7 +202,8 @@ def _check_request(*, action_type: str, unit_ids: list, method: str | None = Non
 def _plans(*, action_type: str, unit_ids: list, units: dict, today: datetime.date) -> list:
     executor = EXECUTORS[action_type]
     items = selectors.open_actions_for(unit_ids=unit_ids, action_type=action_type)
-    plans = [executor.plan(units[u], item=items.get(u), today=today) for u in unit_ids]
+    rules_ = executor.rules_for(today=today)  # e.g. the notice law, once for the selection
+    plans = [executor.plan(units[u], item=items.get(u), today=today, rules=rules_) for u in unit_ids]
     _check_open_items(plans, action_type=action_type, today=today)
     return plans
 
@@ -343,9 +345,10 @@ def bulk_action_execute(*, batch_id, today: datetime.date | None = None) -> Bulk
         unit_ids = [parse_uuid(u) for u in batch.unit_ids]
         units = selectors.units_for_action(unit_ids=unit_ids)
         items = selectors.open_actions_for(unit_ids=unit_ids, action_type=batch.action_type)
+        rules_ = executor.rules_for(today=today)  # e.g. the notice law, once for the batch
         for chunk in batched(unit_ids, PROGRESS_EVERY):
             missing = [u for u in chunk if u not in units]
-            plans = [executor.plan(units[u], item=items.get(u), today=today) for u in chunk if u in units]
+            plans = [executor.plan(units[u], item=items.get(u), today=today, rules=rules_) for u in chunk if u in units]
             _check_open_items(plans, action_type=batch.action_type, today=today)
             chunk_results = executor.run(
                 plans, method=batch.execution_method, actor=batch.executed_by, batch=batch, today=today

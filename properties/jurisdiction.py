@@ -178,6 +178,38 @@ def notice_terms(
     )
 
 
+@dataclass(frozen=True)
+class RuleFacts:
+    """A place's rule of one type as plain data, for pure code (agent rules, letters): its value and citation,
+    or, when the place has no rule on file, `value` None and the values of every rule of the type elsewhere
+    (the strictest applies)."""
+
+    value: Mapping | None
+    citation: str = ""
+    fallback_values: tuple = ()
+
+    @property
+    def on_file(self) -> bool:
+        return self.value is not None
+
+    def terms(
+        self,
+        *,
+        notice_date: datetime.date,
+        proposed: datetime.date,
+        increase: float | Decimal,
+        tenancy: int | None = None,
+    ) -> NoticeTerms:
+        return notice_terms(
+            value=self.value,
+            notice_date=notice_date,
+            proposed=proposed,
+            increase=increase,
+            tenancy=tenancy,
+            fallback_values=self.fallback_values,
+        )
+
+
 # --- late fees -----------------------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
 
+from properties.jurisdiction import RuleFacts
 from properties.models import JurisdictionRule, Properties
 
 
@@ -84,6 +85,18 @@ class RuleBook:
     def for_property(self, prop, rule_type: str) -> JurisdictionRule | None:
         state, city = property_place(prop)
         return self.get(state, city, rule_type)
+
+    def facts(self, state: str, city: str, rule_type: str) -> RuleFacts:
+        """The place's rule as pure data (properties.jurisdiction.RuleFacts): its value and citation, or the
+        values of every rule of the type on file (the strictest applies) when the place has none."""
+        rule = self.get(state, city, rule_type)
+        if rule is not None:
+            return RuleFacts(value=rule.value, citation=rule.citation)
+        return RuleFacts(value=None, fallback_values=tuple(r.value for r in self.of_type(rule_type)))
+
+    def facts_for_property(self, prop, rule_type: str) -> RuleFacts:
+        state, city = property_place(prop)
+        return self.facts(state, city, rule_type)
 
     def of_type(self, rule_type: str) -> list[JurisdictionRule]:
         """Every rule of the type in force somewhere (for a conservative fallback where a place has none)."""

@@ -166,7 +166,7 @@ def test_query_count_does_not_grow_with_the_portfolio(units, django_assert_max_n
             lease_end_date=TODAY - 100 * DAY,
             holdover_start_date=TODAY - 99 * DAY,
         )
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):  # +2 once per run: the properties' notice rules (the law)
         ai_action_queue_generate(today=TODAY)
     assert queue(action_type="rent_increase_notice").count() == 17
 

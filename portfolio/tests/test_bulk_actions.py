@@ -10,10 +10,10 @@ from django.utils import timezone
 from collections_app.models import CollectionAction, CollectionCase
 from core.messaging.testing import FakeEmailBackend, FakeSmsBackend
 from core.models import OutboxMessage
-from portfolio import rules
 from portfolio.models import AIActionQueue, BulkActionBatch, RentIncreaseNotice
 from portfolio.services import ai_action_queue_generate
 from portfolio.tests.conftest import TODAY
+from properties import jurisdiction as law
 from renewals.models import RenewalRecommendation
 from units.models import UnitsMaintenance
 
@@ -87,13 +87,19 @@ def test_preview_drafts_are_stored_on_the_queue_item_and_sent_as_previewed(post,
     item.refresh_from_db()
     assert item.generated_content == preview["content"] and item.content_provider == "offline"
     assert preview["ai_action_id"] == str(item.pk)
-    effective = rules.rent_notice_effective_date(TODAY)
+    # +20% in Sacramento: Cal. Civ. Code §827's 90-day tier, then the next 1st
+    effective = law.earliest_effective_date(notice_date=TODAY, days=90, period_start=True)
     assert preview["figures"]["effective_date"] == effective.isoformat()
+    assert (preview["figures"]["notice_days"], preview["figures"]["citation"]) == (90, "Cal. Civ. Code §827")
+    assert "This letter is your 90-day notice under Cal. Civ. Code §827" in preview["content"]
     assert (
         f"Starting {effective:%B} 1, {effective.year}, your monthly rent will be $1,800.00, an increase of "
         "$300.00 (20%) from your current rent of $1,500.00."
     ) in preview["content"]
-    assert preview["summary"] == f"Rent $1,500.00 → $1,800.00/mo (+$300.00) from {effective:%b} 1, {effective.year}."
+    assert preview["summary"] == (
+        f"Rent $1,500.00 → $1,800.00/mo (+$300.00) from {effective:%b} 1, {effective.year} "
+        "(90 days' notice, Cal. Civ. Code §827)."
+    )
     post(
         "",
         {"action_type": "rent_increase_notice", "unit_ids": unit_ids(units, "holdover"), "method": "email"},

@@ -12,6 +12,7 @@ from portfolio import rules
 from portfolio.models import AIActionQueue, RentIncreaseNotice
 from portfolio.services import ai_action_queue_generate
 from portfolio.tests.conftest import DAY, TODAY, make_lease
+from properties.jurisdiction import RuleFacts
 from renewals.models import RenewalRecommendation
 from renewals.services import renewal_offer_for_leases, renewal_scan
 from renewals.tests.factories import RenewalRecommendationFactory
@@ -135,6 +136,7 @@ def facts(*items, **kw):
         market_rent=Decimal("930"),
         lease_end_date=TODAY - 200 * DAY,
         renewal_rent=Decimal("866.25"),
+        rent_notice=RuleFacts(value={"days": 30}, citation="Cal. Civ. Code §827"),
     )
     return rules.UnitFacts(**{**base, **kw}, open_items=tuple(items))
 

@@ -7,9 +7,15 @@ import pytest
 
 from portfolio import rules
 from portfolio.rules import CollectionsFacts, UnitFacts
+from properties import jurisdiction as law
 
 TODAY = datetime.date(2026, 11, 23)
 D = Decimal
+
+
+CALIFORNIA = law.RuleFacts(
+    value={"tiers": [{"max_increase_pct": 10, "days": 30}, {"days": 90}]}, citation="Cal. Civ. Code §827"
+)
 
 
 def facts(
@@ -23,6 +29,7 @@ def facts(
     offer=None,
     collections=None,
     excluded=(),
+    rent_notice=None,
 ):
     return UnitFacts(
         unit_id="u1",
@@ -38,6 +45,8 @@ def facts(
         renewal_rent=D(offer) if offer else None,
         collections=collections,
         excluded=frozenset(excluded),
+        rent_notice=rent_notice or CALIFORNIA,
+        tenancy_start=datetime.date(2024, 1, 1),
     )
 
 
@@ -88,11 +97,35 @@ def test_rent_increase_confidence_priority_and_payload():
     assert c.confidence == D("0.92") and c.priority == "urgent"
     assert c.description == "Rent increase notice (+$300)"
     assert c.payload["new_rent"] == "1800.00" and c.payload["increase"] == "300.00"
+    # +20% is over §827's 10% tier: 90 days' notice, from the first 1st after it has run
+    effective = law.earliest_effective_date(notice_date=TODAY, days=90, period_start=True)
+    assert (c.payload["notice_days"], c.payload["citation"]) == (90, "Cal. Civ. Code §827")
+    assert c.payload["effective_date"] == effective.isoformat()
+    assert f"A 90-day notice (Cal. Civ. Code §827) brings it to market from {effective:%b} 1, {effective.year}." in (
+        c.reason
+    )
     small = rules.rent_increase_notice(
         facts("month_to_month", rent="1700", market="1775", end=days(-10), churn=0.6), TODAY
     )
     # gap 4.2%: 0.50 + 0.30 * 0.2817 + 0.15 * 0.4 = 0.6445 -> 0.64, medium (gap < 10%)
     assert small.confidence == D("0.64") and small.priority == "medium"
+    assert small.payload["notice_days"] == 30  # +4.4% of the rent: the 30-day tier
+
+
+def test_rent_increase_notice_follows_the_city_rule_and_needs_a_rule():
+    seattle = law.RuleFacts(value={"days": 180}, citation="Seattle Municipal Code 7.24.030")
+    c = rules.rent_increase_notice(facts("month_to_month", market="1800", end=days(-10), rent_notice=seattle), TODAY)
+    assert c.payload["notice_days"] == 180 and "180-day notice (Seattle Municipal Code 7.24.030)" in c.reason
+    # no rule for the place: the strictest on file applies, and the reason says so
+    fallback = law.RuleFacts(value=None, fallback_values=({"days": 30}, {"days": 60}))
+    c = rules.rent_increase_notice(facts("month_to_month", market="1800", end=days(-10), rent_notice=fallback), TODAY)
+    assert c.payload["notice_days"] == 60 and "(strictest rule on file)" in c.reason
+    # no rule on file anywhere: the law is unknown, no notice is proposed
+    nothing = law.RuleFacts(value=None)
+    assert (
+        rules.rent_increase_notice(facts("month_to_month", market="1800", end=days(-10), rent_notice=nothing), TODAY)
+        is None
+    )
 
 
 @pytest.mark.parametrize("holdover,fires", [(30, False), (31, True)])
@@ -218,5 +251,8 @@ def test_confidence_is_capped_below_one():
         (datetime.date(2026, 1, 30), datetime.date(2026, 3, 1)),
     ],
 )
-def test_rent_notice_effective_date_is_a_first_of_month_at_least_30_days_out(notice, effective):
-    assert rules.rent_notice_effective_date(notice) == effective
+def test_rent_notice_effective_date_is_a_first_of_month_after_the_notice(notice, effective):
+    terms = rules.rent_notice_terms(
+        law.RuleFacts(value={"days": 30}, citation="x"), notice_date=notice, current=D("1000"), new=D("1050")
+    )
+    assert (terms.effective_date, terms.notice_days) == (effective, 30)

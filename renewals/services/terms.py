@@ -46,14 +46,12 @@ def renewal_terms(
     lease ends, or the next 1st for a month-to-month lease) unless the notice for this increase has not run
     by then. A place with no rule on file gets the strictest notice on file (and no citation)."""
     proposed, _ = scoring.recommended_term(lease_end_date=lease.lease_end_date, today=today, months=months)
-    rule = book.for_property(prop, NOTICE_RULE)
-    terms = law.notice_terms(
-        value=rule.value if rule else None,
+    rule = book.facts_for_property(prop, NOTICE_RULE)
+    terms = rule.terms(
         notice_date=today,
         proposed=proposed,
         increase=law.increase_pct(current=current_rent, new=offered_rent),
         tenancy=law.tenancy_months(start=lease.move_in_date or lease.lease_begin_date, on=today),
-        fallback_values=[] if rule else [r.value for r in book.of_type(NOTICE_RULE)],
     )
     return {
         "recommended_lease_start": terms.effective_date,
@@ -61,7 +59,7 @@ def renewal_terms(
         "notice_date": today,
         "response_deadline": terms.response_deadline,
         "notice_days": terms.notice_days,
-        "notice_citation": rule.citation if rule and terms.notice_days is not None else "",
+        "notice_citation": rule.citation if terms.notice_days is not None else "",
     }
 
 
