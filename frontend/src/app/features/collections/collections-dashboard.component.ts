@@ -21,7 +21,6 @@ import { CollectionsService } from '../../core/services/collections.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { EscalationDotsComponent } from '../../shared/components/escalation-dots.component';
 import { IconComponent } from '../../shared/components/icon.component';
-import { PaginationComponent } from '../../shared/components/pagination.component';
 import { StatCardComponent } from '../../shared/components/stat-card.component';
 import {
   ErrorStateComponent,
@@ -29,7 +28,7 @@ import {
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
 import { filterOptions } from '../../shared/list/filter-select.component';
-import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListBodyComponent } from '../../shared/list/list-body.component';
 import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
@@ -68,12 +67,11 @@ const LEVELS = Array.from({ length: MAX_ESCALATION_LEVEL + 1 }, (_, i) => String
     EscalationDotsComponent,
     DunningTimelineComponent,
     StatusBadgeComponent,
-    PaginationComponent,
     LoadingStateComponent,
     ErrorStateComponent,
     SORT_HEADER,
     ListToolbarComponent,
-    ListEmptyComponent,
+    ListBodyComponent,
     ScanBannerComponent,
   ],
   templateUrl: './collections-dashboard.component.html',

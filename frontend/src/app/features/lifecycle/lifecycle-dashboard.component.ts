@@ -21,13 +21,12 @@ import { ToastService } from '../../core/notifications/toast.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { addDays, toIsoDate } from '../../core/utils/dates';
 import { IconComponent } from '../../shared/components/icon.component';
-import { PaginationComponent } from '../../shared/components/pagination.component';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { filterOptions } from '../../shared/list/filter-select.component';
-import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListBodyComponent } from '../../shared/list/list-body.component';
 import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ExpiringLeasesTableComponent } from './components/expiring-leases-table.component';
@@ -48,12 +47,11 @@ type ExpiringWindow = (typeof EXPIRING_WINDOWS)[number];
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ListToolbarComponent,
-    ListEmptyComponent,
+    ListBodyComponent,
     FormsModule,
     IconComponent,
     LifecycleHexGridComponent,
     ExpiringLeasesTableComponent,
-    PaginationComponent,
     LoadingStateComponent,
     ErrorStateComponent,
   ],

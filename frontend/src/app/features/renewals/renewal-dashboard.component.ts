@@ -28,14 +28,13 @@ import { toIsoDate } from '../../core/utils/dates';
 import { ChurnRiskBadgeComponent } from '../../shared/components/churn-risk-badge.component';
 import { IconComponent } from '../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-badge.component';
-import { PaginationComponent } from '../../shared/components/pagination.component';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
 import { filterOptions } from '../../shared/list/filter-select.component';
-import { ListEmptyComponent } from '../../shared/list/list-empty.component';
+import { ListBodyComponent } from '../../shared/list/list-body.component';
 import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
@@ -96,13 +95,12 @@ export interface PickedRenewal {
     ChurnRiskBadgeComponent,
     LeaseStatusBadgeComponent,
     StatusBadgeComponent,
-    PaginationComponent,
     LoadingStateComponent,
     ErrorStateComponent,
     BulkApproveDialogComponent,
     SORT_HEADER,
     ListToolbarComponent,
-    ListEmptyComponent,
+    ListBodyComponent,
     ScanBannerComponent,
   ],
   templateUrl: './renewal-dashboard.component.html',
