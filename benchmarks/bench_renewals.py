@@ -52,6 +52,7 @@ def main():
         from renewals.models import RenewalRecommendation
         from renewals.selectors import churn_inputs_for, leases_for_scoring, renewal_candidates
         from renewals.services import batched, renewal_recommendations_build, renewal_scan
+        from renewals.services.terms import renewal_rulebook
         from tenants.services import lease_statuses_classify
 
         today = timezone.localdate()
@@ -61,11 +62,12 @@ def main():
         # The set-based part alone: candidates, churn inputs, scoring (no letters, nothing written).
         with timed() as t_score, count_queries() as q_score:
             ids = list(renewal_candidates(today=today).values_list("id", flat=True))
+            book = renewal_rulebook(today=today)  # the notice law, once per run as the scan does
             scored = 0
             for chunk in batched(ids, args.chunk_size):
                 leases = leases_for_scoring(lease_ids=chunk)
                 churn_inputs_for(leases=leases, today=today)
-                scored += len(renewal_recommendations_build(leases=leases, today=today))
+                scored += len(renewal_recommendations_build(leases=leases, today=today, book=book))
 
         split = SplitCounter()
         with timed() as t_scan, connection.execute_wrapper(split):

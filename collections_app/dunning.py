@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
+
+from properties import jurisdiction as law
 
 CENT = Decimal("0.01")
 
@@ -163,3 +166,25 @@ def recommended_next_step(
         "Call the tenant before any legal step: a tenant with a good history often resolves this with a "
         "conversation or a payment plan."
     )
+
+
+# --- late fees under the law (properties.jurisdiction) --------------------------------------------------------
+
+
+def late_fees_lawful(
+    fees: list[tuple[Decimal, datetime.date, datetime.date]], *, rule: Mapping | None, rent: Decimal
+) -> tuple[Decimal, Decimal]:
+    """(collectable, excess) of a tenant's unpaid late fees [(unpaid amount, date charged, the late rent's due
+    date)] under the property's `late_fee` rule value (None: no rule on file, every fee stands). A fee charged
+    within the grace period is excess in full; each fee is capped at the rule's cap for the monthly rent."""
+    collectable = excess = Decimal("0.00")
+    for amount, charged_on, rent_due in fees:
+        amount = Decimal(amount)
+        if rule is None:
+            allowed = amount
+        else:
+            days_late = (charged_on - rent_due).days
+            allowed = law.late_fee_allowed(rule, fee=amount, rent=rent, days_late=days_late)
+        collectable += allowed
+        excess += amount - allowed
+    return collectable, excess

@@ -50,7 +50,11 @@ class CollectionCase(models.Model):
 
     original_amount_due = models.DecimalField(max_digits=10, decimal_places=2)
     current_balance = models.DecimalField(max_digits=10, decimal_places=2)
+    # Unpaid late fees the law lets us ask for (properties.JurisdictionRule `late_fee`: grace period and cap);
+    # the ledger's fees above that are `late_fee_excess`, left out of current_balance and never requested.
     late_fee_total = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    late_fee_excess = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    late_fee_citation = models.CharField(max_length=300, blank=True, default="")
     days_overdue = models.IntegerField(default=0)
     due_date = models.DateField()
 

@@ -67,6 +67,8 @@ class CollectionCaseListSerializer(serializers.ModelSerializer):
             "original_amount_due",
             "current_balance",
             "late_fee_total",
+            "late_fee_excess",
+            "late_fee_citation",
             "days_overdue",
             "due_date",
             "escalation_level",

@@ -39,8 +39,8 @@ from collections_app.selectors import case_is_high_risk, unresolved_case_relatio
 from core.utils import parse_uuid
 from portfolio import rules
 from portfolio.models import AIActionQueue, BulkActionBatch, RentIncreaseNotice
-from properties.models import JurisdictionRule, Properties
-from properties.selectors import jurisdiction_rulebook
+from properties.models import JurisdictionRule
+from properties.selectors import property_rule_facts
 from renewals import scoring
 from renewals.selectors import churn_inputs_for
 from tenants.balances import ZERO, tenant_balances
@@ -366,12 +366,7 @@ _AGENT_LEASE_FIELDS = (
 def agent_rent_notice_rules(*, today: datetime.date) -> dict:
     """{property_id: RuleFacts} — every property's rent-increase notice rule in force today (city over state,
     the strictest on file where a property has none). Two queries, once per agent run."""
-    book = jurisdiction_rulebook(on_date=today, rule_types=[JurisdictionRule.RuleType.RENT_INCREASE_NOTICE])
-    places = Properties.objects.values_list("id", "state", "city", "jurisdiction_state", "jurisdiction_city")
-    return {
-        pk: book.facts(j_state or state, j_city or city, JurisdictionRule.RuleType.RENT_INCREASE_NOTICE)
-        for pk, state, city, j_state, j_city in places
-    }
+    return property_rule_facts(rule_type=JurisdictionRule.RuleType.RENT_INCREASE_NOTICE, on_date=today)
 
 
 def agent_facts_for(*, lease_ids, today: datetime.date, rent_notice_rules: dict | None = None) -> list[rules.UnitFacts]:

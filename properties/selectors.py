@@ -139,3 +139,12 @@ def jurisdiction_rules_for_properties(
         places={property_place(p) for p in properties}, rule_types=rule_types, on_date=on_date
     )
     return {p.pk: by_place[property_place(p)] for p in properties}
+
+
+def property_rule_facts(*, rule_type: str, on_date: datetime.date) -> dict:
+    """{property_id: RuleFacts} — every property's rule of `rule_type` in force on `on_date` (city over state,
+    the values of every rule of the type on file where a property has none). Two queries, for agents that
+    hold the law for a whole run."""
+    book = jurisdiction_rulebook(on_date=on_date, rule_types=[rule_type])
+    places = Properties.objects.values_list("id", "state", "city", "jurisdiction_state", "jurisdiction_city")
+    return {pk: book.facts(j_state or state, j_city or city, rule_type) for pk, state, city, j_state, j_city in places}

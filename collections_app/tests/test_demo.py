@@ -100,9 +100,12 @@ def test_agents_on_the_demo_portfolio(demo, settings, capsys):
     by_hand = _ledger_by_hand(TODAY)
     assert {t: v[0] for t, v in by_hand.items()} == by_balances
     cases = {c.tenant_id: c for c in CollectionCase.objects.all()}
-    assert set(cases) == set(by_balances) and len(cases) > 100
+    # a tenant owing only late fees the law does not allow (charged in the grace period, over the cap) has no case
+    assert set(cases) <= set(by_balances) and len(cases) > 100
+    assert len(by_balances) - len(cases) <= 0.05 * len(by_balances)
     for tid, case in cases.items():
-        assert case.original_amount_due == case.current_balance == by_balances[tid]
+        # the case pursues the ledger's overdue balance less the late fees the property's rule does not allow
+        assert case.original_amount_due == case.current_balance == by_balances[tid] - case.late_fee_excess
         assert case.due_date == by_hand[tid][1]
         assert case.days_overdue == (TODAY - case.due_date).days and case.escalation_level == 0
         assert case.tone == dunning.select_tone(case.tenant_risk_profile, 0)
