@@ -7,11 +7,19 @@ export type ChurnRiskLevel = 'low' | 'medium' | 'high' | 'critical';
 export type RenewalStatus = 'pending' | 'approved' | 'sent' | 'accepted' | 'declined' | 'expired';
 export type RentStrategy = 'hold' | 'below_market_retain' | 'market_rate' | 'above_market_premium';
 export type RenewalAction = 'approve' | 'send' | 'generate_letter' | 'edit_letter' | 'respond';
-export type ChurnFactorKey = 'late_payments' | 'maintenance_requests' | 'rent_gap' | 'tenure_short' | 'market_trend';
+export type ChurnFactorKey =
+  'late_payments' | 'maintenance_requests' | 'rent_gap' | 'tenure_short' | 'market_trend';
 
 /** Highest risk first: the order of the dashboard's cards. */
 export const CHURN_RISK_LEVELS: readonly ChurnRiskLevel[] = ['critical', 'high', 'medium', 'low'];
-export const RENEWAL_STATUSES: readonly RenewalStatus[] = ['pending', 'approved', 'sent', 'accepted', 'declined', 'expired'];
+export const RENEWAL_STATUSES: readonly RenewalStatus[] = [
+  'pending',
+  'approved',
+  'sent',
+  'accepted',
+  'declined',
+  'expired',
+];
 
 export const CHURN_RISK_LABELS: Record<ChurnRiskLevel, string> = {
   low: 'Low',
@@ -85,6 +93,15 @@ export interface RenewalRecommendation {
   recommended_term_months: number;
   recommended_lease_start: IsoDate;
   recommended_lease_end: IsoDate;
+  /** The letter's date: the effective and reply-by dates are counted from it (null on letters written before
+   * the notice rules). */
+  notice_date: IsoDate | null;
+  /** The date the tenant is asked to answer by. */
+  response_deadline: IsoDate | null;
+  /** Days of notice the property's rent-increase rule requires for this offer; null = none (no increase). */
+  notice_days: number | null;
+  /** The statute behind notice_days ('' when no rule is on file for the place). */
+  notice_citation: string;
   status: RenewalStatus;
   status_label: string;
   reviewed_by: string;
