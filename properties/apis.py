@@ -33,8 +33,9 @@ class PropertyViewSet(viewsets.ReadOnlyModelViewSet):
 class JurisdictionRuleListApi(ListAPIView):
     """The law as data: every version of each rule, with its citation and plain-language summary.
 
-    `?state=WA` (required to narrow, any case; 400 if not a US state code), `&city=Seattle` (the state's
-    statewide rules plus that city's), `&rule_type=late_fee`. A starting point to be checked with counsel.
+    `?state=WA` (any case; 400 if not a US state code), `&city=Seattle` (the state's statewide rules plus
+    that city's; needs `state`), `&rule_type=late_fee`, `&search=` (citation, summary, city). A starting point
+    to be checked with counsel.
     """
 
     serializer_class = JurisdictionRuleSerializer
@@ -48,5 +49,8 @@ class JurisdictionRuleListApi(ListAPIView):
     def get_queryset(self):
         query = validated(JurisdictionRuleQuerySerializer, self.request.query_params)
         return jurisdiction_rule_list(
-            state=query.get("state"), city=query.get("city"), rule_type=query.get("rule_type")
+            state=query.get("state"),
+            city=query.get("city"),
+            rule_type=query.get("rule_type"),
+            search=query.get("search"),
         )

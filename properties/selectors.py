@@ -22,11 +22,13 @@ RuleKey = tuple[str, str]  # (state, city) as a property states them
 
 
 def jurisdiction_rule_list(
-    *, state: str | None = None, city: str | None = None, rule_type: str | None = None
+    *, state: str | None = None, city: str | None = None, rule_type: str | None = None, search: str | None = None
 ) -> QuerySet[JurisdictionRule]:
     """Rules, every version. With `city`, the state's statewide rules plus that city's (case-insensitive):
-    all the rules that apply in that place."""
+    all the rules that apply in that place. `search` matches the citation, summary or city."""
     qs = JurisdictionRule.objects.all()
+    if search:
+        qs = qs.filter(Q(citation__icontains=search) | Q(summary__icontains=search) | Q(city__icontains=search))
     if state:
         qs = qs.filter(state=state.upper())
     if city is not None:

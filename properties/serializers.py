@@ -42,11 +42,13 @@ class PropertySerializer(serializers.ModelSerializer):
 
 
 class JurisdictionRuleQuerySerializer(serializers.Serializer):
-    """`GET /jurisdiction-rules/` query: a US state code (any case), optional city and rule type."""
+    """`GET /jurisdiction-rules/` query: a US state code (any case), optional city, rule type and a search in
+    the citation, summary and city."""
 
     state = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, max_length=2)
     city = serializers.CharField(required=False, max_length=100, allow_blank=False, trim_whitespace=True)
     rule_type = serializers.ChoiceField(choices=JurisdictionRule.RuleType.choices, required=False)
+    search = serializers.CharField(required=False, max_length=100, allow_blank=True, trim_whitespace=True)
 
     def validate_state(self, value: str) -> str:
         value = value.upper()

@@ -152,6 +152,12 @@ def test_all_states_paginated(api_client, django_assert_max_num_queries):
     assert response.json()["count"] == JurisdictionRule.objects.count() and len(response.json()["results"]) == 10
 
 
+def test_search_matches_citation_summary_and_city(api_client):
+    body = api_client.get(URL, {"search": "§827"}).json()
+    assert [(r["state"], r["rule_type"]) for r in body["results"]] == [("CA", "rent_increase_notice")]
+    assert {r["city"] for r in api_client.get(URL, {"search": "seattle"}).json()["results"]} == {"Seattle"}
+
+
 def test_a_state_with_no_rules_is_an_empty_list(api_client):
     response = api_client.get(URL, {"state": "NY"})
     assert response.status_code == 200 and response.json()["count"] == 0

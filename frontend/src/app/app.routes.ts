@@ -17,17 +17,28 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
       { path: 'dashboard', loadChildren: () => import('./features/dashboard/dashboard.routes') },
-      { path: 'properties', loadChildren: () => import('./features/property-management/properties.routes') },
+      {
+        path: 'properties',
+        loadChildren: () => import('./features/property-management/properties.routes'),
+      },
       { path: 'units', loadChildren: () => import('./features/property-management/units.routes') },
       { path: 'lifecycle', loadChildren: () => import('./features/lifecycle/lifecycle.routes') },
       { path: 'renewals', loadChildren: () => import('./features/renewals/renewals.routes') },
-      { path: 'collections', loadChildren: () => import('./features/collections/collections.routes') },
+      {
+        path: 'collections',
+        loadChildren: () => import('./features/collections/collections.routes'),
+      },
       { path: 'portfolio', loadChildren: () => import('./features/portfolio/portfolio.routes') },
       { path: 'messages', loadChildren: () => import('./features/messages/messages.routes') },
       {
+        path: 'rules',
+        loadChildren: () => import('./features/jurisdiction-rules/jurisdiction-rules.routes'),
+      },
+      {
         path: '**',
         title: 'Not found · UnitCycle',
-        loadComponent: () => import('./features/not-found.component').then((m) => m.NotFoundComponent),
+        loadComponent: () =>
+          import('./features/not-found.component').then((m) => m.NotFoundComponent),
       },
     ],
   },

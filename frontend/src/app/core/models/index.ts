@@ -7,3 +7,4 @@ export * from './dashboard.models';
 export * from './collections.models';
 export * from './renewal.models';
 export * from './message.models';
+export * from './jurisdiction.models';
