@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from core.formatting import long_date
 from properties import jurisdiction as law
 from properties.models import JurisdictionRule
 from properties.selectors import RuleBook, jurisdiction_rulebook
@@ -83,12 +84,12 @@ def renewal_terms_problem(rec: RenewalRecommendation, *, today: datetime.date, b
     today the notice the law requires would not have run by its start date. (A letter written before the
     rules existed has no reply-by date; only its start date is checked.)"""
     if rec.response_deadline is not None and rec.response_deadline <= today:
-        return f"The letter asks for a reply by {rec.response_deadline:%B %-d, %Y}; regenerate it with new dates."
+        return f"The letter asks for a reply by {long_date(rec.response_deadline)}; regenerate it with new dates."
     lawful = renewal_terms_for(rec, today=today, book=book)
     if lawful["recommended_lease_start"] > rec.recommended_lease_start:
         return (
-            f"Sent today, the notice would not have run by {rec.recommended_lease_start:%B %-d, %Y} (the earliest "
-            f"lawful start is {lawful['recommended_lease_start']:%B %-d, %Y}); regenerate the letter with new dates."
+            f"Sent today, the notice would not have run by {long_date(rec.recommended_lease_start)} (the earliest "
+            f"lawful start is {long_date(lawful['recommended_lease_start'])}); regenerate the letter with new dates."
         )
     return None
 

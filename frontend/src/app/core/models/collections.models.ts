@@ -11,11 +11,26 @@ export type PaymentPlanStatus = 'proposed' | 'accepted' | 'active' | 'completed'
 export type LegalReferralState = '' | 'recommended' | 'approved' | 'dismissed';
 export type InstallmentStatus = 'pending' | 'paid' | 'overdue' | 'partial';
 
-export const COLLECTION_STATUSES: readonly CollectionStatus[] = ['open', 'payment_plan', 'escalated', 'paid', 'written_off'];
+export const COLLECTION_STATUSES: readonly CollectionStatus[] = [
+  'open',
+  'payment_plan',
+  'escalated',
+  'paid',
+  'written_off',
+];
 /** A case the agent or the manager still works on (the API's "unresolved"). */
-export const UNRESOLVED_STATUSES: readonly CollectionStatus[] = ['open', 'payment_plan', 'escalated'];
+export const UNRESOLVED_STATUSES: readonly CollectionStatus[] = [
+  'open',
+  'payment_plan',
+  'escalated',
+];
 export const COLLECTION_TONES: readonly CollectionTone[] = ['friendly', 'firm', 'formal', 'legal'];
-export const RISK_PROFILES: readonly CollectionRiskProfile[] = ['good_history', 'standard', 'repeat_offender', 'chronic'];
+export const RISK_PROFILES: readonly CollectionRiskProfile[] = [
+  'good_history',
+  'standard',
+  'repeat_offender',
+  'chronic',
+];
 /** Escalation levels 0 (new) to 5 (escalated). */
 export const MAX_ESCALATION_LEVEL = 5;
 
@@ -99,7 +114,12 @@ export interface CollectionCase {
   property_name: string;
   original_amount_due: Money;
   current_balance: Money;
+  /** Unpaid late fees the property's late-fee rule allows (what the case asks for). */
   late_fee_total: Money;
+  /** Ledger late fees above that (charged in the grace period or over the cap): never requested. */
+  late_fee_excess: Money;
+  /** The late-fee rule's statute ('' when no rule is on file for the place). */
+  late_fee_citation: string;
   days_overdue: number;
   due_date: IsoDate;
   escalation_level: number;
