@@ -1,15 +1,25 @@
 from django.contrib.auth import login, logout
 from django.db import connection
+from django.middleware.csrf import get_token
 from drf_spectacular.utils import extend_schema, inline_serializer
+from knox.models import AuthToken
 from rest_framework import serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.jobs import job_get
+from core.selectors import auth_session_list
 from core.serializers import JobSerializer
-from core.services import auth_token_obtain, auth_token_revoke
+from core.services import (
+    auth_login_check,
+    auth_session_revoke,
+    auth_token_create,
+    auth_token_revoke,
+    auth_tokens_revoke_all,
+)
 
 
 class HealthApi(APIView):
@@ -30,8 +40,14 @@ class HealthApi(APIView):
         return Response({"status": "ok" if db == "ok" else "degraded", "database": db}, status=code)
 
 
+ERROR_RESPONSE = inline_serializer("AuthError", {"detail": serializers.CharField()})
+
+
 class AuthTokenApi(APIView):
-    """POST {"email", "password"} -> {"token"}. With `"session": true` it also logs the browser in."""
+    """POST {"email", "password"} -> {"token", "expiry"}: a new token for this device (send it as
+    `Authorization: Token <token>`; it expires after AUTH_TOKEN_TTL_HOURS). With `"session": true` the browser
+    is also signed in with a session cookie; that flow needs the CSRF cookie and header (GET auth/csrf/ first).
+    Wrong credentials: 401. Too many failures for the account or from the IP: 429 with when to retry."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -41,25 +57,94 @@ class AuthTokenApi(APIView):
         password = serializers.CharField(max_length=128, trim_whitespace=False)
         session = serializers.BooleanField(required=False, default=False)
 
-    @extend_schema(request=InputSerializer, responses=inline_serializer("Token", {"token": serializers.CharField()}))
+    @extend_schema(
+        request=InputSerializer,
+        responses={
+            200: inline_serializer("Token", {"token": serializers.CharField(), "expiry": serializers.DateTimeField()}),
+            401: ERROR_RESPONSE,
+            403: ERROR_RESPONSE,
+            429: ERROR_RESPONSE,
+        },
+    )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        token = auth_token_obtain(email=data.validated_data["email"], password=data.validated_data["password"])
         if data.validated_data["session"]:
-            from rest_framework.authtoken.models import Token
+            # Login CSRF: a session sign-in sets a cookie, so a foreign page must not be able to trigger it.
+            SessionAuthentication().enforce_csrf(request)
+        user = auth_login_check(
+            request=request._request, email=data.validated_data["email"], password=data.validated_data["password"]
+        )
+        token, instance = auth_token_create(user=user, request=request._request)
+        if data.validated_data["session"]:
+            login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return Response({"token": token, "expiry": instance.expiry})
 
-            login(request._request, Token.objects.select_related("user").get(key=token).user)
-        return Response({"token": token})
+
+class CsrfApi(APIView):
+    """GET: sets the `csrftoken` cookie (and returns it) for the session sign-in flow."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(responses=inline_serializer("Csrf", {"csrf_token": serializers.CharField()}))
+    def get(self, request):
+        return Response({"csrf_token": get_token(request._request)})
 
 
 class LogoutApi(APIView):
+    """Signs this device out: revokes the token the request came with (other devices stay signed in)."""
+
     permission_classes = [IsAuthenticated]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
-        auth_token_revoke(user=request.user)
+        if isinstance(request.auth, AuthToken):
+            auth_token_revoke(token=request.auth)
         logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutAllApi(APIView):
+    """Signs every device of the caller out (all tokens, and this browser's session)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request):
+        auth_tokens_revoke_all(user=request.user)
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AuthSessionListApi(APIView):
+    """The caller's signed-in devices (live tokens), newest first; `current` marks the one asking."""
+
+    permission_classes = [IsAuthenticated]
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.CharField()
+        created = serializers.DateTimeField()
+        expiry = serializers.DateTimeField(allow_null=True)
+        last_used = serializers.DateTimeField(allow_null=True)
+        user_agent = serializers.CharField()
+        current = serializers.BooleanField()
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request):
+        digest = request.auth.digest if isinstance(request.auth, AuthToken) else None
+        rows = auth_session_list(user=request.user, current_digest=digest)
+        return Response(self.OutputSerializer(rows, many=True).data)
+
+
+class AuthSessionDetailApi(APIView):
+    """DELETE: signs one of the caller's devices out (404 if the id is not one of theirs)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None, 404: ERROR_RESPONSE})
+    def delete(self, request, session_id):
+        auth_session_revoke(user=request.user, session_id=session_id)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -199,3 +199,16 @@ class Job(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.kind}[{self.scope}]: {self.status} {self.progress}%"
+
+
+class TokenDevice(models.Model):
+    """What the signed-in devices list shows about one API token (a knox token is one device's sign-in).
+
+    Deleted with its token (sign-out, revocation, expiry clean-up)."""
+
+    token = models.OneToOneField("knox.AuthToken", primary_key=True, on_delete=models.CASCADE, related_name="device")
+    user_agent = models.CharField(max_length=255, blank=True, default="")
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.token.token_key} ({self.user_agent or 'unknown device'})"

@@ -1,23 +1,78 @@
-from django.contrib.auth import authenticate, get_user_model
-from rest_framework.authtoken.models import Token
+from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model, user_logged_in
+from django.http import HttpRequest
+from django.utils import timezone
+from knox.models import AuthToken
+
+from core.auth import LOCKOUT_MESSAGE, token_public_id
 from core.exceptions import ApplicationError
 
+BAD_CREDENTIALS = "Unable to log in with the provided email and password."
 
-def auth_token_obtain(*, email: str, password: str) -> str:
-    """Returns the user's API token for a valid email/password; raises ApplicationError otherwise."""
+
+def auth_login_check(*, request: HttpRequest, email: str, password: str):
+    """The user for a valid email/password, through django.contrib.auth.authenticate(request=…) so that
+    django-axes counts the failures and refuses a locked-out account or IP (429, whatever the password)."""
     User = get_user_model()
-    user = User.objects.filter(email__iexact=email.strip()).first()
-    username = user.get_username() if user else email.strip()
-    authed = authenticate(username=username, password=password)
-    if authed is None or not authed.is_active:
-        raise ApplicationError("Unable to log in with the provided email and password.", status_code=401)
-    token, _ = Token.objects.get_or_create(user=authed)
-    return token.key
+    email = email.strip()
+    user = User.objects.filter(email__iexact=email).first()
+    # One axes counter per account whatever the email's case; unknown emails are counted too (lowercased).
+    username = user.get_username() if user else email.lower()
+    authed = authenticate(request=request, username=username, password=password)
+    if authed is None:
+        if getattr(request, "axes_locked_out", False):
+            raise ApplicationError(LOCKOUT_MESSAGE, status_code=429)
+        raise ApplicationError(BAD_CREDENTIALS, status_code=401)
+    return authed
 
 
-def auth_token_revoke(*, user) -> None:
-    Token.objects.filter(user=user).delete()
+def auth_token_create(*, user, request: HttpRequest | None = None) -> tuple[str, AuthToken]:
+    """A new API token for one device (knox: only its hash is stored), expiring AUTH_TOKEN_TTL_HOURS from now.
+    Returns (the token to hand to the client once, the stored row)."""
+    from core.models import TokenDevice
+
+    AuthToken.objects.filter(user=user, expiry__lt=timezone.now()).delete()  # this user's expired sign-ins
+    instance, token = AuthToken.objects.create(user=user, expiry=timedelta(hours=settings.AUTH_TOKEN_TTL_HOURS))
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:255] if request is not None else ""
+    TokenDevice.objects.create(token=instance, user_agent=user_agent, last_used=timezone.now())
+    if request is not None:
+        user_logged_in.send(sender=user.__class__, request=request, user=user)  # last_login, axes access log
+    return token, instance
+
+
+def auth_token_obtain(*, email: str, password: str, request: HttpRequest | None = None) -> str:
+    """Signs in with email/password and returns a new device token. Without an HTTP request (scripts, test
+    fixtures) a local one stands in, so the lockout still applies."""
+    if request is None:
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+    user = auth_login_check(request=request, email=email, password=password)
+    token, _ = auth_token_create(user=user, request=request)
+    return token
+
+
+def auth_token_revoke(*, token: AuthToken) -> None:
+    """Signs one device out."""
+    token.delete()
+
+
+def auth_tokens_revoke_all(*, user) -> int:
+    """Signs every device of `user` out; returns how many."""
+    tokens = AuthToken.objects.filter(user=user)
+    count = tokens.count()
+    tokens.delete()
+    return count
+
+
+def auth_session_revoke(*, user, session_id: str) -> None:
+    """Revokes the caller's device whose public id (core.auth.token_public_id) is `session_id`; 404 otherwise."""
+    for token in AuthToken.objects.filter(user=user).only("digest", "token_key"):
+        if token_public_id(token.token_key) == session_id:
+            token.delete()
+            return
+    raise ApplicationError("No such signed-in device.", status_code=404)
 
 
 def user_upsert(*, email: str, password: str, is_staff: bool = True, first_name: str = "", last_name: str = ""):

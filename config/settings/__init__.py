@@ -1,5 +1,6 @@
 """Settings, split by topic. Each module reads the environment through config.env only."""
 
+from .access import *  # noqa: F401,F403
 from .ai import *  # noqa: F401,F403
 from .base import *  # noqa: F401,F403
 from .celery import *  # noqa: F401,F403

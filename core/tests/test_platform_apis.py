@@ -17,7 +17,7 @@ def test_token_login_and_use(anon_client, user):
     )
     assert resp.status_code == 200
     token = resp.json()["token"]
-    assert len(token) == 40
+    assert len(token) == 64  # knox: 64 hex characters, only their hash is stored
     anon_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     me = anon_client.get("/api/v1/auth/me/")
     assert me.status_code == 200 and me.json()["email"] == "manager@example.com"
