@@ -7,6 +7,7 @@ from datetime import timedelta
 from hashlib import sha256
 from hmac import compare_digest
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
@@ -27,6 +28,17 @@ LAST_USED_RESOLUTION_SECONDS = 60
 def lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: the API's JSON error shape, 429, whatever asked (the API login or the admin)."""
     return JsonResponse({"detail": LOCKOUT_MESSAGE}, status=429)
+
+
+def client_ip(request) -> str:
+    """AXES_CLIENT_IP_CALLABLE: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front the address the
+    outermost trusted proxy saw (X-Forwarded-For counted from the right: the client can forge only the left)."""
+    remote = request.META.get("REMOTE_ADDR", "") or ""
+    hops = settings.TRUSTED_PROXY_COUNT
+    forwarded = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    if hops <= 0 or not forwarded:
+        return remote
+    return forwarded[-hops] if len(forwarded) >= hops else forwarded[0]
 
 
 def token_public_id(token_key: str) -> str:

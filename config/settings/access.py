@@ -28,6 +28,12 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 # Either parameter alone locks: 10 failures on one account (from anywhere), or 10 from one IP (any accounts).
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client IP: REMOTE_ADDR, or behind N trusted proxies (production: the TLS proxy in front of gunicorn) the
+# address the nearest trusted proxy appended to X-Forwarded-For; never a left-hand value the client could forge.
+TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT", default=1 if env("DJANGO_ENV", default="development") == "production" else 0
+)
+AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
 # A success does not wipe the failures: it would let someone holding one valid account reset their IP's count.
 AXES_RESET_ON_SUCCESS = False
 # The lockout answer is the API's JSON error shape, 429, for the API and the admin alike.

@@ -210,3 +210,17 @@ def test_an_old_pbkdf2_hash_is_upgraded_to_argon2_at_sign_in(settings, anon_clie
     assert _login(anon_client, u.email, PASSWORD).status_code == 200
     u.refresh_from_db()
     assert u.password.startswith("argon2$")
+
+
+# --- client IP behind a proxy ---------------------------------------------------------------------------------
+
+
+def test_client_ip_trusts_only_the_proxies_it_is_told_about(rf, settings):
+    from core.auth import client_ip
+
+    req = rf.get("/", REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(req) == "10.9.9.9"  # no proxy configured: the header is the client's to forge
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(req) == "203.0.113.7"  # what our proxy saw, not the forged left-hand value
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.9.9.9")) == "10.9.9.9"
