@@ -6,10 +6,30 @@ from django import forms
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.filters import OrderingFilter, SearchFilter
 
+from core.fields import date_window_error
+
+
+class SaneDateFormField(forms.DateField):
+    """A date inside the accepted input window (core.fields.date_window: DATE_INPUT_MIN .. N years ahead), so
+    `?end_date_after=0798-01-01` is a 400 that says the window, like a date in a JSON body."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is not None:
+            message = date_window_error(value, "The date")
+            if message:
+                raise forms.ValidationError(message, code="date_window")
+        return value
+
+
+class SaneDateFilter(django_filters.DateFilter):
+    field_class = SaneDateFormField
+
 
 def iso_date_filter(field_name: str, lookup_expr: str) -> django_filters.DateFilter:
-    """A date filter that takes ISO dates only (2026-03-28), like the JSON bodies; 03/01/2026 is a 400."""
-    return django_filters.DateFilter(field_name=field_name, lookup_expr=lookup_expr, input_formats=["%Y-%m-%d"])
+    """A date filter that takes ISO dates only (2026-03-28), like the JSON bodies; 03/01/2026 is a 400, and
+    so is a date outside the accepted window."""
+    return SaneDateFilter(field_name=field_name, lookup_expr=lookup_expr, input_formats=["%Y-%m-%d"])
 
 
 class CSVSelectMultiple(forms.SelectMultiple):

@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
+from core.filters import iso_date_filter
 from invoices.models import Invoices, Vendor
 from invoices.selectors import invoice_list, vendor_list
 from invoices.serializers import InvoiceDetailSerializer, InvoiceListSerializer, VendorSerializer
@@ -27,8 +28,8 @@ class VendorViewSet(viewsets.ReadOnlyModelViewSet):
 
 class InvoiceFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Invoices.Status.choices)
-    invoice_date__gte = django_filters.DateFilter(field_name="invoice_date", lookup_expr="gte")
-    invoice_date__lte = django_filters.DateFilter(field_name="invoice_date", lookup_expr="lte")
+    invoice_date__gte = iso_date_filter("invoice_date", "gte")
+    invoice_date__lte = iso_date_filter("invoice_date", "lte")
 
     class Meta:
         model = Invoices

@@ -7,7 +7,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from core.filters import ChoiceInFilter
+from core.filters import ChoiceInFilter, iso_date_filter
 from portfolio import rules, selectors
 from portfolio.models import AIActionQueue, BulkActionBatch
 from tenants.models import TenantLease
@@ -120,7 +120,7 @@ class AIQueueFilter(django_filters.FilterSet):
     min_confidence = django_filters.NumberFilter(
         field_name="confidence_score", lookup_expr="gte", min_value=0, max_value=1
     )
-    generated_on = django_filters.DateFilter(input_formats=["%Y-%m-%d"])
+    generated_on = iso_date_filter("generated_on", "exact")
 
     class Meta:
         model = AIActionQueue

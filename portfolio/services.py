@@ -21,7 +21,7 @@ from core.exceptions import ApplicationError
 from core.utils import batched, parse_uuid
 from portfolio import rules, selectors
 from portfolio.executors import EXECUTORS
-from portfolio.models import AIActionQueue, BulkActionBatch
+from portfolio.models import ActionType, AIActionQueue, BulkActionBatch
 from tenants.open_items import lease_open_items
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,8 @@ def ai_action_queue_generate(*, today: datetime.date | None = None, chunk_size: 
             AIActionQueue.objects.bulk_update(changed, [*_REFRESHED, "updated_at"], batch_size=500)
             updated += len(changed)
     superseded = _supersede(today=today, kept=kept)
-    counts = ", ".join(f"{t} {by_type[t]}" for t in rules.ACTION_TYPES if by_type[t])
+    # In words (the summary is shown to managers as the run's result): "Offer renewal 1032, …".
+    counts = ", ".join(f"{ActionType(t).label} {by_type[t]}" for t in rules.ACTION_TYPES if by_type[t])
     return (
         f"Evaluated {len(lease_ids)} units: {sum(by_type.values())} recommendations ({counts or 'none'}); "
         f"created {created}, updated {updated}, superseded {superseded}."

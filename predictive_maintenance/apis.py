@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
+from core.filters import iso_date_filter
 from predictive_maintenance.models import Equipment, MaintenancePrediction
 from predictive_maintenance.selectors import equipment_list, prediction_list
 from predictive_maintenance.serializers import EquipmentSerializer, MaintenancePredictionSerializer
@@ -9,8 +10,8 @@ from predictive_maintenance.serializers import EquipmentSerializer, MaintenanceP
 
 class EquipmentFilter(django_filters.FilterSet):
     property = django_filters.UUIDFilter(field_name="property_ref")
-    warranty_expiration__lte = django_filters.DateFilter(field_name="warranty_expiration", lookup_expr="lte")
-    warranty_expiration__gte = django_filters.DateFilter(field_name="warranty_expiration", lookup_expr="gte")
+    warranty_expiration__lte = iso_date_filter("warranty_expiration", "lte")
+    warranty_expiration__gte = iso_date_filter("warranty_expiration", "gte")
 
     class Meta:
         model = Equipment

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from properties.models import JurisdictionRule, Properties
@@ -65,6 +66,8 @@ class JurisdictionRuleQuerySerializer(serializers.Serializer):
 class JurisdictionRuleSerializer(serializers.ModelSerializer):
     rule_type_label = serializers.CharField(source="get_rule_type_display", read_only=True)
     scope = serializers.SerializerMethodField()
+    # Where the statute can be read, when known: null (not "") otherwise, so the "uri" format holds.
+    source_url = serializers.SerializerMethodField()
 
     class Meta:
         model = JurisdictionRule
@@ -86,3 +89,7 @@ class JurisdictionRuleSerializer(serializers.ModelSerializer):
 
     def get_scope(self, obj) -> str:
         return "city" if obj.city else "state"
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_source_url(self, obj) -> str | None:
+        return obj.source_url or None

@@ -37,9 +37,13 @@ fi
 echo "Building the web app with Node $(node --version) ($(command -v node))"
 
 cd frontend
+# node_modules/.installed holds the hash of the package-lock.json it was installed from: npm ci (which
+# deletes node_modules first) runs only when the lock file's content changed, not when a fresh checkout
+# or a git worktree sharing node_modules merely gave it a newer mtime.
 stamp=node_modules/.installed
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  npm ci --no-audit --no-fund --loglevel=error && touch "$stamp"
+lock_hash=$(sha256sum package-lock.json | cut -d" " -f1)
+if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+  { npm ci --no-audit --no-fund --loglevel=error && echo "$lock_hash" >"$stamp"; }
 fi
 # Rebuild only when sources changed since the last build.
 if [ -f dist/unitcycle/browser/index.html ] && [ -z "$(find src public angular.json package.json tsconfig.json tsconfig.app.json -newer dist/unitcycle/browser/index.html -print -quit)" ]; then

@@ -46,9 +46,13 @@ fi
 echo "== frontend: install"
 t=$(now)
 cd frontend
+# node_modules/.installed holds the hash of the package-lock.json it was installed from: npm ci (which
+# deletes node_modules first) runs only when the lock file's content changed, not when a fresh checkout
+# or a git worktree sharing node_modules merely gave it a newer mtime.
 stamp=node_modules/.installed
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  npm ci --no-audit --no-fund --loglevel=error && touch "$stamp" || { echo "npm ci failed" >&2; exit 1; }
+lock_hash=$(sha256sum package-lock.json | cut -d" " -f1)
+if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+  { npm ci --no-audit --no-fund --loglevel=error && echo "$lock_hash" >"$stamp"; } || { echo "npm ci failed" >&2; exit 1; }
 fi
 echo "   install: $(elapsed "$t")"
 

@@ -2,6 +2,7 @@ import django_filters
 from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
+from core.filters import iso_date_filter
 from units.models import UnitsMaintenance, UnitsUnit
 from units.selectors import unit_list, work_order_list
 from units.serializers import UnitSerializer, WorkOrderSerializer
@@ -36,8 +37,8 @@ class WorkOrderFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=UnitsMaintenance.Status.choices)
     category = django_filters.MultipleChoiceFilter(choices=UnitsMaintenance.Category.choices)
     priority = django_filters.MultipleChoiceFilter(choices=UnitsMaintenance.Priority.choices)
-    requested_date__gte = django_filters.DateFilter(field_name="requested_date", lookup_expr="gte")
-    requested_date__lte = django_filters.DateFilter(field_name="requested_date", lookup_expr="lte")
+    requested_date__gte = iso_date_filter("requested_date", "gte")
+    requested_date__lte = iso_date_filter("requested_date", "lte")
 
     class Meta:
         model = UnitsMaintenance

@@ -66,3 +66,26 @@ def test_validated_raises_400_error():
     assert validated(In, {"n": "3"}) == {"n": 3}
     with pytest.raises(ValidationError):
         validated(In, {"n": 0})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/tenants/leases/?lease_end_date__gte=0798-01-01",
+        "/api/v1/tenants/ledger/?trans_date__lte=9999-12-31",
+        "/api/v1/units/work-orders/?requested_date__gte=1066-10-14",
+        "/api/v1/invoices/?invoice_date__lte=3026-01-01",
+        "/api/v1/predictive-maintenance/equipment/?warranty_expiration__gte=0001-01-01",
+        "/api/v1/renewals/?lease_end_date__gte=1900-01-01",
+    ],
+)
+def test_date_query_filters_outside_the_window_are_a_400_that_says_the_window(url, django_user_model):
+    from rest_framework.test import APIClient
+
+    user = django_user_model.objects.create_user("dates@example.com", password="x", is_staff=True)
+    client = APIClient()
+    client.force_authenticate(user)
+    response = client.get(url)
+    assert response.status_code == 400, response.content
+    assert "must be between" in response.content.decode()
