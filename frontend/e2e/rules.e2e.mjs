@@ -19,7 +19,8 @@ describe('Rules by state', { concurrency: false }, () => {
   });
 
   test('lists the rules with their citations, filtered by state and rule', async () => {
-    await page.goto(`${BASE_URL}/rules`);
+    await page.locator('nav a.nav-item', { hasText: 'Rules by state' }).click();
+    await page.waitForURL(/\/rules$/);
     await page.getByTestId('rule-row').first().waitFor();
 
     await page.selectOption('[data-testid=state-filter]', 'CA');

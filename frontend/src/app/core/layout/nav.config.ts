@@ -27,6 +27,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Command Center', path: '/portfolio/command-center', icon: 'sparkles' },
       { label: 'Bulk-action history', path: '/portfolio/bulk-actions', icon: 'list' },
       { label: 'Messages', path: '/messages', icon: 'inbox' },
+      { label: 'Rules by state', path: '/rules', icon: 'list' },
     ],
   },
   {
