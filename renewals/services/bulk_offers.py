@@ -12,7 +12,7 @@ from core.ai.offline import money
 from core.exceptions import ApplicationError
 from renewals.models import RenewalRecommendation
 from renewals.selectors import leases_for_scoring, leases_with_conflicting_items, renewal_offer_blockers
-from renewals.services._common import CHANNELS, NOT_DELIVERED, OPEN, Status
+from renewals.services._common import CHANNELS, LETTER_EDITABLE, NOT_DELIVERED, OPEN, Status
 from renewals.services.approve import renewal_approve
 from renewals.services.letters import renewal_letter_generate, renewal_letters_attach
 from renewals.services.scan import recommendations_insert, renewal_recommendations_build
@@ -69,7 +69,24 @@ def renewal_offers_prepare(*, lease_ids, today: datetime.date | None = None) -> 
     created = _open_recommendations([rec.lease_id for rec in ready])
     for rec in ready:
         out[rec.lease_id] = created.get(rec.lease_id) or "The renewal offer could not be created; try again."
+    _refresh_stale_dates(out, today=today)
     return {lease_id: out[lease_id] for lease_id in ids}
+
+
+def _refresh_stale_dates(out: dict, *, today: datetime.date) -> None:
+    """An open offer not yet sent whose dates can no longer go out today (written days ago: its reply-by date
+    has come, or the notice would not run by its start) gets new dates and a new letter now, so the preview
+    shows what will be sent. One query for the rules; one gateway call per stale letter."""
+    unsent = [r for r in out.values() if isinstance(r, RenewalRecommendation) and r.status in LETTER_EDITABLE]
+    if not unsent:
+        return
+    book = renewal_rulebook(today=today)
+    for rec in unsent:
+        if renewal_terms_problem(rec, today=today, book=book):
+            try:
+                out[rec.lease_id] = renewal_letter_generate(recommendation=rec, today=today)
+            except (ApplicationError, AIError) as exc:
+                out[rec.lease_id] = f"The renewal letter could not be rewritten with new dates: {exc.message}"
 
 
 def _open_recommendations(lease_ids) -> dict:

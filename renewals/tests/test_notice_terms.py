@@ -151,3 +151,11 @@ def test_the_command_center_offer_regenerates_stale_dates_before_sending():
     assert result[lease.pk]["ok"], result
     sent = RenewalRecommendation.objects.get(pk=rec.pk)
     assert (sent.status, sent.notice_date, sent.recommended_lease_start) == ("sent", D(2026, 12, 5), D(2027, 2, 1))
+
+
+def test_the_command_center_preview_shows_the_rewritten_letter():
+    lease = lease_at(place("Sacramento", "CA"), month_to_month=True)
+    rec = scan_rec(lease)
+    prepared = services.renewal_offers_prepare(lease_ids=[lease.pk], today=D(2026, 12, 5))[lease.pk]
+    assert prepared.pk == rec.pk and prepared.notice_date == D(2026, 12, 5)
+    assert "from February 1, 2027" in prepared.renewal_letter_text

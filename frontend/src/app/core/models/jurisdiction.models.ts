@@ -31,7 +31,8 @@ export interface JurisdictionRule {
   summary: string;
   citation: string;
   effective_date: IsoDate;
-  source_url: string;
+  /** Where the statute can be read (null when unknown). */
+  source_url: string | null;
   updated_at: IsoDateTime;
 }
 
