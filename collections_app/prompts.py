@@ -50,6 +50,7 @@ COLLECTIONS_MESSAGE = Prompt(
         "additionalProperties": False,
     },
     untrusted={"tenant_first_name": "tenant_profile"},
+    trusted=("office_phone",),  # the property's phone, set by the manager
     max_tokens=1200,
     description="One dunning message (SMS, email or letter) in the tone the tenant's history calls for.",
 )

@@ -38,6 +38,9 @@ _TENANT_RULES = (
     f"message of at most {SMS_MAX_CHARS} characters that says the details are in their email."
 )
 
+# Inputs the manager writes (the property's record, the signature) or the law table supplies: not tenant text.
+_MANAGER_WRITTEN = ("property_name", "property_address", "manager_name", "manager_phone", "manager_email")
+
 RENT_INCREASE_NOTICE = Prompt(
     feature="portfolio",
     name="portfolio.rent_increase_notice",
@@ -61,6 +64,7 @@ RENT_INCREASE_NOTICE = Prompt(
     ),
     output_schema=_OUTPUT,
     untrusted={"tenant_name": "tenant_profile"},
+    trusted=(*_MANAGER_WRITTEN, "notice_citation_text"),
 )
 
 MOVE_OUT_INSPECTION_NOTICE = Prompt(
@@ -82,6 +86,7 @@ MOVE_OUT_INSPECTION_NOTICE = Prompt(
     ),
     output_schema=_OUTPUT,
     untrusted={"tenant_name": "tenant_profile"},
+    trusted=_MANAGER_WRITTEN,
 )
 
 LISTING_PREP = Prompt(
@@ -102,6 +107,7 @@ LISTING_PREP = Prompt(
         "Ready by: {ready_by}\nAvailable from: {available_from}"
     ),
     output_schema=_OUTPUT,
+    trusted=_MANAGER_WRITTEN,
 )
 
 EVICTION_PREP = Prompt(
@@ -126,6 +132,7 @@ EVICTION_PREP = Prompt(
     ),
     output_schema=_OUTPUT,
     untrusted={"tenant_name": "tenant_profile"},
+    trusted=_MANAGER_WRITTEN,
 )
 
 

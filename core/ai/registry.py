@@ -1,4 +1,5 @@
-"""Offline implementations, registered by each feature beside its prompt."""
+"""Offline implementations, registered by each feature beside its prompt; the registered prompts themselves
+(`registered_prompts()`: every prompt a feature ships, for checks that must cover them all)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import autodiscover_modules
 
 _offline: dict[str, Callable] = {}
+_prompts: dict[str, object] = {}  # name -> the Prompt/ChatPrompt given to register_offline
 _lock = threading.Lock()
 _discovered = False
 
@@ -34,6 +36,8 @@ def register_offline(prompt):
                     f"Prompt '{name}' already has an offline implementation ({_qualname(existing)})."
                 )
             _offline[name] = fn
+            if not isinstance(prompt, str):
+                _prompts[name] = prompt
         return fn
 
     return decorator
@@ -42,6 +46,17 @@ def register_offline(prompt):
 def unregister_offline(prompt) -> None:
     with _lock:
         _offline.pop(_key(prompt), None)
+        _prompts.pop(_key(prompt), None)
+
+
+def registered_prompts() -> list:
+    """Every Prompt/ChatPrompt registered (with its offline implementation) by the installed apps' `prompts` and
+    `offline` modules, sorted by name."""
+    global _discovered
+    _discovered = True
+    autodiscover_modules("prompts", "offline")
+    with _lock:
+        return sorted(_prompts.values(), key=lambda p: p.name)
 
 
 def get_offline(prompt) -> Callable | None:

@@ -31,12 +31,13 @@ CLASSIFY = Prompt(
     name="test.anthropic.classify",
     version="3",
     system="You classify tenant messages for {property_name}.",
-    template="Tenant {tenant_name} wrote:\n{content}",
+    template="Unit {unit_number} tenant wrote:\n{content}",
     output_schema=SCHEMA,
     untrusted={"content": "tenant_message"},
+    trusted=("property_name",),
     max_tokens=300,
 )
-INPUTS = {"property_name": "Oak Court", "tenant_name": "Sam Lee", "content": "The sink leaks."}
+INPUTS = {"property_name": "Oak Court", "unit_number": "4B", "content": "The sink leaks."}
 GOOD = '{"category": "maintenance", "confidence": 0.92}'
 
 
@@ -68,7 +69,7 @@ def test_request_the_sdk_sends_and_the_validated_result(claude):
                 {
                     "type": "text",
                     "text": (
-                        "Tenant Sam Lee wrote:\n"
+                        "Unit 4B tenant wrote:\n"
                         '<untrusted_data source="tenant_message">\nThe sink leaks.\n</untrusted_data>'
                     ),
                 }
