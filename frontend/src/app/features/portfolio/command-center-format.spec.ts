@@ -17,7 +17,9 @@ describe('daysTitle', () => {
     expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-07-22' })).toBe(
       'Month-to-month since 2025-07-23 (the lease ended 2025-07-22)',
     );
-    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-12-31' })).toContain('since 2026-01-01');
+    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-12-31' })).toContain(
+      'since 2026-01-01',
+    );
   });
 });
 
@@ -42,7 +44,14 @@ describe('confidencePct', () => {
 
 describe('query string ⇄ filters', () => {
   it('keeps only known values', () => {
-    const f = filtersFromQuery({ state: 'month_to_month,bogus,notice', risk: 'chronic,scary', min: '1000', max: '-5', q: '  santos ', sort: 'nope' });
+    const f = filtersFromQuery({
+      state: 'month_to_month,bogus,notice',
+      risk: 'chronic,scary',
+      min: '1000',
+      max: '-5',
+      q: '  santos ',
+      sort: 'nope',
+    });
     expect(f.lifecycle_state).toEqual(['month_to_month', 'notice']);
     expect(f.risk_level).toEqual(['chronic']);
     expect(f.min_rent).toBe(1000);
@@ -52,10 +61,28 @@ describe('query string ⇄ filters', () => {
   });
 
   it('round-trips, clearing empty keys', () => {
-    const q = queryFromFilters({ lifecycle_state: ['vacant'], property: 'P1', risk_level: [], min_rent: 0, max_rent: null, search: null, ordering: '-rent' });
-    expect(q).toEqual({ state: 'vacant', property: 'P1', risk: null, min: '0', max: null, q: null, sort: '-rent' });
+    const q = queryFromFilters({
+      lifecycle_state: ['vacant'],
+      property: 'P1',
+      risk_level: [],
+      min_rent: 0,
+      max_rent: null,
+      search: null,
+      ordering: '-rent',
+    });
+    expect(q).toEqual({
+      state: 'vacant',
+      property: 'P1',
+      risk: null,
+      min: '0',
+      max: null,
+      q: null,
+      sort: '-rent',
+    });
     expect(queryFromFilters({ ordering: DEFAULT_SORT })['sort']).toBeNull();
-    expect(filtersFromQuery({ state: 'vacant', property: 'P1', min: '0', sort: '-rent' }).ordering).toBe('-rent');
+    expect(
+      filtersFromQuery({ state: 'vacant', property: 'P1', min: '0', sort: '-rent' }).ordering,
+    ).toBe('-rent');
   });
 });
 
@@ -86,8 +113,18 @@ describe('selection helpers', () => {
 
   it('merges the results of several batches', () => {
     const batch = (statuses: string[]) =>
-      ({ results: statuses.map((status, i) => ({ unit_id: `${status}${i}`, status, ok: status !== 'failed' })) }) as never;
-    expect(mergeResults([batch(['done', 'failed']), batch(['skipped', 'done'])])).toMatchObject({ done: 2, skipped: 1, failed: 1 });
+      ({
+        results: statuses.map((status, i) => ({
+          unit_id: `${status}${i}`,
+          status,
+          ok: status !== 'failed',
+        })),
+      }) as never;
+    expect(mergeResults([batch(['done', 'failed']), batch(['skipped', 'done'])])).toMatchObject({
+      done: 2,
+      skipped: 1,
+      failed: 1,
+    });
   });
 
   it('turns a datetime-local value into an ISO timestamp', () => {
