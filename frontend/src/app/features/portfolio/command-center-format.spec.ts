@@ -5,11 +5,13 @@ import {
   daysLabel,
   daysTitle,
   filtersFromQuery,
+  openItemWord,
   pagesToLoad,
   placePage,
   queryFromFilters,
   sumMoney,
 } from './command-center-format';
+import { OpenItem } from '../../core/services/command-center.service';
 import { localInputToIso, mergeResults } from './components/bulk-action-modal.component';
 
 describe('daysTitle', () => {
@@ -60,6 +62,23 @@ describe('query string ⇄ filters', () => {
     expect(f.ordering).toBe(DEFAULT_SORT);
   });
 
+  it('names an open item in words', () => {
+    const item = (kind: OpenItem['kind'], status: string) =>
+      ({
+        kind,
+        status,
+        object_id: '1',
+        label: '',
+        amount: null,
+        change_pct: null,
+        date: null,
+      }) as OpenItem;
+    expect(openItemWord(item('renewal_offer', 'sent'))).toBe('Offer sent');
+    expect(openItemWord(item('renewal_offer', 'pending'))).toBe('Offer pending');
+    expect(openItemWord(item('rent_increase_notice', 'scheduled'))).toBe('Rent notice');
+    expect(openItemWord(item('payment_plan', 'active'))).toBe('Payment plan');
+  });
+
   it('round-trips, clearing empty keys', () => {
     const q = queryFromFilters({
       lifecycle_state: ['vacant'],
@@ -76,10 +95,16 @@ describe('query string ⇄ filters', () => {
       risk: null,
       min: '0',
       max: null,
+      gap: null,
       q: null,
       sort: '-rent',
     });
     expect(queryFromFilters({ ordering: DEFAULT_SORT })['sort']).toBeNull();
+    // The gap filter travels as its choice name and comes back as the API's bounds.
+    expect(queryFromFilters({ gap_pct_min: null, gap_pct_max: -5 })['gap']).toBe('below5');
+    const gap = filtersFromQuery({ gap: 'above' });
+    expect([gap.gap_pct_min, gap.gap_pct_max]).toEqual([0, null]);
+    expect(filtersFromQuery({ gap: 'bogus' }).gap_pct_max).toBeNull();
     expect(
       filtersFromQuery({ state: 'vacant', property: 'P1', min: '0', sort: '-rent' }).ordering,
     ).toBe('-rent');
