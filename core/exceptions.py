@@ -1,7 +1,10 @@
 """Every API error is `{"detail": "..."}`; validation errors add per-field messages in `errors`."""
 
+import functools
 import logging
+import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -40,6 +43,24 @@ def _first_message(errors) -> str:
     return ""
 
 
+_NO_MATCH = re.compile(r"^No (\w+) matches the given query\.$")
+
+
+@functools.cache
+def _verbose_names() -> dict[str, str]:
+    """{model class name: its verbose_name} for every installed model ("UnitsUnit" -> "unit")."""
+    return {m._meta.object_name: str(m._meta.verbose_name) for m in apps.get_models()}
+
+
+def _not_found_message(raw: str) -> str:
+    """Django's "No UnitsUnit matches the given query." in words a manager reads: "Unit not found.\""""
+    match = _NO_MATCH.match(raw or "")
+    if not match:
+        return raw or "Not found."
+    name = _verbose_names().get(match.group(1))
+    return f"{name[:1].upper()}{name[1:]} not found." if name else "Not found."
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
@@ -48,7 +69,7 @@ def api_exception_handler(exc, context):
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound(str(exc) or "Not found.")
+        exc = exceptions.NotFound(_not_found_message(str(exc)))
 
     response = exception_handler(exc, context)
     if response is None:

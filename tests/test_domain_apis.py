@@ -98,7 +98,9 @@ def test_property_list_with_occupancy(api_client, portfolio):
 def test_property_detail_and_404(api_client, portfolio):
     assert api_client.get(f"/api/v1/properties/{portfolio['prop'].id}/").json()["name"] == "Harbor View"
     resp = api_client.get(f"/api/v1/properties/{uuid.uuid4()}/")
-    assert resp.status_code == 404 and resp.json() == {"detail": "No Properties matches the given query."}
+    assert resp.status_code == 404 and resp.json() == {"detail": "Property not found."}
+    resp = api_client.get(f"/api/v1/units/{uuid.uuid4()}/")
+    assert resp.status_code == 404 and resp.json() == {"detail": "Unit not found."}
     resp = api_client.get("/api/v1/properties/not-a-uuid/")
     assert resp.status_code == 404 and resp.json() == {"detail": "Not found."}
 

@@ -178,6 +178,52 @@ describe('Portfolio command center', { concurrency: false }, () => {
     },
   );
 
+  test(
+    'after the offers went out, the queue agent agrees: the rows show "Offer sent" and no rent-increase notice',
+    { timeout: 150_000 },
+    async () => {
+      const units = shared.mtm.results.map((r) => r.id);
+      await page.getByTestId('run-agent').click();
+      await page
+        .waitForFunction(
+          () => document.querySelector('[data-testid=run-agent]')?.disabled === true,
+          null,
+          { timeout: 10_000 },
+        )
+        .catch(() => {});
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=run-agent]')?.disabled === false,
+        null,
+        { timeout: 120_000 },
+      );
+      for (const id of units) {
+        const row = page.locator(`[data-testid=cc-row][data-unit-id="${id}"]`);
+        await row.getByTestId('open-item').first().waitFor();
+        assert.equal(await row.getByTestId('open-item').first().innerText(), 'Offer sent');
+        assert.notEqual(
+          await row.locator('app-ai-action-badge').getAttribute('data-action-type'),
+          'rent_increase_notice',
+        );
+        const queue = await api(page, `/api/v1/portfolio/ai-queue/?unit=${id}`);
+        const types = queue.results.map((q) => q.action_type);
+        assert.ok(
+          !types.includes('rent_increase_notice') && !types.includes('renewal_offer'),
+          `${id}: ${types}`,
+        );
+        const cc = await api(
+          page,
+          `/api/v1/portfolio/command-center/?search=${encodeURIComponent(shared.mtm.results.find((r) => r.id === id).unit_number)}&page_size=50`,
+        );
+        const mine = cc.results.find((r) => r.id === id);
+        assert.ok(
+          mine.open_items.some((i) => i.kind === 'renewal_offer' && i.status === 'sent'),
+          JSON.stringify(mine.open_items),
+        );
+      }
+      await shot(page, '28-command-center-offers-in-progress', { fullPage: false });
+    },
+  );
+
   test('"Select all (N)" selects every MTM unit with their total rent; Export CSV downloads the filter', async () => {
     await page.getByTestId('select-all').click();
     const all = await api(

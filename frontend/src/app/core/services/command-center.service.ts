@@ -23,7 +23,12 @@ export type RiskChoice = RiskLevel | 'none';
 export type BulkMethod = 'email' | 'sms' | 'both' | 'manual';
 export type BatchStatus = 'pending' | 'running' | 'sent' | 'partial' | 'failed' | 'cancelled';
 
-export const RISK_LEVELS: readonly RiskLevel[] = ['good_history', 'standard', 'repeat_offender', 'chronic'];
+export const RISK_LEVELS: readonly RiskLevel[] = [
+  'good_history',
+  'standard',
+  'repeat_offender',
+  'chronic',
+];
 
 /** The unit's top open AI recommendation. */
 export interface AIActionBrief {
@@ -38,6 +43,18 @@ export interface AIActionBrief {
   reason: string;
 }
 
+/** Something already in flight on the lease (tenants.open_items): the agents do not contradict it. */
+export interface OpenItem {
+  kind: 'renewal_offer' | 'rent_increase_notice' | 'collection_case' | 'payment_plan';
+  object_id: string;
+  status: string;
+  /** In words, e.g. "Renewal offer sent $891.00 (+8.0%)". */
+  label: string;
+  amount: string | null;
+  change_pct: number | null;
+  date: string | null;
+}
+
 export interface CommandCenterRow {
   id: string;
   unit_number: string;
@@ -50,6 +67,11 @@ export interface CommandCenterRow {
   tenant_name: string | null;
   rent: Money | null;
   market_rent: Money | null;
+  /** Rent − market rent (negative: below market); null for a vacant unit or without a market rent. */
+  market_gap: Money | null;
+  /** The gap as a % of the market rent (−8.5 = 8.5 % below market). */
+  market_gap_pct: number | null;
+  open_items: OpenItem[];
   event_date: IsoDate | null;
   /** event date − today: lease end (active; negative = holdover days for MTM), move-out (notice), days vacant (negative). */
   days_to_event: number | null;
@@ -83,6 +105,9 @@ export interface CommandCenterFilters {
   risk_level?: readonly RiskChoice[];
   min_rent?: number | string | null;
   max_rent?: number | string | null;
+  /** Rent vs market in %, bounds (the "gap to market" filter). */
+  gap_pct_min?: number | null;
+  gap_pct_max?: number | null;
   days_to_event__gte?: number | null;
   days_to_event__lte?: number | null;
   ai_action?: readonly ActionType[];
@@ -190,11 +215,19 @@ export const MAX_BATCH_UNITS = 500;
 
 /** A batch that has finished (nothing more will change). */
 export function isBatchFinished(batch: Pick<BulkActionBatch, 'status'>): boolean {
-  return batch.status === 'sent' || batch.status === 'partial' || batch.status === 'failed' || batch.status === 'cancelled';
+  return (
+    batch.status === 'sent' ||
+    batch.status === 'partial' ||
+    batch.status === 'failed' ||
+    batch.status === 'cancelled'
+  );
 }
 
 /** Query params for the list, select-all and export: lists comma-joined, empty values left out. */
-export function commandCenterParams(filters: CommandCenterFilters | null | undefined, extra: Record<string, string | number> = {}): HttpParams {
+export function commandCenterParams(
+  filters: CommandCenterFilters | null | undefined,
+  extra: Record<string, string | number> = {},
+): HttpParams {
   let params = new HttpParams();
   for (const [key, value] of Object.entries({ ...(filters ?? {}), ...extra })) {
     if (value === null || value === undefined || value === '') continue;
@@ -227,12 +260,17 @@ export class CommandCenterService {
 
   /** Every unit id matching the filters (up to 10,000) and their rents: "Select all (N)". */
   selectAll(filters: CommandCenterFilters): Observable<SelectAllResult> {
-    return this.http.get<SelectAllResult>(`${this.url}/command-center/select-all/`, { params: commandCenterParams(filters) });
+    return this.http.get<SelectAllResult>(`${this.url}/command-center/select-all/`, {
+      params: commandCenterParams(filters),
+    });
   }
 
   /** The current filter and sort as CSV (every row). */
   exportCsv(filters: CommandCenterFilters): Observable<Blob> {
-    return this.http.get(`${this.url}/command-center/export/`, { params: commandCenterParams(filters), responseType: 'blob' });
+    return this.http.get(`${this.url}/command-center/export/`, {
+      params: commandCenterParams(filters),
+      responseType: 'blob',
+    });
   }
 
   getActionTypes(): Observable<ActionTypeInfo[]> {
@@ -250,14 +288,22 @@ export class CommandCenterService {
 
   /** Records a batch and runs it (201 finished) or queues it (202: pending / running; poll getBatch). */
   execute(request: BulkActionRequest): Observable<BulkActionBatch> {
-    return this.http.post<BulkActionBatch>(`${this.url}/bulk-actions/`, request, { context: silent() });
+    return this.http.post<BulkActionBatch>(`${this.url}/bulk-actions/`, request, {
+      context: silent(),
+    });
   }
 
   /** The bulk-action history, newest first (`action_type` / `status` filter it). */
-  getBatches(filters: { action_type?: string; status?: string; page?: number; page_size?: number }): Observable<Paginated<BulkActionBatch>> {
+  getBatches(filters: {
+    action_type?: string;
+    status?: string;
+    page?: number;
+    page_size?: number;
+  }): Observable<Paginated<BulkActionBatch>> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(filters)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+      if (value !== undefined && value !== null && value !== '')
+        params = params.set(key, String(value));
     }
     return this.http.get<Paginated<BulkActionBatch>>(`${this.url}/bulk-actions/`, { params });
   }
@@ -267,15 +313,27 @@ export class CommandCenterService {
   }
 
   cancelBatch(id: string): Observable<BulkActionBatch> {
-    return this.http.post<BulkActionBatch>(`${this.url}/bulk-actions/${id}/cancel/`, {}, { context: silent() });
+    return this.http.post<BulkActionBatch>(
+      `${this.url}/bulk-actions/${id}/cancel/`,
+      {},
+      { context: silent() },
+    );
   }
 
   /** Runs the nightly AI agent now (200 with its summary, or 202 when a worker takes it). */
   /** Starts the nightly agent as a background job and follows it to the end (core/jobs). */
   runAgent(): Observable<RunAgentResult> {
     return this.jobs
-      .run(this.http.post<Job<{ summary: string }>>(`${this.url}/ai-queue/run/`, {}, { context: silent() }))
-      .pipe(map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })));
+      .run(
+        this.http.post<Job<{ summary: string }>>(
+          `${this.url}/ai-queue/run/`,
+          {},
+          { context: silent() },
+        ),
+      )
+      .pipe(
+        map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })),
+      );
   }
 }
 

@@ -5,11 +5,13 @@ import {
   daysLabel,
   daysTitle,
   filtersFromQuery,
+  openItemWord,
   pagesToLoad,
   placePage,
   queryFromFilters,
   sumMoney,
 } from './command-center-format';
+import { OpenItem } from '../../core/services/command-center.service';
 import { localInputToIso, mergeResults } from './components/bulk-action-modal.component';
 
 describe('daysTitle', () => {
@@ -17,7 +19,9 @@ describe('daysTitle', () => {
     expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-07-22' })).toBe(
       'Month-to-month since 2025-07-23 (the lease ended 2025-07-22)',
     );
-    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-12-31' })).toContain('since 2026-01-01');
+    expect(daysTitle({ lifecycle_state: 'month_to_month', event_date: '2025-12-31' })).toContain(
+      'since 2026-01-01',
+    );
   });
 });
 
@@ -42,7 +46,14 @@ describe('confidencePct', () => {
 
 describe('query string ⇄ filters', () => {
   it('keeps only known values', () => {
-    const f = filtersFromQuery({ state: 'month_to_month,bogus,notice', risk: 'chronic,scary', min: '1000', max: '-5', q: '  santos ', sort: 'nope' });
+    const f = filtersFromQuery({
+      state: 'month_to_month,bogus,notice',
+      risk: 'chronic,scary',
+      min: '1000',
+      max: '-5',
+      q: '  santos ',
+      sort: 'nope',
+    });
     expect(f.lifecycle_state).toEqual(['month_to_month', 'notice']);
     expect(f.risk_level).toEqual(['chronic']);
     expect(f.min_rent).toBe(1000);
@@ -51,11 +62,52 @@ describe('query string ⇄ filters', () => {
     expect(f.ordering).toBe(DEFAULT_SORT);
   });
 
+  it('names an open item in words', () => {
+    const item = (kind: OpenItem['kind'], status: string) =>
+      ({
+        kind,
+        status,
+        object_id: '1',
+        label: '',
+        amount: null,
+        change_pct: null,
+        date: null,
+      }) as OpenItem;
+    expect(openItemWord(item('renewal_offer', 'sent'))).toBe('Offer sent');
+    expect(openItemWord(item('renewal_offer', 'pending'))).toBe('Offer pending');
+    expect(openItemWord(item('rent_increase_notice', 'scheduled'))).toBe('Rent notice');
+    expect(openItemWord(item('payment_plan', 'active'))).toBe('Payment plan');
+  });
+
   it('round-trips, clearing empty keys', () => {
-    const q = queryFromFilters({ lifecycle_state: ['vacant'], property: 'P1', risk_level: [], min_rent: 0, max_rent: null, search: null, ordering: '-rent' });
-    expect(q).toEqual({ state: 'vacant', property: 'P1', risk: null, min: '0', max: null, q: null, sort: '-rent' });
+    const q = queryFromFilters({
+      lifecycle_state: ['vacant'],
+      property: 'P1',
+      risk_level: [],
+      min_rent: 0,
+      max_rent: null,
+      search: null,
+      ordering: '-rent',
+    });
+    expect(q).toEqual({
+      state: 'vacant',
+      property: 'P1',
+      risk: null,
+      min: '0',
+      max: null,
+      gap: null,
+      q: null,
+      sort: '-rent',
+    });
     expect(queryFromFilters({ ordering: DEFAULT_SORT })['sort']).toBeNull();
-    expect(filtersFromQuery({ state: 'vacant', property: 'P1', min: '0', sort: '-rent' }).ordering).toBe('-rent');
+    // The gap filter travels as its choice name and comes back as the API's bounds.
+    expect(queryFromFilters({ gap_pct_min: null, gap_pct_max: -5 })['gap']).toBe('below5');
+    const gap = filtersFromQuery({ gap: 'above' });
+    expect([gap.gap_pct_min, gap.gap_pct_max]).toEqual([0, null]);
+    expect(filtersFromQuery({ gap: 'bogus' }).gap_pct_max).toBeNull();
+    expect(
+      filtersFromQuery({ state: 'vacant', property: 'P1', min: '0', sort: '-rent' }).ordering,
+    ).toBe('-rent');
   });
 });
 
@@ -86,8 +138,18 @@ describe('selection helpers', () => {
 
   it('merges the results of several batches', () => {
     const batch = (statuses: string[]) =>
-      ({ results: statuses.map((status, i) => ({ unit_id: `${status}${i}`, status, ok: status !== 'failed' })) }) as never;
-    expect(mergeResults([batch(['done', 'failed']), batch(['skipped', 'done'])])).toMatchObject({ done: 2, skipped: 1, failed: 1 });
+      ({
+        results: statuses.map((status, i) => ({
+          unit_id: `${status}${i}`,
+          status,
+          ok: status !== 'failed',
+        })),
+      }) as never;
+    expect(mergeResults([batch(['done', 'failed']), batch(['skipped', 'done'])])).toMatchObject({
+      done: 2,
+      skipped: 1,
+      failed: 1,
+    });
   });
 
   it('turns a datetime-local value into an ISO timestamp', () => {

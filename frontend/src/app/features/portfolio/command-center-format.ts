@@ -4,12 +4,14 @@ import {
   BulkMethod,
   CommandCenterFilters,
   CommandCenterRow,
+  OpenItem,
   RISK_LEVELS,
   RiskChoice,
   RiskLevel,
 } from '../../core/services/command-center.service';
 import { LEASE_STATUSES, LeaseStatus, isLeaseStatus } from '../../core/models';
 import { IconName } from '../../shared/components/icon.component';
+import { GAP_CHOICES, GapChoice, isGapChoice } from '../../shared/utils/market-gap';
 
 /** Rows fetched per request while scrolling (the API allows up to 500). */
 export const CC_PAGE_SIZE = 200;
@@ -58,7 +60,12 @@ export const METHOD_LABELS: Record<BulkMethod, string> = {
   manual: 'No message (manual)',
 };
 
-export const PRIORITY_LABELS: Record<ActionPriority, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
+export const PRIORITY_LABELS: Record<ActionPriority, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  urgent: 'Urgent',
+};
 
 export interface SortOption {
   value: string;
@@ -78,7 +85,9 @@ export const SORT_OPTIONS: SortOption[] = [
 export const DEFAULT_SORT = 'days_to_event';
 
 /** "87d" to the lease end; "45d over" on holdover; "12d" to the move-out; "30d vacant"; "—" without a date. */
-export function daysLabel(row: Pick<CommandCenterRow, 'lifecycle_state' | 'days_to_event'>): string {
+export function daysLabel(
+  row: Pick<CommandCenterRow, 'lifecycle_state' | 'days_to_event'>,
+): string {
   const d = row.days_to_event;
   if (d === null || d === undefined) return '—';
   switch (row.lifecycle_state) {
@@ -127,6 +136,7 @@ export interface CommandCenterQuery {
   risk?: string;
   min?: string;
   max?: string;
+  gap?: string;
   q?: string;
   sort?: string;
 }
@@ -151,6 +161,8 @@ export function filtersFromQuery(query: CommandCenterQuery): CommandCenterFilter
     risk_level: splitList<RiskChoice>(query.risk, [...RISK_LEVELS, 'none']),
     min_rent: money(query.min),
     max_rent: money(query.max),
+    gap_pct_min: isGapChoice(query.gap) ? GAP_CHOICES[query.gap].gap_pct_min : null,
+    gap_pct_max: isGapChoice(query.gap) ? GAP_CHOICES[query.gap].gap_pct_max : null,
     search: query.q?.trim() || null,
     ordering: sort,
   };
@@ -163,8 +175,15 @@ export function queryFromFilters(filters: CommandCenterFilters): Record<string, 
     state: list(filters.lifecycle_state),
     property: filters.property || null,
     risk: list(filters.risk_level),
-    min: filters.min_rent === null || filters.min_rent === undefined || filters.min_rent === '' ? null : String(filters.min_rent),
-    max: filters.max_rent === null || filters.max_rent === undefined || filters.max_rent === '' ? null : String(filters.max_rent),
+    min:
+      filters.min_rent === null || filters.min_rent === undefined || filters.min_rent === ''
+        ? null
+        : String(filters.min_rent),
+    max:
+      filters.max_rent === null || filters.max_rent === undefined || filters.max_rent === ''
+        ? null
+        : String(filters.max_rent),
+    gap: gapChoiceOf(filters),
     q: filters.search || null,
     sort: filters.ordering && filters.ordering !== DEFAULT_SORT ? filters.ordering : null,
   };
@@ -177,7 +196,13 @@ export function isState(value: unknown): value is LeaseStatus {
 // ── rows loaded page by page for the virtual scroll ────────────────────────────────────────────────────
 
 /** Which pages (1-based, `pageSize` rows each) cover rows [start, end) and are neither loaded nor loading. */
-export function pagesToLoad(start: number, end: number, total: number, pageSize: number, known: ReadonlySet<number>): number[] {
+export function pagesToLoad(
+  start: number,
+  end: number,
+  total: number,
+  pageSize: number,
+  known: ReadonlySet<number>,
+): number[] {
   if (total <= 0 || end <= start) return [];
   const first = Math.floor(Math.max(0, start) / pageSize) + 1;
   const last = Math.floor((Math.min(end, total) - 1) / pageSize) + 1;
@@ -187,7 +212,12 @@ export function pagesToLoad(start: number, end: number, total: number, pageSize:
 }
 
 /** A copy of `rows` with `page`'s rows written in place (the array has one slot per matching unit). */
-export function placePage<T>(rows: readonly (T | undefined)[], page: number, pageSize: number, items: readonly T[]): (T | undefined)[] {
+export function placePage<T>(
+  rows: readonly (T | undefined)[],
+  page: number,
+  pageSize: number,
+  items: readonly T[],
+): (T | undefined)[] {
   const next = rows.slice();
   const offset = (page - 1) * pageSize;
   items.forEach((item, i) => {
@@ -201,7 +231,8 @@ export function sumMoney(values: Iterable<string | null | undefined>): number {
   let cents = 0;
   for (const v of values) {
     const n = Number(v);
-    if (v !== null && v !== undefined && v !== '' && Number.isFinite(n)) cents += Math.round(n * 100);
+    if (v !== null && v !== undefined && v !== '' && Number.isFinite(n))
+      cents += Math.round(n * 100);
   }
   return cents / 100;
 }
@@ -211,4 +242,37 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The gap choice whose bounds the filters carry (null when none matches). */
+export function gapChoiceOf(filters: CommandCenterFilters): GapChoice | null {
+  const min = filters.gap_pct_min ?? null;
+  const max = filters.gap_pct_max ?? null;
+  if (min === null && max === null) return null;
+  const hit = (Object.keys(GAP_CHOICES) as GapChoice[]).find(
+    (g) => GAP_CHOICES[g].gap_pct_min === min && GAP_CHOICES[g].gap_pct_max === max,
+  );
+  return hit ?? null;
+}
+
+const OFFER_WORDS: Record<string, string> = {
+  pending: 'Offer pending',
+  approved: 'Offer approved',
+  sent: 'Offer sent',
+};
+
+/** An open item as a short chip word ("Offer sent", "Rent notice", "Collections", "Payment plan"). */
+export function openItemWord(item: OpenItem): string {
+  switch (item.kind) {
+    case 'renewal_offer':
+      return OFFER_WORDS[item.status] ?? 'Renewal offer';
+    case 'rent_increase_notice':
+      return 'Rent notice';
+    case 'collection_case':
+      return 'Collections';
+    case 'payment_plan':
+      return 'Payment plan';
+    default:
+      return 'In progress';
+  }
 }

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { Subscription } from 'rxjs';
@@ -14,9 +25,20 @@ import {
 import { PropertyService } from '../../core/services/property.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { IconComponent } from '../../shared/components/icon.component';
-import { EmptyStateComponent, ErrorStateComponent, LoadingStateComponent } from '../../shared/components/state-views.component';
+import {
+  EmptyStateComponent,
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../shared/components/state-views.component';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
-import { CC_PAGE_SIZE, filtersFromQuery, pagesToLoad, placePage, queryFromFilters, sumMoney } from './command-center-format';
+import {
+  CC_PAGE_SIZE,
+  filtersFromQuery,
+  pagesToLoad,
+  placePage,
+  queryFromFilters,
+  sumMoney,
+} from './command-center-format';
 import { BulkActionModalComponent } from './components/bulk-action-modal.component';
 import { FilterBarComponent } from './components/filter-bar.component';
 import { RowRange, UnitTableComponent } from './components/unit-table.component';
@@ -54,17 +76,27 @@ export class CommandCenterComponent {
   private readonly toast = inject(ToastService);
   private readonly propertyService = inject(PropertyService);
 
-  // Query params (bound by the router): ?state=month_to_month,notice&property=…&risk=…&min=…&max=…&q=…&sort=…
+  // Query params (bound by the router): ?state=month_to_month,notice&property=…&risk=…&min=…&max=…&gap=…&q=…&sort=…
   readonly state = input<string | undefined>();
   readonly property = input<string | undefined>();
   readonly risk = input<string | undefined>();
   readonly min = input<string | undefined>();
   readonly max = input<string | undefined>();
+  readonly gap = input<string | undefined>();
   readonly q = input<string | undefined>();
   readonly sort = input<string | undefined>();
 
   protected readonly filters = computed<CommandCenterFilters>(() =>
-    filtersFromQuery({ state: this.state(), property: this.property(), risk: this.risk(), min: this.min(), max: this.max(), q: this.q(), sort: this.sort() }),
+    filtersFromQuery({
+      state: this.state(),
+      property: this.property(),
+      risk: this.risk(),
+      min: this.min(),
+      max: this.max(),
+      gap: this.gap(),
+      q: this.q(),
+      sort: this.sort(),
+    }),
   );
 
   // The list: one slot per matching unit, filled page by page as it scrolls into view.
@@ -82,14 +114,20 @@ export class CommandCenterComponent {
   protected readonly selectionNote = signal<string | null>(null);
 
   protected readonly menuOpen = signal(false);
-  protected readonly modal = signal<{ info: ActionTypeInfo; ids: string[]; labels: Record<string, string> } | null>(null);
+  protected readonly modal = signal<{
+    info: ActionTypeInfo;
+    ids: string[];
+    labels: Record<string, string>;
+  } | null>(null);
   protected readonly exporting = signal(false);
   protected readonly agentRunning = signal(false);
 
   protected readonly properties = rxResource({
     stream: () => this.propertyService.getProperties({ page_size: 500, ordering: 'name' }),
   });
-  protected readonly propertyList = computed(() => (this.properties.hasValue() ? this.properties.value().results : []));
+  protected readonly propertyList = computed(() =>
+    this.properties.hasValue() ? this.properties.value().results : [],
+  );
   protected readonly actionTypes = rxResource({ stream: () => this.api.getActionTypes() });
 
   private readonly table = viewChild(UnitTableComponent);
@@ -131,7 +169,8 @@ export class CommandCenterComponent {
       next: (res) => {
         if (generation !== this.generation) return;
         this.summary.set(res.summary);
-        const current = page === 1 ? new Array<CommandCenterRow | undefined>(res.count) : this.rows();
+        const current =
+          page === 1 ? new Array<CommandCenterRow | undefined>(res.count) : this.rows();
         this.rows.set(placePage(current, page, CC_PAGE_SIZE, res.results));
         if (page === 1) this.load.set({ kind: 'ready' });
       },
@@ -148,7 +187,13 @@ export class CommandCenterComponent {
   protected onRange(range: RowRange): void {
     if (this.load().kind !== 'ready') return;
     const total = this.rows().length;
-    for (const page of pagesToLoad(range.start, range.end + LOOKAHEAD_ROWS, total, CC_PAGE_SIZE, this.requested)) {
+    for (const page of pagesToLoad(
+      range.start,
+      range.end + LOOKAHEAD_ROWS,
+      total,
+      CC_PAGE_SIZE,
+      this.requested,
+    )) {
       this.fetchPage(page, this.filters(), this.generation);
     }
   }
@@ -157,7 +202,11 @@ export class CommandCenterComponent {
 
   protected onFilters(change: Partial<CommandCenterFilters>): void {
     const next = { ...this.filters(), ...change };
-    this.router.navigate([], { queryParams: queryFromFilters(next), queryParamsHandling: 'merge', replaceUrl: true });
+    this.router.navigate([], {
+      queryParams: queryFromFilters(next),
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   // ── selection ────────────────────────────────────────────────────────────────────────────────────
@@ -189,7 +238,9 @@ export class CommandCenterComponent {
         if (generation !== this.generation) return;
         this.selected.set(new Map(res.unit_ids.map((id, i) => [id, res.rents[i] ?? null])));
         this.selectionNote.set(
-          res.truncated ? `Selected the first ${res.count.toLocaleString('en-US')} units; narrow the filter to act on the rest.` : null,
+          res.truncated
+            ? `Selected the first ${res.count.toLocaleString('en-US')} units; narrow the filter to act on the rest.`
+            : null,
         );
       },
       error: (err) => {
@@ -213,7 +264,10 @@ export class CommandCenterComponent {
     const wanted = new Set(ids.slice(0, 6));
     const labels: Record<string, string> = {};
     for (const row of this.rows()) {
-      if (row && wanted.has(row.id)) labels[row.id] = row.tenant_name ? `${row.unit_number} (${row.tenant_name})` : row.unit_number;
+      if (row && wanted.has(row.id))
+        labels[row.id] = row.tenant_name
+          ? `${row.unit_number} (${row.tenant_name})`
+          : row.unit_number;
     }
     this.modal.set({ info, ids, labels });
   }

@@ -10,6 +10,7 @@ export default [
   {
     path: 'bulk-actions',
     title: 'Bulk-action history · UnitCycle',
-    loadComponent: () => import('./bulk-history/bulk-history.component').then((m) => m.BulkHistoryComponent),
+    loadComponent: () =>
+      import('./bulk-history/bulk-history.component').then((m) => m.BulkHistoryComponent),
   },
 ] satisfies Routes;

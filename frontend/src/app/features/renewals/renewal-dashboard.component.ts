@@ -35,6 +35,7 @@ import {
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
 import { filterOptions } from '../../shared/list/filter-select.component';
 import { ListBodyComponent } from '../../shared/list/list-body.component';
+import { GAP_CHOICES, GapChoice, formatGapPct } from '../../shared/utils/market-gap';
 import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
 import { ScanBannerComponent } from '../../shared/list/scan-banner.component';
@@ -56,21 +57,8 @@ export function renewalStatusParam(choice: RenewalStatusChoice | string): string
   return choice;
 }
 
-/** The "gap %" filter's choices (current rent vs market; negative = below market) → API bounds. */
-export const GAP_CHOICES = {
-  below10: { label: '10 %+ below market', gap_pct_min: null, gap_pct_max: -10 },
-  below5: { label: '5 %+ below market', gap_pct_min: null, gap_pct_max: -5 },
-  below: { label: 'Below market', gap_pct_min: null, gap_pct_max: -0.01 },
-  above: { label: 'At or above market', gap_pct_min: 0, gap_pct_max: null },
-} as const;
-export type GapChoice = keyof typeof GAP_CHOICES;
-
-/** "−8.5 %" / "+3.0 %" / "—". */
-export function formatGapPct(pct: number | null | undefined): string {
-  if (pct === null || pct === undefined || Number.isNaN(pct)) return '—';
-  const sign = pct < 0 ? '−' : pct > 0 ? '+' : '';
-  return `${sign}${Math.abs(pct).toFixed(1)} %`;
-}
+export { GAP_CHOICES, formatGapPct };
+export type { GapChoice };
 
 /** A pending recommendation picked for bulk approval, with the rent it will be approved at. */
 export interface PickedRenewal {

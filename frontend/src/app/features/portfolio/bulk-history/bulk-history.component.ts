@@ -5,10 +5,19 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 
-import { ActionType, BatchStatus, BulkActionBatch, CommandCenterService } from '../../../core/services/command-center.service';
+import {
+  ActionType,
+  BatchStatus,
+  BulkActionBatch,
+  CommandCenterService,
+} from '../../../core/services/command-center.service';
 import { errorMessage } from '../../../core/utils/api-error';
 import { PaginationComponent } from '../../../shared/components/pagination.component';
-import { EmptyStateComponent, ErrorStateComponent, LoadingStateComponent } from '../../../shared/components/state-views.component';
+import {
+  EmptyStateComponent,
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../../shared/components/state-views.component';
 import { ActorPipe } from '../../../shared/pipes/actor.pipe';
 import { ACTION_LABELS, METHOD_LABELS } from '../command-center-format';
 
@@ -44,7 +53,16 @@ export function readBulkHistoryQuery(params: Record<string, string | undefined>)
 @Component({
   selector: 'app-bulk-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, FormsModule, RouterLink, ActorPipe, PaginationComponent, LoadingStateComponent, EmptyStateComponent, ErrorStateComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    ActorPipe,
+    PaginationComponent,
+    LoadingStateComponent,
+    EmptyStateComponent,
+    ErrorStateComponent,
+  ],
   templateUrl: './bulk-history.component.html',
   styleUrl: './bulk-history.component.css',
 })
@@ -71,13 +89,19 @@ export class BulkHistoryComponent {
     params: () => this.query(),
     stream: ({ params }) => this.api.getBatches({ ...params, page_size: PAGE_SIZE }),
   });
-  protected readonly hasFilters = computed(() => !!(this.query().action_type || this.query().status));
+  protected readonly hasFilters = computed(
+    () => !!(this.query().action_type || this.query().status),
+  );
 
   protected setQuery(change: Partial<BulkHistoryQuery>): void {
     const next = { ...this.query(), page: 1, ...change };
     void this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: { action_type: next.action_type || null, status: next.status || null, page: next.page > 1 ? next.page : null },
+      queryParams: {
+        action_type: next.action_type || null,
+        status: next.status || null,
+        page: next.page > 1 ? next.page : null,
+      },
     });
   }
 
@@ -86,6 +110,12 @@ export class BulkHistoryComponent {
   }
 
   protected resultLabel(status: string): string {
-    return status === 'done' ? 'Done' : status === 'skipped' ? 'Skipped' : status === 'failed' ? 'Failed' : status;
+    return status === 'done'
+      ? 'Done'
+      : status === 'skipped'
+        ? 'Skipped'
+        : status === 'failed'
+          ? 'Failed'
+          : status;
   }
 }

@@ -27,7 +27,9 @@ function render(action: AIActionBrief | null, count = 1) {
 describe('AiActionBadgeComponent', () => {
   it('shows the description, the confidence as a percentage and the marker', () => {
     const el = render(ACTION);
-    expect(el.querySelector('[data-testid=ai-action-text]')?.textContent).toBe('Offer renewal @ $1,150');
+    expect(el.querySelector('[data-testid=ai-action-text]')?.textContent).toBe(
+      'Offer renewal @ $1,150',
+    );
     expect(el.querySelector('[data-testid=ai-confidence]')?.textContent).toBe('92%');
     expect(el.querySelector('.icon')?.getAttribute('data-icon')).toBe('renew');
     expect(el.getAttribute('data-action-type')).toBe('renewal_offer');
@@ -38,13 +40,23 @@ describe('AiActionBadgeComponent', () => {
     const el = render(ACTION);
     expect(el.classList).toContain('prio-urgent');
     expect(el.getAttribute('data-priority')).toBe('urgent');
-    expect(el.getAttribute('title')).toBe('Offer renewal — 92% confidence, Urgent priority. Month-to-month for 120 days at $75.00 below market.');
+    expect(el.getAttribute('title')).toBe(
+      'Offer renewal — 92% confidence, Urgent priority. Month-to-month for 120 days at $75.00 below market.',
+    );
   });
 
   it('uses the warning icon for eviction prep and the sparkles for early renewals', () => {
-    expect(render({ ...ACTION, action_type: 'eviction_prep', priority: 'high' }).querySelector('.icon')?.getAttribute('data-icon')).toBe('alert');
+    expect(
+      render({ ...ACTION, action_type: 'eviction_prep', priority: 'high' })
+        .querySelector('.icon')
+        ?.getAttribute('data-icon'),
+    ).toBe('alert');
     TestBed.resetTestingModule();
-    expect(render({ ...ACTION, action_type: 'early_renewal_nudge', priority: 'medium' }).querySelector('.icon')?.getAttribute('data-icon')).toBe('sparkles');
+    expect(
+      render({ ...ACTION, action_type: 'early_renewal_nudge', priority: 'medium' })
+        .querySelector('.icon')
+        ?.getAttribute('data-icon'),
+    ).toBe('sparkles');
   });
 
   it('counts further recommendations', () => {

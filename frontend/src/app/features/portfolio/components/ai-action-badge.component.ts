@@ -22,9 +22,17 @@ import { ACTION_ICONS, PRIORITY_LABELS, confidencePct } from '../command-center-
   },
   template: `
     @if (action(); as a) {
-      <app-icon class="icon" [name]="icon()" [size]="13" aria-hidden="true" [attr.data-icon]="icon()" />
+      <app-icon
+        class="icon"
+        [name]="icon()"
+        [size]="13"
+        aria-hidden="true"
+        [attr.data-icon]="icon()"
+      />
       <span class="text" data-testid="ai-action-text">{{ a.description }}</span>
-      <span class="conf" data-testid="ai-confidence" [attr.aria-label]="'confidence ' + pct()">{{ pct() }}</span>
+      <span class="conf" data-testid="ai-confidence" [attr.aria-label]="'confidence ' + pct()">{{
+        pct()
+      }}</span>
       @if (more() > 0) {
         <span class="more" [attr.aria-label]="more() + ' more recommendation'">+{{ more() }}</span>
       }

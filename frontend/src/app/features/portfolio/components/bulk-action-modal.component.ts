@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { firstValueFrom } from 'rxjs';
@@ -27,7 +37,12 @@ const POLL_MS = 1000;
 const PREVIEW_LIMIT = 10;
 
 /** Whole results of several batches (a selection over 500 units runs as several). */
-export function mergeResults(batches: readonly BulkActionBatch[]): { results: BulkUnitResult[]; done: number; skipped: number; failed: number } {
+export function mergeResults(batches: readonly BulkActionBatch[]): {
+  results: BulkUnitResult[];
+  done: number;
+  skipped: number;
+  failed: number;
+} {
   const results = batches.flatMap((b) => b.results ?? []);
   return {
     results,
@@ -53,7 +68,12 @@ export function localInputToIso(value: string): string | null {
   selector: 'app-bulk-action-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, IconComponent, LoadingStateComponent],
-  host: { 'data-testid': 'bulk-modal', role: 'dialog', 'aria-modal': 'true', '[attr.aria-label]': 'info().bulk_label' },
+  host: {
+    'data-testid': 'bulk-modal',
+    role: 'dialog',
+    'aria-modal': 'true',
+    '[attr.aria-label]': 'info().bulk_label',
+  },
   templateUrl: './bulk-action-modal.component.html',
   styleUrl: './bulk-action-modal.component.css',
 })
@@ -79,14 +99,25 @@ export class BulkActionModalComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
-  protected readonly batchCount = computed(() => Math.ceil(this.unitIds().length / MAX_BATCH_UNITS));
+  protected readonly batchCount = computed(() =>
+    Math.ceil(this.unitIds().length / MAX_BATCH_UNITS),
+  );
   protected readonly preview = rxResource({
-    params: () => ({ action: this.info().action_type, ids: this.unitIds().slice(0, MAX_BATCH_UNITS) }),
+    params: () => ({
+      action: this.info().action_type,
+      ids: this.unitIds().slice(0, MAX_BATCH_UNITS),
+    }),
     stream: ({ params }) => this.api.preview(params.action, params.ids, PREVIEW_LIMIT),
   });
-  protected readonly previewError = computed(() => (this.preview.error() ? errorMessage(this.preview.error()) : null));
-  protected readonly shown = computed(() => (this.preview.hasValue() ? this.preview.value().units.filter((u) => u.content_shown) : []));
-  protected readonly ineligible = computed(() => (this.preview.hasValue() ? this.preview.value().units.filter((u) => !u.eligible) : []));
+  protected readonly previewError = computed(() =>
+    this.preview.error() ? errorMessage(this.preview.error()) : null,
+  );
+  protected readonly shown = computed(() =>
+    this.preview.hasValue() ? this.preview.value().units.filter((u) => u.content_shown) : [],
+  );
+  protected readonly ineligible = computed(() =>
+    this.preview.hasValue() ? this.preview.value().units.filter((u) => !u.eligible) : [],
+  );
   protected readonly unitsLine = computed(() => {
     const labels = this.unitLabels();
     const ids = this.unitIds();
@@ -94,7 +125,11 @@ export class BulkActionModalComponent {
     return ids.length > 6 ? `${named.join(', ')} and ${ids.length - 6} more` : named.join(', ');
   });
   protected readonly canSend = computed(
-    () => this.phase().kind === 'preview' && this.preview.hasValue() && this.preview.value().eligible_count > 0 && (!this.scheduling() || !!localInputToIso(this.scheduleAt())),
+    () =>
+      this.phase().kind === 'preview' &&
+      this.preview.hasValue() &&
+      this.preview.value().eligible_count > 0 &&
+      (!this.scheduling() || !!localInputToIso(this.scheduleAt())),
   );
   protected readonly progressPct = computed(() => {
     const p = this.phase();
@@ -143,11 +178,22 @@ export class BulkActionModalComponent {
     try {
       for (const [i, ids] of groups.entries()) {
         let batch = await firstValueFrom(
-          this.api.execute({ action_type: this.info().action_type, unit_ids: ids, method: this.method(), scheduled_for: scheduledFor }),
+          this.api.execute({
+            action_type: this.info().action_type,
+            unit_ids: ids,
+            method: this.method(),
+            scheduled_for: scheduledFor,
+          }),
         );
         if (!scheduledFor) {
           while (!isBatchFinished(batch) && !this.destroyed) {
-            this.phase.set({ kind: 'sending', processed: processed + batch.processed_count, total, batch: i + 1, batches: groups.length });
+            this.phase.set({
+              kind: 'sending',
+              processed: processed + batch.processed_count,
+              total,
+              batch: i + 1,
+              batches: groups.length,
+            });
             await new Promise((r) => setTimeout(r, POLL_MS));
             batch = await firstValueFrom(this.api.getBatch(batch.id));
           }
@@ -156,7 +202,11 @@ export class BulkActionModalComponent {
         finished.push(batch);
         this.phase.set({ kind: 'sending', processed, total, batch: i + 1, batches: groups.length });
       }
-      this.phase.set(scheduledFor ? { kind: 'scheduled', batches: finished } : { kind: 'done', batches: finished });
+      this.phase.set(
+        scheduledFor
+          ? { kind: 'scheduled', batches: finished }
+          : { kind: 'done', batches: finished },
+      );
     } catch (err) {
       this.error.set(errorMessage(err));
       this.phase.set(finished.length ? { kind: 'done', batches: finished } : { kind: 'preview' });
@@ -166,7 +216,11 @@ export class BulkActionModalComponent {
   protected async cancelScheduled(batch: BulkActionBatch): Promise<void> {
     try {
       const updated = await firstValueFrom(this.api.cancelBatch(batch.id));
-      this.phase.update((p) => (p.kind === 'scheduled' ? { ...p, batches: p.batches.map((b) => (b.id === updated.id ? updated : b)) } : p));
+      this.phase.update((p) =>
+        p.kind === 'scheduled'
+          ? { ...p, batches: p.batches.map((b) => (b.id === updated.id ? updated : b)) }
+          : p,
+      );
     } catch (err) {
       this.error.set(errorMessage(err));
     }

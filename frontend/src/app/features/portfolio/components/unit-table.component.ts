@@ -1,11 +1,32 @@
-import { CdkFixedSizeVirtualScroll, CdkVirtualForOf, CdkVirtualScrollViewport } from '@angular/cdk/scrolling';
-import { ChangeDetectionStrategy, Component, DestroyRef, afterNextRender, computed, inject, input, output, viewChild } from '@angular/core';
+import {
+  CdkFixedSizeVirtualScroll,
+  CdkVirtualForOf,
+  CdkVirtualScrollViewport,
+} from '@angular/cdk/scrolling';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 
-import { CommandCenterRow } from '../../../core/services/command-center.service';
+import { CommandCenterRow, OpenItem } from '../../../core/services/command-center.service';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
 import { MoneyPipe } from '../../../shared/pipes/money.pipe';
-import { RISK_LABELS, RISK_TITLES, daysLabel, daysTitle } from '../command-center-format';
+import {
+  RISK_LABELS,
+  RISK_TITLES,
+  daysLabel,
+  daysTitle,
+  openItemWord,
+} from '../command-center-format';
+import { formatGapPct } from '../../../shared/utils/market-gap';
 import { AiActionBadgeComponent } from './ai-action-badge.component';
 
 export const ROW_HEIGHT = 44;
@@ -24,8 +45,21 @@ export interface RowRange {
 @Component({
   selector: 'app-cc-unit-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CdkVirtualScrollViewport, CdkFixedSizeVirtualScroll, CdkVirtualForOf, RouterLink, MoneyPipe, LeaseStatusBadgeComponent, AiActionBadgeComponent],
-  host: { role: 'table', 'aria-label': 'Units', '[attr.aria-rowcount]': 'rows().length + 1', 'data-testid': 'cc-table' },
+  imports: [
+    CdkVirtualScrollViewport,
+    CdkFixedSizeVirtualScroll,
+    CdkVirtualForOf,
+    RouterLink,
+    MoneyPipe,
+    LeaseStatusBadgeComponent,
+    AiActionBadgeComponent,
+  ],
+  host: {
+    role: 'table',
+    'aria-label': 'Units',
+    '[attr.aria-rowcount]': 'rows().length + 1',
+    'data-testid': 'cc-table',
+  },
   template: `
     <div class="row head" role="row">
       <div class="cell check" role="columnheader">
@@ -43,11 +77,21 @@ export interface RowRange {
       <div class="cell" role="columnheader">Tenant</div>
       <div class="cell" role="columnheader">State</div>
       <div class="cell money" role="columnheader">Rent</div>
+      <div class="cell num" role="columnheader" title="Current rent vs market rent">Vs market</div>
       <div class="cell num" role="columnheader">Days</div>
       <div class="cell" role="columnheader">Risk</div>
+      <div class="cell" role="columnheader" title="What is already in progress on the lease">
+        In progress
+      </div>
       <div class="cell" role="columnheader">AI Action</div>
     </div>
-    <cdk-virtual-scroll-viewport class="viewport" [itemSize]="rowHeight" minBufferPx="600" maxBufferPx="1200" data-testid="cc-viewport">
+    <cdk-virtual-scroll-viewport
+      class="viewport"
+      [itemSize]="rowHeight"
+      minBufferPx="600"
+      maxBufferPx="1200"
+      data-testid="cc-viewport"
+    >
       <div
         *cdkVirtualFor="let row of rows(); let i = index; trackBy: trackRow; templateCacheSize: 0"
         class="row"
@@ -69,21 +113,68 @@ export interface RowRange {
             />
           </div>
           <div class="cell unit" role="cell">
-            <a [routerLink]="['/units', row.id]" class="unit-link" data-testid="unit-number">{{ row.unit_number }}</a>
+            <a [routerLink]="['/units', row.id]" class="unit-link" data-testid="unit-number">{{
+              row.unit_number
+            }}</a>
             <span class="sub">{{ row.property_name }} · {{ row.building }}</span>
           </div>
-          <div class="cell tenant" role="cell" data-testid="tenant-name">{{ row.tenant_name ?? '—' }}</div>
-          <div class="cell" role="cell"><app-lease-status-badge [status]="row.lifecycle_state" [short]="true" /></div>
+          <div class="cell tenant" role="cell" data-testid="tenant-name">
+            {{ row.tenant_name ?? '—' }}
+          </div>
+          <div class="cell" role="cell">
+            <app-lease-status-badge [status]="row.lifecycle_state" [short]="true" />
+          </div>
           <div class="cell money" role="cell" data-testid="rent">{{ row.rent | money: 0 }}</div>
-          <div class="cell num" role="cell" data-testid="days" [attr.title]="daysTitle(row)">{{ daysLabel(row) }}</div>
+          <div
+            class="cell num gap"
+            role="cell"
+            data-testid="market-gap"
+            [class.below]="(row.market_gap_pct ?? 0) < 0"
+            [attr.title]="
+              row.market_rent && row.market_gap !== null
+                ? 'Market rent ' + (row.market_rent | money: 0)
+                : 'No market comparison'
+            "
+          >
+            {{ gapPct(row.market_gap_pct) }}
+          </div>
+          <div class="cell num" role="cell" data-testid="days" [attr.title]="daysTitle(row)">
+            {{ daysLabel(row) }}
+          </div>
           <div class="cell" role="cell">
             @if (row.risk_level) {
-              <span class="risk" [attr.data-risk]="row.risk_level" [attr.title]="riskTitles[row.risk_level]">{{ riskLabels[row.risk_level] }}</span>
+              <span
+                class="risk"
+                [attr.data-risk]="row.risk_level"
+                [attr.title]="riskTitles[row.risk_level]"
+                >{{ riskLabels[row.risk_level] }}</span
+              >
             } @else {
               <span class="muted" [attr.title]="riskTitles.none">—</span>
             }
           </div>
-          <div class="cell action" role="cell"><app-ai-action-badge [action]="row.ai_action" [count]="row.ai_action_count" /></div>
+          <div
+            class="cell items"
+            role="cell"
+            data-testid="open-items"
+            [attr.title]="itemsTitle(row)"
+          >
+            @for (item of row.open_items.slice(0, 1); track item.object_id) {
+              <span
+                class="item"
+                [attr.data-kind]="item.kind"
+                [attr.data-status]="item.status"
+                data-testid="open-item"
+                >{{ itemWord(item) }}</span
+              >
+            }
+            @if (row.open_items.length > 1) {
+              <span class="more">+{{ row.open_items.length - 1 }}</span>
+            }
+          </div>
+          <div class="cell action" role="cell">
+            <app-ai-action-badge [action]="row.ai_action" [count]="row.ai_action_count" />
+          </div>
         } @else {
           <div class="cell placeholder" role="cell"><span class="shimmer"></span></div>
         }
@@ -104,11 +195,14 @@ export interface RowRange {
     }
     .viewport,
     .row.head {
-      min-width: var(--cc-table-min-width, 980px);
+      min-width: var(--cc-table-min-width, 1200px);
     }
     .row {
       display: grid;
-      grid-template-columns: 40px minmax(120px, 1.1fr) minmax(130px, 1.2fr) 92px 92px 112px 74px minmax(220px, 2.3fr);
+      grid-template-columns: 40px minmax(120px, 1.1fr) minmax(
+          130px,
+          1.2fr
+        ) 92px 92px 88px 104px 74px minmax(120px, 1fr) minmax(220px, 2.3fr);
       align-items: center;
       height: 44px; /* ROW_HEIGHT */
       border-bottom: 1px solid #eef2f6;
@@ -166,14 +260,54 @@ export interface RowRange {
       overflow: hidden;
       text-overflow: ellipsis;
     }
+    .gap.below {
+      color: var(--teal, #0f766e);
+    }
+    .items {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+    }
+    .item {
+      display: inline-block;
+      padding: 2px 8px;
+      border-radius: 999px;
+      font-size: 11.5px;
+      font-weight: 600;
+      background: #eef2ff;
+      color: #3730a3;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .item[data-kind='rent_increase_notice'] {
+      background: #fef3c7;
+      color: #92400e;
+    }
+    .item[data-kind='collection_case'],
+    .item[data-kind='payment_plan'] {
+      background: #fee2e2;
+      color: #991b1b;
+    }
+    .more {
+      font-size: 11px;
+      color: var(--muted);
+    }
     .risk {
       font-weight: 700;
       font-size: 12px;
     }
-    .risk[data-risk='good_history'] { color: var(--green); }
-    .risk[data-risk='standard'] { color: var(--amber); }
-    .risk[data-risk='repeat_offender'] { color: var(--orange); }
-    .risk[data-risk='chronic'] { color: var(--red); }
+    .risk[data-risk='good_history'] {
+      color: var(--green);
+    }
+    .risk[data-risk='standard'] {
+      color: var(--amber);
+    }
+    .risk[data-risk='repeat_offender'] {
+      color: var(--orange);
+    }
+    .risk[data-risk='chronic'] {
+      color: var(--red);
+    }
     .action {
       overflow: visible;
     }
@@ -190,8 +324,12 @@ export interface RowRange {
       animation: shimmer 1.3s ease infinite;
     }
     @keyframes shimmer {
-      from { background-position: 100% 50%; }
-      to { background-position: 0 50%; }
+      from {
+        background-position: 100% 50%;
+      }
+      to {
+        background-position: 0 50%;
+      }
     }
   `,
 })
@@ -208,7 +346,16 @@ export class UnitTableComponent {
   protected readonly riskTitles = RISK_TITLES;
   protected readonly daysLabel = daysLabel;
   protected readonly daysTitle = daysTitle;
-  protected readonly allSelected = computed(() => this.rows().length > 0 && this.selected().size >= this.rows().length);
+  protected readonly gapPct = formatGapPct;
+  protected readonly itemWord = openItemWord;
+
+  /** Every open item in full words, for the cell's tooltip. */
+  protected itemsTitle(row: CommandCenterRow): string | null {
+    return row.open_items.length ? row.open_items.map((i: OpenItem) => i.label).join('\n') : null;
+  }
+  protected readonly allSelected = computed(
+    () => this.rows().length > 0 && this.selected().size >= this.rows().length,
+  );
   protected readonly someSelected = computed(() => this.selected().size > 0 && !this.allSelected());
 
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
@@ -216,12 +363,15 @@ export class UnitTableComponent {
   constructor() {
     const destroyRef = inject(DestroyRef);
     afterNextRender(() => {
-      const sub = this.viewport().renderedRangeStream.subscribe((range) => this.rangeChange.emit(range));
+      const sub = this.viewport().renderedRangeStream.subscribe((range) =>
+        this.rangeChange.emit(range),
+      );
       destroyRef.onDestroy(() => sub.unsubscribe());
     });
   }
 
-  protected trackRow = (index: number, row: CommandCenterRow | undefined): string => row?.id ?? `slot-${index}`;
+  protected trackRow = (index: number, row: CommandCenterRow | undefined): string =>
+    row?.id ?? `slot-${index}`;
 
   /** Scrolls back to the first row (after the filters changed). */
   scrollToTop(): void {
