@@ -235,11 +235,18 @@ def command_center_summary(*, base: QuerySet, states: list[str] | None) -> dict:
         **{s: Count("id", filter=Q(lifecycle_state=s)) for s in STATES},
         total=Count("id", filter=selected) if states else Count("id"),
         total_rent=Sum("rent", filter=selected) if states else Sum("rent"),
+        occupied_rent=Sum("rent", filter=selected & Q(lifecycle_state__in=OCCUPYING)),
+        vacant_asking_rent=Sum("rent", filter=selected & Q(lifecycle_state="vacant")),
     )
+    cents = Decimal("0.01")
     return {
         **{s: agg[s] for s in STATES},
         "total": agg["total"],
-        "total_rent": Decimal(agg["total_rent"] or 0).quantize(Decimal("0.01")),
+        # total_rent = occupied_rent (what tenants pay: the dashboard's rent roll) + vacant_asking_rent (what the
+        # vacant units would rent for, at market).
+        "total_rent": Decimal(agg["total_rent"] or 0).quantize(cents),
+        "occupied_rent": Decimal(agg["occupied_rent"] or 0).quantize(cents),
+        "vacant_asking_rent": Decimal(agg["vacant_asking_rent"] or 0).quantize(cents),
     }
 
 

@@ -69,7 +69,17 @@ class CommandCenterSummarySerializer(serializers.Serializer):
     notice = serializers.IntegerField()
     vacant = serializers.IntegerField()
     total = serializers.IntegerField()
-    total_rent = serializers.DecimalField(max_digits=14, decimal_places=2)
+    total_rent = serializers.DecimalField(
+        max_digits=14, decimal_places=2, help_text="occupied_rent + vacant_asking_rent of the units shown"
+    )
+    occupied_rent = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        help_text="What the tenants of the shown occupied units pay (for all units: the dashboard's rent roll)",
+    )
+    vacant_asking_rent = serializers.DecimalField(
+        max_digits=14, decimal_places=2, help_text="The market (asking) rent of the shown vacant units"
+    )
 
 
 class CommandCenterSelectAllSerializer(serializers.Serializer):

@@ -138,6 +138,8 @@ def test_lifecycle_filter_and_summary_per_state(api_client, units, harbor):
         "vacant": 1,
         "total": 4,
         "total_rent": "5930.00",
+        "occupied_rent": "5930.00",
+        "vacant_asking_rent": "0.00",
     }
     body = get(api_client, lifecycle_state="month_to_month,notice", property=str(harbor.pk))
     assert sorted(numbers(body)) == ["1407D", "1408D", "1543C", "1624B", "2301A"]
@@ -149,7 +151,13 @@ def test_lifecycle_filter_and_summary_per_state(api_client, units, harbor):
         "vacant": 1,
         "total": 5,
         "total_rent": "7220.00",
+        "occupied_rent": "7220.00",
+        "vacant_asking_rent": "0.00",
     }
+    # all states: the vacant unit's asking rent is counted apart from what tenants pay
+    s = get(api_client)["summary"]
+    assert Decimal(s["total_rent"]) == Decimal(s["occupied_rent"]) + Decimal(s["vacant_asking_rent"])
+    assert Decimal(s["vacant_asking_rent"]) > 0
     assert get(api_client, lifecycle_state="notice", lifecycle_state__x="ignored")["count"] == 2
 
 

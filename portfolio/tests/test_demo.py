@@ -164,3 +164,16 @@ def test_sending_renewal_offers_to_selected_mtm_units(demo, api_client, django_c
         ).count()
         == 5
     )
+
+
+def test_command_center_rent_totals_reconcile_with_the_dashboard_rent_roll(demo):
+    """One definition per figure: the command center's occupied rent over every unit is the dashboard's rent
+    roll, and its "rent of all shown" is that plus the vacant units' asking (market) rent."""
+    from dashboard.selectors import dashboard_stats
+    from portfolio.selectors import command_center_summary, command_center_units
+
+    summary = command_center_summary(base=command_center_units(), states=None)
+    stats = dashboard_stats(today=TODAY)
+    assert summary["occupied_rent"] == stats["monthly_rent_roll"]
+    assert summary["total_rent"] == summary["occupied_rent"] + summary["vacant_asking_rent"]
+    assert summary["vacant_asking_rent"] > 0 and summary["vacant"] == 279

@@ -90,7 +90,12 @@ export interface CommandCenterSummary {
   notice: number;
   vacant: number;
   total: number;
+  /** occupied_rent + vacant_asking_rent of the units shown. */
   total_rent: Money;
+  /** What the tenants of the shown occupied units pay (for all units: the dashboard's rent roll). */
+  occupied_rent: Money;
+  /** The market (asking) rent of the shown vacant units. */
+  vacant_asking_rent: Money;
 }
 
 export interface CommandCenterPage extends Paginated<CommandCenterRow> {

@@ -76,7 +76,21 @@ import { codeLabel } from './unit-format';
       <section class="card">
         <div class="card-header"><h2>Rent</h2></div>
         <div class="card-body">
-          @if (rentGap(); as g) {
+          @if (vacant()) {
+            <div class="rent-compare" data-testid="vacant-rent">
+              <div>
+                <div class="k">Asking (market)</div>
+                <div class="v money">{{ unit().market_rent | money }}</div>
+              </div>
+              @if (lease(); as l) {
+                <div>
+                  <div class="k">Last tenant paid</div>
+                  <div class="v money">{{ l.monthly_rent_amount | money }}</div>
+                </div>
+              }
+            </div>
+            <div class="sub">Vacant: no current rent, so no gap to market.</div>
+          } @else if (rentGap(); as g) {
             <div class="rent-compare">
               <div>
                 <div class="k">Current</div>
@@ -160,7 +174,7 @@ import { codeLabel } from './unit-format';
                 <dd>{{ l.notice_date | appDate }}</dd>
               </div>
             }
-            @if (l.notice_move_out_date) {
+            @if (l.notice_move_out_date && !l.actual_move_out_date) {
               <div>
                 <dt>Moving out</dt>
                 <dd class="text-red">{{ l.notice_move_out_date | appDate }}</dd>
@@ -187,7 +201,14 @@ export class UnitOverviewTabComponent {
   /** The page's lease list (loading / error / value). */
   readonly leases = input.required<ResourceRef<Paginated<LeaseLifecycle> | undefined>>();
 
+  /** No tenant in the unit: the rent figures are the asking (market) rent, never the last tenant's. */
+  protected readonly vacant = computed(() => {
+    const l = this.lease();
+    return this.unit().status === 'vacant' || !l || l.lease_status === 'vacant';
+  });
+
   protected readonly rentGap = computed(() => {
+    if (this.vacant()) return null;
     const u = this.unit();
     const current = Number(this.lease()?.monthly_rent_amount ?? u.current_rent) || 0;
     const market = Number(u.market_rent) || 0;
