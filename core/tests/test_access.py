@@ -224,3 +224,16 @@ def test_client_ip_trusts_only_the_proxies_it_is_told_about(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(req) == "203.0.113.7"  # what our proxy saw, not the forged left-hand value
     assert client_ip(rf.get("/", REMOTE_ADDR="10.9.9.9")) == "10.9.9.9"
+
+
+# --- hostile input -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["a\x00b@example.com", "x" * 254, " ", "\u202e@example.com"],
+)
+def test_hostile_emails_get_a_4xx_not_a_500(anon_client, user, email):
+    resp = anon_client.post(LOGIN, {"email": email, "password": "p\x00"}, format="json")
+    assert resp.status_code in (400, 401), resp.content
+    assert "detail" in resp.json()
