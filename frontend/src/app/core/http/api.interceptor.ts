@@ -11,8 +11,9 @@ import { SILENT_ERRORS } from './http-context';
 
 /**
  * Adds `Authorization: Token <t>` to API calls and turns failures into `ApiError`s:
- * 401 signs out and goes to /login; failed writes, 5xx and network errors show a toast
- * (screens show their own error state for failed reads).
+ * 401 (an expired or revoked token) signs out and goes to /login with a message; failed writes, 5xx and
+ * network errors show a toast (screens show their own error state for failed reads). A failed sign-in
+ * (401 wrong password, 429 locked out) is left to the login form, which shows the API's message.
  */
 export const apiInterceptor: HttpInterceptorFn = (req, next) => {
   const auth = inject(AuthService);
@@ -22,7 +23,10 @@ export const apiInterceptor: HttpInterceptorFn = (req, next) => {
   const isApi = req.url.startsWith(environment.apiUrl) || req.url.startsWith('/api/');
   const isLogin = req.url.endsWith('/auth/token/');
   const token = auth.token();
-  const request = isApi && token && !isLogin ? req.clone({ setHeaders: { Authorization: `Token ${token}` } }) : req;
+  const request =
+    isApi && token && !isLogin
+      ? req.clone({ setHeaders: { Authorization: `Token ${token}` } })
+      : req;
 
   return next(request).pipe(
     catchError((err: unknown) => {
@@ -36,7 +40,11 @@ export const apiInterceptor: HttpInterceptorFn = (req, next) => {
           void router.navigate(['/login'], { queryParams: returnUrl ? { returnUrl } : {} });
           if (hadSession) toast.info('Your session has ended. Please sign in again.');
         }
-      } else if (!req.context.get(SILENT_ERRORS) && (req.method !== 'GET' || err.status === 0 || err.status >= 500)) {
+      } else if (
+        !isLogin &&
+        !req.context.get(SILENT_ERRORS) &&
+        (req.method !== 'GET' || err.status === 0 || err.status >= 500)
+      ) {
         toast.error(apiError.detail);
       }
       return throwError(() => apiError);

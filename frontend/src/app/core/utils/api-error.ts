@@ -18,7 +18,11 @@ export class ApiError extends Error {
     for (const [field, value] of Object.entries(body.errors ?? {})) {
       fieldErrors[field] = Array.isArray(value) ? value.map(String) : [String(value)];
     }
-    return new ApiError(err.status, body.detail || ApiError.fallbackMessage(err.status), fieldErrors);
+    return new ApiError(
+      err.status,
+      body.detail || ApiError.fallbackMessage(err.status),
+      fieldErrors,
+    );
   }
 
   static fallbackMessage(status: number): string {
@@ -26,6 +30,7 @@ export class ApiError extends Error {
     if (status === 401) return 'Please sign in again.';
     if (status === 403) return 'You do not have permission to do that.';
     if (status === 404) return 'Not found.';
+    if (status === 429) return 'Too many attempts. Please wait a few minutes and try again.';
     if (status >= 500) return 'The server had a problem. Please try again in a moment.';
     return 'The request failed.';
   }
