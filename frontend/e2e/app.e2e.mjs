@@ -406,10 +406,62 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await shot('12-property-honeycomb');
   });
 
-  test('Logout returns to the login page', async () => {
+  test('Signed-in devices: another device is listed and signed out from here; this one stays signed in', async () => {
+    // a second device (a script) signs in with the same account
+    const other = await page.evaluate(
+      async ([email, password]) => {
+        const res = await fetch('/api/v1/auth/token/', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
+        return (await res.json()).token;
+      },
+      [EMAIL, PASSWORD],
+    );
+    await page.getByTestId('user-menu').click();
+    await page.waitForURL(/\/account\/devices$/);
+    const rows = page.locator('[data-testid=devices] tbody tr');
+    await rows.nth(1).waitFor();
+    assert.ok((await rows.count()) >= 2);
+    assert.equal(await page.locator('tr[data-current=true]').count(), 1);
+    await shot('13-devices');
+    const status = (token) =>
+      page.evaluate(
+        async (t) =>
+          (await fetch('/api/v1/auth/me/', { headers: { Authorization: `Token ${t}` } })).status,
+        token,
+      );
+    assert.equal(await status(other), 200);
+    const before = await rows.count();
+    await page
+      .locator('tr[data-current=false]')
+      .first()
+      .getByRole('button', { name: 'Sign out' })
+      .click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=devices] tbody tr').length === n - 1,
+      before,
+    );
+    // the newest other device was the script's: it is signed out, this browser is not
+    assert.equal(await status(other), 401);
+    assert.equal(
+      await status(await page.evaluate(() => localStorage.getItem('unitcycle.token'))),
+      200,
+    );
+  });
+
+  test('Logout returns to the login page and revokes this device', async () => {
     await page.goto(`${BASE_URL}/dashboard`);
+    const token = await page.evaluate(() => localStorage.getItem('unitcycle.token'));
     await page.getByRole('button', { name: /logout/i }).click();
     await page.waitForURL(/\/login/);
     assert.equal(await page.evaluate(() => localStorage.getItem('unitcycle.token')), null);
+    const status = await page.evaluate(
+      async (t) =>
+        (await fetch('/api/v1/auth/me/', { headers: { Authorization: `Token ${t}` } })).status,
+      token,
+    );
+    assert.equal(status, 401);
   });
 });

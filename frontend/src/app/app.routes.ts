@@ -35,6 +35,12 @@ export const routes: Routes = [
         loadChildren: () => import('./features/jurisdiction-rules/jurisdiction-rules.routes'),
       },
       {
+        path: 'account/devices',
+        title: 'Signed-in devices · UnitCycle',
+        loadComponent: () =>
+          import('./features/account/devices.component').then((m) => m.DevicesComponent),
+      },
+      {
         path: '**',
         title: 'Not found · UnitCycle',
         loadComponent: () =>

@@ -12,6 +12,16 @@ export interface CurrentUser {
   is_staff?: boolean;
 }
 
+/** One signed-in device (an API token) from `GET /auth/sessions/`. */
+export interface SignedInDevice {
+  id: string;
+  created: string;
+  expiry: string | null;
+  last_used: string | null;
+  user_agent: string;
+  current: boolean;
+}
+
 const TOKEN_KEY = 'unitcycle.token';
 const EMAIL_KEY = 'unitcycle.email';
 
@@ -40,15 +50,17 @@ export class AuthService {
   readonly email = computed(() => this.userSig()?.email ?? this.emailSig());
 
   login(email: string, password: string): Observable<void> {
-    return this.http.post<{ token: string }>(`${environment.apiUrl}/auth/token/`, { email, password }).pipe(
-      tap(({ token }) => {
-        storage()?.setItem(TOKEN_KEY, token);
-        storage()?.setItem(EMAIL_KEY, email);
-        this.tokenSig.set(token);
-        this.emailSig.set(email);
-      }),
-      map(() => undefined),
-    );
+    return this.http
+      .post<{ token: string }>(`${environment.apiUrl}/auth/token/`, { email, password })
+      .pipe(
+        tap(({ token }) => {
+          storage()?.setItem(TOKEN_KEY, token);
+          storage()?.setItem(EMAIL_KEY, email);
+          this.tokenSig.set(token);
+          this.emailSig.set(email);
+        }),
+        map(() => undefined),
+      );
   }
 
   /** Loads the current user once per session; failures are left to the interceptor. */
@@ -58,6 +70,27 @@ export class AuthService {
       .get<CurrentUser>(`${environment.apiUrl}/auth/me/`)
       .pipe(catchError(() => of(null)))
       .subscribe((u) => u && this.userSig.set(u));
+  }
+
+  /** The caller's signed-in devices, newest first (`current` is this browser). */
+  devices(): Observable<SignedInDevice[]> {
+    return this.http.get<SignedInDevice[]>(`${environment.apiUrl}/auth/sessions/`);
+  }
+
+  /** Signs another device out. */
+  revokeDevice(id: string): Observable<void> {
+    return this.http.delete<void>(`${environment.apiUrl}/auth/sessions/${encodeURIComponent(id)}/`);
+  }
+
+  /** Signs every device out, this one included. */
+  logoutEverywhere(): void {
+    this.http
+      .post(`${environment.apiUrl}/auth/logout-all/`, {})
+      .pipe(catchError(() => of(null)))
+      .subscribe(() => {
+        this.clearSession();
+        void this.router.navigate(['/login']);
+      });
   }
 
   logout(): void {
