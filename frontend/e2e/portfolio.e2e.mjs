@@ -224,6 +224,55 @@ describe('Portfolio command center', { concurrency: false }, () => {
     },
   );
 
+  test(
+    'a unit unticked in the bulk preview is left out of the run',
+    { timeout: 120_000 },
+    async () => {
+      const five = await api(
+        page,
+        '/api/v1/portfolio/command-center/?lifecycle_state=month_to_month&page_size=5',
+      );
+      const [keep, drop] = [five.results[3], five.results[4]];
+      for (const unit of [keep, drop]) {
+        await page
+          .locator(`[data-testid=cc-row][data-unit-id="${unit.id}"]`)
+          .getByTestId('row-checkbox')
+          .check();
+      }
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid=selected-count]')?.textContent?.trim() ===
+          'Selected: 2 units',
+      );
+      await page.getByTestId('bulk-actions').click();
+      await page.getByTestId('bulk-menu').locator('[data-action=renewal_offer]').click();
+      const modal = page.getByTestId('bulk-modal');
+      await modal.getByTestId('preview-card').first().waitFor({ timeout: 60_000 });
+      await modal
+        .locator(`[data-testid=preview-card][data-unit-id="${drop.id}"]`)
+        .getByTestId('include-unit')
+        .uncheck();
+      assert.equal(
+        await modal.getByTestId('excluded-count').innerText(),
+        '1 excluded: 1 will be sent',
+      );
+      await modal.getByTestId('method-email').locator('input').check();
+      await modal.getByTestId('send-now').click();
+      await modal.getByTestId('bulk-results').waitFor({ timeout: 100_000 });
+      assert.equal(await modal.getByTestId('count-done').innerText(), '1 done');
+      assert.equal(
+        (await api(page, `/api/v1/renewals/?lease=${keep.lease_id}&status=sent`)).count,
+        1,
+      );
+      assert.equal(
+        (await api(page, `/api/v1/renewals/?lease=${drop.lease_id}&status=sent`)).count,
+        0,
+      );
+      await modal.getByTestId('bulk-close').click();
+      await modal.waitFor({ state: 'detached' });
+    },
+  );
+
   test('"Select all (N)" selects every MTM unit with their total rent; Export CSV downloads the filter', async () => {
     await page.getByTestId('select-all').click();
     const all = await api(

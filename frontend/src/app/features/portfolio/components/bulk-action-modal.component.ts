@@ -98,6 +98,12 @@ export class BulkActionModalComponent {
   protected readonly scheduleAt = signal('');
   protected readonly error = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+  /** Units the manager unticked in the preview: left out of the run. */
+  protected readonly excluded = signal<ReadonlySet<string>>(new Set());
+  protected readonly included = computed(() => {
+    const out = this.excluded();
+    return out.size ? this.unitIds().filter((id) => !out.has(id)) : this.unitIds();
+  });
 
   protected readonly batchCount = computed(() =>
     Math.ceil(this.unitIds().length / MAX_BATCH_UNITS),
@@ -129,6 +135,7 @@ export class BulkActionModalComponent {
       this.phase().kind === 'preview' &&
       this.preview.hasValue() &&
       this.preview.value().eligible_count > 0 &&
+      this.included().length > 0 &&
       (!this.scheduling() || !!localInputToIso(this.scheduleAt())),
   );
   protected readonly progressPct = computed(() => {
@@ -159,6 +166,15 @@ export class BulkActionModalComponent {
     });
   }
 
+  protected toggleExcluded(unitId: string): void {
+    this.excluded.update((s) => {
+      const next = new Set(s);
+      if (next.has(unitId)) next.delete(unitId);
+      else next.add(unitId);
+      return next;
+    });
+  }
+
   protected close(): void {
     const p = this.phase();
     if (p.kind === 'sending') return; // runs to the end; results follow
@@ -170,8 +186,8 @@ export class BulkActionModalComponent {
     if (!this.canSend()) return;
     this.error.set(null);
     const scheduledFor = this.scheduling() ? localInputToIso(this.scheduleAt()) : null;
-    const groups = chunk(this.unitIds(), MAX_BATCH_UNITS);
-    const total = this.unitIds().length;
+    const groups = chunk(this.included(), MAX_BATCH_UNITS);
+    const total = this.included().length;
     const finished: BulkActionBatch[] = [];
     let processed = 0;
     this.phase.set({ kind: 'sending', processed: 0, total, batch: 1, batches: groups.length });
