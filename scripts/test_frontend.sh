@@ -6,7 +6,6 @@
 #   SKIP_E2E=1 bash scripts/test_frontend.sh # unit tests + build only
 #   E2E_BASE_URL=http://127.0.0.1:8000 ...   # browser tests against a server you run (freshly seeded!)
 #   E2E_ONLY=portfolio,app ...               # only those e2e files (development)
-#   STRICT_FORMAT=1 ...                      # a prettier --check difference fails the run
 #
 # The browser tests run in file-name order: app.e2e.mjs (asserts the seeded lifecycle counts), then
 # collections.e2e.mjs and renewals.e2e.mjs, which press "Scan Now" / "Run Scan" in the UI themselves (the
@@ -72,15 +71,10 @@ if ! npx eslint src; then
   echo "!! eslint found errors" >&2
   status=1
 fi
-# The tree is not prettier-formatted yet (the coordinator runs `prettier --write` once, after the parallel
-# work lands); until then a format difference is reported, and fails the run only with STRICT_FORMAT=1.
-if ! npx prettier --check src e2e eslint.config.js --log-level warn; then
-  if [ "${STRICT_FORMAT:-0}" = "1" ]; then
-    echo "!! prettier --check: files above need formatting" >&2
-    status=1
-  else
-    echo "   (prettier --check: the files above need formatting; STRICT_FORMAT=1 makes this fail)"
-  fi
+# Formatting is part of the check: `cd frontend && npx prettier --write src e2e tools eslint.config.js` fixes it.
+if ! npx prettier --check src e2e tools eslint.config.js --log-level warn; then
+  echo "!! prettier --check: the files above need formatting (npx prettier --write <files>)" >&2
+  status=1
 fi
 echo "   lint: $(elapsed "$t")"
 cd "$ROOT"

@@ -20,7 +20,9 @@ const ARGS = [
 /** A fresh persistent context (its own user-data-dir) and a close() that removes it. */
 export async function launch({ viewport = { width: 1440, height: 900 } } = {}) {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it: apt-get install -y chromium`,
+    );
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'uc-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -15,7 +15,9 @@ describe('Content-Security-Policy', { concurrency: false }, () => {
     ({ browser, page } = await signedIn());
     await page.context().addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window.__csp ||= []).push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+        (window.__csp ||= []).push(
+          `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        );
       });
     });
     page.on('console', (msg) => {
@@ -52,9 +54,14 @@ describe('Content-Security-Policy', { concurrency: false }, () => {
       await page.waitForLoadState('networkidle');
       // Component styles applied: Angular's emulated-encapsulation <style> elements carry the nonce.
       const styles = await page.evaluate(() =>
-        [...document.querySelectorAll('head style')].map((s) => s.nonce || s.getAttribute('nonce') || ''),
+        [...document.querySelectorAll('head style')].map(
+          (s) => s.nonce || s.getAttribute('nonce') || '',
+        ),
       );
-      assert.ok(styles.length > 0 && styles.every((n) => n), `${path}: <style> without nonce (${styles.length})`);
+      assert.ok(
+        styles.length > 0 && styles.every((n) => n),
+        `${path}: <style> without nonce (${styles.length})`,
+      );
       const inPage = await page.evaluate(() => window.__csp || []);
       assert.deepEqual([...inPage, ...violations], [], `${path}: CSP violations`);
     }

@@ -13,7 +13,10 @@ describe('Messages and bulk-action history', { concurrency: false }, () => {
   before(async () => {
     ({ browser, page } = await signedIn());
     // One tenant-facing bulk action: a move-out inspection notice by email to a unit on notice.
-    const onNotice = await api(page, '/api/v1/portfolio/command-center/?lifecycle_state=notice&page_size=1');
+    const onNotice = await api(
+      page,
+      '/api/v1/portfolio/command-center/?lifecycle_state=notice&page_size=1',
+    );
     assert.ok(onNotice.results.length, 'the demo has a unit on notice');
     const unit = onNotice.results[0];
     shared.unit = unit;
@@ -50,14 +53,19 @@ describe('Messages and bulk-action history', { concurrency: false }, () => {
   test('Messages shows where each message went, in words', async () => {
     await page.goto(`${BASE_URL}/messages`);
     await page.getByTestId('sent-row').first().waitFor();
-    assert.match(await page.getByTestId('providerless-note').innerText(), /No SMS or email provider is configured/);
+    assert.match(
+      await page.getByTestId('providerless-note').innerText(),
+      /No SMS or email provider is configured/,
+    );
     const words = await page.getByTestId('delivery-words').first().innerText();
     assert.match(words, /^(Queued — no (SMS|email) provider configured|Sent|Delivered|Failed)/);
 
     await page.selectOption('[data-testid=channel-filter]', 'email');
     await page.waitForURL(/channel=email/);
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid=sent-row] .channel')].every((el) => el.textContent.trim() === 'Email'),
+      [...document.querySelectorAll('[data-testid=sent-row] .channel')].every(
+        (el) => el.textContent.trim() === 'Email',
+      ),
     );
     // The filter survives a reload (it lives in the URL).
     await page.reload();
@@ -67,14 +75,23 @@ describe('Messages and bulk-action history', { concurrency: false }, () => {
   });
 
   test("one tenant's messages", async () => {
-    const lease = await api(page, `/api/v1/tenants/leases/?unit=${shared.unit.id}&ordering=-lease_begin_date&page_size=1`);
+    const lease = await api(
+      page,
+      `/api/v1/tenants/leases/?unit=${shared.unit.id}&ordering=-lease_begin_date&page_size=1`,
+    );
     const tenant = await api(page, `/api/v1/tenants/${lease.results[0].tenant}/`);
     await page.goto(`${BASE_URL}/messages?tenant=${tenant.id}`);
     await page.getByTestId('sent-row').first().waitFor();
-    assert.equal(await page.getByTestId('tenant-name').innerText(), `${tenant.first_name} ${tenant.last_name}`);
+    assert.equal(
+      await page.getByTestId('tenant-name').innerText(),
+      `${tenant.first_name} ${tenant.last_name}`,
+    );
     const recipients = await page.locator('[data-testid=sent-row] .mono').allInnerTexts();
     assert.ok(recipients.length >= 1);
-    assert.ok(recipients.every((to) => to === tenant.email || to === tenant.phone), recipients.join(', '));
+    assert.ok(
+      recipients.every((to) => to === tenant.email || to === tenant.phone),
+      recipients.join(', '),
+    );
     await page.getByTestId('sent-row').first().click();
     assert.match(await page.getByTestId('message-body').first().innerText(), /inspection/i);
     await page.getByTestId('tab-received').click();

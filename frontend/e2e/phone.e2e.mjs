@@ -14,7 +14,9 @@ let page;
 
 /** The page's own width: wider than the viewport means the whole page scrolls sideways. */
 async function pageWidth() {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+  return page.evaluate(() =>
+    Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+  );
 }
 
 async function open(path, readySelector) {

@@ -9,7 +9,10 @@ const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.e2e.mjs'))
   // E2E_ONLY=portfolio,renewals runs just those files (development; CI runs all).
-  .filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((n) => f.startsWith(n.trim())))
+  .filter(
+    (f) =>
+      !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((n) => f.startsWith(n.trim())),
+  )
   // In name order: app (asserts the seeded counts) before collections, portfolio and renewals (which change data).
   .sort()
   .map((f) => join(dir, f));

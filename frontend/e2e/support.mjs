@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { launch } from './browser.mjs';
 
 export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8765').replace(/\/$/, '');
-export const SHOTS = resolve(process.env.SCREENSHOT_DIR || join(import.meta.dirname, '../../test-artifacts/screenshots'));
+export const SHOTS = resolve(
+  process.env.SCREENSHOT_DIR || join(import.meta.dirname, '../../test-artifacts/screenshots'),
+);
 export const EMAIL = process.env.E2E_EMAIL || 'demo@unitcycle.local';
 export const PASSWORD = process.env.E2E_PASSWORD || 'unitcycle';
 
@@ -40,7 +42,11 @@ export async function api(page, path, { method = 'GET', body } = {}) {
       const token = localStorage.getItem('unitcycle.token');
       const headers = { Authorization: `Token ${token}` };
       if (b !== undefined) headers['Content-Type'] = 'application/json';
-      const res = await fetch(p, { method: m, headers, body: b === undefined ? undefined : JSON.stringify(b) });
+      const res = await fetch(p, {
+        method: m,
+        headers,
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
       if (!res.ok) throw new Error(`${m} ${p} -> ${res.status} ${await res.text()}`);
       return res.json();
     },

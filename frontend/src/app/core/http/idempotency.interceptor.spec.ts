@@ -36,8 +36,12 @@ describe('idempotencyInterceptor', () => {
   });
 
   it('covers renewals, bulk execute and message retry, not reads or other posts', () => {
-    for (const url of ['/api/v1/renewals/R1/approve/', '/api/v1/renewals/R1/send/', '/api/v1/portfolio/bulk-actions/',
-      '/api/v1/messages/outbox/M1/retry/']) {
+    for (const url of [
+      '/api/v1/renewals/R1/approve/',
+      '/api/v1/renewals/R1/send/',
+      '/api/v1/portfolio/bulk-actions/',
+      '/api/v1/messages/outbox/M1/retry/',
+    ]) {
       http.post(url, {}).subscribe();
       const req = ctrl.expectOne(url);
       expect(req.request.headers.has('Idempotency-Key')).toBe(true);

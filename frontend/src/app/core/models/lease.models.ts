@@ -3,7 +3,12 @@ import { IsoDate, IsoDateTime, Money } from './api.models';
 /** The four lifecycle states of a lease (spec 1.1). */
 export type LeaseStatus = 'active' | 'month_to_month' | 'notice' | 'vacant';
 
-export const LEASE_STATUSES: readonly LeaseStatus[] = ['active', 'month_to_month', 'notice', 'vacant'];
+export const LEASE_STATUSES: readonly LeaseStatus[] = [
+  'active',
+  'month_to_month',
+  'notice',
+  'vacant',
+];
 
 export const LEASE_STATUS_LABELS: Record<LeaseStatus, string> = {
   active: 'Active',

@@ -51,7 +51,13 @@ export interface UnitGridItem {
 }
 
 export interface UnitGrid {
-  property: { id: string; name: string; code?: string; city?: string; state?: string; total_units?: number };
+  property: {
+    id: string;
+    name: string;
+    code?: string;
+    city?: string;
+    state?: string;
+    total_units?: number;
+  };
   units: UnitGridItem[];
 }
-

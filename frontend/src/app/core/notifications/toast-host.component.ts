@@ -9,7 +9,9 @@ import { ToastService } from './toast.service';
       @for (t of toast.toasts(); track t.id) {
         <div class="toast" [class]="'toast toast-' + t.kind" role="status">
           <span class="msg">{{ t.message }}</span>
-          <button type="button" class="close" (click)="toast.dismiss(t.id)" aria-label="Dismiss">×</button>
+          <button type="button" class="close" (click)="toast.dismiss(t.id)" aria-label="Dismiss">
+            ×
+          </button>
         </div>
       }
     </div>

@@ -38,13 +38,29 @@ describe('CollectionsService', () => {
 
   it('getCases() sends only the filters that are set, with the token', () => {
     service
-      .getCases({ status: 'open,payment_plan', escalation_level: '3', tone: '', risk_profile: null, search: 'kim', ordering: '-current_balance', page: 2, page_size: 25 })
+      .getCases({
+        status: 'open,payment_plan',
+        escalation_level: '3',
+        tone: '',
+        risk_profile: null,
+        search: 'kim',
+        ordering: '-current_balance',
+        page: 2,
+        page_size: 25,
+      })
       .subscribe();
     const req = http.expectOne((r) => r.url === '/api/v1/collections/');
     expect(req.request.method).toBe('GET');
     expect(req.request.headers.get('Authorization')).toBe('Token tok123');
     const p = req.request.params;
-    expect(p.keys().sort()).toEqual(['escalation_level', 'ordering', 'page', 'page_size', 'search', 'status']);
+    expect(p.keys().sort()).toEqual([
+      'escalation_level',
+      'ordering',
+      'page',
+      'page_size',
+      'search',
+      'status',
+    ]);
     expect(p.get('status')).toBe('open,payment_plan');
     expect(p.get('escalation_level')).toBe('3');
     req.flush(empty);
@@ -80,14 +96,25 @@ describe('CollectionsService', () => {
     const fresh = { id: 'C1', current_balance: '150.00' } as CollectionCaseDetail;
     const cases: [() => unknown, string, unknown][] = [
       [() => service.sendReminder('C1').subscribe(), 'send-reminder/', {}],
-      [() => service.offerPlan('C1', { num_installments: 3, start_date: null }).subscribe(), 'offer-plan/', { num_installments: 3 }],
+      [
+        () => service.offerPlan('C1', { num_installments: 3, start_date: null }).subscribe(),
+        'offer-plan/',
+        { num_installments: 3 },
+      ],
       [() => service.acceptPlan('C1').subscribe(), 'accept-plan/', {}],
       [
-        () => service.recordPayment('C1', { amount: '100.00', paid_on: '2026-03-20', reference: '' }).subscribe(),
+        () =>
+          service
+            .recordPayment('C1', { amount: '100.00', paid_on: '2026-03-20', reference: '' })
+            .subscribe(),
         'record-payment/',
         { amount: '100.00', paid_on: '2026-03-20' },
       ],
-      [() => service.escalate('C1', 'Broken promise').subscribe(), 'escalate/', { note: 'Broken promise' }],
+      [
+        () => service.escalate('C1', 'Broken promise').subscribe(),
+        'escalate/',
+        { note: 'Broken promise' },
+      ],
     ];
     for (const [call, path, body] of cases) {
       call();
@@ -120,7 +147,10 @@ describe('CollectionsService', () => {
     service.recordPayment('C1', { amount: '9999.00' }).subscribe({ error: (e) => (error = e) });
     http
       .expectOne('/api/v1/collections/C1/record-payment/')
-      .flush({ detail: 'Payment of $9,999.00 exceeds the balance of $255.00.' }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { detail: 'Payment of $9,999.00 exceeds the balance of $255.00.' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).detail).toBe('Payment of $9,999.00 exceeds the balance of $255.00.');
     expect(toast.toasts()).toEqual([]);

@@ -30,7 +30,9 @@ export class CollectionsService {
   private readonly url = `${environment.apiUrl}/collections`;
 
   getCases(filters?: CollectionFilters): Observable<Paginated<CollectionCase>> {
-    return this.http.get<Paginated<CollectionCase>>(`${this.url}/`, { params: toHttpParams(filters) });
+    return this.http.get<Paginated<CollectionCase>>(`${this.url}/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   getCase(id: string): Observable<CollectionCaseDetail> {
@@ -44,55 +46,93 @@ export class CollectionsService {
 
   /** The tenant's unresolved case (open, payment plan or escalated), or null. */
   getOpenCaseForTenant(tenantId: string): Observable<CollectionCase | null> {
-    return this.getCases({ tenant: tenantId, status: UNRESOLVED_STATUSES.join(','), page_size: 1 }).pipe(
-      map((page) => page.results[0] ?? null),
-    );
+    return this.getCases({
+      tenant: tenantId,
+      status: UNRESOLVED_STATUSES.join(','),
+      page_size: 1,
+    }).pipe(map((page) => page.results[0] ?? null));
   }
 
   getDashboardStats(filters?: { property?: string | null }): Observable<CollectionDashboardStats> {
-    return this.http.get<CollectionDashboardStats>(`${this.url}/dashboard-stats/`, { params: toHttpParams(filters) });
+    return this.http.get<CollectionDashboardStats>(`${this.url}/dashboard-stats/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   /** "Scan Now": the daily scan then the escalation engine, in-process (≈20 s on a first run). */
   /** Starts the scan + escalation as a background job and follows it to the end (core/jobs). */
   runScan(): Observable<CollectionRunScanResult> {
     return this.jobs
-      .run(this.http.post<Job<CollectionRunScanResult>>(`${this.url}/run-scan/`, {}, { context: silent() }))
-      .pipe(map((job) => ({ scan: job.result?.scan ?? '', escalation: job.result?.escalation ?? '' })));
+      .run(
+        this.http.post<Job<CollectionRunScanResult>>(
+          `${this.url}/run-scan/`,
+          {},
+          { context: silent() },
+        ),
+      )
+      .pipe(
+        map((job) => ({ scan: job.result?.scan ?? '', escalation: job.result?.escalation ?? '' })),
+      );
   }
 
   /** Sends the next dunning step now. */
   sendReminder(id: string): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/send-reminder/`, {}, { context: silent() });
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/send-reminder/`,
+      {},
+      { context: silent() },
+    );
   }
 
   /** Offers a plan of 2–6 installments (the API picks a count when none is given). */
   offerPlan(id: string, body: OfferPlanRequest = {}): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/offer-plan/`, stripEmpty(body), { context: silent() });
-  }
-
-  acceptPlan(id: string): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/accept-plan/`, {}, { context: silent() });
-  }
-
-  recordPayment(id: string, body: RecordPaymentRequest): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/record-payment/`, stripEmpty(body), {
+    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/offer-plan/`, stripEmpty(body), {
       context: silent(),
     });
   }
 
+  acceptPlan(id: string): Observable<CollectionCaseDetail> {
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/accept-plan/`,
+      {},
+      { context: silent() },
+    );
+  }
+
+  recordPayment(id: string, body: RecordPaymentRequest): Observable<CollectionCaseDetail> {
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/record-payment/`,
+      stripEmpty(body),
+      {
+        context: silent(),
+      },
+    );
+  }
+
   /** The manager approves the agent's legal-referral recommendation (the legal step goes out). */
   approveLegal(id: string): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/approve-legal/`, {}, { context: silent() });
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/approve-legal/`,
+      {},
+      { context: silent() },
+    );
   }
 
   /** The manager dismisses the recommendation; nothing is sent. */
   dismissLegal(id: string, note = ''): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/dismiss-legal/`, { note }, { context: silent() });
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/dismiss-legal/`,
+      { note },
+      { context: silent() },
+    );
   }
 
   escalate(id: string, note = ''): Observable<CollectionCaseDetail> {
-    return this.http.post<CollectionCaseDetail>(`${this.url}/${id}/escalate/`, { note }, { context: silent() });
+    return this.http.post<CollectionCaseDetail>(
+      `${this.url}/${id}/escalate/`,
+      { note },
+      { context: silent() },
+    );
   }
 }
 

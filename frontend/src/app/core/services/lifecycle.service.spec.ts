@@ -59,7 +59,15 @@ describe('LifecycleService', () => {
 
   it('getLeases() sends only the filters that are set', () => {
     service
-      .getLeases({ lease_status: 'month_to_month', property: '', search: 'gonz', ordering: '-lease_end_date', page: 2, page_size: 25, unit: null })
+      .getLeases({
+        lease_status: 'month_to_month',
+        property: '',
+        search: 'gonz',
+        ordering: '-lease_end_date',
+        page: 2,
+        page_size: 25,
+        unit: null,
+      })
       .subscribe();
     const req = http.expectOne((r) => r.url === '/api/v1/tenants/leases/');
     const p = req.request.params;
@@ -74,7 +82,9 @@ describe('LifecycleService', () => {
     service.getLease('L1').subscribe();
     http.expectOne('/api/v1/tenants/leases/L1/').flush({});
     service.getStatusHistory('L1').subscribe((h) => expect(h.length).toBe(1));
-    http.expectOne('/api/v1/tenants/leases/L1/status-history/').flush([{ id: 'x', new_status: 'notice' }]);
+    http
+      .expectOne('/api/v1/tenants/leases/L1/status-history/')
+      .flush([{ id: 'x', new_status: 'notice' }]);
   });
 
   it('convertToMtm(), giveNotice() and markVacant() POST to their actions', () => {
@@ -84,7 +94,11 @@ describe('LifecycleService', () => {
     expect(c.request.body).toEqual({});
     c.flush({ id: 'L1', lease_status: 'month_to_month' });
 
-    const body = { notice_date: '2026-03-15', notice_move_out_date: '2026-04-15', reason: 'Relocating' };
+    const body = {
+      notice_date: '2026-03-15',
+      notice_move_out_date: '2026-04-15',
+      reason: 'Relocating',
+    };
     service.giveNotice('L1', body).subscribe();
     const g = http.expectOne('/api/v1/tenants/leases/L1/give-notice/');
     expect(g.request.method).toBe('POST');
@@ -104,7 +118,10 @@ describe('LifecycleService', () => {
     service.convertToMtm('L1').subscribe({ error: (e) => (error = e) });
     const req = http.expectOne('/api/v1/tenants/leases/L1/convert-mtm/');
     expect(req.request.context.get(SILENT_ERRORS)).toBe(true);
-    req.flush({ detail: 'Lease is already month-to-month.' }, { status: 400, statusText: 'Bad Request' });
+    req.flush(
+      { detail: 'Lease is already month-to-month.' },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).detail).toBe('Lease is already month-to-month.');
     expect((error as ApiError).status).toBe(400);
@@ -123,6 +140,8 @@ describe('LifecycleService', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    expect(error?.fieldErrors['notice_move_out_date']).toEqual(['Must be at least 30 days after notice.']);
+    expect(error?.fieldErrors['notice_move_out_date']).toEqual([
+      'Must be at least 30 days after notice.',
+    ]);
   });
 });

@@ -22,11 +22,15 @@ export class LifecycleService {
 
   /** Counts per lifecycle state; scoped to one property when `property` is given. */
   getStats(filters?: { property?: string | null }): Observable<LifecycleStats> {
-    return this.http.get<LifecycleStats>(`${this.url}/lifecycle-stats/`, { params: toHttpParams(filters) });
+    return this.http.get<LifecycleStats>(`${this.url}/lifecycle-stats/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   getLeases(filters?: LeaseFilters): Observable<Paginated<LeaseLifecycle>> {
-    return this.http.get<Paginated<LeaseLifecycle>>(this.url + '/', { params: toHttpParams(filters) });
+    return this.http.get<Paginated<LeaseLifecycle>>(this.url + '/', {
+      params: toHttpParams(filters),
+    });
   }
 
   getLease(id: string): Observable<LeaseLifecycle> {
@@ -35,15 +39,25 @@ export class LifecycleService {
 
   // Actions: the caller shows the API's `detail` next to the form, so no global toast.
   convertToMtm(id: string): Observable<LeaseLifecycle> {
-    return this.http.post<LeaseLifecycle>(`${this.url}/${id}/convert-mtm/`, {}, { context: silent() });
+    return this.http.post<LeaseLifecycle>(
+      `${this.url}/${id}/convert-mtm/`,
+      {},
+      { context: silent() },
+    );
   }
 
   giveNotice(id: string, data: GiveNoticeRequest): Observable<LeaseLifecycle> {
-    return this.http.post<LeaseLifecycle>(`${this.url}/${id}/give-notice/`, data, { context: silent() });
+    return this.http.post<LeaseLifecycle>(`${this.url}/${id}/give-notice/`, data, {
+      context: silent(),
+    });
   }
 
   markVacant(id: string): Observable<LeaseLifecycle> {
-    return this.http.post<LeaseLifecycle>(`${this.url}/${id}/mark-vacant/`, {}, { context: silent() });
+    return this.http.post<LeaseLifecycle>(
+      `${this.url}/${id}/mark-vacant/`,
+      {},
+      { context: silent() },
+    );
   }
 
   getStatusHistory(id: string): Observable<LeaseStatusLog[]> {

@@ -14,18 +14,26 @@ export class MessagesService {
   private readonly url = `${environment.apiUrl}/messages`;
 
   getOutbox(filters: MessageFilters): Observable<Paginated<OutboxMessage>> {
-    return this.http.get<Paginated<OutboxMessage>>(`${this.url}/outbox/`, { params: toHttpParams(filters) });
+    return this.http.get<Paginated<OutboxMessage>>(`${this.url}/outbox/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   getInbound(filters: MessageFilters): Observable<Paginated<InboundMessage>> {
     const { status: _ignored, ...rest } = filters;
-    return this.http.get<Paginated<InboundMessage>>(`${this.url}/inbound/`, { params: toHttpParams(rest) });
+    return this.http.get<Paginated<InboundMessage>>(`${this.url}/inbound/`, {
+      params: toHttpParams(rest),
+    });
   }
 
   /** Sends a failed message again (400 unless it failed). The caller shows the API's `detail`. */
   retry(id: string): Observable<OutboxMessage> {
-    return this.http.post<OutboxMessage>(`${this.url}/outbox/${id}/retry/`, {}, {
-      context: new HttpContext().set(SILENT_ERRORS, true),
-    });
+    return this.http.post<OutboxMessage>(
+      `${this.url}/outbox/${id}/retry/`,
+      {},
+      {
+        context: new HttpContext().set(SILENT_ERRORS, true),
+      },
+    );
   }
 }

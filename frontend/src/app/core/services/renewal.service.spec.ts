@@ -38,11 +38,24 @@ describe('RenewalService', () => {
 
   it('getRecommendations() sends the filters that are set', () => {
     service
-      .getRecommendations({ status: 'pending,approved,sent', churn_risk_level: 'critical', property: '', ordering: '-churn_score', page: 1, page_size: 25 })
+      .getRecommendations({
+        status: 'pending,approved,sent',
+        churn_risk_level: 'critical',
+        property: '',
+        ordering: '-churn_score',
+        page: 1,
+        page_size: 25,
+      })
       .subscribe();
     const req = http.expectOne((r) => r.url === '/api/v1/renewals/');
     expect(req.request.headers.get('Authorization')).toBe('Token tok123');
-    expect(req.request.params.keys().sort()).toEqual(['churn_risk_level', 'ordering', 'page', 'page_size', 'status']);
+    expect(req.request.params.keys().sort()).toEqual([
+      'churn_risk_level',
+      'ordering',
+      'page',
+      'page_size',
+      'status',
+    ]);
     expect(req.request.params.get('status')).toBe('pending,approved,sent');
     req.flush(empty);
   });
@@ -64,8 +77,12 @@ describe('RenewalService', () => {
   it('reads one recommendation and the dashboard stats', () => {
     service.getRecommendation('R1').subscribe((r) => expect(r.id).toBe('R1'));
     http.expectOne('/api/v1/renewals/R1/').flush({ id: 'R1' });
-    service.getDashboardStats({ property: 'P1' }).subscribe((s) => expect(s.acceptance_rate).toBe(0.76));
-    http.expectOne('/api/v1/renewals/dashboard-stats/?property=P1').flush({ acceptance_rate: 0.76 });
+    service
+      .getDashboardStats({ property: 'P1' })
+      .subscribe((s) => expect(s.acceptance_rate).toBe(0.76));
+    http
+      .expectOne('/api/v1/renewals/dashboard-stats/?property=P1')
+      .flush({ acceptance_rate: 0.76 });
   });
 
   it('approve() sends the modified rent only when there is one', () => {
@@ -99,9 +116,13 @@ describe('RenewalService', () => {
 
   it('runScan() POSTs run-scan/ and exportCsv() reads a blob', () => {
     service.runScan().subscribe((r) => expect(r.status).toBe('completed'));
-    http
-      .expectOne('/api/v1/renewals/run-scan/')
-      .flush({ id: 'J1', status: 'succeeded', done: true, summary: 'Scanned 12 leases', url: '/api/v1/jobs/J1/' });
+    http.expectOne('/api/v1/renewals/run-scan/').flush({
+      id: 'J1',
+      status: 'succeeded',
+      done: true,
+      summary: 'Scanned 12 leases',
+      url: '/api/v1/jobs/J1/',
+    });
     service.exportCsv({ status: 'pending' }).subscribe((b) => expect(b).toBeInstanceOf(Blob));
     const csv = http.expectOne((r) => r.url === '/api/v1/renewals/export/');
     expect(csv.request.responseType).toBe('blob');
@@ -115,7 +136,10 @@ describe('RenewalService', () => {
     service.approve('R1', '-5').subscribe({ error: (e) => (error = e) });
     http
       .expectOne('/api/v1/renewals/R1/approve/')
-      .flush({ detail: 'The approved rent must be greater than zero.', field: 'approved_rent' }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { detail: 'The approved rent must be greater than zero.', field: 'approved_rent' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     expect((error as ApiError).detail).toBe('The approved rent must be greater than zero.');
     expect(toast.toasts()).toEqual([]);
   });

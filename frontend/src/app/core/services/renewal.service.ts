@@ -29,7 +29,9 @@ export class RenewalService {
 
   /** Recommendations; the API ranks by churn score (highest first) unless `ordering` says otherwise. */
   getRecommendations(filters?: RenewalFilters): Observable<Paginated<RenewalRecommendation>> {
-    return this.http.get<Paginated<RenewalRecommendation>>(`${this.url}/`, { params: toHttpParams(filters) });
+    return this.http.get<Paginated<RenewalRecommendation>>(`${this.url}/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   getRecommendation(id: string): Observable<RenewalDetail> {
@@ -44,15 +46,25 @@ export class RenewalService {
   }
 
   getDashboardStats(filters?: { property?: string | null }): Observable<RenewalDashboardStats> {
-    return this.http.get<RenewalDashboardStats>(`${this.url}/dashboard-stats/`, { params: toHttpParams(filters) });
+    return this.http.get<RenewalDashboardStats>(`${this.url}/dashboard-stats/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   /** Runs the nightly scan now (200 with the summary, or 202 when queued to a worker). */
   /** Starts the scan as a background job and follows it to the end (core/jobs; one runs at a time). */
   runScan(): Observable<RenewalRunScanResult> {
     return this.jobs
-      .run(this.http.post<Job<{ summary: string }>>(`${this.url}/run-scan/`, {}, { context: silent() }))
-      .pipe(map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })));
+      .run(
+        this.http.post<Job<{ summary: string }>>(
+          `${this.url}/run-scan/`,
+          {},
+          { context: silent() },
+        ),
+      )
+      .pipe(
+        map((job) => ({ status: 'completed' as const, summary: job.summary, task_id: job.id })),
+      );
   }
 
   /** Approves the recommended rent, or `approvedRent` ("1850.00") when the manager changed it. */
@@ -63,7 +75,11 @@ export class RenewalService {
 
   /** Approves the recommended rent of each pending recommendation; the others come back in `skipped`. */
   bulkApprove(ids: string[]): Observable<RenewalBulkApproveResult> {
-    return this.http.post<RenewalBulkApproveResult>(`${this.url}/bulk-approve/`, { ids }, { context: silent() });
+    return this.http.post<RenewalBulkApproveResult>(
+      `${this.url}/bulk-approve/`,
+      { ids },
+      { context: silent() },
+    );
   }
 
   /** Sends the approved letter (email + SMS); `sent_via` reports each channel. */
@@ -72,21 +88,34 @@ export class RenewalService {
   }
 
   generateLetter(id: string): Observable<RenewalDetail> {
-    return this.http.post<RenewalDetail>(`${this.url}/${id}/generate-letter/`, {}, { context: silent() });
+    return this.http.post<RenewalDetail>(
+      `${this.url}/${id}/generate-letter/`,
+      {},
+      { context: silent() },
+    );
   }
 
   updateLetter(id: string, changes: RenewalLetterUpdate): Observable<RenewalDetail> {
-    return this.http.patch<RenewalDetail>(`${this.url}/${id}/letter/`, changes, { context: silent() });
+    return this.http.patch<RenewalDetail>(`${this.url}/${id}/letter/`, changes, {
+      context: silent(),
+    });
   }
 
   /** The tenant's answer; accepting renews the lease through the lifecycle. */
   respond(id: string, accepted: boolean, note = ''): Observable<RenewalDetail> {
-    return this.http.post<RenewalDetail>(`${this.url}/${id}/respond/`, { accepted, note }, { context: silent() });
+    return this.http.post<RenewalDetail>(
+      `${this.url}/${id}/respond/`,
+      { accepted, note },
+      { context: silent() },
+    );
   }
 
   /** The filtered list as CSV. */
   exportCsv(filters?: RenewalFilters): Observable<Blob> {
-    return this.http.get(`${this.url}/export/`, { params: toHttpParams(filters), responseType: 'blob' });
+    return this.http.get(`${this.url}/export/`, {
+      params: toHttpParams(filters),
+      responseType: 'blob',
+    });
   }
 }
 

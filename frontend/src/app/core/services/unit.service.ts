@@ -15,15 +15,21 @@ export class UnitService {
     return this.http.get<Unit>(`${this.url}/${id}/`);
   }
 
-  getWorkOrders(unitId: string, params?: { status?: string; page_size?: number }): Observable<Paginated<WorkOrder>> {
+  getWorkOrders(
+    unitId: string,
+    params?: { status?: string; page_size?: number },
+  ): Observable<Paginated<WorkOrder>> {
     return this.http.get<Paginated<WorkOrder>>(`${this.url}/work-orders/`, {
       params: toHttpParams({ unit: unitId, page_size: 100, ...params }),
     });
   }
 
   getEquipment(unitId: string): Observable<Paginated<Equipment>> {
-    return this.http.get<Paginated<Equipment>>(`${environment.apiUrl}/predictive-maintenance/equipment/`, {
-      params: toHttpParams({ unit: unitId, page_size: 100 }),
-    });
+    return this.http.get<Paginated<Equipment>>(
+      `${environment.apiUrl}/predictive-maintenance/equipment/`,
+      {
+        params: toHttpParams({ unit: unitId, page_size: 100 }),
+      },
+    );
   }
 }

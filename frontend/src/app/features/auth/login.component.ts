@@ -53,7 +53,9 @@ export class LoginComponent {
     this.auth.login(email, this.password()).subscribe({
       next: () => {
         const target = this.returnUrl();
-        void this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('//') ? target : '/dashboard');
+        void this.router.navigateByUrl(
+          target && target.startsWith('/') && !target.startsWith('//') ? target : '/dashboard',
+        );
       },
       error: (err: unknown) => {
         this.submitting.set(false);

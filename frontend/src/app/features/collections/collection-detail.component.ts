@@ -38,7 +38,8 @@ import { DunningTimelineComponent } from './components/dunning-timeline.componen
 import { OfferPlanDialogComponent } from './components/offer-plan-dialog.component';
 import { RecordPaymentDialogComponent } from './components/record-payment-dialog.component';
 
-type Dialog = 'payment' | 'plan' | 'reminder' | 'accept' | 'escalate' | 'approve-legal' | 'dismiss-legal';
+type Dialog =
+  'payment' | 'plan' | 'reminder' | 'accept' | 'escalate' | 'approve-legal' | 'dismiss-legal';
 
 export interface CaseActions {
   sendReminder: boolean;
@@ -52,7 +53,9 @@ export interface CaseActions {
 export const AUTOMATIC_MAX_LEVEL = MAX_ESCALATION_LEVEL - 1;
 
 /** Which actions a case offers (the API enforces the same rules and explains a refusal). */
-export function caseActions(c: Pick<CollectionCaseDetail, 'status' | 'escalation_level' | 'current_balance' | 'payment_plan'>): CaseActions {
+export function caseActions(
+  c: Pick<CollectionCaseDetail, 'status' | 'escalation_level' | 'current_balance' | 'payment_plan'>,
+): CaseActions {
   const unresolved = (UNRESOLVED_STATUSES as readonly string[]).includes(c.status);
   const owes = Number(c.current_balance) > 0;
   const plan = c.payment_plan?.status ?? null;
@@ -109,15 +112,21 @@ export class CollectionDetailComponent {
     stream: ({ params }) => this.collections.getCase(params),
   });
 
-  protected readonly actions = computed(() => (this.case.hasValue() ? caseActions(this.case.value()) : null));
-  protected readonly next = computed(() => (this.case.hasValue() ? nextActionView(this.case.value()) : null));
+  protected readonly actions = computed(() =>
+    this.case.hasValue() ? caseActions(this.case.value()) : null,
+  );
+  protected readonly next = computed(() =>
+    this.case.hasValue() ? nextActionView(this.case.value()) : null,
+  );
   protected readonly planPaidPct = computed(() => {
     const plan = this.case.hasValue() ? this.case.value().payment_plan : null;
     if (!plan || !(Number(plan.total_amount) > 0)) return 0;
     return Math.min(100, Math.round((Number(plan.amount_paid) / Number(plan.total_amount)) * 100));
   });
   /** Newest message first. */
-  protected readonly history = computed(() => (this.case.hasValue() ? [...this.case.value().actions].reverse() : []));
+  protected readonly history = computed(() =>
+    this.case.hasValue() ? [...this.case.value().actions].reverse() : [],
+  );
 
   protected readonly dialog = signal<Dialog | null>(null);
   protected readonly busy = signal(false);

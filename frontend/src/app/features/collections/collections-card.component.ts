@@ -14,7 +14,15 @@ import { formatMoney } from '../../shared/pipes/money.pipe';
   host: { style: 'display: contents' },
   template: `
     @if (stats.error()) {
-      <app-stat-card data-card="collections" label="Collections" icon="alert" value="—" detail="Could not load collections." link="/collections" linkLabel="Open collections" />
+      <app-stat-card
+        data-card="collections"
+        label="Collections"
+        icon="alert"
+        value="—"
+        detail="Could not load collections."
+        link="/collections"
+        linkLabel="Open collections"
+      />
     } @else if (stats.hasValue()) {
       <app-stat-card
         data-card="collections"
@@ -27,7 +35,13 @@ import { formatMoney } from '../../shared/pipes/money.pipe';
         linkLabel="Open collections"
       />
     } @else {
-      <app-stat-card data-card="collections" label="Collections" icon="alert" value="…" detail="Loading…" />
+      <app-stat-card
+        data-card="collections"
+        label="Collections"
+        icon="alert"
+        value="…"
+        detail="Loading…"
+      />
     }
   `,
 })

@@ -22,17 +22,27 @@ export interface StripStep {
 }
 
 /** Short names of the five steps (spec 1.3 wireframe). */
-export const STEP_SHORT: Record<number, string> = { 1: 'SMS', 2: 'Email', 3: 'Formal', 4: 'Plan', 5: 'Legal' };
+export const STEP_SHORT: Record<number, string> = {
+  1: 'SMS',
+  2: 'Email',
+  3: 'Formal',
+  4: 'Plan',
+  5: 'Legal',
+};
 
 /**
  * The wireframe's timeline strip: steps sent are "done", the step the case is at (its escalation level)
  * is "current" and bracketed, the rest are "pending". The last step reads "Escalation" until it is reached.
  */
-export function dunningStrip(timeline: readonly CollectionTimelineStep[], level: number): StripStep[] {
+export function dunningStrip(
+  timeline: readonly CollectionTimelineStep[],
+  level: number,
+): StripStep[] {
   return [...timeline]
     .sort((a, b) => a.level - b.level)
     .map((s) => {
-      const state: StripState = s.level === level ? 'current' : s.done ? 'done' : s.skipped ? 'skipped' : 'pending';
+      const state: StripState =
+        s.level === level ? 'current' : s.done ? 'done' : s.skipped ? 'skipped' : 'pending';
       const short = STEP_SHORT[s.level] ?? s.label;
       const text =
         state === 'current'
@@ -43,11 +53,19 @@ export function dunningStrip(timeline: readonly CollectionTimelineStep[], level:
               ? 'Escalation'
               : `${short}(${s.day}d)`;
       const parts = [s.label, `day ${s.day}`, s.channels.join(' + ')];
-      if (state === 'skipped') parts.push('skipped: only the step the days overdue call for is sent');
+      if (state === 'skipped')
+        parts.push('skipped: only the step the days overdue call for is sent');
       if (s.level === 5 && !s.done) parts.push("only with a manager's approval");
       if (s.done && s.sent_at) parts.push(`sent ${formatDate(s.sent_at)}`);
-      if (s.delivery_status) parts.push(DELIVERY_STATUS_LABELS[s.delivery_status] ?? s.delivery_status);
-      return { level: s.level, state, text, title: parts.filter(Boolean).join(' · '), failed: s.delivery_status === 'failed' };
+      if (s.delivery_status)
+        parts.push(DELIVERY_STATUS_LABELS[s.delivery_status] ?? s.delivery_status);
+      return {
+        level: s.level,
+        state,
+        text,
+        title: parts.filter(Boolean).join(' · '),
+        failed: s.delivery_status === 'failed',
+      };
     });
 }
 
@@ -65,12 +83,19 @@ export interface NextActionView {
 
 /** "Payment plan offer · in 2d" for an open case; the state otherwise. */
 export function nextActionView(
-  c: Pick<CollectionCase, 'status' | 'next_action' | 'payment_plan_status' | 'resolved_at' | 'escalation_level'> &
+  c: Pick<
+    CollectionCase,
+    'status' | 'next_action' | 'payment_plan_status' | 'resolved_at' | 'escalation_level'
+  > &
     Partial<Pick<CollectionCase, 'legal_referral'>>,
 ): NextActionView {
   switch (c.status) {
     case 'paid':
-      return { text: 'Paid', hint: c.resolved_at ? formatDate(c.resolved_at) : null, urgent: false };
+      return {
+        text: 'Paid',
+        hint: c.resolved_at ? formatDate(c.resolved_at) : null,
+        urgent: false,
+      };
     case 'written_off':
       return { text: 'Written off', hint: null, urgent: false };
     case 'escalated':
@@ -78,12 +103,15 @@ export function nextActionView(
     case 'payment_plan':
       return {
         text: 'On payment plan',
-        hint: c.payment_plan_status ? `plan ${PLAN_STATUS_LABELS[c.payment_plan_status].toLowerCase()}` : null,
+        hint: c.payment_plan_status
+          ? `plan ${PLAN_STATUS_LABELS[c.payment_plan_status].toLowerCase()}`
+          : null,
         urgent: false,
       };
   }
   const n = c.next_action;
-  if (!n && c.legal_referral === 'dismissed') return { text: 'Reminders done', hint: 'legal referral dismissed', urgent: false };
+  if (!n && c.legal_referral === 'dismissed')
+    return { text: 'Reminders done', hint: 'legal referral dismissed', urgent: false };
   if (!n) return { text: 'Awaiting manager', hint: 'all steps sent', urgent: true };
   const due = n.due_in_days;
   return { text: n.label, hint: due <= 0 ? 'due now' : `in ${due}d`, urgent: due <= 0 };
@@ -96,7 +124,13 @@ export function collectionStatusLabel(status: string | null | undefined): string
 /** "email+letter" → "Email + letter". */
 export function channelLabel(channel: string | null | undefined): string {
   if (!channel) return '—';
-  const names: Record<string, string> = { sms: 'SMS', email: 'Email', letter: 'Letter', phone: 'Phone', system: 'System' };
+  const names: Record<string, string> = {
+    sms: 'SMS',
+    email: 'Email',
+    letter: 'Letter',
+    phone: 'Phone',
+    system: 'System',
+  };
   return channel
     .split('+')
     .map((c, i) => {

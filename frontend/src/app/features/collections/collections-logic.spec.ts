@@ -20,11 +20,21 @@ describe('record payment validation', () => {
   it('needs an amount above zero and a date not in the future', () => {
     expect(validatePayment('100', '2026-03-28', '', TODAY)).toEqual({});
     expect(validatePayment('', '2026-03-28', '', TODAY).amount).toBe('Enter the amount received.');
-    expect(validatePayment('0', '2026-03-28', '', TODAY).amount).toBe('The amount must be greater than zero.');
-    expect(validatePayment('1.234', '2026-03-28', '', TODAY).amount).toMatch(/at most two decimals/);
-    expect(validatePayment('100', '2026-03-29', '', TODAY).paidOn).toBe('The payment date cannot be in the future.');
-    expect(validatePayment('100', '', '', TODAY).paidOn).toBe('Enter the date the payment was received.');
-    expect(validatePayment('100', '2026-03-28', 'x'.repeat(61), TODAY).reference).toBe('At most 60 characters.');
+    expect(validatePayment('0', '2026-03-28', '', TODAY).amount).toBe(
+      'The amount must be greater than zero.',
+    );
+    expect(validatePayment('1.234', '2026-03-28', '', TODAY).amount).toMatch(
+      /at most two decimals/,
+    );
+    expect(validatePayment('100', '2026-03-29', '', TODAY).paidOn).toBe(
+      'The payment date cannot be in the future.',
+    );
+    expect(validatePayment('100', '', '', TODAY).paidOn).toBe(
+      'Enter the date the payment was received.',
+    );
+    expect(validatePayment('100', '2026-03-28', 'x'.repeat(61), TODAY).reference).toBe(
+      'At most 60 characters.',
+    );
   });
 });
 
@@ -59,12 +69,25 @@ describe('case actions by state', () => {
   it('a proposed plan can be accepted; an accepted one cannot be re-offered', () => {
     const proposed = { status: 'proposed' } as never;
     expect(caseActions({ ...base, status: 'open', payment_plan: proposed }).acceptPlan).toBe(true);
-    const active = caseActions({ ...base, status: 'payment_plan', payment_plan: { status: 'active' } as never });
-    expect(active).toMatchObject({ offerPlan: false, acceptPlan: false, sendReminder: false, recordPayment: true, escalate: true });
+    const active = caseActions({
+      ...base,
+      status: 'payment_plan',
+      payment_plan: { status: 'active' } as never,
+    });
+    expect(active).toMatchObject({
+      offerPlan: false,
+      acceptPlan: false,
+      sendReminder: false,
+      recordPayment: true,
+      escalate: true,
+    });
   });
   it('no reminder once the four automatic steps are sent: the legal step is approved, not reminded', () => {
     expect(caseActions({ ...base, status: 'open', escalation_level: 3 }).sendReminder).toBe(true);
-    expect(caseActions({ ...base, status: 'open', escalation_level: 4 })).toMatchObject({ sendReminder: false, escalate: true });
+    expect(caseActions({ ...base, status: 'open', escalation_level: 4 })).toMatchObject({
+      sendReminder: false,
+      escalate: true,
+    });
   });
   it('an escalated case takes payments and plans but no reminders; a paid one nothing', () => {
     expect(caseActions({ ...base, status: 'escalated', escalation_level: 5 })).toEqual({
@@ -74,8 +97,15 @@ describe('case actions by state', () => {
       recordPayment: true,
       escalate: false,
     });
-    expect(caseActions({ ...base, status: 'open', payment_plan: { status: 'completed' } as never }).offerPlan).toBe(false);
-    expect(Object.values(caseActions({ ...base, status: 'paid', current_balance: '0.00' })).some(Boolean)).toBe(false);
+    expect(
+      caseActions({ ...base, status: 'open', payment_plan: { status: 'completed' } as never })
+        .offerPlan,
+    ).toBe(false);
+    expect(
+      Object.values(caseActions({ ...base, status: 'paid', current_balance: '0.00' })).some(
+        Boolean,
+      ),
+    ).toBe(false);
   });
 });
 

@@ -35,7 +35,8 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     label: 'Units',
     icon: 'door',
     value: (s) => n(s.total_units),
-    detail: (s) => `${n(s.occupied_units)} occupied · ${n(s.vacant_units)} vacant · ${n(s.properties)} properties`,
+    detail: (s) =>
+      `${n(s.occupied_units)} occupied · ${n(s.vacant_units)} vacant · ${n(s.properties)} properties`,
     link: '/properties',
     linkLabel: 'Properties',
   },
@@ -44,7 +45,8 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     label: 'Occupancy',
     icon: 'building',
     value: (s) => `${s.occupancy_rate.toFixed(1)}%`,
-    detail: (s) => `${n(s.lifecycle.month_to_month)} on month-to-month · ${n(s.lifecycle.notice)} on notice`,
+    detail: (s) =>
+      `${n(s.lifecycle.month_to_month)} on month-to-month · ${n(s.lifecycle.notice)} on notice`,
     tone: (s) => (s.occupancy_rate >= 93 ? 'teal' : s.occupancy_rate >= 85 ? 'amber' : 'red'),
     lifecycle: (s) => s.lifecycle,
     link: '/lifecycle',
@@ -75,11 +77,12 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     icon: 'alert',
     value: (s) => formatMoney(s.overdue_balance),
     // The ledger's past-due balance of every tenant; the Collections card counts the cases working it.
-    detail: (s) => `Past due on the ledger, owed by ${n(s.delinquent_tenants)} ${s.delinquent_tenants === 1 ? 'tenant' : 'tenants'}`,
+    detail: (s) =>
+      `Past due on the ledger, owed by ${n(s.delinquent_tenants)} ${s.delinquent_tenants === 1 ? 'tenant' : 'tenants'}`,
     mono: true,
     tone: (s) => (Number(s.overdue_balance) > 0 ? 'red' : 'teal'),
     link: '/collections',
-    linkLabel: 'Collections'
+    linkLabel: 'Collections',
   },
 ];
 

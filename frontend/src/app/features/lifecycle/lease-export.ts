@@ -1,5 +1,11 @@
 import { Observable, EMPTY, expand, map, reduce } from 'rxjs';
-import { LEASE_STATUS_LABELS, LeaseFilters, LeaseLifecycle, Paginated, isLeaseStatus } from '../../core/models';
+import {
+  LEASE_STATUS_LABELS,
+  LeaseFilters,
+  LeaseLifecycle,
+  Paginated,
+  isLeaseStatus,
+} from '../../core/models';
 
 const EXPORT_PAGE_SIZE = 500;
 
@@ -11,7 +17,11 @@ export function fetchAllLeases(
   const base = { ...filters, page_size: EXPORT_PAGE_SIZE };
   return getPage({ ...base, page: 1 }).pipe(
     map((res) => ({ res, page: 1 })),
-    expand(({ res, page }) => (res.next ? getPage({ ...base, page: page + 1 }).pipe(map((r) => ({ res: r, page: page + 1 }))) : EMPTY)),
+    expand(({ res, page }) =>
+      res.next
+        ? getPage({ ...base, page: page + 1 }).pipe(map((r) => ({ res: r, page: page + 1 })))
+        : EMPTY,
+    ),
     reduce((all, { res }) => all.concat(res.results), [] as LeaseLifecycle[]),
   );
 }
@@ -21,7 +31,10 @@ const COLUMNS: [string, (l: LeaseLifecycle) => string | number | null | undefine
   ['Unit', (l) => l.unit_number],
   ['Tenant', (l) => l.tenant_name],
   ['Lease #', (l) => l.lease_number],
-  ['State', (l) => (isLeaseStatus(l.lease_status) ? LEASE_STATUS_LABELS[l.lease_status] : l.lease_status)],
+  [
+    'State',
+    (l) => (isLeaseStatus(l.lease_status) ? LEASE_STATUS_LABELS[l.lease_status] : l.lease_status),
+  ],
   ['Monthly rent', (l) => l.monthly_rent_amount],
   ['Begins', (l) => l.lease_begin_date],
   ['Ends', (l) => l.lease_end_date],
@@ -46,7 +59,11 @@ export function leasesToCsv(leases: LeaseLifecycle[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function downloadText(
+  filename: string,
+  text: string,
+  type = 'text/csv;charset=utf-8',
+): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

@@ -53,7 +53,9 @@ export class LeaseLifecycleDetailComponent {
     stream: ({ params }) => this.lifecycle.getStatusHistory(params),
   });
 
-  protected readonly timeline = computed(() => (this.history.hasValue() ? (this.history.value() ?? []) : []));
+  protected readonly timeline = computed(() =>
+    this.history.hasValue() ? (this.history.value() ?? []) : [],
+  );
 
   protected readonly message = errorMessage;
 

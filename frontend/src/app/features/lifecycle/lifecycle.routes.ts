@@ -4,7 +4,8 @@ export default [
   {
     path: '',
     title: 'Lease Lifecycle · UnitCycle',
-    loadComponent: () => import('./lifecycle-dashboard.component').then((m) => m.LifecycleDashboardComponent),
+    loadComponent: () =>
+      import('./lifecycle-dashboard.component').then((m) => m.LifecycleDashboardComponent),
   },
   {
     path: ':leaseId',

@@ -5,14 +5,24 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { Subject, debounceTime, map, of } from 'rxjs';
 
-import { InboundMessage, MessageFilters, OutboxMessage, Paginated, Tenant } from '../../core/models';
+import {
+  InboundMessage,
+  MessageFilters,
+  OutboxMessage,
+  Paginated,
+  Tenant,
+} from '../../core/models';
 import { ToastService } from '../../core/notifications/toast.service';
 import { MessagesService } from '../../core/services/messages.service';
 import { TenantService } from '../../core/services/tenant.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { IconComponent } from '../../shared/components/icon.component';
 import { PaginationComponent } from '../../shared/components/pagination.component';
-import { EmptyStateComponent, ErrorStateComponent, LoadingStateComponent } from '../../shared/components/state-views.component';
+import {
+  EmptyStateComponent,
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../shared/components/state-views.component';
 import { channelLabel, deliveryInWords } from '../../shared/utils/wording';
 import { excerpt, featureLabel, inboundStatusLabel } from './messages-format';
 
@@ -102,12 +112,18 @@ export class MessagesComponent {
     };
   });
 
-  protected readonly sent = rxResource<Paginated<OutboxMessage> | null, MessageFilters | null | undefined>({
+  protected readonly sent = rxResource<
+    Paginated<OutboxMessage> | null,
+    MessageFilters | null | undefined
+  >({
     params: () => (this.query().tab === 'sent' ? this.filters() : undefined),
     stream: ({ params }) => (params ? this.messages.getOutbox(params) : of(null)),
   });
 
-  protected readonly received = rxResource<Paginated<InboundMessage> | null, MessageFilters | null | undefined>({
+  protected readonly received = rxResource<
+    Paginated<InboundMessage> | null,
+    MessageFilters | null | undefined
+  >({
     params: () => (this.query().tab === 'received' ? this.filters() : undefined),
     stream: ({ params }) => (params ? this.messages.getInbound(params) : of(null)),
   });
@@ -130,7 +146,8 @@ export class MessagesComponent {
   protected readonly featureName = featureLabel;
   protected readonly inboundStatus = inboundStatusLabel;
   protected readonly excerpt = excerpt;
-  protected readonly delivery = (status: string, channel: string) => deliveryInWords(status, channel, { onMessagesScreen: true });
+  protected readonly delivery = (status: string, channel: string) =>
+    deliveryInWords(status, channel, { onMessagesScreen: true });
 
   constructor() {
     this.searchInput.pipe(debounceTime(300)).subscribe((q) => this.setQuery({ q }));

@@ -4,7 +4,8 @@ export default [
   {
     path: '',
     title: 'Properties · UnitCycle',
-    loadComponent: () => import('./property-list/property-list.component').then((m) => m.PropertyListComponent),
+    loadComponent: () =>
+      import('./property-list/property-list.component').then((m) => m.PropertyListComponent),
   },
   {
     path: ':id',

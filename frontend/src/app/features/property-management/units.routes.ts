@@ -5,6 +5,7 @@ export default [
   {
     path: ':id',
     title: 'Unit · UnitCycle',
-    loadComponent: () => import('./unit-detail/unit-detail.component').then((m) => m.UnitDetailComponent),
+    loadComponent: () =>
+      import('./unit-detail/unit-detail.component').then((m) => m.UnitDetailComponent),
   },
 ] satisfies Routes;

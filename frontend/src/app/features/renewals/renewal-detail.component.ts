@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -13,7 +21,10 @@ import { ChurnRiskBadgeComponent } from '../../shared/components/churn-risk-badg
 import { ChurnScoreGaugeComponent } from '../../shared/components/churn-score-gauge.component';
 import { IconComponent } from '../../shared/components/icon.component';
 import { LeaseStatusBadgeComponent } from '../../shared/components/lease-status-badge.component';
-import { ErrorStateComponent, LoadingStateComponent } from '../../shared/components/state-views.component';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+} from '../../shared/components/state-views.component';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import { ActorPipe } from '../../shared/pipes/actor.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
@@ -71,7 +82,11 @@ export class RenewalDetailComponent {
 
   protected readonly can = computed(() => {
     const a = this.value()?.allowed_actions ?? [];
-    return { approve: a.includes('approve'), send: a.includes('send'), respond: a.includes('respond') };
+    return {
+      approve: a.includes('approve'),
+      send: a.includes('send'),
+      respond: a.includes('respond'),
+    };
   });
 
   /** The approval form: the rent starts at the recommendation (and follows a reload). */
@@ -79,7 +94,9 @@ export class RenewalDetailComponent {
     const r = this.value();
     return r ? Number(r.offered_rent).toFixed(2) : '';
   });
-  protected readonly rentCheck = computed(() => checkApprovedRent(this.rentInput(), Number(this.value()?.current_rent ?? 0)));
+  protected readonly rentCheck = computed(() =>
+    checkApprovedRent(this.rentInput(), Number(this.value()?.current_rent ?? 0)),
+  );
   protected readonly rentIsModified = computed(() => {
     const r = this.value();
     const v = this.rentCheck().value;
@@ -94,7 +111,10 @@ export class RenewalDetailComponent {
   protected readonly responseNote = signal('');
 
   protected readonly busy = signal<Busy>(null);
-  protected readonly error = signal<{ where: 'approve' | 'send' | 'respond'; message: string } | null>(null);
+  protected readonly error = signal<{
+    where: 'approve' | 'send' | 'respond';
+    message: string;
+  } | null>(null);
   /** Set after Send: the channels that went out vs failed. */
   protected readonly sendOutcome = computed(() => {
     const r = this.value();
@@ -123,8 +143,12 @@ export class RenewalDetailComponent {
     if (!r || check.error || this.busy()) return;
     // Unchanged from the recommendation: approve as recommended.
     const rent = this.rentIsModified() ? check.value : null;
-    this.run('approve', 'approve', this.renewals.approve(r.id, rent), (fresh) =>
-      `Approved at ${Number(fresh.offered_rent).toLocaleString('en-US', { style: 'currency', currency: 'USD' })}/mo.`,
+    this.run(
+      'approve',
+      'approve',
+      this.renewals.approve(r.id, rent),
+      (fresh) =>
+        `Approved at ${Number(fresh.offered_rent).toLocaleString('en-US', { style: 'currency', currency: 'USD' })}/mo.`,
     );
   }
 
@@ -133,19 +157,25 @@ export class RenewalDetailComponent {
     if (!r || this.busy()) return;
     this.run('send', 'send', this.renewals.send(r.id), (fresh) => {
       const ok = fresh.sent_via.filter((v) => SENT_OK.has(v.status)).length;
-      return ok === fresh.sent_via.length ? 'Renewal offer sent.' : `Sent on ${ok} of ${fresh.sent_via.length} channels.`;
+      return ok === fresh.sent_via.length
+        ? 'Renewal offer sent.'
+        : `Sent on ${ok} of ${fresh.sent_via.length} channels.`;
     });
   }
 
   protected respond(accepted: boolean): void {
     const r = this.value();
     if (!r || this.busy()) return;
-    this.run(accepted ? 'accept' : 'decline', 'respond', this.renewals.respond(r.id, accepted, this.responseNote().trim()), (fresh) =>
-      accepted
-        ? fresh.lease_renewal === 'applied'
-          ? 'Accepted — the lease is renewed.'
-          : 'Accepted — the renewal applies when the current term ends.'
-        : 'Recorded: the tenant declined.',
+    this.run(
+      accepted ? 'accept' : 'decline',
+      'respond',
+      this.renewals.respond(r.id, accepted, this.responseNote().trim()),
+      (fresh) =>
+        accepted
+          ? fresh.lease_renewal === 'applied'
+            ? 'Accepted — the lease is renewed.'
+            : 'Accepted — the renewal applies when the current term ends.'
+          : 'Recorded: the tenant declined.',
     );
   }
 
@@ -155,7 +185,12 @@ export class RenewalDetailComponent {
     this.toast.success('Letter saved.');
   }
 
-  private run(kind: Exclude<Busy, null>, where: 'approve' | 'send' | 'respond', call: Observable<RenewalDetail>, done: (r: RenewalDetail) => string): void {
+  private run(
+    kind: Exclude<Busy, null>,
+    where: 'approve' | 'send' | 'respond',
+    call: Observable<RenewalDetail>,
+    done: (r: RenewalDetail) => string,
+  ): void {
     this.busy.set(kind);
     this.error.set(null);
     call.subscribe({

@@ -12,7 +12,15 @@ import { StatCardComponent } from '../../shared/components/stat-card.component';
   host: { style: 'display: contents' },
   template: `
     @if (stats.error()) {
-      <app-stat-card data-card="renewals" label="Renewals due" icon="renew" value="—" detail="Could not load renewals." link="/renewals" linkLabel="Open renewals" />
+      <app-stat-card
+        data-card="renewals"
+        label="Renewals due"
+        icon="renew"
+        value="—"
+        detail="Could not load renewals."
+        link="/renewals"
+        linkLabel="Open renewals"
+      />
     } @else if (stats.hasValue()) {
       <app-stat-card
         data-card="renewals"
@@ -31,7 +39,13 @@ import { StatCardComponent } from '../../shared/components/stat-card.component';
         </div>
       </app-stat-card>
     } @else {
-      <app-stat-card data-card="renewals" label="Renewals due" icon="renew" value="…" detail="Loading…" />
+      <app-stat-card
+        data-card="renewals"
+        label="Renewals due"
+        icon="renew"
+        value="…"
+        detail="Loading…"
+      />
     }
   `,
   styles: `
@@ -75,7 +89,10 @@ export class RenewalsCardComponent {
     return s.total_accepted + s.total_declined ? Math.round(s.acceptance_rate * 100) : null;
   });
   protected readonly critical = computed(() =>
-    this.stats.hasValue() ? (this.stats.value().by_risk_level.critical ?? 0) + (this.stats.value().by_risk_level.high ?? 0) : 0,
+    this.stats.hasValue()
+      ? (this.stats.value().by_risk_level.critical ?? 0) +
+        (this.stats.value().by_risk_level.high ?? 0)
+      : 0,
   );
   protected readonly detail = computed(() => {
     if (!this.stats.hasValue()) return null;

@@ -3,12 +3,21 @@ import { checkApprovedRent, formatPct, increasePct, strategyLine } from './renew
 
 describe('renewals formatting', () => {
   it("writes the wireframe's strategy line", () => {
-    expect(strategyLine({ rent_strategy: 'hold', rent_reasoning: 'Critical churn risk (0.82): retain at current rent.' })).toBe(
-      'Strategy: Hold — Critical churn risk (0.82): retain at current rent.',
-    );
-    expect(strategyLine({ rent_strategy: 'market_rate', rent_reasoning: '' })).toBe('Strategy: Market rate');
     expect(
-      strategyLine({ rent_strategy: 'below_market_retain', rent_strategy_label: 'Below market — retain', rent_reasoning: '' }),
+      strategyLine({
+        rent_strategy: 'hold',
+        rent_reasoning: 'Critical churn risk (0.82): retain at current rent.',
+      }),
+    ).toBe('Strategy: Hold — Critical churn risk (0.82): retain at current rent.');
+    expect(strategyLine({ rent_strategy: 'market_rate', rent_reasoning: '' })).toBe(
+      'Strategy: Market rate',
+    );
+    expect(
+      strategyLine({
+        rent_strategy: 'below_market_retain',
+        rent_strategy_label: 'Below market — retain',
+        rent_reasoning: '',
+      }),
     ).toBe('Strategy: Below market — retain');
   });
 
@@ -32,7 +41,11 @@ describe('checkApprovedRent', () => {
     expect(checkApprovedRent('  ', 1850)).toEqual({ error: null, warning: null, value: null });
   });
   it('normalises a valid rent', () => {
-    expect(checkApprovedRent('$1,900.5', 1850)).toEqual({ error: null, warning: null, value: '1900.50' });
+    expect(checkApprovedRent('$1,900.5', 1850)).toEqual({
+      error: null,
+      warning: null,
+      value: '1900.50',
+    });
   });
   it('refuses what the API would refuse', () => {
     expect(checkApprovedRent('abc', 1850).error).toMatch(/like 1850.00/);

@@ -5,7 +5,9 @@ import { humanize } from '../../shared/utils/wording';
 /** The wireframe's line under each row: "Strategy: Hold — high churn risk, retain at current rent" (the
  * strategy's label, never its code). */
 export function strategyLine(
-  r: Pick<RenewalRecommendation, 'rent_strategy' | 'rent_reasoning'> & { rent_strategy_label?: string },
+  r: Pick<RenewalRecommendation, 'rent_strategy' | 'rent_reasoning'> & {
+    rent_strategy_label?: string;
+  },
 ): string {
   const name = r.rent_strategy_label || humanize(r.rent_strategy) || 'None';
   return r.rent_reasoning ? `Strategy: ${name} — ${r.rent_reasoning}` : `Strategy: ${name}`;
@@ -46,14 +48,20 @@ export function checkApprovedRent(raw: string, currentRent: number): RentCheck {
   const text = (raw ?? '').trim();
   if (!text) return { error: null, warning: null, value: null };
   const value = normaliseAmount(text);
-  if (value === null) return { error: 'Enter a rent like 1850.00 (at most two decimals).', warning: null, value: null };
+  if (value === null)
+    return {
+      error: 'Enter a rent like 1850.00 (at most two decimals).',
+      warning: null,
+      value: null,
+    };
   const n = Number(value);
   if (n <= 0) return { error: 'The rent must be greater than zero.', warning: null, value: null };
   if (n > 99_999_999.99) return { error: 'That rent is too large.', warning: null, value: null };
   const pct = increasePct(currentRent, n);
   let warning: string | null = null;
   if (pct < 0) warning = `This is ${formatPct(pct)} below the current rent.`;
-  else if (pct > RENT_WARN_PCT) warning = `This is a ${formatPct(pct)} increase — above the ${RENT_WARN_PCT}% most tenants accept.`;
+  else if (pct > RENT_WARN_PCT)
+    warning = `This is a ${formatPct(pct)} increase — above the ${RENT_WARN_PCT}% most tenants accept.`;
   return { error: null, warning, value };
 }
 

@@ -4,7 +4,8 @@ export default [
   {
     path: '',
     title: 'Renewals · UnitCycle',
-    loadComponent: () => import('./renewal-dashboard.component').then((m) => m.RenewalDashboardComponent),
+    loadComponent: () =>
+      import('./renewal-dashboard.component').then((m) => m.RenewalDashboardComponent),
   },
   {
     path: ':id',

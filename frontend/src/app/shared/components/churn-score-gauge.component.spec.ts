@@ -63,6 +63,13 @@ describe('ChurnScoreGaugeComponent', () => {
     expect(churnPercent(0.455)).toBe(46);
     expect(churnPercent(Number.NaN)).toBe(0);
     expect(churnPercent(-1)).toBe(0);
-    expect([0.29, 0.3, 0.49, 0.5, 0.7, 0.701].map(churnRiskLevel)).toEqual(['low', 'medium', 'medium', 'high', 'high', 'critical']);
+    expect([0.29, 0.3, 0.49, 0.5, 0.7, 0.701].map(churnRiskLevel)).toEqual([
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'critical',
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { CHURN_RISK_LABELS, ChurnRiskLevel, churnRiskLevel, isChurnRiskLevel } from '../../core/models';
+import {
+  CHURN_RISK_LABELS,
+  ChurnRiskLevel,
+  churnRiskLevel,
+  isChurnRiskLevel,
+} from '../../core/models';
 
 /** The gauge sweeps 270° (a gap at the bottom); values are in "percent of the sweep". */
 export const GAUGE_SWEEP = 0.75;

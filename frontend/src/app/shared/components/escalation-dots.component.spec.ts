@@ -52,6 +52,13 @@ describe('EscalationDotsComponent', () => {
   });
 
   it('escalationSeverity bands', () => {
-    expect([0, 1, 2, 3, 4, 5].map(escalationSeverity)).toEqual(['none', 'low', 'low', 'mid', 'mid', 'high']);
+    expect([0, 1, 2, 3, 4, 5].map(escalationSeverity)).toEqual([
+      'none',
+      'low',
+      'low',
+      'mid',
+      'mid',
+      'high',
+    ]);
   });
 });

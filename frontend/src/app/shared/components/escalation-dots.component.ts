@@ -76,7 +76,11 @@ export class EscalationDotsComponent {
   readonly showLabel = input(true);
 
   protected readonly max = MAX_ESCALATION_LEVEL;
-  protected readonly clamped = computed(() => Math.min(MAX_ESCALATION_LEVEL, Math.max(0, Math.round(this.level() || 0))));
+  protected readonly clamped = computed(() =>
+    Math.min(MAX_ESCALATION_LEVEL, Math.max(0, Math.round(this.level() || 0))),
+  );
   protected readonly severity = computed(() => escalationSeverity(this.clamped()));
-  protected readonly dots = computed(() => Array.from({ length: MAX_ESCALATION_LEVEL }, (_, i) => i < this.clamped()));
+  protected readonly dots = computed(() =>
+    Array.from({ length: MAX_ESCALATION_LEVEL }, (_, i) => i < this.clamped()),
+  );
 }

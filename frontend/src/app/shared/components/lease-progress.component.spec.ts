@@ -49,7 +49,12 @@ describe('LeaseProgressComponent (four modes)', () => {
   });
 
   it('month_to_month: a rolling amber bar, "MTM since" text and no percentage', async () => {
-    await render({ ...base, lease_status: 'month_to_month', lease_end_date: '2025-05-31', holdover_start_date: '2025-06-01' });
+    await render({
+      ...base,
+      lease_status: 'month_to_month',
+      lease_end_date: '2025-05-31',
+      holdover_start_date: '2025-06-01',
+    });
     expect(el.getAttribute('data-mode')).toBe('month_to_month');
     expect(fill()?.classList).toContain('rolling');
     expect(el.querySelector('[role=progressbar]')?.hasAttribute('aria-valuenow')).toBe(false);
@@ -58,7 +63,12 @@ describe('LeaseProgressComponent (four modes)', () => {
   });
 
   it('notice: a red countdown to the move-out date', async () => {
-    await render({ ...base, lease_status: 'notice', notice_date: '2026-03-18', notice_move_out_date: '2026-04-27' });
+    await render({
+      ...base,
+      lease_status: 'notice',
+      notice_date: '2026-03-18',
+      notice_move_out_date: '2026-04-27',
+    });
     expect(el.getAttribute('data-mode')).toBe('notice');
     expect(fill()?.classList).toContain('tone-red');
     expect(fill()?.style.width).toBe('25%');

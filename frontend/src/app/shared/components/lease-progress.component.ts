@@ -13,7 +13,14 @@ import { computeLeaseProgress } from '../utils/lease-progress';
     @let p = progress();
     @switch (p.mode) {
       @case ('active') {
-        <div class="track" role="progressbar" aria-label="Lease term elapsed" [attr.aria-valuenow]="p.percent" aria-valuemin="0" aria-valuemax="100">
+        <div
+          class="track"
+          role="progressbar"
+          aria-label="Lease term elapsed"
+          [attr.aria-valuenow]="p.percent"
+          aria-valuemin="0"
+          aria-valuemax="100"
+        >
           <div class="fill" [class]="'fill tone-' + p.tone" [style.width.%]="p.percent"></div>
         </div>
         <div class="caption">
@@ -24,13 +31,27 @@ import { computeLeaseProgress } from '../utils/lease-progress';
         </div>
       }
       @case ('month_to_month') {
-        <div class="track" role="progressbar" aria-label="Month-to-month holdover" aria-valuetext="Rolling">
+        <div
+          class="track"
+          role="progressbar"
+          aria-label="Month-to-month holdover"
+          aria-valuetext="Rolling"
+        >
           <div class="fill rolling"></div>
         </div>
-        <div class="caption"><span class="main text-amber">{{ p.label }}</span></div>
+        <div class="caption">
+          <span class="main text-amber">{{ p.label }}</span>
+        </div>
       }
       @case ('notice') {
-        <div class="track track-notice" role="progressbar" aria-label="Notice period elapsed" [attr.aria-valuenow]="p.percent" aria-valuemin="0" aria-valuemax="100">
+        <div
+          class="track track-notice"
+          role="progressbar"
+          aria-label="Notice period elapsed"
+          [attr.aria-valuenow]="p.percent"
+          aria-valuemin="0"
+          aria-valuemax="100"
+        >
           <div class="fill tone-red" [style.width.%]="p.percent"></div>
         </div>
         <div class="caption">
@@ -41,10 +62,14 @@ import { computeLeaseProgress } from '../utils/lease-progress';
         </div>
       }
       @case ('vacant') {
-        <div class="caption"><span class="main text-vacant">{{ p.label }}</span></div>
+        <div class="caption">
+          <span class="main text-vacant">{{ p.label }}</span>
+        </div>
       }
       @default {
-        <div class="caption"><span class="muted">{{ p.label }}</span></div>
+        <div class="caption">
+          <span class="muted">{{ p.label }}</span>
+        </div>
       }
     }
   `,
@@ -86,11 +111,7 @@ import { computeLeaseProgress } from '../utils/lease-progress';
     }
     .rolling {
       width: 100%;
-      background: repeating-linear-gradient(
-        -45deg,
-        var(--amber) 0 10px,
-        #f59e0b 10px 20px
-      );
+      background: repeating-linear-gradient(-45deg, var(--amber) 0 10px, #f59e0b 10px 20px);
       background-size: 28px 28px;
       animation:
         roll 1.2s linear infinite,
@@ -156,5 +177,7 @@ export class LeaseProgressComponent {
   /** "Today" — for tests and stable screenshots; defaults to now. */
   readonly today = input<Date | null>(null);
 
-  protected readonly progress = computed(() => computeLeaseProgress(this.lease(), this.today() ?? new Date()));
+  protected readonly progress = computed(() =>
+    computeLeaseProgress(this.lease(), this.today() ?? new Date()),
+  );
 }

@@ -1,5 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { LEASE_STATUS_LABELS, LEASE_STATUS_SHORT_LABELS, LeaseStatus, isLeaseStatus } from '../../core/models';
+import {
+  LEASE_STATUS_LABELS,
+  LEASE_STATUS_SHORT_LABELS,
+  LeaseStatus,
+  isLeaseStatus,
+} from '../../core/models';
 
 /** The lifecycle pill used wherever a lease state shows (spec 1.1 "Status Badge Colors"). */
 @Component({

@@ -16,10 +16,22 @@ import { IconComponent } from './icon.component';
       }
     </span>
     <span class="pages">Page {{ page() }} of {{ pages() }}</span>
-    <button type="button" class="btn btn-sm" [disabled]="page() <= 1" (click)="pageChange.emit(page() - 1)" aria-label="Previous page">
+    <button
+      type="button"
+      class="btn btn-sm"
+      [disabled]="page() <= 1"
+      (click)="pageChange.emit(page() - 1)"
+      aria-label="Previous page"
+    >
       <app-icon name="chevronLeft" [size]="14" />
     </button>
-    <button type="button" class="btn btn-sm" [disabled]="page() >= pages()" (click)="pageChange.emit(page() + 1)" aria-label="Next page">
+    <button
+      type="button"
+      class="btn btn-sm"
+      [disabled]="page() >= pages()"
+      (click)="pageChange.emit(page() + 1)"
+      aria-label="Next page"
+    >
       <app-icon name="chevronRight" [size]="14" />
     </button>
   `,
@@ -49,6 +61,8 @@ export class PaginationComponent {
   readonly pageChange = output<number>();
 
   protected readonly pages = computed(() => Math.max(1, Math.ceil(this.count() / this.pageSize())));
-  protected readonly from = computed(() => (this.count() === 0 ? 0 : (this.page() - 1) * this.pageSize() + 1));
+  protected readonly from = computed(() =>
+    this.count() === 0 ? 0 : (this.page() - 1) * this.pageSize() + 1,
+  );
   protected readonly to = computed(() => Math.min(this.count(), this.page() * this.pageSize()));
 }

@@ -32,26 +32,55 @@ describe('computeLeaseProgress', () => {
     });
 
     it('is amber from 30 to 90 days left', () => {
-      const p = computeLeaseProgress(lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-05-31' }), TODAY);
+      const p = computeLeaseProgress(
+        lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-05-31' }),
+        TODAY,
+      );
       expect(p).toMatchObject({ mode: 'active', daysLeft: 64, tone: 'amber' });
-      expect(computeLeaseProgress(lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-04-27' }), TODAY)).toMatchObject({
+      expect(
+        computeLeaseProgress(
+          lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-04-27' }),
+          TODAY,
+        ),
+      ).toMatchObject({
         daysLeft: 30,
         tone: 'amber',
       });
-      expect(computeLeaseProgress(lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-06-26' }), TODAY)).toMatchObject({
+      expect(
+        computeLeaseProgress(
+          lease({ lease_begin_date: '2025-06-01', lease_end_date: '2026-06-26' }),
+          TODAY,
+        ),
+      ).toMatchObject({
         daysLeft: 90,
         tone: 'amber',
       });
     });
 
     it('is orange under 30 days left', () => {
-      const p = computeLeaseProgress(lease({ lease_begin_date: '2025-04-10', lease_end_date: '2026-04-09' }), TODAY);
-      expect(p).toMatchObject({ mode: 'active', daysLeft: 12, tone: 'orange', label: '12 days left' });
+      const p = computeLeaseProgress(
+        lease({ lease_begin_date: '2025-04-10', lease_end_date: '2026-04-09' }),
+        TODAY,
+      );
+      expect(p).toMatchObject({
+        mode: 'active',
+        daysLeft: 12,
+        tone: 'orange',
+        label: '12 days left',
+      });
     });
 
     it('caps at 100% once the end date has passed', () => {
-      const p = computeLeaseProgress(lease({ lease_begin_date: '2025-01-01', lease_end_date: '2026-03-01' }), TODAY);
-      expect(p).toMatchObject({ mode: 'active', percent: 100, tone: 'orange', label: 'Ended 27 days ago' });
+      const p = computeLeaseProgress(
+        lease({ lease_begin_date: '2025-01-01', lease_end_date: '2026-03-01' }),
+        TODAY,
+      );
+      expect(p).toMatchObject({
+        mode: 'active',
+        percent: 100,
+        tone: 'orange',
+        label: 'Ended 27 days ago',
+      });
     });
   });
 
@@ -85,22 +114,43 @@ describe('computeLeaseProgress', () => {
         }),
         TODAY,
       );
-      expect(p).toMatchObject({ mode: 'notice', daysLeft: 30, percent: 25, label: 'Moving out in 30 days' });
+      expect(p).toMatchObject({
+        mode: 'notice',
+        daysLeft: 30,
+        percent: 25,
+        label: 'Moving out in 30 days',
+      });
     });
 
     it('says "Moving out today" on the day', () => {
       const p = computeLeaseProgress(
-        lease({ lease_status: 'notice', notice_date: '2026-02-01', notice_move_out_date: '2026-03-28' }),
+        lease({
+          lease_status: 'notice',
+          notice_date: '2026-02-01',
+          notice_move_out_date: '2026-03-28',
+        }),
         TODAY,
       );
-      expect(p).toMatchObject({ mode: 'notice', daysLeft: 0, percent: 100, label: 'Moving out today' });
+      expect(p).toMatchObject({
+        mode: 'notice',
+        daysLeft: 0,
+        percent: 100,
+        label: 'Moving out today',
+      });
     });
   });
 
   describe('vacant', () => {
     it('has no bar, only "Vacant since {actual_move_out_date}"', () => {
-      const p = computeLeaseProgress(lease({ lease_status: 'vacant', actual_move_out_date: '2026-02-15' }), TODAY);
-      expect(p).toEqual({ mode: 'vacant', since: '2026-02-15', label: 'Vacant since Feb 15, 2026' });
+      const p = computeLeaseProgress(
+        lease({ lease_status: 'vacant', actual_move_out_date: '2026-02-15' }),
+        TODAY,
+      );
+      expect(p).toEqual({
+        mode: 'vacant',
+        since: '2026-02-15',
+        label: 'Vacant since Feb 15, 2026',
+      });
     });
   });
 

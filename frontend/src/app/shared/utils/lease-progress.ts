@@ -38,7 +38,10 @@ function elapsedPercent(start: Date | null, end: Date | null, today: Date): numb
  * month-to-month — no percentage, days on holdover; notice — red countdown to the move-out date;
  * vacant — no bar, "Vacant since …".
  */
-export function computeLeaseProgress(lease: LeaseDates | null | undefined, now: Date = new Date()): LeaseProgress {
+export function computeLeaseProgress(
+  lease: LeaseDates | null | undefined,
+  now: Date = new Date(),
+): LeaseProgress {
   if (!lease) return { mode: 'none', label: 'No lease' };
   const today = startOfDay(now);
 
@@ -74,7 +77,11 @@ export function computeLeaseProgress(lease: LeaseDates | null | undefined, now: 
     }
     case 'vacant': {
       const since = lease.actual_move_out_date ?? null;
-      return { mode: 'vacant', since, label: since ? `Vacant since ${formatDate(since)}` : 'Vacant' };
+      return {
+        mode: 'vacant',
+        since,
+        label: since ? `Vacant since ${formatDate(since)}` : 'Vacant',
+      };
     }
     case 'active':
     default: {

@@ -17,11 +17,17 @@ describe('wording', () => {
   });
 
   it('says where a message went', () => {
-    expect(deliveryInWords('stored', 'sms').detail).toBe('Queued — no SMS provider configured; visible in Messages');
+    expect(deliveryInWords('stored', 'sms').detail).toBe(
+      'Queued — no SMS provider configured; visible in Messages',
+    );
     expect(deliveryInWords('outbox', 'email').detail).toContain('no email provider configured');
     expect(deliveryInWords('failed', 'sms').ok).toBe(false);
-    expect(deliveryInWords('stored', 'sms', { onMessagesScreen: true }).detail).toBe('Queued — no SMS provider configured');
+    expect(deliveryInWords('stored', 'sms', { onMessagesScreen: true }).detail).toBe(
+      'Queued — no SMS provider configured',
+    );
     expect(deliveryInWords('delivered', 'email').label).toBe('Delivered');
-    expect(deliveryInWords('sent', 'sms').detail).toBe('Sent — handed to the SMS provider, not yet confirmed delivered');
+    expect(deliveryInWords('sent', 'sms').detail).toBe(
+      'Sent — handed to the SMS provider, not yet confirmed delivered',
+    );
   });
 });

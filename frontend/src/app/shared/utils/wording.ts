@@ -63,7 +63,8 @@ export function deliveryInWords(
 ): DeliveryWords {
   const where = onMessagesScreen ? '' : '; visible in Messages';
   const ch = channel ? channelLabel(channel) : 'message';
-  const provider = channel === 'email' ? 'email provider' : channel === 'sms' ? 'SMS provider' : 'provider';
+  const provider =
+    channel === 'email' ? 'email provider' : channel === 'sms' ? 'SMS provider' : 'provider';
   switch (status) {
     case 'stored':
     case 'outbox':
@@ -72,12 +73,24 @@ export function deliveryInWords(
     case 'pending':
       return { label: 'Queued', detail: `Queued — the ${ch} is waiting to be sent`, ok: true };
     case 'sent':
-      return { label: 'Sent', detail: `Sent — handed to the ${provider}, not yet confirmed delivered`, ok: true };
+      return {
+        label: 'Sent',
+        detail: `Sent — handed to the ${provider}, not yet confirmed delivered`,
+        ok: true,
+      };
     case 'delivered':
       return { label: 'Delivered', detail: 'Delivered to the tenant', ok: true };
     case 'failed':
-      return { label: 'Failed', detail: `Failed — not delivered${onMessagesScreen ? '' : '; retry from Messages'}`, ok: false };
+      return {
+        label: 'Failed',
+        detail: `Failed — not delivered${onMessagesScreen ? '' : '; retry from Messages'}`,
+        ok: false,
+      };
     default:
-      return { label: humanize(status ?? '') || '—', detail: humanize(status ?? ''), ok: status !== 'failed' };
+      return {
+        label: humanize(status ?? '') || '—',
+        detail: humanize(status ?? ''),
+        ok: status !== 'failed',
+      };
   }
 }

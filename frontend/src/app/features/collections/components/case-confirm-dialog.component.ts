@@ -32,7 +32,9 @@ import { FormsModule } from '@angular/forms';
         <div class="api-error" role="alert" data-testid="action-error">{{ e }}</div>
       }
       <footer>
-        <button type="button" class="btn" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
+        <button type="button" class="btn" (click)="cancelled.emit()" [disabled]="busy()">
+          Cancel
+        </button>
         <button
           type="button"
           class="btn"

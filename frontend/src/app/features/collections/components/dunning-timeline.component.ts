@@ -23,7 +23,9 @@ import { dunningStrip, dunningStripText } from '../collections-format';
         [attr.title]="s.title + (s.failed ? ' — delivery failed' : '')"
       >
         @if (s.state === 'done') {
-          <svg class="tick" viewBox="0 0 12 12" aria-hidden="true"><path d="M2.5 6.2 5 8.6l4.6-5" /></svg>
+          <svg class="tick" viewBox="0 0 12 12" aria-hidden="true">
+            <path d="M2.5 6.2 5 8.6l4.6-5" />
+          </svg>
         }
         {{ s.text }}
         @if (s.failed) {

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
 import { CollectionCaseDetail } from '../../../core/models';
@@ -50,20 +59,37 @@ export function previewPlan(balance: number, count: number, start: Date): PlanPr
   host: { '(document:keydown.escape)': 'cancel()' },
   template: `
     <div class="backdrop" (click)="cancel()"></div>
-    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="op-title" (ngSubmit)="submit()" novalidate>
+    <form
+      class="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="op-title"
+      (ngSubmit)="submit()"
+      novalidate
+    >
       <header>
         <h2 id="op-title">Offer a payment plan</h2>
         <div class="who">
-          {{ case().tenant_name }} · balance <strong class="money">{{ case().current_balance | money }}</strong> · rent
+          {{ case().tenant_name }} · balance
+          <strong class="money">{{ case().current_balance | money }}</strong> · rent
           <span class="money">{{ case().monthly_rent | money }}</span>/mo
         </div>
       </header>
       <div class="grid">
         <div class="field">
           <label for="op-count">Installments</label>
-          <select id="op-count" name="count" class="select" [ngModel]="count()" (ngModelChange)="count.set(+$event)" data-testid="plan-count">
+          <select
+            id="op-count"
+            name="count"
+            class="select"
+            [ngModel]="count()"
+            (ngModelChange)="count.set(+$event)"
+            data-testid="plan-count"
+          >
             @for (n of counts; track n) {
-              <option [value]="n">{{ n }} installments{{ n === suggested() ? ' (suggested)' : '' }}</option>
+              <option [value]="n">
+                {{ n }} installments{{ n === suggested() ? ' (suggested)' : '' }}
+              </option>
             }
           </select>
         </div>
@@ -89,7 +115,11 @@ export function previewPlan(balance: number, count: number, start: Date): PlanPr
       @if (preview().length) {
         <table class="data-table preview" data-testid="plan-preview">
           <thead>
-            <tr><th>#</th><th>Due</th><th class="money">Amount</th></tr>
+            <tr>
+              <th>#</th>
+              <th>Due</th>
+              <th class="money">Amount</th>
+            </tr>
           </thead>
           <tbody>
             @for (r of preview(); track r.number) {
@@ -102,13 +132,20 @@ export function previewPlan(balance: number, count: number, start: Date): PlanPr
           </tbody>
         </table>
       }
-      <p class="body small">The terms are emailed to the tenant; the plan starts when they accept.</p>
+      <p class="body small">
+        The terms are emailed to the tenant; the plan starts when they accept.
+      </p>
       @if (apiError(); as e) {
         <div class="api-error" role="alert" data-testid="action-error">{{ e }}</div>
       }
       <footer>
         <button type="button" class="btn" (click)="cancel()" [disabled]="saving()">Cancel</button>
-        <button type="submit" class="btn btn-primary" [disabled]="saving() || !!startError()" data-testid="confirm-plan">
+        <button
+          type="submit"
+          class="btn btn-primary"
+          [disabled]="saving() || !!startError()"
+          data-testid="confirm-plan"
+        >
           {{ saving() ? 'Sending…' : 'Offer plan' }}
         </button>
       </footer>
@@ -132,7 +169,10 @@ export class OfferPlanDialogComponent {
   readonly done = output<CollectionCaseDetail>();
   readonly cancelled = output<void>();
 
-  protected readonly counts = Array.from({ length: PLAN_MAX - PLAN_MIN + 1 }, (_, i) => PLAN_MIN + i);
+  protected readonly counts = Array.from(
+    { length: PLAN_MAX - PLAN_MIN + 1 },
+    (_, i) => PLAN_MIN + i,
+  );
   protected readonly interval = PLAN_INTERVAL_DAYS;
   protected readonly today = toIsoDate(new Date());
   protected readonly suggested = computed(() =>
@@ -158,13 +198,15 @@ export class OfferPlanDialogComponent {
     this.apiError.set(null);
     if (this.saving() || this.startError()) return;
     this.saving.set(true);
-    this.collections.offerPlan(this.case().id, { num_installments: this.chosen(), start_date: this.start() }).subscribe({
-      next: (c) => this.done.emit(c),
-      error: (err: unknown) => {
-        this.saving.set(false);
-        this.apiError.set(errorMessage(err));
-      },
-    });
+    this.collections
+      .offerPlan(this.case().id, { num_installments: this.chosen(), start_date: this.start() })
+      .subscribe({
+        next: (c) => this.done.emit(c),
+        error: (err: unknown) => {
+          this.saving.set(false);
+          this.apiError.set(errorMessage(err));
+        },
+      });
   }
 
   protected cancel(): void {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
 import { CollectionCaseDetail } from '../../../core/models';
@@ -18,7 +26,12 @@ export interface PaymentErrors {
  * Client-side checks of a payment: an amount (> 0, cents at most), a date not in the future, a short
  * reference. Whether it fits the balance is the API's rule; its `detail` is shown as is.
  */
-export function validatePayment(amount: string, paidOn: string, reference: string, today = new Date()): PaymentErrors {
+export function validatePayment(
+  amount: string,
+  paidOn: string,
+  reference: string,
+  today = new Date(),
+): PaymentErrors {
   const errors: PaymentErrors = {};
   if (!String(amount ?? '').trim()) errors.amount = 'Enter the amount received.';
   else {
@@ -41,12 +54,21 @@ export function validatePayment(amount: string, paidOn: string, reference: strin
   host: { '(document:keydown.escape)': 'cancel()' },
   template: `
     <div class="backdrop" (click)="cancel()"></div>
-    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="rp-title" (ngSubmit)="submit()" novalidate>
+    <form
+      class="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="rp-title"
+      (ngSubmit)="submit()"
+      novalidate
+    >
       <header>
         <h2 id="rp-title">Record payment</h2>
         <div class="who">
           {{ case().tenant_name }} · Unit {{ case().unit_number }} · balance
-          <strong class="money" data-testid="dialog-balance">{{ case().current_balance | money }}</strong>
+          <strong class="money" data-testid="dialog-balance">{{
+            case().current_balance | money
+          }}</strong>
         </div>
       </header>
       <div class="grid">
@@ -69,7 +91,9 @@ export function validatePayment(amount: string, paidOn: string, reference: strin
           @if (showErrors() && errors().amount; as e) {
             <span class="error" data-testid="amount-error">{{ e }}</span>
           } @else {
-            <button type="button" class="link-btn" (click)="payInFull()">Pay in full ({{ case().current_balance | money }})</button>
+            <button type="button" class="link-btn" (click)="payInFull()">
+              Pay in full ({{ case().current_balance | money }})
+            </button>
           }
         </div>
         <div class="field">
@@ -109,7 +133,12 @@ export function validatePayment(amount: string, paidOn: string, reference: strin
       }
       <footer>
         <button type="button" class="btn" (click)="cancel()" [disabled]="saving()">Cancel</button>
-        <button type="submit" class="btn btn-primary" [disabled]="saving()" data-testid="confirm-payment">
+        <button
+          type="submit"
+          class="btn btn-primary"
+          [disabled]="saving()"
+          data-testid="confirm-payment"
+        >
           {{ saving() ? 'Saving…' : 'Record payment' }}
         </button>
       </footer>
@@ -160,7 +189,9 @@ export class RecordPaymentDialogComponent {
   protected readonly showErrors = signal(false);
   protected readonly apiError = signal<string | null>(null);
 
-  protected readonly errors = computed(() => validatePayment(this.amount(), this.paidOn(), this.reference()));
+  protected readonly errors = computed(() =>
+    validatePayment(this.amount(), this.paidOn(), this.reference()),
+  );
 
   protected payInFull(): void {
     this.amount.set(Number(this.case().current_balance).toFixed(2));

@@ -16,8 +16,16 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
         <div class="api-error" role="alert" data-testid="action-error">{{ e }}</div>
       }
       <footer>
-        <button type="button" class="btn" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
-        <button type="button" class="btn btn-primary" (click)="confirmed.emit()" [disabled]="busy()" data-testid="confirm-action">
+        <button type="button" class="btn" (click)="cancelled.emit()" [disabled]="busy()">
+          Cancel
+        </button>
+        <button
+          type="button"
+          class="btn btn-primary"
+          (click)="confirmed.emit()"
+          [disabled]="busy()"
+          data-testid="confirm-action"
+        >
           {{ busy() ? 'Saving…' : confirmLabel() }}
         </button>
       </footer>

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 
 import { LeaseLifecycle } from '../../../core/models';
@@ -11,7 +19,10 @@ import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-stat
 export const MIN_NOTICE_DAYS = 30;
 
 /** Client-side check of a notice: both dates present and move-out at least 30 days after notice. */
-export function validateNotice(noticeDate: string, moveOutDate: string): { notice?: string; moveOut?: string } {
+export function validateNotice(
+  noticeDate: string,
+  moveOutDate: string,
+): { notice?: string; moveOut?: string } {
   const errors: { notice?: string; moveOut?: string } = {};
   const notice = parseIsoDate(noticeDate);
   const moveOut = parseIsoDate(moveOutDate);
@@ -30,7 +41,14 @@ export function validateNotice(noticeDate: string, moveOutDate: string): { notic
   host: { '(document:keydown.escape)': 'cancel()' },
   template: `
     <div class="backdrop" (click)="cancel()"></div>
-    <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="gn-title" (ngSubmit)="submit()" novalidate>
+    <form
+      class="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="gn-title"
+      (ngSubmit)="submit()"
+      novalidate
+    >
       <header>
         <h2 id="gn-title">Give notice</h2>
         <div class="who">
@@ -91,7 +109,12 @@ export function validateNotice(noticeDate: string, moveOutDate: string): { notic
       }
       <footer>
         <button type="button" class="btn" (click)="cancel()" [disabled]="saving()">Cancel</button>
-        <button type="submit" class="btn btn-primary" [disabled]="saving()" data-testid="confirm-notice">
+        <button
+          type="submit"
+          class="btn btn-primary"
+          [disabled]="saving()"
+          data-testid="confirm-notice"
+        >
           {{ saving() ? 'Saving…' : 'Record notice' }}
         </button>
       </footer>
@@ -137,7 +160,14 @@ export class GiveNoticeDialogComponent {
           this.saving.set(false);
           const fields = err instanceof ApiError ? Object.entries(err.fieldErrors) : [];
           const detail = errorMessage(err);
-          this.apiError.set(fields.length > 1 ? `${detail} ${fields.slice(1).map(([, m]) => m.join(' ')).join(' ')}` : detail);
+          this.apiError.set(
+            fields.length > 1
+              ? `${detail} ${fields
+                  .slice(1)
+                  .map(([, m]) => m.join(' '))
+                  .join(' ')}`
+              : detail,
+          );
         },
       });
   }

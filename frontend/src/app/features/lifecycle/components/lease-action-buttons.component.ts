@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { LeaseLifecycle } from '../../../core/models';
@@ -42,17 +50,35 @@ export interface LeaseActionResult {
     @for (a of actions(); track a) {
       @switch (a) {
         @case ('convert-mtm') {
-          <button type="button" class="btn" [class.btn-sm]="size() === 'sm'" data-action="convert-mtm" (click)="open('convert-mtm', $event)">
+          <button
+            type="button"
+            class="btn"
+            [class.btn-sm]="size() === 'sm'"
+            data-action="convert-mtm"
+            (click)="open('convert-mtm', $event)"
+          >
             Convert to MTM
           </button>
         }
         @case ('give-notice') {
-          <button type="button" class="btn btn-danger" [class.btn-sm]="size() === 'sm'" data-action="give-notice" (click)="open('give-notice', $event)">
+          <button
+            type="button"
+            class="btn btn-danger"
+            [class.btn-sm]="size() === 'sm'"
+            data-action="give-notice"
+            (click)="open('give-notice', $event)"
+          >
             Give Notice
           </button>
         }
         @case ('mark-vacant') {
-          <button type="button" class="btn" [class.btn-sm]="size() === 'sm'" data-action="mark-vacant" (click)="open('mark-vacant', $event)">
+          <button
+            type="button"
+            class="btn"
+            [class.btn-sm]="size() === 'sm'"
+            data-action="mark-vacant"
+            (click)="open('mark-vacant', $event)"
+          >
             Mark Vacant
           </button>
         }
@@ -63,7 +89,11 @@ export interface LeaseActionResult {
 
     @switch (dialog()) {
       @case ('give-notice') {
-        <app-give-notice-dialog [lease]="lease()" (done)="finish('give-notice', $event)" (cancelled)="close()" />
+        <app-give-notice-dialog
+          [lease]="lease()"
+          (done)="finish('give-notice', $event)"
+          (cancelled)="close()"
+        />
       }
       @case ('convert-mtm') {
         <app-confirm-action-dialog
@@ -153,7 +183,11 @@ export class LeaseActionButtonsComponent {
     this.busy.set(false);
     this.dialog.set(null);
     const what =
-      action === 'give-notice' ? 'Notice recorded' : action === 'convert-mtm' ? 'Converted to month-to-month' : 'Marked vacant';
+      action === 'give-notice'
+        ? 'Notice recorded'
+        : action === 'convert-mtm'
+          ? 'Converted to month-to-month'
+          : 'Marked vacant';
     this.toast.success(`${what}: unit ${l.unit_number}.`);
     this.actionTaken.emit({ action, lease: l, result });
   }

@@ -283,14 +283,12 @@ export class FilterBarComponent {
     this.searchInput
       .pipe(debounceTime(300), takeUntilDestroyed(destroyRef))
       .subscribe((q) => this.changed.emit({ search: q.trim() || null }));
-    this.rentInput
-      .pipe(debounceTime(500), takeUntilDestroyed(destroyRef))
-      .subscribe(() =>
-        this.changed.emit({
-          min_rent: blankToNull(this.minRent()),
-          max_rent: blankToNull(this.maxRent()),
-        }),
-      );
+    this.rentInput.pipe(debounceTime(500), takeUntilDestroyed(destroyRef)).subscribe(() =>
+      this.changed.emit({
+        min_rent: blankToNull(this.minRent()),
+        max_rent: blankToNull(this.maxRent()),
+      }),
+    );
   }
 
   protected toggleState(state: LeaseStatus): void {

@@ -199,10 +199,9 @@ export interface RowRange {
     }
     .row {
       display: grid;
-      grid-template-columns: 40px minmax(120px, 1.1fr) minmax(
-          130px,
-          1.2fr
-        ) 92px 92px 88px 104px 74px minmax(120px, 1fr) minmax(220px, 2.3fr);
+      grid-template-columns:
+        40px minmax(120px, 1.1fr) minmax(130px, 1.2fr)
+        92px 92px 88px 104px 74px minmax(120px, 1fr) minmax(220px, 2.3fr);
       align-items: center;
       height: 44px; /* ROW_HEIGHT */
       border-bottom: 1px solid #eef2f6;

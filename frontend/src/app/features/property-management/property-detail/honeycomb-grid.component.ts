@@ -51,9 +51,18 @@ export class HoneycombGridComponent {
   /** Flat index → unit, for the delegated hover handler. */
   private readonly byId = computed(() => new Map(this.units().map((u) => [u.id, u])));
   protected readonly legend = computed(() => {
-    const counts: Record<LeaseStatus, number> = { active: 0, month_to_month: 0, notice: 0, vacant: 0 };
+    const counts: Record<LeaseStatus, number> = {
+      active: 0,
+      month_to_month: 0,
+      notice: 0,
+      vacant: 0,
+    };
     for (const u of this.units()) counts[unitLifecycleState(u)]++;
-    return LEASE_STATUSES.map((s) => ({ status: s, label: LEASE_STATUS_LABELS[s], count: counts[s] }));
+    return LEASE_STATUSES.map((s) => ({
+      status: s,
+      label: LEASE_STATUS_LABELS[s],
+      count: counts[s],
+    }));
   });
 
   /** Legend filter: highlight one state, dim the rest. */

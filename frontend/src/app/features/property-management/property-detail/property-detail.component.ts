@@ -56,12 +56,17 @@ export class PropertyDetailComponent {
   private readonly churn = rxResource({
     params: () => this.id(),
     stream: ({ params }) =>
-      this.renewals.getRecommendations({ property: params, status: 'pending,approved,sent', page_size: 500 }),
+      this.renewals.getRecommendations({
+        property: params,
+        status: 'pending,approved,sent',
+        page_size: 500,
+      }),
   });
   protected readonly churnByLease = computed(() => {
     const map = new Map<string, ChurnDot>();
     if (!this.churn.hasValue()) return map;
-    for (const r of this.churn.value().results) map.set(r.lease, { score: r.churn_score, level: r.churn_risk_level });
+    for (const r of this.churn.value().results)
+      map.set(r.lease, { score: r.churn_score, level: r.churn_risk_level });
     return map;
   });
 

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -45,10 +53,17 @@ export class PropertyListComponent {
   private readonly searchInput = new Subject<string>();
 
   protected readonly properties = rxResource({
-    params: () => ({ page: this.currentPage(), page_size: PAGE_SIZE, search: this.q() || undefined }),
+    params: () => ({
+      page: this.currentPage(),
+      page_size: PAGE_SIZE,
+      search: this.q() || undefined,
+    }),
     stream: ({ params }) => this.propertyService.getProperties(params),
   });
-  private readonly lastPage = linkedSignal<Paginated<Property> | undefined, Paginated<Property> | undefined>({
+  private readonly lastPage = linkedSignal<
+    Paginated<Property> | undefined,
+    Paginated<Property> | undefined
+  >({
     source: () => (this.properties.hasValue() ? this.properties.value() : undefined),
     computation: (page, previous) => page ?? previous?.value,
   });
@@ -75,7 +90,10 @@ export class PropertyListComponent {
   }
 
   protected goToPage(page: number): void {
-    void this.router.navigate([], { queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { page: page > 1 ? page : null },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected open(p: Property): void {

@@ -1,7 +1,12 @@
 import { LedgerEntry } from '../../../core/models';
 import { ledgerWithRunningBalance } from './ledger';
 
-const e = (id: string, trans_type: LedgerEntry['trans_type'], trans_date: string, amount: string): LedgerEntry => ({
+const e = (
+  id: string,
+  trans_type: LedgerEntry['trans_type'],
+  trans_date: string,
+  amount: string,
+): LedgerEntry => ({
   id,
   trans_type,
   trans_date,
@@ -28,7 +33,10 @@ describe('ledgerWithRunningBalance', () => {
   });
 
   it('anchors on the current balance when only the latest entries are loaded', () => {
-    const rows = ledgerWithRunningBalance(entries.slice(0, 2), { complete: false, currentBalance: 500 });
+    const rows = ledgerWithRunningBalance(entries.slice(0, 2), {
+      complete: false,
+      currentBalance: 500,
+    });
     // Newest (payment 1000 on Feb 3) ends at the current balance.
     expect(rows[0].running).toBe(500);
     expect(rows[1].running).toBe(1500);

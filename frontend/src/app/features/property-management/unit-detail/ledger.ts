@@ -30,7 +30,8 @@ export function ledgerWithRunningBalance(
 ): LedgerRow[] {
   const asc = [...entries].sort(chronological);
   const total = asc.reduce((sum, e) => sum + signedAmount(e), 0);
-  const anchorEnd = !opts.complete && opts.currentBalance !== null && opts.currentBalance !== undefined;
+  const anchorEnd =
+    !opts.complete && opts.currentBalance !== null && opts.currentBalance !== undefined;
   let running = anchorEnd ? Number(opts.currentBalance) - total : 0;
   const rows = asc.map((e) => {
     const signed = signedAmount(e);

@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
-import { CHURN_FACTOR_LABELS, CHURN_FACTOR_WEIGHTS, ChurnFactor, ChurnFactorKey } from '../../../core/models';
+import {
+  CHURN_FACTOR_LABELS,
+  CHURN_FACTOR_WEIGHTS,
+  ChurnFactor,
+  ChurnFactorKey,
+} from '../../../core/models';
 
 export interface FactorBar {
   key: string;
@@ -21,7 +26,10 @@ const clamp01 = (n: number) => Math.min(1, Math.max(0, Number.isFinite(n) ? n : 
  * Bars for the five factors, in the spec's order, from the API's breakdown — or from the raw
  * `churn_factors` with the spec's weights when the breakdown is missing.
  */
-export function factorBars(breakdown: readonly ChurnFactor[] | null | undefined, raw?: Record<string, number> | null): FactorBar[] {
+export function factorBars(
+  breakdown: readonly ChurnFactor[] | null | undefined,
+  raw?: Record<string, number> | null,
+): FactorBar[] {
   const rows: ChurnFactor[] = breakdown?.length
     ? [...breakdown]
     : (Object.keys(CHURN_FACTOR_WEIGHTS) as ChurnFactorKey[]).map((key) => ({
@@ -54,7 +62,20 @@ export function factorBars(breakdown: readonly ChurnFactor[] | null | undefined,
   template: `
     <ul class="bars" role="list">
       @for (b of bars(); track b.key) {
-        <li class="row" [attr.data-factor]="b.key" [attr.aria-label]="b.label + ': ' + b.valuePct + ' of 100, weight ' + b.weightPct + '%, adds ' + b.points + ' points'">
+        <li
+          class="row"
+          [attr.data-factor]="b.key"
+          [attr.aria-label]="
+            b.label +
+            ': ' +
+            b.valuePct +
+            ' of 100, weight ' +
+            b.weightPct +
+            '%, adds ' +
+            b.points +
+            ' points'
+          "
+        >
           <div class="head">
             <span class="name">{{ b.label }}</span>
             <span class="weight">weight {{ b.weightPct }}%</span>
@@ -173,5 +194,7 @@ export class ChurnFactorsChartComponent {
 
   protected readonly bars = computed(() => factorBars(this.factors(), this.raw()));
   /** Sum of the points, 0–100. */
-  protected readonly total = computed(() => Math.round(this.bars().reduce((s, b) => s + b.points, 0)));
+  protected readonly total = computed(() =>
+    Math.round(this.bars().reduce((s, b) => s + b.points, 0)),
+  );
 }

@@ -66,7 +66,9 @@ describe('RenewalLetterPreviewComponent', () => {
     q<HTMLButtonElement>('[data-testid=save-letter]')!.click();
     const req = http.expectOne('/api/v1/renewals/R1/letter/');
     expect(req.request.method).toBe('PATCH');
-    expect(req.request.body).toEqual({ letter_text: REC.renewal_letter_text + '\nP.S. See you soon.' });
+    expect(req.request.body).toEqual({
+      letter_text: REC.renewal_letter_text + '\nP.S. See you soon.',
+    });
     const fresh = { ...REC, renewal_letter_text: req.request.body.letter_text };
     req.flush(fresh);
     await fixture.whenStable();
@@ -84,7 +86,10 @@ describe('RenewalLetterPreviewComponent', () => {
     q<HTMLButtonElement>('[data-testid=save-letter]')!.click();
     http
       .expectOne('/api/v1/renewals/R1/letter/')
-      .flush({ detail: 'The letter went out already; it can no longer be edited.' }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { detail: 'The letter went out already; it can no longer be edited.' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
     expect(q('[data-testid=letter-error]')?.textContent).toContain('can no longer be edited');
     expect(q('[data-testid=letter-textarea]')).not.toBeNull();

@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Observable } from 'rxjs';
 
@@ -44,12 +52,25 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
       <div class="tools">
         @if (!editing()) {
           @if (canRegenerate()) {
-            <button type="button" class="btn btn-sm" data-testid="regenerate-letter" (click)="regenerate()" [disabled]="busy()">
-              <app-icon name="sparkles" [size]="13" /> {{ busy() === 'regenerate' ? 'Writing…' : 'Regenerate' }}
+            <button
+              type="button"
+              class="btn btn-sm"
+              data-testid="regenerate-letter"
+              (click)="regenerate()"
+              [disabled]="busy()"
+            >
+              <app-icon name="sparkles" [size]="13" />
+              {{ busy() === 'regenerate' ? 'Writing…' : 'Regenerate' }}
             </button>
           }
           @if (canEdit()) {
-            <button type="button" class="btn btn-sm" data-testid="edit-letter" (click)="startEdit()" [disabled]="!!busy()">
+            <button
+              type="button"
+              class="btn btn-sm"
+              data-testid="edit-letter"
+              (click)="startEdit()"
+              [disabled]="!!busy()"
+            >
               <app-icon name="edit" [size]="13" /> Edit
             </button>
           }
@@ -61,30 +82,66 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
         <form class="edit" (ngSubmit)="save()" novalidate>
           <div class="field">
             <label for="lt-subject">Email subject</label>
-            <input id="lt-subject" name="subject" class="input" [maxlength]="subjectMax" [class.invalid]="errors().subject" [ngModel]="draft().subject" (ngModelChange)="patch({ subject: $event })" />
+            <input
+              id="lt-subject"
+              name="subject"
+              class="input"
+              [maxlength]="subjectMax"
+              [class.invalid]="errors().subject"
+              [ngModel]="draft().subject"
+              (ngModelChange)="patch({ subject: $event })"
+            />
             @if (errors().subject; as e) {
               <span class="error">{{ e }}</span>
             }
           </div>
           <div class="field">
             <label for="lt-text">Letter</label>
-            <textarea id="lt-text" name="text" class="input letter-input" rows="16" [class.invalid]="errors().text" [ngModel]="draft().text" (ngModelChange)="patch({ text: $event })" data-testid="letter-textarea"></textarea>
-            <span class="hint counter" [class.error]="draft().text.length > letterMax">{{ draft().text.length }} / {{ letterMax }}</span>
+            <textarea
+              id="lt-text"
+              name="text"
+              class="input letter-input"
+              rows="16"
+              [class.invalid]="errors().text"
+              [ngModel]="draft().text"
+              (ngModelChange)="patch({ text: $event })"
+              data-testid="letter-textarea"
+            ></textarea>
+            <span class="hint counter" [class.error]="draft().text.length > letterMax"
+              >{{ draft().text.length }} / {{ letterMax }}</span
+            >
             @if (errors().text; as e) {
               <span class="error">{{ e }}</span>
             }
           </div>
           <div class="field">
             <label for="lt-sms">SMS</label>
-            <textarea id="lt-sms" name="sms" class="input" rows="3" [class.invalid]="errors().sms" [ngModel]="draft().sms" (ngModelChange)="patch({ sms: $event })"></textarea>
-            <span class="hint counter" [class.error]="draft().sms.length > smsMax">{{ draft().sms.length }} / {{ smsMax }}</span>
+            <textarea
+              id="lt-sms"
+              name="sms"
+              class="input"
+              rows="3"
+              [class.invalid]="errors().sms"
+              [ngModel]="draft().sms"
+              (ngModelChange)="patch({ sms: $event })"
+            ></textarea>
+            <span class="hint counter" [class.error]="draft().sms.length > smsMax"
+              >{{ draft().sms.length }} / {{ smsMax }}</span
+            >
           </div>
           @if (error(); as e) {
             <div class="api-error" role="alert" data-testid="letter-error">{{ e }}</div>
           }
           <div class="edit-actions">
-            <button type="button" class="btn" (click)="cancelEdit()" [disabled]="!!busy()">Cancel</button>
-            <button type="submit" class="btn btn-primary" data-testid="save-letter" [disabled]="!!busy() || hasErrors()">
+            <button type="button" class="btn" (click)="cancelEdit()" [disabled]="!!busy()">
+              Cancel
+            </button>
+            <button
+              type="submit"
+              class="btn btn-primary"
+              data-testid="save-letter"
+              [disabled]="!!busy() || hasErrors()"
+            >
               {{ busy() === 'save' ? 'Saving…' : 'Save letter' }}
             </button>
           </div>
@@ -96,7 +153,9 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
         @if (r.renewal_letter_text) {
           <div class="envelope">
             <span class="k">Subject</span>
-            <span class="subject" data-testid="letter-subject">{{ r.renewal_letter_subject || '—' }}</span>
+            <span class="subject" data-testid="letter-subject">{{
+              r.renewal_letter_subject || '—'
+            }}</span>
           </div>
           <article class="paper" data-testid="letter-text">{{ r.renewal_letter_text }}</article>
           @if (r.renewal_sms_text) {
@@ -107,9 +166,16 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
           }
           <div class="meta">
             @if (r.letter_edited_at) {
-              Edited by {{ r.letter_edited_by || 'a manager' }} · {{ r.letter_edited_at | date: 'MMM d, y, h:mm a' }}
+              Edited by {{ r.letter_edited_by || 'a manager' }} ·
+              {{ r.letter_edited_at | date: 'MMM d, y, h:mm a' }}
             } @else if (r.renewal_letter_generated_at) {
-              Written by {{ r.letter_provider === 'offline' ? 'the offline template' : r.letter_model || r.letter_provider || 'AI' }} ·
+              Written by
+              {{
+                r.letter_provider === 'offline'
+                  ? 'the offline template'
+                  : r.letter_model || r.letter_provider || 'AI'
+              }}
+              ·
               {{ r.renewal_letter_generated_at | date: 'MMM d, y, h:mm a' }}
             }
             @if (!canEdit()) {
@@ -120,7 +186,9 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
           <div class="no-letter">
             No letter yet.
             @if (canRegenerate()) {
-              <button type="button" class="btn btn-sm" (click)="regenerate()" [disabled]="!!busy()">Write one</button>
+              <button type="button" class="btn btn-sm" (click)="regenerate()" [disabled]="!!busy()">
+                Write one
+              </button>
             }
           </div>
         }
@@ -165,7 +233,9 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
       border-top: 4px solid var(--gold);
       border-radius: 4px;
       background: #fffdf7;
-      box-shadow: 0 1px 0 #eee, 0 6px 14px rgba(15, 23, 42, 0.05);
+      box-shadow:
+        0 1px 0 #eee,
+        0 6px 14px rgba(15, 23, 42, 0.05);
       white-space: pre-wrap;
       font-size: 13.5px;
       line-height: 1.6;
@@ -228,8 +298,12 @@ export class RenewalLetterPreviewComponent {
   protected readonly subjectMax = SUBJECT_MAX;
   protected readonly smsMax = SMS_MAX;
 
-  protected readonly canEdit = computed(() => this.recommendation().allowed_actions.includes('edit_letter'));
-  protected readonly canRegenerate = computed(() => this.recommendation().allowed_actions.includes('generate_letter'));
+  protected readonly canEdit = computed(() =>
+    this.recommendation().allowed_actions.includes('edit_letter'),
+  );
+  protected readonly canRegenerate = computed(() =>
+    this.recommendation().allowed_actions.includes('generate_letter'),
+  );
   protected readonly editing = signal(false);
   protected readonly draft = signal<LetterDraft>({ subject: '', text: '', sms: '' });
   protected readonly busy = signal<'save' | 'regenerate' | null>(null);
@@ -239,7 +313,11 @@ export class RenewalLetterPreviewComponent {
 
   protected startEdit(): void {
     const r = this.recommendation();
-    this.draft.set({ subject: r.renewal_letter_subject, text: r.renewal_letter_text, sms: r.renewal_sms_text });
+    this.draft.set({
+      subject: r.renewal_letter_subject,
+      text: r.renewal_letter_text,
+      sms: r.renewal_sms_text,
+    });
     this.error.set(null);
     this.editing.set(true);
   }
@@ -273,7 +351,11 @@ export class RenewalLetterPreviewComponent {
     this.run('regenerate', this.renewals.generateLetter(this.recommendation().id));
   }
 
-  private run(kind: 'save' | 'regenerate', call: Observable<RenewalDetail>, after?: () => void): void {
+  private run(
+    kind: 'save' | 'regenerate',
+    call: Observable<RenewalDetail>,
+    after?: () => void,
+  ): void {
     this.busy.set(kind);
     this.error.set(null);
     call.subscribe({
