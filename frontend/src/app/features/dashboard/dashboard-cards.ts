@@ -69,7 +69,9 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     label: 'Open work orders',
     icon: 'wrench',
     value: (s) => n(s.open_work_orders),
-    detail: () => 'Open or in progress',
+    // No work-order list screen yet (the maintenance screens come with their own issue): the card links
+    // nowhere and says where the work orders are.
+    detail: () => "Open or in progress · listed on each unit's Maintenance tab",
   },
   {
     id: 'overdue',
