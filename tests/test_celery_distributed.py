@@ -124,7 +124,9 @@ def client_app():
     """A Celery client on the broker (the test process's own app runs tasks eagerly)."""
     from celery import Celery
 
-    app = Celery("uc-e2e-client", broker=REDIS_URL, backend=REDIS_URL)
+    # Not the current app: shared tasks called later in this process (other test files) must keep binding to the
+    # project's app, which runs them eagerly; a current client app would send them to the broker instead.
+    app = Celery("uc-e2e-client", broker=REDIS_URL, backend=REDIS_URL, set_as_current=False)
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()  # db 15 is ours: no leftover tasks or agent locks
