@@ -4,9 +4,38 @@ from rest_framework.test import APIClient
 
 @pytest.fixture
 def user(db):
+    """A property manager who sees every property (tests of one role use `make_user`)."""
     from core.services import user_upsert
+    from properties.services import user_properties_assign
 
-    return user_upsert(email="manager@example.com", password="s3cret-pass", first_name="Pat", last_name="Manager")
+    u = user_upsert(email="manager@example.com", password="s3cret-pass", first_name="Pat", last_name="Manager")
+    user_properties_assign(user=u, all_properties=True)
+    return u
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role, properties=None) -> an APIClient signed in as a new person with that role; `properties`
+    None sees every property, else exactly those."""
+    from core.services import auth_token_obtain, user_upsert
+    from properties.services import user_properties_assign
+
+    made = []
+
+    def make(role: str, properties=None, *, email: str | None = None):
+        email = email or f"{role}{len(made)}@example.com"
+        u = user_upsert(email=email, password="s3cret-pass", role=role)
+        if properties is None:
+            user_properties_assign(user=u, all_properties=True)
+        else:
+            user_properties_assign(user=u, property_ids=[p.pk for p in properties])
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {auth_token_obtain(email=email, password='s3cret-pass')}")
+        client.user = u
+        made.append(u)
+        return client
+
+    return make
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from core.apis import job_started_response
 from core.filters import FILTER_BACKENDS
 from core.idempotency import idempotent
 from core.jobs import job_start
+from core.permissions import Requires
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
@@ -52,6 +53,8 @@ class CollectionCaseListApi(ListAPIView):
     `search` matches tenant first/last name and unit number; `ordering` by days_overdue, current_balance,
     escalation_level, due_date or created_at (prefix `-` for descending)."""
 
+    permission_classes = [Requires("view_collections")]
+
     serializer_class = CollectionCaseListSerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = CollectionCaseFilter
@@ -64,6 +67,8 @@ class CollectionCaseListApi(ListAPIView):
 
 
 class CollectionCaseDetailApi(APIView):
+    permission_classes = [Requires("view_collections")]
+
     @extend_schema(responses=CollectionCaseDetailSerializer)
     def get(self, request, case_id):
         return _detail(case_id)
@@ -71,6 +76,8 @@ class CollectionCaseDetailApi(APIView):
 
 class CollectionCaseActionsApi(APIView):
     """Every action on the case, oldest first, with live delivery state (a plain list, not paginated)."""
+
+    permission_classes = [Requires("view_collections")]
 
     @extend_schema(responses=CollectionActionSerializer(many=True))
     def get(self, request, case_id):
@@ -81,6 +88,8 @@ class CollectionCaseActionsApi(APIView):
 class CollectionCaseSendReminderApi(APIView):
     """Sends the next dunning step now, even if it is not due yet (never one already sent). 400 when the case
     is not open or all five steps are sent."""
+
+    permission_classes = [Requires("manage_collections")]
 
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
     @idempotent
@@ -93,6 +102,8 @@ class CollectionCaseSendReminderApi(APIView):
 class CollectionCaseOfferPlanApi(APIView):
     """Offers a payment plan for the balance (2-6 installments, default from the balance and rent; first due
     7 days from today unless `start_date`) and emails the terms to the tenant."""
+
+    permission_classes = [Requires("manage_collections")]
 
     @extend_schema(request=CollectionOfferPlanInputSerializer, responses=CollectionCaseDetailSerializer)
     @idempotent
@@ -111,6 +122,8 @@ class CollectionCaseOfferPlanApi(APIView):
 class CollectionCaseAcceptPlanApi(APIView):
     """The tenant accepted the proposed plan: the case moves to 'payment_plan'."""
 
+    permission_classes = [Requires("record_payments")]
+
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
     @idempotent
     def post(self, request, case_id):
@@ -122,6 +135,8 @@ class CollectionCaseAcceptPlanApi(APIView):
 class CollectionCaseRecordPaymentApi(APIView):
     """`{"amount": "250.00", "paid_on": "YYYY-MM-DD", "reference": ""}`: records the payment in the tenant
     ledger and on the case. 400 `Payment must be greater than zero.` / `Payment of $X exceeds the balance of $Y.`"""
+
+    permission_classes = [Requires("record_payments")]
 
     @extend_schema(request=CollectionRecordPaymentInputSerializer, responses=CollectionCaseDetailSerializer)
     @idempotent
@@ -141,6 +156,8 @@ class CollectionCaseRecordPaymentApi(APIView):
 class CollectionCaseEscalateApi(APIView):
     """Escalates to legal now (level 5, status 'escalated', assigned to the manager); `note` is recorded."""
 
+    permission_classes = [Requires("manage_collections")]
+
     @extend_schema(request=CollectionEscalateInputSerializer, responses=CollectionCaseDetailSerializer)
     @idempotent
     def post(self, request, case_id):
@@ -155,6 +172,8 @@ class CollectionCaseApproveLegalApi(APIView):
     letter to print and mail, the hand-off email to the property manager) and the case is escalated. 400 when
     there is no pending recommendation or the balance fell below the minimum."""
 
+    permission_classes = [Requires("manage_collections")]
+
     @extend_schema(request=None, responses=CollectionCaseDetailSerializer)
     @idempotent
     def post(self, request, case_id):
@@ -167,6 +186,8 @@ class CollectionCaseDismissLegalApi(APIView):
     """The manager dismisses the legal-referral recommendation (`note`: why, recorded): nothing is sent and the
     agent does not recommend it again for this case."""
 
+    permission_classes = [Requires("manage_collections")]
+
     @extend_schema(request=CollectionDismissLegalInputSerializer, responses=CollectionCaseDetailSerializer)
     def post(self, request, case_id):
         case = _case_or_404(case_id)
@@ -177,6 +198,8 @@ class CollectionCaseDismissLegalApi(APIView):
 
 class CollectionDashboardStatsApi(APIView):
     """Totals for the dashboard cards (optionally for one `property`)."""
+
+    permission_classes = [Requires("view_collections")]
 
     @extend_schema(
         parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
@@ -192,6 +215,8 @@ class CollectionRunScanApi(APIView):
     """ "Scan Now": starts the daily scan + escalation engine as a background job and answers 202 with it (poll
     `GET /api/v1/jobs/{id}/`; its `result` is `{"scan": ..., "escalation": ...}`). While one runs, a second
     request answers the running job."""
+
+    permission_classes = [Requires("run_agents")]
 
     @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):

@@ -10,6 +10,8 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from core.scoping import ScopedManager
+
 
 class CollectionCase(models.Model):
     """A collection case for an overdue balance."""
@@ -77,6 +79,9 @@ class CollectionCase(models.Model):
     legal_referral_recommended_at = models.DateTimeField(null=True, blank=True)
     legal_referral_decided_at = models.DateTimeField(null=True, blank=True)
     legal_referral_decided_by = models.CharField(max_length=100, blank=True, default="")
+
+    objects = ScopedManager()
+    scope_property = "property_id"
 
     class Meta:
         db_table = "collection_case"
@@ -156,6 +161,9 @@ class CollectionAction(models.Model):
     amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True, help_text="Payments only.")
     created_by = models.CharField(max_length=100, default="system")
 
+    objects = ScopedManager()
+    scope_property = "case__property_id"
+
     class Meta:
         db_table = "collection_action"
         ordering = ["created_at"]
@@ -200,6 +208,9 @@ class PaymentPlan(models.Model):
     defaulted_at = models.DateTimeField(null=True, blank=True)
     offered_by = models.CharField(max_length=100, default="system")
 
+    objects = ScopedManager()
+    scope_property = "case__property_id"
+
     class Meta:
         db_table = "collection_payment_plan"
 
@@ -227,6 +238,9 @@ class PaymentPlanInstallment(models.Model):
 
     # workflow
     amount_paid = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+
+    objects = ScopedManager()
+    scope_property = "plan__case__property_id"
 
     class Meta:
         db_table = "collection_plan_installment"

@@ -22,6 +22,8 @@ import threading
 from celery import Task
 from django.conf import settings
 
+from core.scoping import unscoped
+
 logger = logging.getLogger(__name__)
 
 LOCK_PREFIX = "unitcycle:agent-lock:"
@@ -59,6 +61,11 @@ class AgentTask(Task):
     """Base task: scheduled agents run under a cross-worker Redis lock (see the module docstring)."""
 
     def __call__(self, *args, **kwargs):
+        # Tasks see the whole portfolio, even when run eagerly inside a scoped request (core.scoping).
+        with unscoped():
+            return self._call(*args, **kwargs)
+
+    def _call(self, *args, **kwargs):
         if (
             self.request.is_eager
             or self.request.id is None  # called directly, not through a worker

@@ -6,11 +6,13 @@ from knox.models import AuthToken
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core import scoping
 from core.jobs import job_get
+from core.permissions import Public, SignedIn, user_permissions, user_role
+from core.roles import role_label
 from core.selectors import auth_session_list
 from core.serializers import JobSerializer
 from core.services import (
@@ -23,7 +25,7 @@ from core.services import (
 
 
 class HealthApi(APIView):
-    permission_classes = [AllowAny]
+    permission_classes = [Public("health check for load balancers and uptime monitors")]
     authentication_classes: list = []
 
     @extend_schema(
@@ -49,7 +51,8 @@ class AuthTokenApi(APIView):
     is also signed in with a session cookie; that flow needs the CSRF cookie and header (GET auth/csrf/ first).
     Wrong credentials: 401. Too many failures for the account or from the IP: 429 with when to retry."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [Public("sign-in")]
+
     authentication_classes: list = []
 
     class InputSerializer(serializers.Serializer):
@@ -84,7 +87,8 @@ class AuthTokenApi(APIView):
 class CsrfApi(APIView):
     """GET: sets the `csrftoken` cookie (and returns it) for the session sign-in flow."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [Public("the CSRF cookie the sign-in form needs")]
+
     authentication_classes: list = []
 
     @extend_schema(responses=inline_serializer("Csrf", {"csrf_token": serializers.CharField()}))
@@ -95,7 +99,7 @@ class CsrfApi(APIView):
 class LogoutApi(APIView):
     """Signs this device out: revokes the token the request came with (other devices stay signed in)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [SignedIn()]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
@@ -108,7 +112,7 @@ class LogoutApi(APIView):
 class LogoutAllApi(APIView):
     """Signs every device of the caller out (all tokens, and this browser's session)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [SignedIn()]
 
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
@@ -120,7 +124,7 @@ class LogoutAllApi(APIView):
 class AuthSessionListApi(APIView):
     """The caller's signed-in devices (live tokens), newest first; `current` marks the one asking."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [SignedIn()]
 
     class OutputSerializer(serializers.Serializer):
         id = serializers.CharField()
@@ -140,7 +144,7 @@ class AuthSessionListApi(APIView):
 class AuthSessionDetailApi(APIView):
     """DELETE: signs one of the caller's devices out (404 if the id is not one of theirs)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [SignedIn()]
 
     @extend_schema(request=None, responses={204: None, 404: ERROR_RESPONSE})
     def delete(self, request, session_id):
@@ -149,6 +153,10 @@ class AuthSessionDetailApi(APIView):
 
 
 class MeApi(APIView):
+    """The signed-in person: their role, what it lets them do, and which properties they see."""
+
+    permission_classes = [SignedIn()]
+
     @extend_schema(
         responses=inline_serializer(
             "Me",
@@ -156,13 +164,33 @@ class MeApi(APIView):
                 "email": serializers.EmailField(),
                 "first_name": serializers.CharField(),
                 "last_name": serializers.CharField(),
+                "is_staff": serializers.BooleanField(),
+                "role": serializers.CharField(allow_null=True),
+                "role_label": serializers.CharField(),
+                "permissions": serializers.ListField(child=serializers.CharField()),
+                "properties": inline_serializer(
+                    "MeProperty",
+                    {"id": serializers.UUIDField(), "name": serializers.CharField()},
+                    many=True,
+                    allow_null=True,
+                ),
             },
         )
     )
     def get(self, request):
         u = request.user
+        role = user_role(u)
         return Response(
-            {"email": u.email, "first_name": u.first_name, "last_name": u.last_name, "is_staff": u.is_staff}
+            {
+                "email": u.email,
+                "first_name": u.first_name,
+                "last_name": u.last_name,
+                "is_staff": u.is_staff,
+                "role": role,
+                "role_label": role_label(role),
+                "permissions": user_permissions(u),
+                "properties": scoping.user_properties(u),
+            }
         )
 
 
@@ -172,7 +200,8 @@ UUID_LOOKUP = r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?
 class ApiNotFound(APIView):
     """Any unmatched /api/ path answers JSON 404, never the SPA or an HTML page."""
 
-    permission_classes = [AllowAny]
+    permission_classes = [Public("the JSON 404 for unknown API paths")]
+
     authentication_classes: list = []
 
     def dispatch(self, request, *args, **kwargs):
@@ -183,6 +212,8 @@ class ApiNotFound(APIView):
 
 class JobDetailApi(APIView):
     """A background job (a manual scan…): poll until `done`. Unknown or malformed ids: 404."""
+
+    permission_classes = [SignedIn()]
 
     @extend_schema(responses=JobSerializer)
     def get(self, request, job_id):

@@ -25,6 +25,7 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from django.utils import timezone
 
 from core.models import Job
+from core.scoping import unscoped
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +127,8 @@ def job_run(job_id) -> Job | None:
     if not taken or job is None:
         return job
     try:
-        summary = _registry[job.kind](job=job, progress=_progress_updater(job.pk))
+        with unscoped():  # agents run portfolio-wide, whoever started them (core.scoping)
+            summary = _registry[job.kind](job=job, progress=_progress_updater(job.pk))
     except Exception as exc:  # noqa: BLE001 - recorded on the job for the screen; logged with its trace
         logger.exception("Job %s (%s) failed", job.pk, job.kind)
         Job.objects.filter(pk=job.pk).update(

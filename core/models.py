@@ -3,6 +3,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from core.roles import PERMISSIONS
+from core.scoping import ScopedManager
+
 
 class BaseModel(models.Model):
     """UUID primary key plus created/updated timestamps; every domain table uses it."""
@@ -90,6 +93,8 @@ class OutboxMessage(BaseModel):
     opened_at = models.DateTimeField(null=True, blank=True)
     status_events = models.JSONField(default=list, blank=True, help_text="Provider status callbacks, oldest first.")
 
+    objects = ScopedManager()  # by recipient/sender: the rule is the tenants app's (tenants/apps.py)
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["related_type", "related_id"], name="core_outbox_related")]
@@ -124,6 +129,8 @@ class InboundMessage(BaseModel):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.RECEIVED, db_index=True)
     handler_error = models.TextField(blank=True)
     handled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager()  # by recipient/sender: the rule is the tenants app's (tenants/apps.py)
 
     class Meta:
         ordering = ["-created_at"]
@@ -212,3 +219,12 @@ class TokenDevice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token.token_key} ({self.user_agent or 'unknown device'})"
+
+
+class Access(models.Model):
+    """No table: it only carries the permissions roles are made of (`core.roles.PERMISSIONS`)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [(codename, words[0].upper() + words[1:]) for codename, words in PERMISSIONS.items()]

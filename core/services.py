@@ -8,6 +8,7 @@ from knox.models import AuthToken
 
 from core.auth import LOCKOUT_MESSAGE, token_public_id
 from core.exceptions import ApplicationError
+from core.roles import PERMISSIONS, ROLES
 
 BAD_CREDENTIALS = "Unable to log in with the provided email and password."
 
@@ -75,17 +76,58 @@ def auth_session_revoke(*, user, session_id: str) -> None:
     raise ApplicationError("No such signed-in device.", status_code=404)
 
 
-def user_upsert(*, email: str, password: str, is_staff: bool = True, first_name: str = "", last_name: str = ""):
-    """Creates or updates a manager login (username = email)."""
+def user_upsert(
+    *, email: str, password: str, role: str = "property_manager", first_name: str = "", last_name: str = ""
+):
+    """Creates or updates a login (username = email) holding one role (`core.roles.ROLES`).
+
+    Administrators are also staff and superusers (the admin site); nobody else is. Which properties the person
+    sees is set apart (`properties.services.user_properties_assign`)."""
+    if role not in ROLES:
+        raise ApplicationError(f"Unknown role {role!r}.", status_code=400)
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first() or User(username=email, email=email)
-    user.is_staff = is_staff
-    user.is_superuser = is_staff
+    user.is_staff = user.is_superuser = role == "administrator"
     user.first_name = first_name or user.first_name
     user.last_name = last_name or user.last_name
     user.set_password(password)
     user.save()
+    user_role_set(user=user, role=role)
     return user
+
+
+def user_role_set(*, user, role: str) -> None:
+    """Gives `user` exactly one role (its group), replacing any other role."""
+    from django.contrib.auth.models import Group
+
+    roles_sync()
+    keep = [g for g in user.groups.all() if g.name not in ROLES]
+    user.groups.set([*keep, Group.objects.get(name=role)])
+    for cache in ("_perm_cache", "_group_perm_cache", "_user_perm_cache", "_uc_role", "_uc_codenames"):
+        user.__dict__.pop(cache, None)
+
+
+def roles_sync(**kwargs) -> None:
+    """Makes each role's group hold exactly its permissions (`core.roles`); run after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Access
+
+    ct = ContentType.objects.get_for_model(Access, for_concrete_model=False)
+    perms = {}
+    for codename, words in PERMISSIONS.items():
+        perm, _ = Permission.objects.get_or_create(
+            content_type=ct, codename=codename, defaults={"name": (words[0].upper() + words[1:])[:255]}
+        )
+        perms[codename] = perm
+    for name, (_label, codenames) in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = {perms[c].pk for c in codenames}
+        have = set(group.permissions.filter(content_type=ct).values_list("pk", flat=True))
+        if wanted != have:
+            other = list(group.permissions.exclude(content_type=ct))
+            group.permissions.set([*other, *(perms[c] for c in codenames)])
 
 
 def actor_label(user) -> str:

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import ApplicationError
+from core.permissions import Requires
 from dashboard.selectors import dashboard_stats, property_unit_grid
 from dashboard.serializers import DashboardStatsSerializer, UnitGridSerializer
 from properties.models import Properties
@@ -12,6 +13,8 @@ from properties.models import Properties
 
 class PropertyUnitGridApi(APIView):
     """Every unit of a property with its current lease (lifecycle state) and balance, for the honeycomb."""
+
+    permission_classes = [Requires("view_portfolio")]
 
     @extend_schema(responses=UnitGridSerializer)
     def get(self, request, property_id):
@@ -23,6 +26,8 @@ class PropertyUnitGridApi(APIView):
 
 
 class DashboardStatsApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=DashboardStatsSerializer)
     def get(self, request):
         return Response(DashboardStatsSerializer(dashboard_stats()).data)

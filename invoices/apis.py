@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
 from core.filters import iso_date_filter
+from core.permissions import Requires
 from invoices.models import Invoices, Vendor
 from invoices.selectors import invoice_list, vendor_list
 from invoices.serializers import InvoiceDetailSerializer, InvoiceListSerializer, VendorSerializer
@@ -15,6 +16,7 @@ class VendorFilter(django_filters.FilterSet):
 
 
 class VendorViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_invoices")]
     lookup_value_regex = UUID_LOOKUP
     serializer_class = VendorSerializer
     filterset_class = VendorFilter
@@ -37,6 +39,7 @@ class InvoiceFilter(django_filters.FilterSet):
 
 
 class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_invoices")]
     lookup_value_regex = UUID_LOOKUP
     filterset_class = InvoiceFilter
     search_fields = ["invoice_number", "vendor__name", "notes"]

@@ -1,6 +1,7 @@
 from django.db import models
 
 from core.models import BaseModel
+from core.scoping import ScopedManager
 
 
 class Vendor(BaseModel):
@@ -54,6 +55,9 @@ class Invoices(BaseModel):
     confidence_score = models.FloatField(null=True, blank=True)  # set by 3.2 AI extraction
     notes = models.TextField(blank=True, default="")
 
+    objects = ScopedManager()
+    scope_property = "property_id"
+
     class Meta:
         db_table = "invoices"
         ordering = ["-invoice_date"]
@@ -74,6 +78,9 @@ class InvoiceLineItems(BaseModel):
     amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     gl_code = models.CharField(max_length=20, blank=True, default="")
 
+    objects = ScopedManager()
+    scope_property = "invoice__property_id"
+
     class Meta:
         db_table = "invoice_line_items"
         ordering = ["created_at"]
@@ -86,6 +93,9 @@ class InvoiceAttachments(BaseModel):
     filename = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100, default="application/pdf")
     size_bytes = models.PositiveIntegerField(default=0)
+
+    objects = ScopedManager()
+    scope_property = "invoice__property_id"
 
     class Meta:
         db_table = "invoice_attachments"

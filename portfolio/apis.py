@@ -31,6 +31,7 @@ from core.apis import job_started_response
 from core.idempotency import idempotent
 from core.jobs import job_start
 from core.pagination import StandardPagination
+from core.permissions import Requires
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
@@ -108,6 +109,8 @@ class CommandCenterListApi(APIView):
     (active; negative = holdover days for month-to-month), the move-out (notice), the move-out that happened
     (vacant, negative = days vacant)."""
 
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(
         parameters=[*FILTER_PARAMS, OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
         responses=inline_serializer(
@@ -153,6 +156,8 @@ class CommandCenterSelectAllApi(APIView):
     """Every unit id the current filter matches (in list order, at most 10,000; `truncated` beyond) and their
     total rent: what "Select all (N)" selects."""
 
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(parameters=FILTER_PARAMS, responses=CommandCenterSelectAllSerializer)
     def get(self, request):
         qs, _, _ = _filtered_units(request, timezone.localdate())
@@ -163,6 +168,8 @@ class CommandCenterSelectAllApi(APIView):
 
 class CommandCenterExportApi(APIView):
     """The current filter and ordering as CSV, streamed (every row, not just a page)."""
+
+    permission_classes = [Requires("view_portfolio")]
 
     COLUMNS = [
         ("unit_number", "unit_number"),
@@ -241,6 +248,8 @@ class AIQueueListApi(ListAPIView):
     `all`), `action_type`, `priority`, `lifecycle_state` (each comma-separated), `property`, `unit`,
     `min_confidence`, `generated_on`."""
 
+    permission_classes = [Requires("view_portfolio")]
+
     serializer_class = AIQueueItemSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = AIQueueFilter
@@ -250,6 +259,8 @@ class AIQueueListApi(ListAPIView):
 
 
 class AIQueueStatsApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=AIQueueStatsSerializer)
     def get(self, request):
         return Response(selectors.ai_queue_stats())
@@ -258,6 +269,8 @@ class AIQueueStatsApi(APIView):
 class AIQueueRunApi(APIView):
     """Starts the nightly agent now as a background job: 202 with the job (poll `GET /api/v1/jobs/{id}/`; its
     `result.summary` is the agent's one-line summary). While one runs, a second request answers that job."""
+
+    permission_classes = [Requires("run_agents")]
 
     @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):
@@ -273,6 +286,8 @@ def _item_or_404(item_id):
 
 
 class AIQueueDetailApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=AIQueueItemSerializer)
     def get(self, request, item_id):
         return Response(AIQueueItemSerializer(_item_or_404(item_id)).data)
@@ -280,6 +295,8 @@ class AIQueueDetailApi(APIView):
 
 class AIQueueDismissApi(APIView):
     """pending -> dismissed (not recommended again for this lease for 30 days). 400 when not pending."""
+
+    permission_classes = [Requires("run_bulk_actions")]
 
     @extend_schema(request=None, responses=AIQueueItemSerializer)
     def post(self, request, item_id):
@@ -292,6 +309,8 @@ class AIQueueDismissApi(APIView):
 
 
 class BulkActionTypesApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=ActionTypeSerializer(many=True))
     def get(self, request):
         return Response(
@@ -314,6 +333,8 @@ class BulkActionPreviewApi(APIView):
     gateway (`provider`: offline or anthropic). Nothing is sent. Renewal offers: the letter is the renewal
     recommendation's own, created like the nightly scan's if the lease has none yet."""
 
+    permission_classes = [Requires("run_bulk_actions")]
+
     @extend_schema(request=BulkPreviewInputSerializer, responses=BulkPreviewSerializer)
     def post(self, request):
         data = validated(BulkPreviewInputSerializer, request.data)
@@ -328,6 +349,8 @@ class BulkActionListCreateApi(ListAPIView):
     scheduled_for?, exclude_unit_ids?}`: records a batch and executes it per unit through the owning features (now, or at
     `scheduled_for` -> status 'pending'). 201 with per-unit `results` when it ran in the request; 202 while
     it is pending or running (poll GET bulk-actions/{id}/)."""
+
+    permission_classes = [Requires("view_portfolio", write="run_bulk_actions")]
 
     serializer_class = BulkActionBatchSerializer
     filter_backends = [DjangoFilterBackend]
@@ -363,6 +386,8 @@ def _batch_or_404(batch_id):
 
 
 class BulkActionDetailApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=BulkActionBatchSerializer)
     def get(self, request, batch_id):
         return Response(BulkActionBatchSerializer(_batch_or_404(batch_id)).data)
@@ -370,6 +395,8 @@ class BulkActionDetailApi(APIView):
 
 class BulkActionCancelApi(APIView):
     """A batch that has not started (e.g. scheduled) -> cancelled. 400 otherwise."""
+
+    permission_classes = [Requires("run_bulk_actions")]
 
     @extend_schema(request=None, responses=BulkActionBatchSerializer)
     def post(self, request, batch_id):

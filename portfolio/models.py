@@ -9,6 +9,8 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from core.scoping import ScopedManager
+
 
 class ActionType(models.TextChoices):
     EARLY_RENEWAL_NUDGE = "early_renewal_nudge", "Offer early renewal"
@@ -91,6 +93,9 @@ class AIActionQueue(models.Model):
     dismissed_at = models.DateTimeField(null=True, blank=True)
     dismissed_by = models.CharField(max_length=100, blank=True, default="")
 
+    objects = ScopedManager()
+    scope_property = "property_id"
+
     class Meta:
         db_table = "ai_action_queue"
         ordering = ["-confidence_score", "-generated_at"]
@@ -159,6 +164,13 @@ class BulkActionBatch(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True, default="")
 
+    objects = ScopedManager()
+
+    @classmethod
+    def scope_q(cls, property_ids, scope):
+        """A bulk action spans properties: a person with assigned properties sees the ones they ran."""
+        return models.Q(executed_by=f"user:{scope.email}"[:100])
+
     class Meta:
         db_table = "bulk_action_batch"
         ordering = ["-created_at"]
@@ -196,6 +208,9 @@ class RentIncreaseNotice(models.Model):
     )
     created_by = models.CharField(max_length=100)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+    scope_property = "property_id"
 
     class Meta:
         db_table = "portfolio_rent_increase_notice"

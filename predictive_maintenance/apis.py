@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
 from core.filters import iso_date_filter
+from core.permissions import Requires
 from predictive_maintenance.models import Equipment, MaintenancePrediction
 from predictive_maintenance.selectors import equipment_list, prediction_list
 from predictive_maintenance.serializers import EquipmentSerializer, MaintenancePredictionSerializer
@@ -19,6 +20,7 @@ class EquipmentFilter(django_filters.FilterSet):
 
 
 class EquipmentViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_maintenance")]
     lookup_value_regex = UUID_LOOKUP
     serializer_class = EquipmentSerializer
     filterset_class = EquipmentFilter
@@ -39,6 +41,7 @@ class PredictionFilter(django_filters.FilterSet):
 
 
 class MaintenancePredictionViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_maintenance")]
     lookup_value_regex = UUID_LOOKUP
     serializer_class = MaintenancePredictionSerializer
     filterset_class = PredictionFilter

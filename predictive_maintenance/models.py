@@ -1,6 +1,7 @@
 from django.db import models
 
 from core.models import BaseModel
+from core.scoping import ScopedManager
 
 
 class Equipment(BaseModel):
@@ -38,6 +39,9 @@ class Equipment(BaseModel):
     )
     replacement_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
 
+    objects = ScopedManager()
+    scope_property = "property_ref_id"
+
     class Meta:
         db_table = "equipment"
         ordering = ["property_ref__name", "equipment_type"]
@@ -74,6 +78,9 @@ class MaintenancePrediction(BaseModel):
         choices=[("open", "Open"), ("scheduled", "Scheduled"), ("resolved", "Resolved"), ("dismissed", "Dismissed")],
         default="open",
     )
+
+    objects = ScopedManager()
+    scope_property = "property_ref_id"
 
     class Meta:
         db_table = "maintenance_prediction"

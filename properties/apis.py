@@ -2,9 +2,9 @@ import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.generics import ListAPIView
-from rest_framework.permissions import IsAuthenticated
 
 from core.apis import UUID_LOOKUP
+from core.permissions import Requires, SignedIn
 from core.validation import validated
 from properties.selectors import jurisdiction_rule_list, property_list
 from properties.serializers import JurisdictionRuleQuerySerializer, JurisdictionRuleSerializer, PropertySerializer
@@ -18,6 +18,8 @@ class PropertyFilter(django_filters.FilterSet):
 
 class PropertyViewSet(viewsets.ReadOnlyModelViewSet):
     """Properties with occupancy. Detail 404s as `{"detail": "Not found."}`."""
+
+    permission_classes = [Requires("view_portfolio")]
 
     lookup_value_regex = UUID_LOOKUP
     serializer_class = PropertySerializer
@@ -38,8 +40,9 @@ class JurisdictionRuleListApi(ListAPIView):
     to be checked with counsel.
     """
 
+    permission_classes = [SignedIn()]
+
     serializer_class = JurisdictionRuleSerializer
-    permission_classes = [IsAuthenticated]
     filter_backends: list = []
 
     @extend_schema(parameters=[JurisdictionRuleQuerySerializer])

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import models
 
 from core.models import BaseModel
+from core.scoping import ScopedManager
 
 
 class Properties(BaseModel):
@@ -29,6 +31,9 @@ class Properties(BaseModel):
     manager_email = models.EmailField(blank=True, default="")
     phone = models.CharField(max_length=20, blank=True, default="")
 
+    objects = ScopedManager()
+    scope_property = "pk"
+
     class Meta:
         db_table = "properties"
         ordering = ["name"]
@@ -37,6 +42,25 @@ class Properties(BaseModel):
 
     def __str__(self):
         return self.name
+
+
+class PropertyAccess(models.Model):
+    """Which properties a person sees (core.scoping): every property, or the ones listed.
+
+    A person without a row sees no property (an administrator — a superuser — sees all), so a new login is
+    closed until someone assigns it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="property_access")
+    all_properties = models.BooleanField(default=False)
+    properties = models.ManyToManyField(Properties, blank=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "property access"
+        verbose_name_plural = "property access"
+
+    def __str__(self):
+        return f"{self.user}: {'all properties' if self.all_properties else 'assigned properties'}"
 
 
 class JurisdictionRule(BaseModel):

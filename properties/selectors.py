@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Q, QuerySet
 
 from properties.jurisdiction import RuleFacts
-from properties.models import JurisdictionRule, Properties
+from properties.models import JurisdictionRule, Properties, PropertyAccess
 
 
 def property_list() -> QuerySet[Properties]:
@@ -150,3 +150,22 @@ def property_rule_facts(*, rule_type: str, on_date: datetime.date) -> dict:
     book = jurisdiction_rulebook(on_date=on_date, rule_types=[rule_type])
     places = Properties.objects.values_list("id", "state", "city", "jurisdiction_state", "jurisdiction_city")
     return {pk: book.facts(j_state or state, j_city or city, rule_type) for pk, state, city, j_state, j_city in places}
+
+
+def user_property_ids(user) -> set | None:
+    """The ids of the properties `user` may see; None for every property (settings.PORTFOLIO_SCOPE_RESOLVER).
+
+    A superuser sees all; otherwise their PropertyAccess says (no row: nothing). One query."""
+    if user.is_superuser:
+        return None
+    rows = list(PropertyAccess.objects.filter(user_id=user.pk).values_list("all_properties", "properties__id"))
+    if not rows:
+        return set()
+    if rows[0][0]:
+        return None
+    return {pid for _all, pid in rows if pid is not None}
+
+
+def properties_named(ids) -> list[dict]:
+    """`[{id, name}]` of these properties, by name (whatever the current scope)."""
+    return list(Properties._base_manager.filter(pk__in=list(ids)).order_by("name").values("id", "name"))

@@ -19,6 +19,7 @@ from core.apis import job_started_response
 from core.filters import FILTER_BACKENDS
 from core.idempotency import idempotent
 from core.jobs import job_start
+from core.permissions import Requires
 from core.serializers import JobStartedSerializer
 from core.services import actor_label
 from core.validation import validated
@@ -81,11 +82,15 @@ class RenewalListApi(_ListMixin, ListAPIView):
     `search` matches tenant name and email, unit number and lease number.
     """
 
+    permission_classes = [Requires("view_renewals")]
+
     serializer_class = RenewalListSerializer
 
 
 class RenewalExportApi(_ListMixin, APIView):
     """The list as CSV (same filters, search and ordering; not paginated)."""
+
+    permission_classes = [Requires("view_renewals")]
 
     COLUMNS = [
         ("tenant_name", lambda r: f"{r.tenant.first_name} {r.tenant.last_name}"),
@@ -137,6 +142,8 @@ def _is_number(text: str) -> bool:
 
 
 class RenewalDetailApi(APIView):
+    permission_classes = [Requires("view_renewals")]
+
     @extend_schema(responses=RenewalDetailSerializer)
     def get(self, request, recommendation_id):
         return _detail_response(recommendation_id)
@@ -145,6 +152,8 @@ class RenewalDetailApi(APIView):
 class RenewalApproveApi(APIView):
     """pending -> approved. Optional `{"approved_rent": "1850.00"}` (or `recommended_rent`) modifies the rent
     and regenerates the letter. 400: "Only pending recommendations can be approved.", invalid rent."""
+
+    permission_classes = [Requires("manage_renewals")]
 
     @extend_schema(request=RenewalApproveInputSerializer, responses=RenewalDetailSerializer)
     @idempotent
@@ -162,6 +171,8 @@ class RenewalBulkApproveApi(APIView):
     approved at its recommended rent (a missing letter is written first); the others are skipped with the
     reason. 400 on a missing/empty/too long list or an id that is not a UUID."""
 
+    permission_classes = [Requires("manage_renewals")]
+
     @extend_schema(request=RenewalBulkApproveInputSerializer, responses=RenewalBulkApproveSerializer)
     def post(self, request):
         data = validated(RenewalBulkApproveInputSerializer, request.data)
@@ -173,6 +184,8 @@ class RenewalSendApi(APIView):
     """Sends the approved letter by email and SMS; `sent_via` reports each channel. Calling it again sends
     only what did not go out. 400: "Approve the recommendation before sending it.", or nothing could be
     sent (`detail` + `sent_via`; the approval is kept)."""
+
+    permission_classes = [Requires("manage_renewals")]
 
     @extend_schema(request=None, responses=RenewalDetailSerializer)
     @idempotent
@@ -186,6 +199,8 @@ class RenewalGenerateLetterApi(APIView):
     """(Re)writes the letter for the offered rent (Claude, or the offline template); replaces edits.
     Only before the letter went out."""
 
+    permission_classes = [Requires("manage_renewals")]
+
     @extend_schema(request=None, responses=RenewalDetailSerializer)
     def post(self, request, recommendation_id):
         rec = _get_or_404(recommendation_id)
@@ -196,6 +211,8 @@ class RenewalGenerateLetterApi(APIView):
 class RenewalLetterUpdateApi(APIView):
     """Saves the manager's edited letter: any of `letter_text`, `subject`, `sms_text` (PATCH .../letter/ or
     POST .../update-letter/). Only before the letter went out."""
+
+    permission_classes = [Requires("manage_renewals")]
 
     @extend_schema(request=RenewalLetterUpdateInputSerializer, responses=RenewalDetailSerializer)
     def patch(self, request, recommendation_id):
@@ -213,6 +230,8 @@ class RenewalRespondApi(APIView):
     """Records the tenant's answer to a sent offer: `{"accepted": true|false, "note": ""}`. Accepted renews
     the lease through the lifecycle (now for a month-to-month lease; at its end date for an active one)."""
 
+    permission_classes = [Requires("manage_renewals")]
+
     @extend_schema(request=RenewalRespondInputSerializer, responses=RenewalDetailSerializer)
     @idempotent
     def post(self, request, recommendation_id):
@@ -228,6 +247,8 @@ class RenewalDashboardStatsApi(APIView):
     """Counts per status, acceptance rate, average churn score and increase, projected annual revenue
     increase, open recommendations per risk level. Optional `property` (UUID)."""
 
+    permission_classes = [Requires("view_renewals")]
+
     @extend_schema(
         parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],
         responses=RenewalDashboardStatsSerializer,
@@ -240,6 +261,8 @@ class RenewalDashboardStatsApi(APIView):
 class RenewalRunScanApi(APIView):
     """Starts the nightly scan now as a background job: 202 with the job (poll `GET /api/v1/jobs/{id}/`; its
     `result.summary` is the scan's one-line summary). While one runs, a second request answers that job."""
+
+    permission_classes = [Requires("run_agents")]
 
     @extend_schema(request=None, responses={202: JobStartedSerializer})
     def post(self, request):

@@ -10,6 +10,8 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from core.scoping import ScopedManager
+
 
 class RenewalRecommendation(models.Model):
     """AI-generated renewal recommendation for a lease."""
@@ -107,6 +109,9 @@ class RenewalRecommendation(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager()
+    scope_property = "property_id"
 
     class Meta:
         db_table = "renewal_recommendation"

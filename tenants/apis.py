@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.filters import FILTER_BACKENDS
+from core.permissions import Requires
 from core.services import actor_label
 from core.validation import validated
 from tenants import selectors, services
@@ -44,6 +45,8 @@ def _lease_response(lease_id) -> Response:
 class TenantListApi(ListAPIView):
     """Tenants with ledger balances and their current lease. `search` matches name and email."""
 
+    permission_classes = [Requires("view_portfolio")]
+
     serializer_class = TenantSerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = TenantFilter
@@ -62,6 +65,8 @@ class TenantListApi(ListAPIView):
 
 
 class TenantDetailApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=TenantSerializer)
     def get(self, request, tenant_id):
         tenant = selectors.tenant_get(tenant_id=tenant_id)
@@ -75,6 +80,7 @@ class TenantDetailApi(APIView):
 
 
 class LedgerEntryListApi(ListAPIView):
+    permission_classes = [Requires("view_ledger")]
     serializer_class = LedgerEntrySerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = LedgerEntryFilter
@@ -87,6 +93,8 @@ class LedgerEntryListApi(ListAPIView):
 
 
 class LedgerEntryDetailApi(APIView):
+    permission_classes = [Requires("view_ledger")]
+
     @extend_schema(responses=LedgerEntrySerializer)
     def get(self, request, entry_id):
         entry = selectors.ledger_entry_get(entry_id=entry_id)
@@ -101,6 +109,8 @@ class LedgerEntryDetailApi(APIView):
 class LeaseListApi(ListAPIView):
     """Leases with lifecycle fields. `lease_status` takes several comma-separated values;
     `search` matches tenant first/last name, unit number and lease number."""
+
+    permission_classes = [Requires("view_portfolio")]
 
     serializer_class = LeaseLifecycleSerializer
     filter_backends = FILTER_BACKENDS
@@ -120,6 +130,8 @@ class LeaseListApi(ListAPIView):
 
 
 class LeaseDetailApi(APIView):
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=LeaseLifecycleSerializer)
     def get(self, request, lease_id):
         return _lease_response(lease_id)
@@ -127,6 +139,8 @@ class LeaseDetailApi(APIView):
 
 class LeaseConvertMtmApi(APIView):
     """Active -> month-to-month. 400 `{"detail": "Lease is already month-to-month."}`."""
+
+    permission_classes = [Requires("manage_leases")]
 
     @extend_schema(request=LeaseConvertMtmInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
@@ -139,6 +153,8 @@ class LeaseConvertMtmApi(APIView):
 class LeaseGiveNoticeApi(APIView):
     """Active or month-to-month -> notice; move-out at least 30 days after the notice date (default today)."""
 
+    permission_classes = [Requires("manage_leases")]
+
     @extend_schema(request=LeaseGiveNoticeInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
         lease = _lease_or_404(lease_id)
@@ -149,6 +165,8 @@ class LeaseGiveNoticeApi(APIView):
 
 class LeaseMarkVacantApi(APIView):
     """Notice -> vacant; the unit becomes vacant. `actual_move_out_date` defaults to today."""
+
+    permission_classes = [Requires("manage_leases")]
 
     @extend_schema(request=LeaseMarkVacantInputSerializer, responses=LeaseLifecycleSerializer)
     def post(self, request, lease_id):
@@ -161,6 +179,8 @@ class LeaseMarkVacantApi(APIView):
 class LeaseStatusHistoryApi(APIView):
     """The lease's status transitions, newest first (a plain list, not paginated)."""
 
+    permission_classes = [Requires("view_portfolio")]
+
     @extend_schema(responses=LeaseStatusLogSerializer(many=True))
     def get(self, request, lease_id):
         lease = _lease_or_404(lease_id)
@@ -169,6 +189,8 @@ class LeaseStatusHistoryApi(APIView):
 
 class LeaseLifecycleStatsApi(APIView):
     """Counts per lifecycle status, and active leases ending within 30/60/90 days."""
+
+    permission_classes = [Requires("view_portfolio")]
 
     @extend_schema(
         parameters=[OpenApiParameter("property", str, description="Property id (UUID)")],

@@ -3,6 +3,7 @@ import uuid
 from django.db import models
 
 from core.models import BaseModel
+from core.scoping import ScopedManager
 
 
 class Tenants(BaseModel):
@@ -17,6 +18,13 @@ class Tenants(BaseModel):
     )
     emergency_contact_name = models.CharField(max_length=120, blank=True, default="")
     emergency_contact_phone = models.CharField(max_length=20, blank=True, default="")
+
+    objects = ScopedManager()
+
+    @classmethod
+    def scope_q(cls, property_ids, scope):
+        """A tenant belongs to the properties of their leases."""
+        return models.Q(pk__in=TenantLease._base_manager.filter(property_id__in=property_ids).values("tenant_id"))
 
     class Meta:
         db_table = "tenants"
@@ -69,6 +77,9 @@ class TenantLease(BaseModel):
     notice_move_out_date = models.DateField(null=True, blank=True)
     actual_move_out_date = models.DateField(null=True, blank=True)
 
+    objects = ScopedManager()
+    scope_property = "property_id"
+
     class Meta:
         db_table = "tenant_lease"
         ordering = ["lease_end_date"]
@@ -90,6 +101,9 @@ class LeaseStatusLog(models.Model):
     changed_by = models.CharField(max_length=100, default="system")
     metadata = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+    scope_property = "lease__property_id"
 
     class Meta:
         db_table = "lease_status_log"
@@ -133,6 +147,15 @@ class TenantLedgerEntry(BaseModel):
     amount = models.DecimalField(max_digits=10, decimal_places=2)
     applies_to = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="settlements")
     reference = models.CharField(max_length=60, blank=True, default="")
+
+    objects = ScopedManager()
+
+    @classmethod
+    def scope_q(cls, property_ids, scope):
+        """A ledger row belongs to its tenant's properties (rows without a lease included)."""
+        return models.Q(
+            tenant_id__in=TenantLease._base_manager.filter(property_id__in=property_ids).values("tenant_id")
+        )
 
     class Meta:
         db_table = "tenant_ledger_entry"

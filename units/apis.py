@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from core.apis import UUID_LOOKUP
 from core.filters import iso_date_filter
+from core.permissions import Requires
 from units.models import UnitsMaintenance, UnitsUnit
 from units.selectors import unit_list, work_order_list
 from units.serializers import UnitSerializer, WorkOrderSerializer
@@ -22,6 +23,7 @@ class UnitFilter(django_filters.FilterSet):
 
 
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_portfolio")]
     lookup_value_regex = UUID_LOOKUP
     serializer_class = UnitSerializer
     filterset_class = UnitFilter
@@ -46,6 +48,7 @@ class WorkOrderFilter(django_filters.FilterSet):
 
 
 class WorkOrderViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [Requires("view_maintenance")]
     lookup_value_regex = UUID_LOOKUP
     serializer_class = WorkOrderSerializer
     filterset_class = WorkOrderFilter

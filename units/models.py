@@ -1,6 +1,7 @@
 from django.db import models
 
 from core.models import BaseModel
+from core.scoping import ScopedManager
 
 
 class UnitsUnit(BaseModel):
@@ -22,6 +23,9 @@ class UnitsUnit(BaseModel):
     current_rent = models.DecimalField(max_digits=10, decimal_places=2, default=0)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.VACANT, db_index=True)
     amenities = models.JSONField(default=list, blank=True)
+
+    objects = ScopedManager()
+    scope_property = "property_id"
 
     class Meta:
         db_table = "units_unit"
@@ -78,6 +82,9 @@ class UnitsMaintenance(BaseModel):
         "invoices.Vendor", on_delete=models.SET_NULL, null=True, blank=True, related_name="work_orders"
     )
     reported_by = models.CharField(max_length=120, blank=True, default="")
+
+    objects = ScopedManager()
+    scope_property = "property_id"
 
     class Meta:
         db_table = "units_maintenance"

@@ -51,3 +51,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+
+# --- Portfolio scoping (core.scoping): which properties a person sees --------------------------------------
+PORTFOLIO_SCOPE_RESOLVER = "properties.selectors.user_property_ids"
+PORTFOLIO_SCOPE_DESCRIBER = "properties.selectors.properties_named"  # ids -> [{id, name}] by name

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from core.ai.gateway import status as ai_status
 from core.ai.selectors import ai_usage_stats
+from core.permissions import Requires, SignedIn
 
 _USAGE_FIELDS = {
     "calls": serializers.IntegerField(),
@@ -35,6 +36,8 @@ def _parse_since(raw: str | None):
 
 class AIUsageApi(APIView):
     """Calls, failures, tokens and average latency per feature; `?since=` a date or date-time."""
+
+    permission_classes = [Requires("view_ai_usage")]
 
     @extend_schema(
         parameters=[
@@ -65,6 +68,8 @@ class AIUsageApi(APIView):
 
 class AIStatusApi(APIView):
     """Which provider answers now (`offline` or `anthropic`) and with which model."""
+
+    permission_classes = [SignedIn()]
 
     @extend_schema(
         responses=inline_serializer("AIStatus", {"provider": serializers.CharField(), "model": serializers.CharField()})

@@ -9,6 +9,7 @@ from core.idempotency import idempotent
 from core.messaging.services import retry_message
 from core.messaging.validation import normalise_email, normalise_phone
 from core.models import InboundMessage, OutboxMessage
+from core.permissions import Requires
 
 
 class OutboxMessageSerializer(serializers.ModelSerializer):
@@ -100,6 +101,8 @@ class OutboxFilter(ContactFilterMixin, django_filters.FilterSet):
 class OutboxViewSet(viewsets.ReadOnlyModelViewSet):
     """Every SMS and email the platform sent (or stored without a provider). `?recipient=`, `?search=`."""
 
+    permission_classes = [Requires("view_messages")]
+
     queryset = OutboxMessage.objects.all()
     filterset_class = OutboxFilter
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
@@ -131,6 +134,8 @@ class InboundFilter(ContactFilterMixin, django_filters.FilterSet):
 
 class InboundViewSet(viewsets.ReadOnlyModelViewSet):
     """Messages received through the verified webhooks."""
+
+    permission_classes = [Requires("view_messages")]
 
     queryset = InboundMessage.objects.all()
     serializer_class = InboundMessageSerializer

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from core.ai.services import ai_call_log_create
 from core.models import AICallLog
+from core.permissions import ACCESS_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def test_usage_summarises_calls_failures_and_tokens_per_feature(api_client, djan
     old = log("collections")
     AICallLog.objects.filter(id=old.id).update(created_at=timezone.now() - timedelta(days=40))
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(3 + ACCESS_QUERIES):
         resp = api_client.get("/api/v1/ai/usage/")
     assert resp.status_code == 200
     body = resp.json()

@@ -12,12 +12,15 @@ from rest_framework.views import APIView
 from core.exceptions import ApplicationError
 from core.idempotency import REPLAYED_HEADER, idempotent
 from core.models import AICallLog, IdempotencyKey
+from core.permissions import SignedIn
 
 factory = APIRequestFactory()
 
 
 class CountingApi(APIView):
     """Writes one row per run, so 'applied once' is visible in the database."""
+
+    permission_classes = [SignedIn()]
 
     @idempotent
     def post(self, request):

@@ -107,7 +107,10 @@ def test_messages_api_needs_login(anon_client):
 
 def test_admin_lists_and_retry_action(client, user, settings):
     from core.ai.services import ai_call_log_create
+    from core.services import user_role_set
 
+    user_role_set(user=user, role="administrator")
+    type(user).objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)  # what an administrator is
     client.force_login(user)
     ai_call_log_create(
         feature="renewals",

@@ -338,7 +338,16 @@ def test_command_seeds_prints_summary_and_creates_the_manager_login():
     assert _split() == {"current": 2841, "expired": 1146, "notice": 87, "vacant": 279}
     assert not TenantLedgerEntry.objects.exists() and not UnitsMaintenance.objects.exists()
     user = get_user_model().objects.get(email=settings.DEMO_EMAIL)
-    assert user.check_password(settings.DEMO_PASSWORD) and user.is_staff
+    assert user.check_password(settings.DEMO_PASSWORD) and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == ["property_manager"]
+    assert user.property_access.all_properties
+    # one login per role next to it, and a manager scoped to the first two properties by name
+    emails = set(get_user_model().objects.values_list("email", flat=True))
+    for local in ("admin", "leasing", "maintenance", "accounting", "readonly", "scoped"):
+        assert f"{local}@unitcycle.local" in emails
+    scoped = get_user_model().objects.get(email="scoped@unitcycle.local")
+    first_two = list(Properties.objects.order_by("name").values_list("name", flat=True)[:2])
+    assert sorted(scoped.property_access.properties.values_list("name", flat=True)) == sorted(first_two)
 
 
 @pytest.mark.django_db

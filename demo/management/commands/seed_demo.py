@@ -7,8 +7,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.services import user_upsert
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
+from demo.users import demo_users_ensure
 
 
 class Command(BaseCommand):
@@ -55,9 +55,7 @@ class Command(BaseCommand):
                 with_history=not opts["no_history"],
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
-            user_upsert(
-                email=settings.DEMO_EMAIL, password=settings.DEMO_PASSWORD, first_name="Demo", last_name="Manager"
-            )
+            demo_users_ensure()
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
