@@ -67,3 +67,14 @@ def _jurisdiction_rules(request):
         from properties.services import jurisdiction_rules_load
 
         jurisdiction_rules_load()
+
+
+@pytest.fixture(autouse=True)
+def _no_portfolio_scope_between_tests():
+    """A view called straight through APIRequestFactory (no middleware) leaves its caller's scope on the thread;
+    requests clear it in ScopeMiddleware, tests here."""
+    from core import scoping
+
+    scoping.clear()
+    yield
+    scoping.clear()

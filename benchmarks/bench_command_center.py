@@ -61,7 +61,9 @@ def main():
         from django.utils import timezone
         from rest_framework.test import APIClient
 
+        from core.services import user_role_set
         from portfolio.services import ai_action_queue_generate
+        from properties.services import user_properties_assign
         from tenants.models import TenantLease
         from tenants.services import lease_statuses_classify
 
@@ -100,6 +102,8 @@ def main():
         )
         prop = str(biggest["property_id"])
         user = get_user_model().objects.create_user("bench@example.com", "bench@example.com", "x")
+        user_role_set(user=user, role="property_manager")
+        user_properties_assign(user=user, all_properties=True)
         client = APIClient()
         client.force_authenticate(user)
         cc = "/api/v1/portfolio/command-center/"

@@ -19,6 +19,7 @@ PERMISSIONS: dict[str, str] = {
     "manage_renewals": "approve, send and record answers to renewal offers",
     "manage_collections": "send reminders, offer plans, escalate and decide legal referrals",
     "record_payments": "record payments and accept payment plans",
+    "send_messages": "retry messages that failed to send",
     "run_agents": "run the agents by hand (scans, the command-center queue)",
     "run_bulk_actions": "run bulk actions and dismiss recommendations",
 }
@@ -31,11 +32,11 @@ ROLES: dict[str, tuple[str, list[str]]] = {
     "property_manager": ("Property manager", list(PERMISSIONS)),
     "leasing_agent": (
         "Leasing agent",
-        ["view_portfolio", "view_renewals", "view_messages", "manage_leases", "manage_renewals"],
+        ["view_portfolio", "view_renewals", "view_messages", "send_messages", "manage_leases", "manage_renewals"],
     ),
     "maintenance_coordinator": (
         "Maintenance coordinator",
-        ["view_portfolio", "view_maintenance", "view_invoices", "view_messages"],
+        ["view_portfolio", "view_maintenance", "view_invoices", "view_messages", "send_messages"],
     ),
     "accountant": (
         "Accountant",
@@ -46,11 +47,12 @@ ROLES: dict[str, tuple[str, list[str]]] = {
             "view_renewals",
             "view_invoices",
             "view_messages",
+            "send_messages",
             "manage_collections",
             "record_payments",
         ],
     ),
-    "read_only": ("Read-only (owner, auditor)", VIEW_ALL),
+    "read_only": ("Read-only", VIEW_ALL),  # owners, auditors
 }
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from properties.models import JurisdictionRule, Properties
+from properties.models import JurisdictionRule, Properties, PropertyAccess
 
 
 @admin.register(Properties)
@@ -19,3 +19,14 @@ class JurisdictionRuleAdmin(admin.ModelAdmin):
     search_fields = ("state", "city", "citation", "summary")
     ordering = ("state", "city", "rule_type", "-effective_date")
     readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(PropertyAccess)
+class PropertyAccessAdmin(admin.ModelAdmin):
+    """Which properties a person sees (README, "Roles and access"); their role is their group under Users."""
+
+    list_display = ("user", "all_properties", "updated_at")
+    list_filter = ("all_properties",)
+    search_fields = ("user__email", "user__username")
+    filter_horizontal = ("properties",)
+    autocomplete_fields = ("user",)

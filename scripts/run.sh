@@ -27,7 +27,7 @@ fi
 cat <<TXT
 
   UnitCycle is running on http://127.0.0.1:${PORT}  ($([ -n "${DEV:-}" ] && echo "development server, auto-reload" || echo "gunicorn"))
-  Log in as ${DEMO_EMAIL:-demo@unitcycle.local} / ${DEMO_PASSWORD:-unitcycle}
+  Log in as ${DEMO_EMAIL:-demo@unitcycle.local} / ${DEMO_PASSWORD:-unitcycle}  (per-role logins: README, "Roles and access")
   API docs: http://127.0.0.1:${PORT}/api/docs/
 
 TXT

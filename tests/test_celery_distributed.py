@@ -314,6 +314,22 @@ def test_two_workers_running_the_same_agent_at_once_change_nothing_twice(client_
     assert logs == mtm and unlogged == 0  # one status-log row per transition, none twice
 
 
+def _wait_gone(pids, timeout=10.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        alive = []
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    if f.read().split(") ", 1)[1][0] != "Z":  # a zombie runs nothing any more
+                        alive.append(pid)
+            except (FileNotFoundError, IndexError):
+                pass
+        if not alive:
+            return
+        time.sleep(0.02)
+
+
 def test_a_worker_killed_mid_chunk_leaves_consistent_state_the_next_run_finishes(client_app, workers):
     from tenants.models import LeaseStatusLog
 
@@ -326,8 +342,10 @@ def test_a_worker_killed_mid_chunk_leaves_consistent_state_the_next_run_finishes
         time.sleep(0.05)
     done_at_kill = LeaseStatusLog.objects.filter(new_status="month_to_month").count()
     assert 0 < done_at_kill < due, f"not mid-run: {done_at_kill} of {due}"
-    for child in worker.children():  # the pool process running the task dies (like an OOM kill)
+    children = list(worker.children())
+    for child in children:  # the pool process running the task dies (like an OOM kill)
         os.kill(child, signal.SIGKILL)
+    _wait_gone(children)  # SIGKILL lands asynchronously: a chunk could still commit between two counts below
     # Consistent right away: every committed chunk is whole (a transition always has its log row).
     mtm, logs, unlogged = _counts()
     assert unlogged == 0 and logs == mtm

@@ -101,14 +101,17 @@ class OutboxFilter(ContactFilterMixin, django_filters.FilterSet):
 class OutboxViewSet(viewsets.ReadOnlyModelViewSet):
     """Every SMS and email the platform sent (or stored without a provider). `?recipient=`, `?search=`."""
 
-    permission_classes = [Requires("view_messages")]
+    permission_classes = [Requires("view_messages", write="send_messages")]
 
-    queryset = OutboxMessage.objects.all()
+    queryset = OutboxMessage.objects.none()  # the schema's model; rows come from get_queryset (scoped)
     filterset_class = OutboxFilter
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["to", "subject"]
     ordering_fields = ["created_at", "status", "channel"]
     ordering = ["-created_at"]
+
+    def get_queryset(self):
+        return OutboxMessage.objects.all()
 
     def get_serializer_class(self):
         return OutboxMessageDetailSerializer if self.action in ("retrieve", "retry") else OutboxMessageSerializer
@@ -137,10 +140,13 @@ class InboundViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [Requires("view_messages")]
 
-    queryset = InboundMessage.objects.all()
+    queryset = InboundMessage.objects.none()  # the schema's model; rows come from get_queryset (scoped)
     serializer_class = InboundMessageSerializer
     filterset_class = InboundFilter
     filter_backends = [django_filters.rest_framework.DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
     search_fields = ["from_address", "subject", "body"]
     ordering_fields = ["created_at"]
     ordering = ["-created_at"]
+
+    def get_queryset(self):
+        return InboundMessage.objects.all()

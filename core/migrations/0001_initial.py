@@ -5,94 +5,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AICallLog',
+            name="AICallLog",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('feature', models.CharField(db_index=True, max_length=64)),
-                ('prompt_name', models.CharField(db_index=True, max_length=128)),
-                ('prompt_version', models.CharField(blank=True, max_length=32)),
-                ('kind', models.CharField(choices=[('json', 'JSON completion'), ('vision', 'Vision (images / PDF)'), ('chat', 'Chat (streaming, tools)')], default='json', max_length=16)),
-                ('provider', models.CharField(max_length=16)),
-                ('model', models.CharField(blank=True, max_length=100)),
-                ('outcome', models.CharField(choices=[('success', 'Success'), ('invalid_output', 'Invalid output'), ('error', 'Error'), ('unavailable', 'Unavailable'), ('cancelled', 'Cancelled')], db_index=True, max_length=24)),
-                ('latency_ms', models.PositiveIntegerField(default=0)),
-                ('input_tokens', models.PositiveIntegerField(default=0)),
-                ('output_tokens', models.PositiveIntegerField(default=0)),
-                ('attempts', models.PositiveSmallIntegerField(default=0, help_text='HTTP requests made, retries included.')),
-                ('request_id', models.CharField(blank=True, help_text="The provider's request id (support tickets).", max_length=128)),
-                ('error', models.TextField(blank=True)),
-                ('meta', models.JSONField(blank=True, default=dict)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("feature", models.CharField(db_index=True, max_length=64)),
+                ("prompt_name", models.CharField(db_index=True, max_length=128)),
+                ("prompt_version", models.CharField(blank=True, max_length=32)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("json", "JSON completion"),
+                            ("vision", "Vision (images / PDF)"),
+                            ("chat", "Chat (streaming, tools)"),
+                        ],
+                        default="json",
+                        max_length=16,
+                    ),
+                ),
+                ("provider", models.CharField(max_length=16)),
+                ("model", models.CharField(blank=True, max_length=100)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("success", "Success"),
+                            ("invalid_output", "Invalid output"),
+                            ("error", "Error"),
+                            ("unavailable", "Unavailable"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        db_index=True,
+                        max_length=24,
+                    ),
+                ),
+                ("latency_ms", models.PositiveIntegerField(default=0)),
+                ("input_tokens", models.PositiveIntegerField(default=0)),
+                ("output_tokens", models.PositiveIntegerField(default=0)),
+                (
+                    "attempts",
+                    models.PositiveSmallIntegerField(default=0, help_text="HTTP requests made, retries included."),
+                ),
+                (
+                    "request_id",
+                    models.CharField(
+                        blank=True, help_text="The provider's request id (support tickets).", max_length=128
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                ("meta", models.JSONField(blank=True, default=dict)),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['feature', 'created_at'], name='core_aicall_feature_created')],
+                "ordering": ["-created_at"],
+                "indexes": [models.Index(fields=["feature", "created_at"], name="core_aicall_feature_created")],
             },
         ),
         migrations.CreateModel(
-            name='InboundMessage',
+            name="InboundMessage",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('channel', models.CharField(choices=[('sms', 'SMS'), ('email', 'Email')], db_index=True, max_length=8)),
-                ('provider', models.CharField(max_length=16)),
-                ('provider_message_id', models.CharField(blank=True, max_length=255)),
-                ('from_address', models.CharField(db_index=True, max_length=254)),
-                ('to_address', models.CharField(blank=True, max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=255)),
-                ('body', models.TextField(blank=True)),
-                ('html', models.TextField(blank=True)),
-                ('attachments', models.JSONField(blank=True, default=list, help_text='Media URLs / file names, types and sizes.')),
-                ('payload', models.JSONField(blank=True, default=dict, help_text="The provider's form fields as received.")),
-                ('status', models.CharField(choices=[('received', 'Received'), ('handled', 'Handled'), ('unhandled', 'No handler registered'), ('failed', 'Handler failed')], db_index=True, default='received', max_length=12)),
-                ('handler_error', models.TextField(blank=True)),
-                ('handled_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "channel",
+                    models.CharField(choices=[("sms", "SMS"), ("email", "Email")], db_index=True, max_length=8),
+                ),
+                ("provider", models.CharField(max_length=16)),
+                ("provider_message_id", models.CharField(blank=True, max_length=255)),
+                ("from_address", models.CharField(db_index=True, max_length=254)),
+                ("to_address", models.CharField(blank=True, max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=255)),
+                ("body", models.TextField(blank=True)),
+                ("html", models.TextField(blank=True)),
+                (
+                    "attachments",
+                    models.JSONField(blank=True, default=list, help_text="Media URLs / file names, types and sizes."),
+                ),
+                (
+                    "payload",
+                    models.JSONField(blank=True, default=dict, help_text="The provider's form fields as received."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("handled", "Handled"),
+                            ("unhandled", "No handler registered"),
+                            ("failed", "Handler failed"),
+                        ],
+                        db_index=True,
+                        default="received",
+                        max_length=12,
+                    ),
+                ),
+                ("handler_error", models.TextField(blank=True)),
+                ("handled_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('provider_message_id', ''), _negated=True), fields=('provider', 'provider_message_id'), name='core_inbound_unique_provider_id')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("provider_message_id", ""), _negated=True),
+                        fields=("provider", "provider_message_id"),
+                        name="core_inbound_unique_provider_id",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='OutboxMessage',
+            name="OutboxMessage",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('channel', models.CharField(choices=[('sms', 'SMS'), ('email', 'Email')], db_index=True, max_length=8)),
-                ('to', models.CharField(db_index=True, max_length=254)),
-                ('from_address', models.CharField(blank=True, max_length=254)),
-                ('subject', models.CharField(blank=True, max_length=255)),
-                ('body', models.TextField(help_text="SMS text, or the email's plain-text part.")),
-                ('html', models.TextField(blank=True)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('stored', 'Stored (no provider configured)'), ('sent', 'Sent'), ('delivered', 'Delivered'), ('failed', 'Failed')], db_index=True, default='queued', max_length=12)),
-                ('backend', models.CharField(blank=True, help_text='twilio, sendgrid, django, outbox or a custom backend.', max_length=32)),
-                ('provider_message_id', models.CharField(blank=True, db_index=True, max_length=128)),
-                ('error', models.TextField(blank=True)),
-                ('retryable', models.BooleanField(default=False)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('feature', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('dedupe_key', models.CharField(blank=True, max_length=200, null=True, unique=True)),
-                ('related_type', models.CharField(blank=True, help_text='app_label.model of the object it is about.', max_length=100)),
-                ('related_id', models.CharField(blank=True, max_length=64)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('delivered_at', models.DateTimeField(blank=True, null=True)),
-                ('opened_at', models.DateTimeField(blank=True, null=True)),
-                ('status_events', models.JSONField(blank=True, default=list, help_text='Provider status callbacks, oldest first.')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "channel",
+                    models.CharField(choices=[("sms", "SMS"), ("email", "Email")], db_index=True, max_length=8),
+                ),
+                ("to", models.CharField(db_index=True, max_length=254)),
+                ("from_address", models.CharField(blank=True, max_length=254)),
+                ("subject", models.CharField(blank=True, max_length=255)),
+                ("body", models.TextField(help_text="SMS text, or the email's plain-text part.")),
+                ("html", models.TextField(blank=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("stored", "Stored (no provider configured)"),
+                            ("sent", "Sent"),
+                            ("delivered", "Delivered"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "backend",
+                    models.CharField(
+                        blank=True, help_text="twilio, sendgrid, django, outbox or a custom backend.", max_length=32
+                    ),
+                ),
+                ("provider_message_id", models.CharField(blank=True, db_index=True, max_length=128)),
+                ("error", models.TextField(blank=True)),
+                ("retryable", models.BooleanField(default=False)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("feature", models.CharField(blank=True, db_index=True, max_length=64)),
+                ("dedupe_key", models.CharField(blank=True, max_length=200, null=True, unique=True)),
+                (
+                    "related_type",
+                    models.CharField(
+                        blank=True, help_text="app_label.model of the object it is about.", max_length=100
+                    ),
+                ),
+                ("related_id", models.CharField(blank=True, max_length=64)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("delivered_at", models.DateTimeField(blank=True, null=True)),
+                ("opened_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "status_events",
+                    models.JSONField(blank=True, default=list, help_text="Provider status callbacks, oldest first."),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(fields=['related_type', 'related_id'], name='core_outbox_related')],
+                "ordering": ["-created_at"],
+                "indexes": [models.Index(fields=["related_type", "related_id"], name="core_outbox_related")],
             },
         ),
     ]

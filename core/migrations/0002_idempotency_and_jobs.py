@@ -7,54 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(db_index=True, max_length=64)),
-                ('scope', models.CharField(blank=True, help_text="e.g. a property id; '' for the whole portfolio.", max_length=128)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('succeeded', 'Succeeded'), ('failed', 'Failed')], db_index=True, default='queued', max_length=12)),
-                ('progress', models.PositiveSmallIntegerField(default=0, help_text='0-100.')),
-                ('message', models.CharField(blank=True, help_text='What the job is doing now, in words.', max_length=255)),
-                ('result', models.JSONField(blank=True, help_text="The job's summary when it succeeded.", null=True)),
-                ('error', models.TextField(blank=True)),
-                ('requested_by', models.CharField(blank=True, max_length=150)),
-                ('runner', models.CharField(blank=True, help_text='celery or thread.', max_length=16)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("kind", models.CharField(db_index=True, max_length=64)),
+                (
+                    "scope",
+                    models.CharField(
+                        blank=True, help_text="e.g. a property id; '' for the whole portfolio.", max_length=128
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("succeeded", "Succeeded"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=12,
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0, help_text="0-100.")),
+                (
+                    "message",
+                    models.CharField(blank=True, help_text="What the job is doing now, in words.", max_length=255),
+                ),
+                ("result", models.JSONField(blank=True, help_text="The job's summary when it succeeded.", null=True)),
+                ("error", models.TextField(blank=True)),
+                ("requested_by", models.CharField(blank=True, max_length=150)),
+                ("runner", models.CharField(blank=True, help_text="celery or thread.", max_length=16)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['queued', 'running'])), fields=('kind', 'scope'), name='core_job_one_active_per_kind_scope')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["queued", "running"])),
+                        fields=("kind", "scope"),
+                        name="core_job_one_active_per_kind_scope",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='IdempotencyKey',
+            name="IdempotencyKey",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('key', models.CharField(max_length=255)),
-                ('method', models.CharField(max_length=8)),
-                ('path', models.CharField(max_length=512)),
-                ('body_hash', models.CharField(help_text='SHA-256 of the canonical request body.', max_length=64)),
-                ('state', models.CharField(choices=[('in_progress', 'In progress'), ('completed', 'Completed')], default='in_progress', max_length=12)),
-                ('response_status', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('response_body', models.JSONField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("key", models.CharField(max_length=255)),
+                ("method", models.CharField(max_length=8)),
+                ("path", models.CharField(max_length=512)),
+                ("body_hash", models.CharField(help_text="SHA-256 of the canonical request body.", max_length=64)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("in_progress", "In progress"), ("completed", "Completed")],
+                        default="in_progress",
+                        max_length=12,
+                    ),
+                ),
+                ("response_status", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("response_body", models.JSONField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='core_idempotency_unique_user_key')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "key"), name="core_idempotency_unique_user_key")
+                ],
             },
         ),
     ]

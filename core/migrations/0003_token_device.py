@@ -6,19 +6,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0002_idempotency_and_jobs'),
-        ('knox', '0009_extend_authtoken_field'),
+        ("core", "0002_idempotency_and_jobs"),
+        ("knox", "0009_extend_authtoken_field"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TokenDevice',
+            name="TokenDevice",
             fields=[
-                ('token', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='device', serialize=False, to=settings.KNOX_TOKEN_MODEL)),
-                ('user_agent', models.CharField(blank=True, default='', max_length=255)),
-                ('last_used', models.DateTimeField(blank=True, null=True)),
+                (
+                    "token",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="device",
+                        serialize=False,
+                        to=settings.KNOX_TOKEN_MODEL,
+                    ),
+                ),
+                ("user_agent", models.CharField(blank=True, default="", max_length=255)),
+                ("last_used", models.DateTimeField(blank=True, null=True)),
             ],
         ),
     ]

@@ -6,6 +6,7 @@ from core.messaging import send_email, send_sms
 from core.messaging.backends import DeliveryError
 from core.messaging.testing import FakeSmsBackend
 from core.models import InboundMessage, OutboxMessage
+from core.permissions import ACCESS_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def outbox():
 
 def test_outbox_list_is_paginated_and_filterable(api_client, outbox, django_assert_max_num_queries):
     a, b, c = outbox
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(4 + ACCESS_QUERIES):
         resp = api_client.get("/api/v1/messages/outbox/")
     assert resp.status_code == 200
     body = resp.json()
