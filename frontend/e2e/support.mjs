@@ -13,15 +13,20 @@ export const PASSWORD = process.env.E2E_PASSWORD || 'unitcycle';
 
 mkdirSync(SHOTS, { recursive: true });
 
-/** A browser with one page, signed in as the demo manager. */
-export async function signedIn() {
-  const browser = await launch();
+/** A demo login of another role, on the demo manager's domain: demoLogin('leasing') → leasing@unitcycle.local. */
+export function demoLogin(local) {
+  return `${local}@${EMAIL.split('@')[1]}`;
+}
+
+/** A browser with one page, signed in as the demo manager (or `email`, with the demo password). */
+export async function signedIn({ email = EMAIL, password = PASSWORD, viewport } = {}) {
+  const browser = await launch(viewport ? { viewport } : undefined);
   const page = await browser.context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => console.error('[page error]', err.message));
   await page.goto(`${BASE_URL}/login`);
-  await page.fill('#email', EMAIL);
-  await page.fill('#password', PASSWORD);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
   await page.click('button[type=submit]');
   await page.waitForURL(/\/dashboard$/);
   return { browser, page };

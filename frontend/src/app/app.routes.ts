@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 
 import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { requirePermission } from './core/auth/permission.guard';
 import { ShellComponent } from './core/layout/shell.component';
 
 export const routes: Routes = [
@@ -16,24 +17,44 @@ export const routes: Routes = [
     canActivate: [authGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
-      { path: 'dashboard', loadChildren: () => import('./features/dashboard/dashboard.routes') },
-      {
+      // Each screen needs the view permission of the data it shows (the API's); a role without it sees
+      // the no-access screen at the same URL.
+      ...requirePermission('view_portfolio', {
+        path: 'dashboard',
+        loadChildren: () => import('./features/dashboard/dashboard.routes'),
+      }),
+      ...requirePermission('view_portfolio', {
         path: 'properties',
         loadChildren: () => import('./features/property-management/properties.routes'),
-      },
-      { path: 'units', loadChildren: () => import('./features/property-management/units.routes') },
-      { path: 'lifecycle', loadChildren: () => import('./features/lifecycle/lifecycle.routes') },
-      { path: 'renewals', loadChildren: () => import('./features/renewals/renewals.routes') },
-      {
+      }),
+      ...requirePermission('view_portfolio', {
+        path: 'units',
+        loadChildren: () => import('./features/property-management/units.routes'),
+      }),
+      ...requirePermission('view_portfolio', {
+        path: 'lifecycle',
+        loadChildren: () => import('./features/lifecycle/lifecycle.routes'),
+      }),
+      ...requirePermission('view_renewals', {
+        path: 'renewals',
+        loadChildren: () => import('./features/renewals/renewals.routes'),
+      }),
+      ...requirePermission('view_collections', {
         path: 'collections',
         loadChildren: () => import('./features/collections/collections.routes'),
-      },
-      { path: 'portfolio', loadChildren: () => import('./features/portfolio/portfolio.routes') },
-      { path: 'messages', loadChildren: () => import('./features/messages/messages.routes') },
-      {
+      }),
+      ...requirePermission('view_portfolio', {
+        path: 'portfolio',
+        loadChildren: () => import('./features/portfolio/portfolio.routes'),
+      }),
+      ...requirePermission('view_messages', {
+        path: 'messages',
+        loadChildren: () => import('./features/messages/messages.routes'),
+      }),
+      ...requirePermission('view_portfolio', {
         path: 'rules',
         loadChildren: () => import('./features/jurisdiction-rules/jurisdiction-rules.routes'),
-      },
+      }),
       {
         path: 'account/devices',
         title: 'Signed-in devices · UnitCycle',

@@ -1,4 +1,4 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { ToastService } from '../notifications/toast.service';
 import { ApiError } from '../utils/api-error';
 import { apiInterceptor } from './api.interceptor';
+import { SILENT_ERRORS } from './http-context';
 
 describe('apiInterceptor', () => {
   let http: HttpClient;
@@ -98,5 +99,77 @@ describe('apiInterceptor', () => {
       .expectOne('/api/v1/units/nope/')
       .flush({ detail: 'Not found.' }, { status: 404, statusText: 'Not Found' });
     expect(toast.toasts()).toEqual([]);
+  });
+
+  describe('403 (the role may not do this)', () => {
+    const ME = {
+      email: 'leasing@unitcycle.local',
+      role: 'leasing_agent',
+      role_label: 'Leasing agent',
+      permissions: ['view_portfolio', 'view_renewals'],
+      properties: null,
+    };
+
+    function signedIn() {
+      setup('abc');
+      const auth = TestBed.inject(AuthService);
+      auth.loadUser();
+      ctrl.expectOne('/api/v1/auth/me/').flush(ME);
+      return auth;
+    }
+
+    it("says what the API said the role can't do, and asks /auth/me/ again", () => {
+      const auth = signedIn();
+      const toast = TestBed.inject(ToastService);
+      let err: ApiError | undefined;
+      http.post('/api/v1/collections/c1/escalate/', {}).subscribe({ error: (e) => (err = e) });
+      ctrl
+        .expectOne('/api/v1/collections/c1/escalate/')
+        .flush(
+          { detail: "Your role (Leasing agent) can't send reminders, offer plans, escalate." },
+          { status: 403, statusText: 'Forbidden' },
+        );
+      expect(err?.status).toBe(403);
+      expect(toast.toasts().map((t) => t.message)).toEqual([
+        "Your role (Leasing agent) can't send reminders, offer plans, escalate.",
+      ]);
+      // The role may have changed since sign-in: the screens follow the fresh answer.
+      ctrl.expectOne('/api/v1/auth/me/').flush({ ...ME, permissions: ['view_portfolio'] });
+      expect(auth.can('view_renewals')).toBe(false);
+      expect(auth.isAuthenticated()).toBe(true);
+    });
+
+    it('without a reason says "Your role can\'t do this." (reads too), not a generic failure', () => {
+      signedIn();
+      const toast = TestBed.inject(ToastService);
+      let detail = '';
+      http.get('/api/v1/renewals/').subscribe({ error: (e: ApiError) => (detail = e.detail) });
+      ctrl.expectOne('/api/v1/renewals/').flush(null, { status: 403, statusText: 'Forbidden' });
+      expect(detail).toBe("Your role can't do this.");
+      expect(toast.toasts().map((t) => t.message)).toEqual(["Your role can't do this."]);
+      ctrl.expectOne('/api/v1/auth/me/').flush(ME);
+    });
+
+    it('leaves the message to a caller that shows it itself (SILENT_ERRORS)', () => {
+      signedIn();
+      const toast = TestBed.inject(ToastService);
+      let detail = '';
+      http
+        .post(
+          '/api/v1/renewals/r1/approve/',
+          {},
+          { context: new HttpContext().set(SILENT_ERRORS, true) },
+        )
+        .subscribe({ error: (e: ApiError) => (detail = e.detail) });
+      ctrl
+        .expectOne('/api/v1/renewals/r1/approve/')
+        .flush(
+          { detail: "Your role (Read-only) can't approve renewals." },
+          { status: 403, statusText: 'Forbidden' },
+        );
+      expect(detail).toBe("Your role (Read-only) can't approve renewals.");
+      expect(toast.toasts()).toEqual([]);
+      ctrl.expectOne('/api/v1/auth/me/').flush(ME);
+    });
   });
 });

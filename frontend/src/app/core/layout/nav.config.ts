@@ -1,4 +1,5 @@
 import { IconName } from '../../shared/components/icon.component';
+import { Permission } from '../auth/auth.service';
 
 export interface NavItem {
   label: string;
@@ -6,6 +7,8 @@ export interface NavItem {
   icon: IconName;
   /** Match only the exact path (default: also highlight child routes). */
   exact?: boolean;
+  /** The permission the screen needs (its route's `permissionGuard`); a role without it doesn't see the item. */
+  permission?: Permission;
 }
 
 export interface NavSection {
@@ -14,28 +17,53 @@ export interface NavSection {
 }
 
 /**
- * The sidebar. Features add their entries here when they ship (spec 0.0 "Sidebar Nav Location");
- * a section without items is not shown.
+ * The sidebar. Features add their entries here when they ship (spec 0.0 "Sidebar Nav Location"),
+ * with the permission their route needs; a section without a visible item is not shown.
  */
 export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Operations',
     items: [
-      { label: 'Dashboard', path: '/dashboard', icon: 'dashboard' },
-      { label: 'Properties', path: '/properties', icon: 'building' },
-      { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle' },
-      { label: 'Command Center', path: '/portfolio/command-center', icon: 'sparkles' },
-      { label: 'Bulk-action history', path: '/portfolio/bulk-actions', icon: 'list' },
-      { label: 'Messages', path: '/messages', icon: 'inbox' },
-      { label: 'Rules by state', path: '/rules', icon: 'list' },
+      { label: 'Dashboard', path: '/dashboard', icon: 'dashboard', permission: 'view_portfolio' },
+      { label: 'Properties', path: '/properties', icon: 'building', permission: 'view_portfolio' },
+      { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle', permission: 'view_portfolio' },
+      {
+        label: 'Command Center',
+        path: '/portfolio/command-center',
+        icon: 'sparkles',
+        permission: 'view_portfolio',
+      },
+      {
+        label: 'Bulk-action history',
+        path: '/portfolio/bulk-actions',
+        icon: 'list',
+        permission: 'view_portfolio',
+      },
+      { label: 'Messages', path: '/messages', icon: 'inbox', permission: 'view_messages' },
+      { label: 'Rules by state', path: '/rules', icon: 'list', permission: 'view_portfolio' },
     ],
   },
   {
     title: 'AI',
     // Next: Revenue (2.2), Maintenance AI (2.3), Portfolio Chat (3.3)…
     items: [
-      { label: 'Renewals', path: '/renewals', icon: 'renew' },
-      { label: 'Collections', path: '/collections', icon: 'wallet' },
+      { label: 'Renewals', path: '/renewals', icon: 'renew', permission: 'view_renewals' },
+      {
+        label: 'Collections',
+        path: '/collections',
+        icon: 'wallet',
+        permission: 'view_collections',
+      },
     ],
   },
 ];
+
+/** The sections and items a role sees: items whose permission it has; sections left empty go. */
+export function visibleNav(
+  sections: readonly NavSection[],
+  can: (perm: Permission) => boolean,
+): NavSection[] {
+  return sections
+    .map((s) => ({ ...s, items: s.items.filter((i) => !i.permission || can(i.permission)) }))
+    .filter((s) => s.items.length > 0);
+}

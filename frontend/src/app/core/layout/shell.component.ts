@@ -4,6 +4,7 @@ import {
   DestroyRef,
   HostListener,
   OnInit,
+  computed,
   inject,
   signal,
 } from '@angular/core';
@@ -13,12 +14,13 @@ import { filter } from 'rxjs';
 
 import { IconComponent } from '../../shared/components/icon.component';
 import { AuthService } from '../auth/auth.service';
-import { NAV_SECTIONS } from './nav.config';
+import { NAV_SECTIONS, visibleNav } from './nav.config';
 
 /**
  * The signed-in layout: navy sidebar, top bar with the user and Logout, and the routed screen.
  * Under 768 px the sidebar becomes a drawer opened by the top bar's menu button (closed by a
- * navigation, the backdrop or Escape); from 768 to 900 px it is an icon rail with tooltips.
+ * navigation, the backdrop or Escape); from 768 to 900 px it is an icon rail with tooltips. The sidebar
+ * lists what the signed-in role may open; the top bar says who is signed in, their role and scope.
  */
 @Component({
   selector: 'app-shell',
@@ -29,7 +31,13 @@ import { NAV_SECTIONS } from './nav.config';
 })
 export class ShellComponent implements OnInit {
   protected readonly auth = inject(AuthService);
-  protected readonly sections = NAV_SECTIONS.filter((s) => s.items.length > 0);
+  /** The items the signed-in role may open (none until the user is loaded: nothing flashes). */
+  protected readonly sections = computed(() => visibleNav(NAV_SECTIONS, (p) => this.auth.can(p)));
+  /** "Leasing agent · All properties", with the properties' names as its tooltip. */
+  protected readonly scopeTitle = computed(() => {
+    const props = this.auth.user()?.properties;
+    return props?.length ? props.map((p) => p.name).join(', ') : null;
+  });
   /** The phone drawer's state (ignored by the CSS above 768 px). */
   protected readonly menuOpen = signal(false);
 

@@ -1,6 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ApiErrorBody } from '../models';
 
+/** What a 403 says when the API gave no reason (it usually names the role: "Your role (Leasing agent) can't …"). */
+export const FORBIDDEN_MESSAGE = "Your role can't do this.";
+
 /** An API failure with the server's `detail` as its message and per-field `errors`. */
 export class ApiError extends Error {
   constructor(
@@ -28,7 +31,7 @@ export class ApiError extends Error {
   static fallbackMessage(status: number): string {
     if (status === 0) return 'Cannot reach the server. Check your connection and try again.';
     if (status === 401) return 'Please sign in again.';
-    if (status === 403) return 'You do not have permission to do that.';
+    if (status === 403) return FORBIDDEN_MESSAGE;
     if (status === 404) return 'Not found.';
     if (status === 429) return 'Too many attempts. Please wait a few minutes and try again.';
     if (status >= 500) return 'The server had a problem. Please try again in a moment.';

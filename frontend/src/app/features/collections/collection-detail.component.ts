@@ -13,6 +13,7 @@ import {
   PLAN_STATUS_LABELS,
   UNRESOLVED_STATUSES,
 } from '../../core/models';
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { CollectionsService } from '../../core/services/collections.service';
 import { errorMessage } from '../../core/utils/api-error';
@@ -103,6 +104,14 @@ export function caseActions(
 export class CollectionDetailComponent {
   private readonly collections = inject(CollectionsService);
   private readonly toast = inject(ToastService);
+  private readonly auth = inject(AuthService);
+
+  /** What the role may do here: reminders, plans, escalation and legal decisions; payments and plan acceptance. */
+  protected readonly role = computed(() => ({
+    manage: this.auth.can('manage_collections'),
+    pay: this.auth.can('record_payments'),
+    messages: this.auth.can('view_messages'),
+  }));
 
   /** Route param. */
   readonly caseId = input.required<string>();

@@ -16,6 +16,7 @@ import {
   TONE_LABELS,
   UNRESOLVED_STATUSES,
 } from '../../core/models';
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { CollectionsService } from '../../core/services/collections.service';
 import { errorMessage } from '../../core/utils/api-error';
@@ -81,6 +82,10 @@ export class CollectionsDashboardComponent {
   private readonly collections = inject(CollectionsService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
+  private readonly auth = inject(AuthService);
+
+  /** "Scan Now" is for roles that run the agents. */
+  protected readonly canScan = computed(() => this.auth.can('run_agents'));
 
   protected readonly toolbarFilters: readonly ToolbarFilter[] = [
     {

@@ -1,4 +1,5 @@
 import { Type } from '@angular/core';
+import { Permission } from '../../core/auth/auth.service';
 import { DashboardStats } from '../../core/models';
 import { IconName } from '../../shared/components/icon.component';
 import { StatTone } from '../../shared/components/stat-card.component';
@@ -21,6 +22,16 @@ export interface DashboardCardDef {
   lifecycle?: (s: DashboardStats) => LifecycleCounts;
   link?: string;
   linkLabel?: string;
+  /** Shown only to a role with this permission (the figure comes from data the role may not see). */
+  permission?: Permission;
+  /** The link's screen needs this permission: without it the card shows no link. */
+  linkPermission?: Permission;
+}
+
+/** A card that loads its own data (a standalone component without inputs) and the permission its API needs. */
+export interface DashboardWidgetDef {
+  component: Type<unknown>;
+  permission: Permission;
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -72,6 +83,7 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     // No work-order list screen yet (the maintenance screens come with their own issue): the card links
     // nowhere and says where the work orders are.
     detail: () => "Open or in progress · listed on each unit's Maintenance tab",
+    permission: 'view_maintenance',
   },
   {
     id: 'overdue',
@@ -85,8 +97,24 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
     tone: (s) => (Number(s.overdue_balance) > 0 ? 'red' : 'teal'),
     link: '/collections',
     linkLabel: 'Collections',
+    permission: 'view_ledger',
+    linkPermission: 'view_collections',
   },
 ];
 
-/** Cards that load their own data (standalone components with no inputs), shown after DASHBOARD_CARDS. */
-export const DASHBOARD_WIDGETS: Type<unknown>[] = [RenewalsCardComponent, CollectionsCardComponent];
+/**
+ * Cards that load their own data (standalone components with no inputs), shown after DASHBOARD_CARDS to a
+ * role with their permission (the others never create them, so their request is not sent).
+ */
+export const DASHBOARD_WIDGETS: DashboardWidgetDef[] = [
+  { component: RenewalsCardComponent, permission: 'view_renewals' },
+  { component: CollectionsCardComponent, permission: 'view_collections' },
+];
+
+/** The cards and widgets a role sees. */
+export function visibleCards<T extends { permission?: Permission }>(
+  defs: readonly T[],
+  can: (perm: Permission) => boolean,
+): T[] {
+  return defs.filter((d) => !d.permission || can(d.permission));
+}

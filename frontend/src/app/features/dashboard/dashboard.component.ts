@@ -18,7 +18,7 @@ import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
-import { DASHBOARD_CARDS, DASHBOARD_WIDGETS } from './dashboard-cards';
+import { DASHBOARD_CARDS, DASHBOARD_WIDGETS, visibleCards } from './dashboard-cards';
 
 @Component({
   selector: 'app-dashboard',
@@ -43,8 +43,17 @@ export class DashboardComponent {
   private readonly propertyService = inject(PropertyService);
   protected readonly auth = inject(AuthService);
 
-  protected readonly cards = DASHBOARD_CARDS;
-  protected readonly widgets = DASHBOARD_WIDGETS;
+  /** The cards whose data the role may see; a card's link only when the role may open its screen. */
+  protected readonly cards = computed(() =>
+    visibleCards(DASHBOARD_CARDS, (p) => this.auth.can(p)).map((c) =>
+      c.linkPermission && !this.auth.can(c.linkPermission)
+        ? { ...c, link: undefined, linkLabel: undefined }
+        : c,
+    ),
+  );
+  protected readonly widgets = computed(() =>
+    visibleCards(DASHBOARD_WIDGETS, (p) => this.auth.can(p)).map((w) => w.component),
+  );
 
   protected readonly stats = rxResource({ stream: () => this.dashboard.getStats() });
   protected readonly lifecycleStats = rxResource({ stream: () => this.lifecycle.getStats() });

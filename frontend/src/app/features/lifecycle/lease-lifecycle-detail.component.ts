@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
+import { AuthService } from '../../core/auth/auth.service';
 import { LEASE_STATUS_LABELS, isLeaseStatus } from '../../core/models';
 import { LifecycleService } from '../../core/services/lifecycle.service';
 import { errorMessage } from '../../core/utils/api-error';
@@ -40,6 +41,10 @@ import { ActorPipe } from '../../shared/pipes/actor.pipe';
 })
 export class LeaseLifecycleDetailComponent {
   private readonly lifecycle = inject(LifecycleService);
+  private readonly auth = inject(AuthService);
+
+  /** The lease's actions are for roles that manage leases. */
+  protected readonly canAct = computed(() => this.auth.can('manage_leases'));
 
   /** Route param. */
   readonly leaseId = input.required<string>();

@@ -12,6 +12,7 @@ import {
   Paginated,
   Tenant,
 } from '../../core/models';
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { MessagesService } from '../../core/services/messages.service';
 import { TenantService } from '../../core/services/tenant.service';
@@ -75,6 +76,10 @@ export class MessagesComponent {
   private readonly messages = inject(MessagesService);
   private readonly tenants = inject(TenantService);
   private readonly toast = inject(ToastService);
+  private readonly auth = inject(AuthService);
+
+  /** Retrying a failed message sends it: for roles that may send messages. */
+  protected readonly canRetry = computed(() => this.auth.can('send_messages'));
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 

@@ -14,6 +14,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { Subscription } from 'rxjs';
 
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import {
   ActionTypeInfo,
@@ -75,6 +76,11 @@ export class CommandCenterComponent {
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
   private readonly propertyService = inject(PropertyService);
+  private readonly auth = inject(AuthService);
+
+  /** Selection, Bulk Actions (run_bulk_actions) and the AI agent button (run_agents) are for roles that may. */
+  protected readonly canBulk = computed(() => this.auth.can('run_bulk_actions'));
+  protected readonly canRunAgent = computed(() => this.auth.can('run_agents'));
 
   // Query params (bound by the router): ?state=month_to_month,notice&property=…&risk=…&min=…&max=…&gap=…&q=…&sort=…
   readonly state = input<string | undefined>();
@@ -128,7 +134,11 @@ export class CommandCenterComponent {
   protected readonly propertyList = computed(() =>
     this.properties.hasValue() ? this.properties.value().results : [],
   );
-  protected readonly actionTypes = rxResource({ stream: () => this.api.getActionTypes() });
+  /** The bulk actions' menu, loaded only for a role that can run them. */
+  protected readonly actionTypes = rxResource({
+    params: () => (this.canBulk() ? true : undefined),
+    stream: () => this.api.getActionTypes(),
+  });
 
   private readonly table = viewChild(UnitTableComponent);
 

@@ -21,6 +21,7 @@ import {
   RenewalRecommendation,
   RenewalRunScanResult,
 } from '../../core/models';
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { RenewalService } from '../../core/services/renewal.service';
 import { errorMessage } from '../../core/utils/api-error';
@@ -98,6 +99,11 @@ export class RenewalDashboardComponent {
   private readonly renewals = inject(RenewalService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
+  private readonly auth = inject(AuthService);
+
+  /** Run Scan is for roles that run the agents; picking and bulk-approving for those that manage renewals. */
+  protected readonly canScan = computed(() => this.auth.can('run_agents'));
+  protected readonly canApprove = computed(() => this.auth.can('manage_renewals'));
 
   protected readonly riskLevels = CHURN_RISK_LEVELS;
   protected readonly riskLabels = CHURN_RISK_LABELS;

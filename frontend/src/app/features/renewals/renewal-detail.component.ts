@@ -14,6 +14,7 @@ import { RouterLink } from '@angular/router';
 import { Observable } from 'rxjs';
 
 import { RenewalDetail } from '../../core/models';
+import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import { RenewalService } from '../../core/services/renewal.service';
 import { errorMessage } from '../../core/utils/api-error';
@@ -80,8 +81,11 @@ export class RenewalDetailComponent {
   });
   private readonly value = computed(() => (this.rec.hasValue() ? this.rec.value() : null));
 
+  private readonly auth = inject(AuthService);
+
+  /** What the recommendation's state allows, and only for a role that manages renewals. */
   protected readonly can = computed(() => {
-    const a = this.value()?.allowed_actions ?? [];
+    const a = this.auth.can('manage_renewals') ? (this.value()?.allowed_actions ?? []) : [];
     return {
       approve: a.includes('approve'),
       send: a.includes('send'),

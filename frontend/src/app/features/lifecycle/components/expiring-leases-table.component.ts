@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { LeaseLifecycle } from '../../../core/models';
 import { LeaseStatusBadgeComponent } from '../../../shared/components/lease-status-badge.component';
 import { AppDatePipe } from '../../../shared/pipes/app-date.pipe';
@@ -46,7 +47,9 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
               <th [class.money]="c.align === 'right'" [appSortHeader]="c.field">{{ c.label }}</th>
             }
             <th>Timing</th>
-            <th class="actions-col">Actions</th>
+            @if (canAct()) {
+              <th class="actions-col">Actions</th>
+            }
           </tr>
         </thead>
         <tbody>
@@ -100,9 +103,11 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
                   }
                 }
               </td>
-              <td class="actions-col">
-                <app-lease-action-buttons [lease]="l" (actionTaken)="actionTaken.emit($event)" />
-              </td>
+              @if (canAct()) {
+                <td class="actions-col">
+                  <app-lease-action-buttons [lease]="l" (actionTaken)="actionTaken.emit($event)" />
+                </td>
+              }
             </tr>
           }
         </tbody>
@@ -140,6 +145,10 @@ export const LEASE_COLUMNS: LeaseColumn[] = [
 })
 export class ExpiringLeasesTableComponent {
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
+
+  /** The Actions column is for roles that manage leases. */
+  protected readonly canAct = computed(() => this.auth.can('manage_leases'));
 
   readonly leases = input.required<LeaseLifecycle[]>();
   /** The list's sort (its headers read and change it). */

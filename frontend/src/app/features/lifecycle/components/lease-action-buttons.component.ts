@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { LeaseLifecycle } from '../../../core/models';
 import { ToastService } from '../../../core/notifications/toast.service';
 import { LifecycleService } from '../../../core/services/lifecycle.service';
@@ -138,7 +139,12 @@ export class LeaseActionButtonsComponent {
   readonly size = input<'sm' | 'md'>('sm');
   readonly actionTaken = output<LeaseActionResult>();
 
-  protected readonly actions = computed(() => actionsFor(this.lease().lease_status));
+  private readonly auth = inject(AuthService);
+
+  /** The state's actions, for a role that manages leases (none otherwise). */
+  protected readonly actions = computed(() =>
+    this.auth.can('manage_leases') ? actionsFor(this.lease().lease_status) : [],
+  );
   protected readonly dialog = signal<LeaseAction | null>(null);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);

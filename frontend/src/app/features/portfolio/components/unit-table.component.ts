@@ -58,21 +58,24 @@ export interface RowRange {
     role: 'table',
     'aria-label': 'Units',
     '[attr.aria-rowcount]': 'rows().length + 1',
+    '[class.no-select]': '!selectable()',
     'data-testid': 'cc-table',
   },
   template: `
     <div class="row head" role="row">
-      <div class="cell check" role="columnheader">
-        <input
-          type="checkbox"
-          data-testid="select-all-checkbox"
-          [checked]="allSelected()"
-          [indeterminate]="someSelected()"
-          [disabled]="!rows().length"
-          (change)="toggleAll.emit()"
-          [attr.aria-label]="'Select all ' + rows().length + ' units'"
-        />
-      </div>
+      @if (selectable()) {
+        <div class="cell check" role="columnheader">
+          <input
+            type="checkbox"
+            data-testid="select-all-checkbox"
+            [checked]="allSelected()"
+            [indeterminate]="someSelected()"
+            [disabled]="!rows().length"
+            (change)="toggleAll.emit()"
+            [attr.aria-label]="'Select all ' + rows().length + ' units'"
+          />
+        </div>
+      }
       <div class="cell" role="columnheader">Unit</div>
       <div class="cell" role="columnheader">Tenant</div>
       <div class="cell" role="columnheader">State</div>
@@ -103,15 +106,17 @@ export interface RowRange {
         [attr.data-state]="row?.lifecycle_state"
       >
         @if (row) {
-          <div class="cell check" role="cell">
-            <input
-              type="checkbox"
-              data-testid="row-checkbox"
-              [checked]="selected().has(row.id)"
-              (change)="toggleRow.emit(row)"
-              [attr.aria-label]="'Select unit ' + row.unit_number"
-            />
-          </div>
+          @if (selectable()) {
+            <div class="cell check" role="cell">
+              <input
+                type="checkbox"
+                data-testid="row-checkbox"
+                [checked]="selected().has(row.id)"
+                (change)="toggleRow.emit(row)"
+                [attr.aria-label]="'Select unit ' + row.unit_number"
+              />
+            </div>
+          }
           <div class="cell unit" role="cell">
             <a [routerLink]="['/units', row.id]" class="unit-link" data-testid="unit-number">{{
               row.unit_number
@@ -206,6 +211,12 @@ export interface RowRange {
       height: 44px; /* ROW_HEIGHT */
       border-bottom: 1px solid #eef2f6;
       font-size: 13px;
+    }
+    /* A role that can't run bulk actions gets no selection column. */
+    :host(.no-select) .row {
+      grid-template-columns:
+        minmax(120px, 1.1fr) minmax(130px, 1.2fr)
+        92px 92px 88px 104px 74px minmax(120px, 1fr) minmax(220px, 2.3fr);
     }
     .row:hover:not(.head) {
       background: #fafbfd;
@@ -336,6 +347,8 @@ export class UnitTableComponent {
   /** One slot per matching unit, in list order; `undefined` until its page has loaded. */
   readonly rows = input.required<readonly (CommandCenterRow | undefined)[]>();
   readonly selected = input.required<ReadonlyMap<string, unknown>>();
+  /** Rows can be ticked (the role may run bulk actions); otherwise no checkbox column. */
+  readonly selectable = input(true);
   readonly rangeChange = output<RowRange>();
   readonly toggleRow = output<CommandCenterRow>();
   readonly toggleAll = output<void>();

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { LifecycleService } from '../../../core/services/lifecycle.service';
 import { PropertyService } from '../../../core/services/property.service';
 import { RenewalService } from '../../../core/services/renewal.service';
@@ -52,9 +53,12 @@ export class PropertyDetailComponent {
     stream: ({ params }) => this.propertyService.getUnitGrid(params),
   });
 
-  /** 1.2: open renewal recommendations of the property (one request), for the tooltip's churn dot. */
+  private readonly auth = inject(AuthService);
+
+  /** 1.2: open renewal recommendations of the property (one request), for the tooltip's churn dot; only
+   * for a role that sees renewals. */
   private readonly churn = rxResource({
-    params: () => this.id(),
+    params: () => (this.auth.can('view_renewals') ? this.id() : undefined),
     stream: ({ params }) =>
       this.renewals.getRecommendations({
         property: params,

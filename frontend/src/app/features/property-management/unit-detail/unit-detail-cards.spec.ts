@@ -11,7 +11,10 @@ import { provideRouter } from '@angular/router';
 import { LeaseLifecycle, Paginated, Unit } from '../../../core/models';
 import { UnitMaintenanceTabComponent } from './tabs/maintenance-tab.component';
 import { UnitOverviewTabComponent } from './tabs/overview-tab.component';
-import { provideUnitDetailCard } from './unit-detail-cards';
+import { provideUnitDetailCard, visibleUnitTabs } from './unit-detail-cards';
+import { Permission } from '../../../core/auth/auth.service';
+import { ALL_PERMISSIONS, READ_ONLY_PERMISSIONS, signInAs } from '../../../core/auth/auth.testing';
+import { UnitComplianceTabComponent } from './tabs/compliance-tab.component';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 
@@ -121,5 +124,84 @@ describe('UNIT_DETAIL_CARDS (feature cards on the unit page)', () => {
     const el: HTMLElement = fixture.nativeElement;
     expect(el.querySelector('[data-testid=banner-card]')).not.toBeNull();
     expect(el.querySelector('[data-testid=market-card]')).toBeNull();
+  });
+});
+
+describe('unit tabs by role', () => {
+  const tabs = (perms: readonly Permission[]) =>
+    visibleUnitTabs((p) => perms.includes(p)).map((t) => t.id);
+
+  it('shows every tab to a manager or a read-only user', () => {
+    const all = ['overview', 'tenant', 'financials', 'maintenance', 'compliance'];
+    expect(tabs(ALL_PERMISSIONS)).toEqual(all);
+    expect(tabs(READ_ONLY_PERMISSIONS)).toEqual(all);
+  });
+
+  it('hides the ledger (Financials) and the work orders (Maintenance) from roles that cannot read them', () => {
+    expect(tabs(['view_portfolio', 'view_renewals'])).toEqual(['overview', 'tenant', 'compliance']);
+    expect(tabs(['view_portfolio', 'view_maintenance'])).toEqual([
+      'overview',
+      'tenant',
+      'maintenance',
+      'compliance',
+    ]);
+    expect(tabs(['view_portfolio', 'view_ledger'])).toEqual([
+      'overview',
+      'tenant',
+      'financials',
+      'compliance',
+    ]);
+  });
+});
+
+describe('Compliance tab by role', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideZonelessChangeDetection(),
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    http.verify();
+    localStorage.clear();
+  });
+
+  async function open(perms: readonly Permission[]) {
+    signInAs(perms);
+    const fixture = TestBed.createComponent(UnitComplianceTabComponent);
+    fixture.componentRef.setInput('unit', UNIT);
+    fixture.componentRef.setInput('lease', LEASE);
+    fixture.componentRef.setInput('leasesLoaded', true);
+    fixture.detectChanges();
+    TestBed.tick();
+    return fixture;
+  }
+
+  it('loads and shows the equipment for a role that sees maintenance data', async () => {
+    const fixture = await open(READ_ONLY_PERMISSIONS);
+    http
+      .expectOne((r) => r.url.endsWith('/predictive-maintenance/equipment/'))
+      .flush({ count: 0, next: null, previous: null, results: [] });
+    await fixture.whenStable();
+    expect(fixture.nativeElement.textContent).toContain('Warranty summary');
+  });
+
+  it('shows a leasing agent the lease dates without asking for the equipment', async () => {
+    const fixture = await open(['view_portfolio', 'view_renewals', 'manage_leases']);
+    await fixture.whenStable();
+    http.expectNone((r) => r.url.includes('/equipment/'));
+    const text = fixture.nativeElement.textContent as string;
+    expect(text).toContain('Lease dates');
+    expect(text).not.toContain('Warranty summary');
+    expect(text).not.toContain('Equipment');
   });
 });

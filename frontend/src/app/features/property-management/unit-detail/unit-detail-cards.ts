@@ -10,16 +10,23 @@ import {
 } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
 
+import { Permission } from '../../../core/auth/auth.service';
 import { LeaseLifecycle, Unit } from '../../../core/models';
 
+/** The unit page's tabs; a tab whose data the role can't read (`permission`) is not shown or loaded. */
 export const UNIT_TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'tenant', label: 'Tenant' },
-  { id: 'financials', label: 'Financials' },
-  { id: 'maintenance', label: 'Maintenance' },
+  { id: 'financials', label: 'Financials', permission: 'view_ledger' },
+  { id: 'maintenance', label: 'Maintenance', permission: 'view_maintenance' },
   { id: 'compliance', label: 'Compliance' },
-] as const;
+] as const satisfies readonly { id: string; label: string; permission?: Permission }[];
 export type UnitTab = (typeof UNIT_TABS)[number]['id'];
+
+/** The tabs a role sees. */
+export function visibleUnitTabs(can: (perm: Permission) => boolean): (typeof UNIT_TABS)[number][] {
+  return UNIT_TABS.filter((t) => !('permission' in t) || can(t.permission));
+}
 
 /**
  * A card a feature adds to a unit-page tab without editing the unit page (2.2 Market Intelligence on

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 
+import { AuthService } from '../../../core/auth/auth.service';
 import { LeaseStatus } from '../../../core/models';
 import { CollectionsService } from '../../../core/services/collections.service';
 import { LifecycleService } from '../../../core/services/lifecycle.service';
@@ -24,7 +25,7 @@ import { UnitFinancialsTabComponent } from './tabs/financials-tab.component';
 import { UnitMaintenanceTabComponent } from './tabs/maintenance-tab.component';
 import { UnitOverviewTabComponent } from './tabs/overview-tab.component';
 import { UnitTenantTabComponent } from './tabs/tenant-tab.component';
-import { UNIT_TABS, UnitTab } from './unit-detail-cards';
+import { UnitTab, visibleUnitTabs } from './unit-detail-cards';
 import { UnitStatCellComponent } from './unit-stat-cell.component';
 
 /**
@@ -65,15 +66,17 @@ export class UnitDetailComponent {
   private readonly collections = inject(CollectionsService);
   private readonly renewals = inject(RenewalService);
   private readonly router = inject(Router);
+  private readonly auth = inject(AuthService);
 
   /** Route param and `?tab=` query param. */
   readonly id = input.required<string>();
   readonly tab = input<string | undefined>();
 
-  protected readonly tabs = UNIT_TABS;
+  /** The tabs whose data the role may read (a hidden tab's `?tab=` shows the Overview). */
+  protected readonly tabs = computed(() => visibleUnitTabs((p) => this.auth.can(p)));
   protected readonly activeTab = computed<UnitTab>(() => {
     const t = this.tab();
-    return UNIT_TABS.some((x) => x.id === t) ? (t as UnitTab) : 'overview';
+    return this.tabs().some((x) => x.id === t) ? (t as UnitTab) : 'overview';
   });
 
   protected readonly unit = rxResource({
@@ -108,10 +111,12 @@ export class UnitDetailComponent {
     this.tenant.hasValue() ? Number(this.tenant.value().balance) : null,
   );
 
-  /** 1.3: the tenant's unresolved collection case, looked up only when they owe something. */
+  /** 1.3: the tenant's unresolved collection case, looked up only when they owe something (and the role sees cases). */
   private readonly collectionCaseRes = rxResource({
     params: () =>
-      this.tenant.hasValue() && Number(this.tenant.value().balance) > 0
+      this.auth.can('view_collections') &&
+      this.tenant.hasValue() &&
+      Number(this.tenant.value().balance) > 0
         ? this.tenant.value().id
         : undefined,
     stream: ({ params }) => this.collections.getOpenCaseForTenant(params),
@@ -120,10 +125,11 @@ export class UnitDetailComponent {
     this.collectionCaseRes.hasValue() ? this.collectionCaseRes.value() : null,
   );
 
-  /** 1.2: the latest renewal recommendation of an active or month-to-month lease. */
+  /** 1.2: the latest renewal recommendation of an active or month-to-month lease (for roles that see renewals). */
   private readonly renewalRes = rxResource({
     params: () => {
       const l = this.lease();
+      if (!this.auth.can('view_renewals')) return undefined;
       return l && (l.lease_status === 'active' || l.lease_status === 'month_to_month')
         ? l.id
         : undefined;

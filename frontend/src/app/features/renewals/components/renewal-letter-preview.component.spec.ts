@@ -4,6 +4,7 @@ import { provideZonelessChangeDetection } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
+import { ALL_PERMISSIONS, signInAs } from '../../../core/auth/auth.testing';
 import { apiInterceptor } from '../../../core/http/api.interceptor';
 import { RenewalDetail } from '../../../core/models';
 import { RenewalLetterPreviewComponent, letterErrors } from './renewal-letter-preview.component';
@@ -35,14 +36,18 @@ describe('RenewalLetterPreviewComponent', () => {
         provideHttpClientTesting(),
       ],
     });
-    fixture = TestBed.createComponent(RenewalLetterPreviewComponent);
     http = TestBed.inject(HttpTestingController);
+    signInAs(ALL_PERMISSIONS);
+    fixture = TestBed.createComponent(RenewalLetterPreviewComponent);
     el = fixture.nativeElement;
     fixture.componentRef.setInput('recommendation', REC);
     await fixture.whenStable();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    localStorage.clear();
+  });
 
   const q = <T extends Element = HTMLElement>(s: string) => el.querySelector<T>(s);
 
@@ -101,6 +106,19 @@ describe('RenewalLetterPreviewComponent', () => {
     expect(q('[data-testid=edit-letter]')).toBeNull();
     expect(q('[data-testid=regenerate-letter]')).toBeNull();
     expect(q('.meta')?.textContent).toContain('locked');
+  });
+
+  it('shows no Edit or Regenerate to a role that cannot manage renewals (read-only, accountant)', async () => {
+    signInAs(['view_portfolio', 'view_renewals', 'view_ledger'], {
+      role: 'read_only',
+      role_label: 'Read-only',
+    });
+    await fixture.whenStable();
+    expect(q('[data-testid=letter-text]')?.textContent).toContain('We are pleased to offer');
+    expect(q('[data-testid=edit-letter]')).toBeNull();
+    expect(q('[data-testid=regenerate-letter]')).toBeNull();
+    // Not sent yet: the letter is not "locked", the role just can't change it.
+    expect(q('.meta')?.textContent).not.toContain('locked');
   });
 
   it('letterErrors refuses empty or oversized parts', () => {

@@ -12,6 +12,7 @@ import { FormsModule } from '@angular/forms';
 import { Observable } from 'rxjs';
 
 import { RenewalDetail } from '../../../core/models';
+import { AuthService } from '../../../core/auth/auth.service';
 import { RenewalService } from '../../../core/services/renewal.service';
 import { errorMessage } from '../../../core/utils/api-error';
 import { IconComponent } from '../../../shared/components/icon.component';
@@ -178,7 +179,7 @@ export function letterErrors(d: LetterDraft): Partial<Record<keyof LetterDraft, 
               ·
               {{ r.renewal_letter_generated_at | date: 'MMM d, y, h:mm a' }}
             }
-            @if (!canEdit()) {
+            @if (locked()) {
               · locked (sent)
             }
           </div>
@@ -298,11 +299,21 @@ export class RenewalLetterPreviewComponent {
   protected readonly subjectMax = SUBJECT_MAX;
   protected readonly smsMax = SMS_MAX;
 
-  protected readonly canEdit = computed(() =>
-    this.recommendation().allowed_actions.includes('edit_letter'),
+  private readonly auth = inject(AuthService);
+  /** Editing and rewriting the letter: when the state allows it and the role manages renewals. */
+  protected readonly canEdit = computed(
+    () =>
+      this.auth.can('manage_renewals') &&
+      this.recommendation().allowed_actions.includes('edit_letter'),
   );
-  protected readonly canRegenerate = computed(() =>
-    this.recommendation().allowed_actions.includes('generate_letter'),
+  protected readonly canRegenerate = computed(
+    () =>
+      this.auth.can('manage_renewals') &&
+      this.recommendation().allowed_actions.includes('generate_letter'),
+  );
+  /** Sent: the letter can no longer change (as opposed to a role that can't change it). */
+  protected readonly locked = computed(
+    () => !this.recommendation().allowed_actions.includes('edit_letter'),
   );
   protected readonly editing = signal(false);
   protected readonly draft = signal<LetterDraft>({ subject: '', text: '', sms: '' });
