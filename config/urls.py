@@ -12,6 +12,7 @@ api_v1 = [
     path("ai/", include("core.ai.urls")),
     path("messages/", include("core.messaging.urls")),
     path("webhooks/", include("core.messaging.webhook_urls")),
+    path("notifications/", include("core.notifications.urls")),
     path("", include("dashboard.urls")),
     path("properties/", include("properties.urls")),
     path("jurisdiction-rules/", include("properties.jurisdiction_urls")),

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from core.exceptions import ApplicationError
-from core.models import AICallLog, InboundMessage, OutboxMessage
+from core.models import AICallLog, InboundMessage, Notification, OutboxMessage
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -84,3 +84,11 @@ class InboundMessageAdmin(ReadOnlyAdmin):
             f"Dispatched {len(results)}: {results.count('handled')} handled, "
             f"{results.count('failed')} failed, {results.count('unhandled')} without a handler.",
         )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "severity", "kind", "title")
+    list_filter = ("severity", "kind")
+    search_fields = ("title", "body", "dedupe_key")
+    readonly_fields = ("created_at", "updated_at")

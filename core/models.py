@@ -228,3 +228,48 @@ class Access(models.Model):
         managed = False
         default_permissions = ()
         permissions = [(codename, words[0].upper() + words[1:]) for codename, words in PERMISSIONS.items()]
+
+
+class Notification(BaseModel):
+    """Something a property manager should know or decide (core.notifications): shown in the bell; critical ones
+    are also sent to the on-call manager by email and SMS."""
+
+    class Severity(models.TextChoices):
+        INFO = "info", "Info"
+        WARNING = "warning", "Needs attention"
+        CRITICAL = "critical", "Critical"
+
+    kind = models.CharField(
+        max_length=64, db_index=True, help_text="What produced it, e.g. collections.legal_referral."
+    )
+    severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.INFO, db_index=True)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=300, blank=True, help_text="Where in the app to act on it (a path).")
+    dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    # The property it concerns (no foreign key: core sits below properties); empty = the whole portfolio.
+    property_ref = models.UUIDField(null=True, blank=True, db_index=True)
+
+    objects = ScopedManager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @classmethod
+    def scope_q(cls, property_ids, scope):
+        """A scoped manager sees their properties' notifications and the portfolio-wide ones."""
+        return models.Q(property_ref__isnull=True) | models.Q(property_ref__in=property_ids)
+
+    def __str__(self) -> str:
+        return f"[{self.severity}] {self.title}"
+
+
+class NotificationRead(models.Model):
+    """One person has read one notification (read state is per person; the notification is shared)."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="reads")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["notification", "user"], name="core_notification_read_once")]

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.fields import date_in_window
+from core.notifications.services import notification_create
 from tenants import lifecycle
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import LeaseStatusLog, TenantLease
@@ -340,7 +341,27 @@ def lease_statuses_classify(
         now=now,
         chunk_size=chunk_size,
     )
+    _notify_classification(to_mtm=to_mtm, to_vacant=to_vacant, today=today)
     return f"Transitioned {to_mtm} to MTM, {to_vacant} to vacant."
+
+
+def _notify_classification(*, to_mtm: int, to_vacant: int, today: datetime.date) -> None:
+    """Tells the manager (the bell, portfolio-wide) what the night's classification changed; nothing if nothing."""
+    if not (to_mtm or to_vacant):
+        return
+    parts = []
+    if to_mtm:
+        parts.append(f"{to_mtm:,} lease{'s' if to_mtm != 1 else ''} passed their end date and are now month-to-month")
+    if to_vacant:
+        parts.append(f"{to_vacant:,} unit{'s' if to_vacant != 1 else ''} became vacant after the move-out date")
+    notification_create(
+        kind="tenants.lifecycle",
+        severity="info",
+        title=f"Lease lifecycle on {today:%b %-d}: {to_mtm:,} to month-to-month, {to_vacant:,} vacant",
+        body="; ".join(parts) + ". Review renewals and listings for them.",
+        link="/lifecycle" if to_mtm else "/portfolio/command-center",
+        dedupe_key=f"tenants:lifecycle:{today.isoformat()}",
+    )
 
 
 def _classify_in_chunks(

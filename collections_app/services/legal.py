@@ -5,7 +5,9 @@ minimums (COLLECTIONS_LEGAL_MIN_BALANCE, COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 
 from collections_app import dunning
@@ -13,6 +15,7 @@ from collections_app.models import CollectionAction, CollectionCase
 from collections_app.selectors import legal_referral_minimums, plan_of
 from collections_app.services.common import CHUNK, SYSTEM, ActionType, LegalReferral, Status, _chunks, _today
 from core.ai.offline import money
+from core.notifications.services import notifications_create_many
 
 
 def legal_referrals_recommend(cases, *, now) -> int:
@@ -25,7 +28,7 @@ def legal_referrals_recommend(cases, *, now) -> int:
         return 0
     min_balance, min_days = legal_referral_minimums()
     offered_before = now - datetime.timedelta(days=dunning.LEGAL_REVIEW_AFTER_PLAN_OFFER_DAYS)
-    count = 0
+    count, recommended = 0, []
     for chunk in _chunks(list(by_id)):
         with transaction.atomic():
             ids = list(
@@ -52,7 +55,31 @@ def legal_referrals_recommend(cases, *, now) -> int:
                 batch_size=CHUNK,
             )
         count += len(ids)
+        recommended.extend(ids)
+    _notify_managers((by_id[i] for i in recommended), now=now)
     return count
+
+
+def _notify_managers(cases, *, now) -> int:
+    """A notification per newly recommended referral (the manager decides): critical — emailed and texted to the
+    on-call manager — when the balance is NOTIFY_CRITICAL_BALANCE_MONTHS' rent or more, else "needs attention"."""
+    months = Decimal(settings.NOTIFY_CRITICAL_BALANCE_MONTHS)
+    items = []
+    for case in cases:
+        critical = case.current_balance >= months * case.lease.monthly_rent_amount
+        items.append(
+            {
+                "kind": "collections.legal_referral",
+                "severity": "critical" if critical else "warning",
+                "title": f"Legal referral to decide: unit {case.unit.unit_number}, {case.property.name}",
+                "body": f"{case.tenant.full_name} owes {money(case.current_balance)} and all four reminders have "
+                "gone out. Approve the referral or dismiss it on the case.",
+                "link": f"/collections/{case.id}",
+                "dedupe_key": f"collections:legal-referral:{case.id}:{now:%Y-%m-%d}",
+                "property_id": case.property_id,
+            }
+        )
+    return notifications_create_many(items)
 
 
 def _recommendation(case, *, now, min_balance, min_days) -> CollectionAction:

@@ -12,7 +12,7 @@ from collections_app.tests.factories import DUE, RENT, at, day, overdue_tenant
 from core.messaging import retry_failed_messages
 from core.messaging.backends import DeliveryError
 from core.messaging.testing import FakeEmailBackend, FakeSmsBackend
-from core.models import OutboxMessage
+from core.models import Notification, OutboxMessage
 from tenants.ledger_services import ledger_payment_record
 from tenants.models import TenantLedgerEntry
 
@@ -174,6 +174,10 @@ def test_four_automatic_steps_on_schedule_then_the_legal_step_only_with_a_manage
     review = CollectionAction.objects.get(case=case, action_type="legal_review")
     assert "Nothing has been sent" in review.message_text and "$500.00 and 30 days" in review.message_text
     assert len(FakeSmsBackend.sent) == 1 and len(FakeEmailBackend.sent) == 3  # nothing for the recommendation
+    # the manager is told once (the agent ran 93 times), in the bell: one month's rent owed is not critical
+    note = Notification.objects.get()
+    assert (note.kind, note.severity, note.link) == ("collections.legal_referral", "warning", f"/collections/{case.id}")
+    assert note.property_ref == case.property_id and "Approve the referral or dismiss it" in note.body
 
     action = services.legal_referral_approve(case=case, actor="user:manager@example.com", now=at(30, 14))
     case.refresh_from_db()

@@ -99,3 +99,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Notifications (core.notifications): critical ones are emailed and texted to the on-call manager; links in
+# those messages start with APP_BASE_URL. Empty address = that channel is not used.
+APP_BASE_URL = env("APP_BASE_URL", default="http://127.0.0.1:8000")
+ONCALL_MANAGER_EMAIL = env("ONCALL_MANAGER_EMAIL", default="oncall@unitcycle.local")
+ONCALL_MANAGER_PHONE = env("ONCALL_MANAGER_PHONE", default="+12065550100")
+# A legal referral recommended on a balance of at least this many months' rent is critical (else: needs attention).
+NOTIFY_CRITICAL_BALANCE_MONTHS = env.int("NOTIFY_CRITICAL_BALANCE_MONTHS", default=3)

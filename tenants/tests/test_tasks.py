@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import Notification
 from demo.seed import seed_portfolio
 from tenants import lifecycle
 from tenants.models import LeaseStatusLog, TenantLease
@@ -156,14 +157,19 @@ def test_query_count_is_per_chunk_not_per_lease(chunk_size, chunks):
     )
     to_mtm, to_vacant = chunks
     # per chunk: SELECT ids FOR UPDATE, UPDATE leases, INSERT logs, and (move-outs) UPDATE units;
-    # plus one empty SELECT per step when the last chunk was full.
+    # plus one empty SELECT per step when the last chunk was full; plus, once per run, the manager's notification
+    # (SELECT its dedupe key, INSERT it).
     extra_selects = int(40 % chunk_size == 0) + int(30 % chunk_size == 0)
     assert statements == {
-        "SELECT": to_mtm + to_vacant + extra_selects,
+        "SELECT": to_mtm + to_vacant + extra_selects + 1,
         "UPDATE": to_mtm + to_vacant,
-        "INSERT": to_mtm + to_vacant,
+        "INSERT": to_mtm + to_vacant + 1,
         "UPDATE units": to_vacant,
     }
+    note = Notification.objects.get(kind="tenants.lifecycle")
+    assert note.title.endswith("40 to month-to-month, 30 vacant") and note.severity == "info"
+    assert lease_statuses_classify(chunk_size=chunk_size) == "Transitioned 0 to MTM, 0 to vacant."
+    assert Notification.objects.count() == 1  # nothing changed, nothing to say
 
 
 def _random_book(rng: random.Random, n: int):

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.exceptions import ApplicationError
+from core.models import Notification, NotificationRead
+
+logger = logging.getLogger(__name__)
+Severity = Notification.Severity
+
+
+def notification_create(
+    *,
+    kind: str,
+    severity: str,
+    title: str,
+    body: str = "",
+    link: str = "",
+    dedupe_key: str | None = None,
+    property_id=None,
+) -> tuple[Notification, bool]:
+    """Creates a notification, or returns the existing one with the same `dedupe_key` (created=False).
+
+    A new critical one is also sent to the on-call manager (ONCALL_MANAGER_EMAIL / ONCALL_MANAGER_PHONE)."""
+    if severity not in Severity.values:
+        raise ApplicationError(f"Unknown severity {severity!r}; use one of {', '.join(Severity.values)}.")
+    if dedupe_key:
+        existing = Notification._base_manager.filter(dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing, False
+    try:
+        with transaction.atomic():
+            note = Notification._base_manager.create(
+                kind=kind[:64],
+                severity=severity,
+                title=title[:200],
+                body=body,
+                link=link[:300],
+                dedupe_key=dedupe_key or None,
+                property_ref=property_id,
+            )
+    except IntegrityError:  # the same key created meanwhile by another run
+        return Notification._base_manager.get(dedupe_key=dedupe_key), False
+    if severity == Severity.CRITICAL:
+        transaction.on_commit(lambda: notification_page_oncall(note))
+    return note, True
+
+
+def notification_page_oncall(note: Notification) -> list:
+    """Emails and texts a critical notification to the on-call manager, once per channel (dedupe keys)."""
+    from core.messaging.services import send_email, send_sms
+
+    sent = []
+    link = f"{settings.APP_BASE_URL.rstrip('/')}{note.link}" if note.link else settings.APP_BASE_URL
+    try:
+        if settings.ONCALL_MANAGER_EMAIL:
+            sent.append(
+                send_email(
+                    to=settings.ONCALL_MANAGER_EMAIL,
+                    subject=f"Critical: {note.title}",
+                    text=f"{note.body}\n\nOpen it in UnitCycle: {link}",
+                    feature="notifications",
+                    related_object=note,
+                    dedupe_key=f"notification:{note.pk}:email",
+                )
+            )
+        if settings.ONCALL_MANAGER_PHONE:
+            sent.append(
+                send_sms(
+                    to=settings.ONCALL_MANAGER_PHONE,
+                    body=f"UnitCycle critical: {note.title}. {link}"[:320],
+                    feature="notifications",
+                    related_object=note,
+                    dedupe_key=f"notification:{note.pk}:sms",
+                )
+            )
+    except ApplicationError:  # a misconfigured on-call address: the bell still has it
+        logger.exception("Could not page the on-call manager for notification %s", note.pk)
+    return sent
+
+
+def notification_mark_read(*, user, notification_id) -> Notification:
+    note = Notification.objects.filter(pk=notification_id).first()  # scoped: outside the caller's scope = 404
+    if note is None:
+        raise ApplicationError("Notification not found.", status_code=404)
+    NotificationRead.objects.get_or_create(notification=note, user=user)
+    return note
+
+
+def notifications_mark_all_read(*, user) -> int:
+    """Marks every notification the caller can see as read; returns how many were unread."""
+    unread = list(Notification.objects.exclude(reads__user=user).values_list("pk", flat=True))
+    NotificationRead.objects.bulk_create(
+        [NotificationRead(notification_id=pk, user=user, read_at=timezone.now()) for pk in unread],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    return len(unread)
+
+
+def notifications_create_many(items: list[dict]) -> int:
+    """Set-based `notification_create` for an agent: each item has kind, severity, title, body, link, dedupe_key
+    (required) and property_id. Existing keys are left alone; new critical ones page the on-call manager.
+    Returns how many were new."""
+    if not items:
+        return 0
+    keys = [i["dedupe_key"] for i in items]
+    existing = set(Notification._base_manager.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True))
+    new = [
+        Notification(
+            kind=i["kind"][:64],
+            severity=i["severity"],
+            title=i["title"][:200],
+            body=i.get("body", ""),
+            link=i.get("link", "")[:300],
+            dedupe_key=i["dedupe_key"],
+            property_ref=i.get("property_id"),
+        )
+        for i in items
+        if i["dedupe_key"] not in existing
+    ]
+    Notification._base_manager.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    critical = Notification._base_manager.filter(dedupe_key__in=[n.dedupe_key for n in new], severity=Severity.CRITICAL)
+    for note in critical:
+        transaction.on_commit(lambda note=note: notification_page_oncall(note))
+    return len(new)
