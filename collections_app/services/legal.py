@@ -5,9 +5,7 @@ minimums (COLLECTIONS_LEGAL_MIN_BALANCE, COLLECTIONS_LEGAL_MIN_DAYS_OVERDUE)."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 
 from collections_app import dunning
@@ -61,16 +59,13 @@ def legal_referrals_recommend(cases, *, now) -> int:
 
 
 def _notify_managers(cases, *, now) -> int:
-    """A notification per newly recommended referral (the manager decides): critical — emailed and texted to the
-    on-call manager — when the balance is NOTIFY_CRITICAL_BALANCE_MONTHS' rent or more, else "needs attention"."""
-    months = Decimal(settings.NOTIFY_CRITICAL_BALANCE_MONTHS)
+    """A "needs attention" notification per newly recommended referral: the manager decides on the case."""
     items = []
     for case in cases:
-        critical = case.current_balance >= months * case.lease.monthly_rent_amount
         items.append(
             {
                 "kind": "collections.legal_referral",
-                "severity": "critical" if critical else "warning",
+                "severity": "warning",
                 "title": f"Legal referral to decide: unit {case.unit.unit_number}, {case.property.name}",
                 "body": f"{case.tenant.full_name} owes {money(case.current_balance)} and all four reminders have "
                 "gone out. Approve the referral or dismiss it on the case.",

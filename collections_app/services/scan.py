@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from collections_app import dunning
@@ -20,6 +22,7 @@ from collections_app.services.common import (
     _chunks,
 )
 from core.ai.offline import money
+from core.notifications.services import notifications_create_many
 from properties.models import JurisdictionRule
 from properties.selectors import property_rule_facts
 from tenants.balances import tenant_balances
@@ -177,7 +180,43 @@ def collections_scan(*, today: datetime.date | None = None) -> str:
     )
     if no_lease:
         summary += f" {no_lease} overdue tenants have no lease and were skipped."
+    _notify_deep_arrears(today=today)
     return summary
+
+
+def _notify_deep_arrears(*, today: datetime.date) -> int:
+    """One critical notification per property whose tenants owe NOTIFY_CRITICAL_BALANCE_MONTHS' rent or more
+    (emailed and texted to the on-call manager), once a day however often the scan runs. Returns how many."""
+    months = Decimal(settings.NOTIFY_CRITICAL_BALANCE_MONTHS)
+    deep = (
+        CollectionCase.objects.filter(
+            status__in=CollectionCase.UNRESOLVED, current_balance__gte=F("lease__monthly_rent_amount") * months
+        )
+        .select_related("unit", "property", "tenant")
+        .order_by("property__name", "-current_balance")
+    )
+    by_property: dict = {}
+    for case in deep:
+        by_property.setdefault(case.property_id, []).append(case)
+    items = []
+    for property_id, cases in by_property.items():
+        name = cases[0].property.name
+        total = sum((c.current_balance for c in cases), ZERO)
+        shown = "; ".join(f"{c.unit.unit_number} {c.tenant.full_name} {money(c.current_balance)}" for c in cases[:5])
+        more = f"; and {len(cases) - 5} more" if len(cases) > 5 else ""
+        tenants = "tenant owes" if len(cases) == 1 else "tenants owe"
+        items.append(
+            {
+                "kind": "collections.deep_arrears",
+                "severity": "critical",
+                "title": f"{name}: {len(cases)} {tenants} {months} months' rent or more ({money(total)})",
+                "body": f"{shown}{more}. Call them before the next reminder goes out.",
+                "link": "/collections",
+                "dedupe_key": f"collections:deep-arrears:{property_id}:{today.isoformat()}",
+                "property_id": property_id,
+            }
+        )
+    return notifications_create_many(items)
 
 
 def _late_fee_charges(charges) -> list[tuple[Decimal, datetime.date, datetime.date]]:

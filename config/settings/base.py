@@ -105,5 +105,5 @@ LOGGING = {
 APP_BASE_URL = env("APP_BASE_URL", default="http://127.0.0.1:8000")
 ONCALL_MANAGER_EMAIL = env("ONCALL_MANAGER_EMAIL", default="oncall@unitcycle.local")
 ONCALL_MANAGER_PHONE = env("ONCALL_MANAGER_PHONE", default="+12065550100")
-# A legal referral recommended on a balance of at least this many months' rent is critical (else: needs attention).
+# Tenants owing at least this many months' rent are critical (collections scan: one notification per property a day).
 NOTIFY_CRITICAL_BALANCE_MONTHS = env.int("NOTIFY_CRITICAL_BALANCE_MONTHS", default=3)

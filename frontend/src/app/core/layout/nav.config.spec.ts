@@ -70,6 +70,18 @@ describe('ShellComponent', () => {
   });
 
   afterEach(() => {
+    // the top bar's bell asks for notifications; it has its own spec
+    http
+      .match((r) => r.url.endsWith('/notifications/'))
+      .forEach((r) =>
+        r.flush({
+          count: 0,
+          next: null,
+          previous: null,
+          results: [],
+          unread: { unread: 0, unread_critical: 0 },
+        }),
+      );
     http.verify();
     localStorage.clear();
   });

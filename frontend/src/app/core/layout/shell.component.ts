@@ -14,6 +14,7 @@ import { filter } from 'rxjs';
 
 import { IconComponent } from '../../shared/components/icon.component';
 import { AuthService } from '../auth/auth.service';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 import { NAV_SECTIONS, visibleNav } from './nav.config';
 
 /**
@@ -25,7 +26,7 @@ import { NAV_SECTIONS, visibleNav } from './nav.config';
 @Component({
   selector: 'app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, IconComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, IconComponent, NotificationBellComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
