@@ -72,7 +72,7 @@ describe('ShellComponent', () => {
   afterEach(() => {
     // the top bar's bell asks for notifications; it has its own spec
     http
-      .match((r) => r.url.endsWith('/notifications/'))
+      .match((r) => r.url.endsWith('/notifications/') || r.url.endsWith('/search/'))
       .forEach((r) =>
         r.flush({
           count: 0,

@@ -15,6 +15,7 @@ import { filter } from 'rxjs';
 import { IconComponent } from '../../shared/components/icon.component';
 import { AuthService } from '../auth/auth.service';
 import { NotificationBellComponent } from '../notifications/notification-bell.component';
+import { GlobalSearchComponent } from './global-search.component';
 import { NAV_SECTIONS, visibleNav } from './nav.config';
 
 /**
@@ -26,7 +27,14 @@ import { NAV_SECTIONS, visibleNav } from './nav.config';
 @Component({
   selector: 'app-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, IconComponent, NotificationBellComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    IconComponent,
+    NotificationBellComponent,
+    GlobalSearchComponent,
+  ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.css',
 })
