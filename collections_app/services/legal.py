@@ -59,19 +59,27 @@ def legal_referrals_recommend(cases, *, now) -> int:
 
 
 def _notify_managers(cases, *, now) -> int:
-    """A "needs attention" notification per newly recommended referral: the manager decides on the case."""
-    items = []
+    """One "needs attention" notification per property for the referrals this run recommended: the manager
+    decides on each case (a digest, so a busy night is one line per property, not one per tenant)."""
+    by_property: dict = {}
     for case in cases:
+        by_property.setdefault(case.property_id, []).append(case)
+    items = []
+    for property_id, group in by_property.items():
+        name = group[0].property.name
+        shown = "; ".join(f"{c.unit.unit_number} {c.tenant.full_name} {money(c.current_balance)}" for c in group[:5])
+        more = f"; and {len(group) - 5} more" if len(group) > 5 else ""
+        n = len(group)
         items.append(
             {
                 "kind": "collections.legal_referral",
                 "severity": "warning",
-                "title": f"Legal referral to decide: unit {case.unit.unit_number}, {case.property.name}",
-                "body": f"{case.tenant.full_name} owes {money(case.current_balance)} and all four reminders have "
-                "gone out. Approve the referral or dismiss it on the case.",
-                "link": f"/collections/{case.id}",
-                "dedupe_key": f"collections:legal-referral:{case.id}:{now:%Y-%m-%d}",
-                "property_id": case.property_id,
+                "title": f"{name}: {n} legal referral{'s' if n != 1 else ''} to decide",
+                "body": f"{shown}{more}. All four reminders have gone out; approve or dismiss each referral on "
+                "its case.",
+                "link": f"/collections/{group[0].id}" if n == 1 else "/collections",
+                "dedupe_key": f"collections:legal-referral:{property_id}:{now:%Y-%m-%dT%H%M%S}",
+                "property_id": property_id,
             }
         )
     return notifications_create_many(items)

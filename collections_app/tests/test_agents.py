@@ -177,7 +177,8 @@ def test_four_automatic_steps_on_schedule_then_the_legal_step_only_with_a_manage
     # the manager is told once (the agent ran 93 times), in the bell: one month's rent owed is not critical
     note = Notification.objects.get()
     assert (note.kind, note.severity, note.link) == ("collections.legal_referral", "warning", f"/collections/{case.id}")
-    assert note.property_ref == case.property_id and "Approve the referral or dismiss it" in note.body
+    assert note.title.endswith(": 1 legal referral to decide")
+    assert note.property_ref == case.property_id and "approve or dismiss each referral" in note.body
 
     action = services.legal_referral_approve(case=case, actor="user:manager@example.com", now=at(30, 14))
     case.refresh_from_db()

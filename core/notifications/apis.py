@@ -23,11 +23,12 @@ class NotificationSerializer(serializers.ModelSerializer):
 class _Filters(serializers.Serializer):
     unread = serializers.BooleanField(required=False, allow_null=True, default=None)
     severity = serializers.ChoiceField(choices=Notification.Severity.choices, required=False, allow_blank=True)
+    kind = serializers.CharField(required=False, allow_blank=True, max_length=64)
 
 
 class NotificationListApi(ListAPIView):
     """What the bell shows: the caller's notifications (scoped to their properties), newest first, with the
-    unread counts. `?unread=true`, `?severity=critical`."""
+    unread counts; unread critical ones first. `?unread=true`, `?severity=critical`, `?kind=`."""
 
     permission_classes = [SignedIn()]
     serializer_class = NotificationSerializer
@@ -41,12 +42,14 @@ class NotificationListApi(ListAPIView):
             user=self.request.user,
             unread=filters.validated_data.get("unread") if unread not in (None, "") else None,
             severity=filters.validated_data.get("severity") or None,
+            kind=filters.validated_data.get("kind") or None,
         )
 
     @extend_schema(
         parameters=[
             OpenApiParameter("unread", bool, description="true: only unread; false: only read"),
             OpenApiParameter("severity", str, enum=Notification.Severity.values),
+            OpenApiParameter("kind", str, description="What produced them, e.g. collections.deep_arrears"),
         ]
     )
     def get(self, request, *args, **kwargs):

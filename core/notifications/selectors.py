@@ -1,10 +1,13 @@
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from core.models import Notification, NotificationRead
 
 
-def notification_list(*, user, unread: bool | None = None, severity: str | None = None) -> QuerySet[Notification]:
-    """The notifications the caller may see (scoped), newest first, each with `is_read` for this caller."""
+def notification_list(
+    *, user, unread: bool | None = None, severity: str | None = None, kind: str | None = None
+) -> QuerySet[Notification]:
+    """The notifications the caller may see (scoped), each with `is_read` for this caller: unread critical ones
+    first (they must not scroll away under a busy night's news), then newest first."""
     qs = Notification.objects.annotate(
         is_read=Exists(NotificationRead.objects.filter(notification=OuterRef("pk"), user=user))
     )
@@ -14,7 +17,14 @@ def notification_list(*, user, unread: bool | None = None, severity: str | None 
         qs = qs.filter(is_read=True)
     if severity:
         qs = qs.filter(severity=severity)
-    return qs.order_by("-created_at", "-id")
+    if kind:
+        qs = qs.filter(kind=kind)
+    pinned = Case(
+        When(Q(severity=Notification.Severity.CRITICAL, is_read=False), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return qs.annotate(pinned=pinned).order_by("pinned", "-created_at", "-id")
 
 
 def notification_unread_counts(*, user) -> dict:

@@ -54,7 +54,8 @@ def test_bell_api_lists_counts_filters_and_marks_read(api_client, make_user):
     notification_create(kind="k", severity="info", title="FYI", dedupe_key="b")
     body = api_client.get("/api/v1/notifications/").json()
     assert body["count"] == 2 and body["unread"] == {"unread": 2, "unread_critical": 1}
-    assert [n["severity"] for n in body["results"]] == ["info", "critical"]  # newest first
+    assert [n["severity"] for n in body["results"]] == ["critical", "info"]  # unread critical first, then newest
+    assert [n["title"] for n in api_client.get("/api/v1/notifications/", {"kind": "k"}).json()["results"]] == ["FYI"]
     critical_id = api_client.get("/api/v1/notifications/", {"severity": "critical"}).json()["results"][0]["id"]
     read = api_client.post(f"/api/v1/notifications/{critical_id}/read/")
     assert read.status_code == 200 and read.json()["is_read"] is True
@@ -63,6 +64,8 @@ def test_bell_api_lists_counts_filters_and_marks_read(api_client, make_user):
     # read state is per person: another manager still has both unread
     other = make_user("property_manager")
     assert other.get("/api/v1/notifications/").json()["unread"]["unread"] == 2
+    # once read, the critical one takes its place by time (newest first)
+    assert [n["severity"] for n in api_client.get("/api/v1/notifications/").json()["results"]] == ["info", "critical"]
     assert api_client.post("/api/v1/notifications/read-all/").json() == {"marked": 1}
     assert api_client.get("/api/v1/notifications/").json()["unread"]["unread"] == 0
     assert api_client.get("/api/v1/notifications/", {"severity": "loud"}).status_code == 400

@@ -457,11 +457,17 @@ describe('UnitCycle in the browser', { concurrency: false }, () => {
     await page.getByRole('button', { name: /logout/i }).click();
     await page.waitForURL(/\/login/);
     assert.equal(await page.evaluate(() => localStorage.getItem('unitcycle.token')), null);
-    const status = await page.evaluate(
-      async (t) =>
-        (await fetch('/api/v1/auth/me/', { headers: { Authorization: `Token ${t}` } })).status,
-      token,
-    );
+    // the revoke is sent as the page returns to the login screen (it doesn't wait for the answer): poll briefly
+    const status = await page.evaluate(async (t) => {
+      let last = 0;
+      for (let i = 0; i < 25; i++) {
+        last = (await fetch('/api/v1/auth/me/', { headers: { Authorization: `Token ${t}` } }))
+          .status;
+        if (last === 401) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return last;
+    }, token);
     assert.equal(status, 401);
   });
 });

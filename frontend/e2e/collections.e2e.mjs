@@ -72,7 +72,7 @@ describe('Smart collections', { concurrency: false }, () => {
   });
 
   test(
-    'the sidebar opens AI → Collections and "Scan Now" opens cases with a progress state',
+    'the sidebar opens Money → Collections and "Scan Now" opens cases with a progress state',
     { timeout: 150_000 },
     async () => {
       await page.locator('nav a.nav-item', { hasText: 'Collections' }).click();

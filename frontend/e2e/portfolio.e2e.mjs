@@ -1,4 +1,4 @@
-// Portfolio command center (spec 1.4) in the browser: Operations → Command Center, the AI agent's badges,
+// Portfolio command center (spec 1.4) in the browser: Portfolio → Command Center, the AI agent's badges,
 // filter to month-to-month, the virtual-scrolled list, select 3 units, send renewal offers through the
 // bulk-action modal (preview → email → results), select all, export. Runs after collections and before
 // renewals (it sends three renewal offers but changes no lifecycle state).
@@ -23,7 +23,7 @@ describe('Portfolio command center', { concurrency: false }, () => {
   });
 
   test(
-    'Operations → Command Center lists every unit; "Refresh AI actions" adds the AI badges',
+    'Portfolio → Command Center lists every unit; "Refresh AI actions" adds the AI badges',
     { timeout: 120_000 },
     async () => {
       await page.locator('nav a.nav-item', { hasText: 'Command Center' }).click();

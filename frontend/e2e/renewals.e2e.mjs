@@ -36,7 +36,7 @@ describe('Renewal intelligence', { concurrency: false }, () => {
   });
 
   test(
-    'AI → Renewals: "Run Scan" scores the leases and ranks them by churn risk',
+    'Leasing → Renewals: "Run Scan" scores the leases and ranks them by churn risk',
     { timeout: 120_000 },
     async () => {
       await page.locator('nav a.nav-item', { hasText: 'Renewals' }).click();

@@ -30,26 +30,39 @@ const labels = (perms: readonly Permission[]) =>
 
 describe('visibleNav', () => {
   it('shows a manager and a read-only user every item', () => {
-    const all = NAV_SECTIONS.map((s) => `${s.title}: ${s.items.map((i) => i.label).join(', ')}`);
+    const all = NAV_SECTIONS.filter((s) => s.items.length).map(
+      (s) => `${s.title}: ${s.items.map((i) => i.label).join(', ')}`,
+    );
     expect(labels(ALL_PERMISSIONS)).toEqual(all);
     expect(labels(READ_ONLY_PERMISSIONS)).toEqual(all);
   });
 
-  it('hides what a leasing agent cannot open (Collections)', () => {
+  it('groups the screens by what a manager does; empty groups (Maintenance, Insights for now) go', () => {
+    expect(labels(ALL_PERMISSIONS)).toEqual([
+      'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
+      'Leasing: Lease Lifecycle, Renewals',
+      'Residents: Messages',
+      'Money: Collections',
+      'Settings: Rules by state, Signed-in devices',
+    ]);
+  });
+
+  it('hides what a leasing agent cannot open (Collections, and so the Money group)', () => {
     const nav = labels(LEASING);
-    expect(nav[1]).toBe('AI: Renewals');
+    expect(nav).toContain('Leasing: Lease Lifecycle, Renewals');
     expect(nav.join()).not.toContain('Collections');
-    expect(nav[0]).toContain('Messages');
+    expect(nav.join()).not.toContain('Money');
+    expect(nav).toContain('Residents: Messages');
   });
 
-  it('drops a section with no item left (a maintenance coordinator has no AI screen)', () => {
+  it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
     const nav = labels(MAINTENANCE);
-    expect(nav).toHaveLength(1);
-    expect(nav[0]).toMatch(/^Operations: Dashboard, Properties/);
+    expect(nav).toContain('Leasing: Lease Lifecycle');
+    expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 
-  it('shows nothing to an account without a role', () => {
-    expect(labels([])).toEqual([]);
+  it('shows an account without a role only its own devices', () => {
+    expect(labels([])).toEqual(['Settings: Signed-in devices']);
   });
 });
 
@@ -82,6 +95,10 @@ describe('ShellComponent', () => {
           unread: { unread: 0, unread_critical: 0 },
         }),
       );
+    // the sidebar's count of open collection cases (roles that may read them)
+    http
+      .match((r) => r.url.endsWith('/collections/dashboard-stats/'))
+      .forEach((r) => r.flush({ open_cases: 7 }));
     http.verify();
     localStorage.clear();
   });
@@ -117,6 +134,32 @@ describe('ShellComponent', () => {
     expect(el.querySelector('[data-testid=user-role]')?.textContent).toBe('Leasing agent');
     expect(el.querySelector('[data-testid=user-scope]')?.textContent).toBe('All properties');
     expect(el.querySelector('[data-testid=nav-access]')?.textContent).toContain('Leasing agent');
+  });
+
+  it('shows the open cases beside Collections, and folds a section (remembered)', async () => {
+    signInAs(ALL_PERMISSIONS);
+    const fixture = TestBed.createComponent(ShellComponent);
+    await fixture.whenStable();
+    http
+      .expectOne((r) => r.url.endsWith('/collections/dashboard-stats/'))
+      .flush({ open_cases: 190 });
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid=nav-count]')?.textContent?.trim()).toBe('190');
+    const money = [...el.querySelectorAll<HTMLButtonElement>('[data-testid=nav-section]')].find(
+      (b) => b.textContent?.includes('Money'),
+    )!;
+    money.click();
+    fixture.detectChanges();
+    expect(money.getAttribute('aria-expanded')).toBe('false');
+    expect(money.closest('.section')?.classList).toContain('collapsed');
+    expect(JSON.parse(localStorage.getItem('unitcycle.nav.collapsed') ?? '[]')).toEqual(['Money']);
+  });
+
+  it('asks a leasing agent for no collections count', async () => {
+    signInAs(LEASING, { role: 'leasing_agent', role_label: 'Leasing agent' });
+    await render();
+    http.expectNone((r) => r.url.endsWith('/collections/dashboard-stats/'));
   });
 
   it('says how many properties a scoped manager sees, naming them in the tooltip', async () => {

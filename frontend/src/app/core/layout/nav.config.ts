@@ -9,7 +9,11 @@ export interface NavItem {
   exact?: boolean;
   /** The permission the screen needs (its route's `permissionGuard`); a role without it doesn't see the item. */
   permission?: Permission;
+  /** A number shown beside the label (NavCountsService), e.g. open collection cases. */
+  count?: NavCountKey;
 }
+
+export type NavCountKey = 'open_cases';
 
 export interface NavSection {
   title: string;
@@ -17,16 +21,16 @@ export interface NavSection {
 }
 
 /**
- * The sidebar. Features add their entries here when they ship (spec 0.0 "Sidebar Nav Location"),
- * with the permission their route needs; a section without a visible item is not shown.
+ * The sidebar, grouped by what a manager does (Portfolio, Leasing, Residents, Maintenance, Money, Insights,
+ * Settings). Features add their entries here when they ship (spec 0.0 "Sidebar Nav Location"), with the
+ * permission their route needs; a section without a visible item is not shown; sections fold (remembered).
  */
 export const NAV_SECTIONS: NavSection[] = [
   {
-    title: 'Operations',
+    title: 'Portfolio',
     items: [
       { label: 'Dashboard', path: '/dashboard', icon: 'dashboard', permission: 'view_portfolio' },
       { label: 'Properties', path: '/properties', icon: 'building', permission: 'view_portfolio' },
-      { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle', permission: 'view_portfolio' },
       {
         label: 'Command Center',
         path: '/portfolio/command-center',
@@ -39,21 +43,47 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: 'list',
         permission: 'view_portfolio',
       },
-      { label: 'Messages', path: '/messages', icon: 'inbox', permission: 'view_messages' },
-      { label: 'Rules by state', path: '/rules', icon: 'list', permission: 'view_portfolio' },
     ],
   },
   {
-    title: 'AI',
-    // Next: Revenue (2.2), Maintenance AI (2.3), Portfolio Chat (3.3)…
+    title: 'Leasing',
+    // Next: Revenue / pricing (2.2), showings, screening…
     items: [
+      { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle', permission: 'view_portfolio' },
       { label: 'Renewals', path: '/renewals', icon: 'renew', permission: 'view_renewals' },
+    ],
+  },
+  {
+    title: 'Residents',
+    items: [{ label: 'Messages', path: '/messages', icon: 'inbox', permission: 'view_messages' }],
+  },
+  {
+    title: 'Maintenance',
+    // Next: work orders, vendors, equipment, invoices (maintenance base), turnover (2.1), predictive (2.3)
+    items: [],
+  },
+  {
+    title: 'Money',
+    items: [
       {
         label: 'Collections',
         path: '/collections',
         icon: 'wallet',
         permission: 'view_collections',
+        count: 'open_cases',
       },
+    ],
+  },
+  {
+    title: 'Insights',
+    // Next: portfolio chat (3.3), reports
+    items: [],
+  },
+  {
+    title: 'Settings',
+    items: [
+      { label: 'Rules by state', path: '/rules', icon: 'list', permission: 'view_portfolio' },
+      { label: 'Signed-in devices', path: '/account/devices', icon: 'user' },
     ],
   },
 ];
