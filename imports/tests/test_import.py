@@ -131,7 +131,8 @@ def test_reimport_updates_never_duplicates():
         TenantLease.objects.count(),
     )
     r = run("units", UNITS.replace("1500.50", "1600.00"))
-    assert (r.created_count, r.updated_count) == (0, 3)
+    assert (r.created_count, r.updated_count, r.summary["changed"]) == (0, 3, 1)
+    assert str(UnitsUnit.objects.get(unit_number="102").market_rent) == "1600.00"
     seed_all()
     assert (
         counts
