@@ -29,10 +29,11 @@ const labels = (perms: readonly Permission[]) =>
   );
 
 describe('visibleNav', () => {
-  it('shows a manager and a read-only user every item', () => {
+  it('shows a manager every item, a read-only user every item but Settings (import writes)', () => {
     const all = NAV_SECTIONS.map((s) => `${s.title}: ${s.items.map((i) => i.label).join(', ')}`);
     expect(labels(ALL_PERMISSIONS)).toEqual(all);
-    expect(labels(READ_ONLY_PERMISSIONS)).toEqual(all);
+    expect(labels(READ_ONLY_PERMISSIONS)).toEqual(all.filter((l) => l !== 'Settings: Import'));
+    expect(labels(['import_portfolio'])).toEqual(['Settings: Import']);
   });
 
   it('hides what a leasing agent cannot open (Collections)', () => {

@@ -56,6 +56,17 @@ export const NAV_SECTIONS: NavSection[] = [
       },
     ],
   },
+  {
+    title: 'Settings',
+    items: [
+      {
+        label: 'Import',
+        path: '/settings/import',
+        icon: 'list',
+        permission: 'import_portfolio',
+      },
+    ],
+  },
 ];
 
 /** The sections and items a role sees: items whose permission it has; sections left empty go. */
