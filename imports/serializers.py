@@ -1,11 +1,10 @@
 from rest_framework import serializers
 
-from imports.columns import ORDER
 from imports.models import ImportRun
 
 
 class ImportStartInputSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=ORDER)
+    kind = serializers.ChoiceField(choices=ImportRun.Kind.choices)
     file = serializers.FileField(allow_empty_file=False)
     dry_run = serializers.BooleanField(default=True)
 

@@ -444,7 +444,7 @@ def import_run_execute(*, run_id, progress: Callable | None = None, today: datet
         summary=summary,
         progress=100,
         message=failure or _message(status, plan),
-        content="" if status == ImportRun.Status.COMMITTED else run.content,
+        content="",  # only a background commit needed it, and it has read it
         finished_at=timezone.now(),
         updated_at=timezone.now(),
     )

@@ -44,6 +44,8 @@ SPECTACULAR_SETTINGS = {
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
         "JobStatusEnum": "core.models.Job.Status",
         "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
+        "ImportRunStatusEnum": "imports.models.ImportRun.Status",
+        "ImportKindEnum": "imports.models.ImportRun.Kind",
     },
 }
 
