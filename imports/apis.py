@@ -15,12 +15,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core import scoping
+from core.filters import FILTER_BACKENDS
 from core.permissions import Requires
 from core.services import actor_label
 from core.validation import validated
 from imports import selectors, services
 from imports.columns import KINDS
 from imports.export import template_csv
+from imports.filters import ImportRunFilter
 from imports.serializers import ImportRunListItemSerializer, ImportRunSerializer, ImportStartInputSerializer
 
 EVERY_PROPERTY = "Importing needs access to every property; ask an administrator to run it."
@@ -41,10 +43,16 @@ def _visible_runs(request):
 
 
 class ImportListApi(ListAPIView):
-    """Past imports, newest first (without their per-row errors: read one run for those)."""
+    """Past imports, newest first (without their per-row errors: read one run for those). Filters `kind`,
+    `status`; `search` in the file name and who ran it; `ordering` by created_at or total_rows."""
 
     permission_classes = [Requires("import_portfolio")]
     serializer_class = ImportRunListItemSerializer
+    filter_backends = FILTER_BACKENDS
+    filterset_class = ImportRunFilter
+    search_fields = ["file_name", "requested_by"]
+    ordering_fields = ["created_at", "total_rows"]
+    ordering = ["-created_at"]
 
     def get_queryset(self):
         return _visible_runs(self.request)

@@ -457,7 +457,8 @@ def _message(status: str, plan: Plan) -> str:
         return f"{len(plan.bad_rows)} of {plan.total} rows have errors; nothing was written."
     verb = "would create" if status == ImportRun.Status.VALIDATED else "created"
     verb2 = "would update" if status == ImportRun.Status.VALIDATED else "updated"
-    return f"{plan.total} rows: {verb} {plan.created}, {verb2} {plan.updated}."
+    rows = f"{plan.total} row{'' if plan.total == 1 else 's'}"
+    return f"{rows}: {verb} {plan.created}, {verb2} {plan.updated}."
 
 
 def import_directory(

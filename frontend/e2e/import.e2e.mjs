@@ -68,6 +68,15 @@ describe('Portfolio import', { concurrency: false }, () => {
     await page.getByTestId('result-ok').waitFor();
     assert.match(await page.getByTestId('result-ok').innerText(), /created 1/);
     await shot(page, 'import-02-done');
+    // the past-imports list (shared list state) shows the import on top, and filters by result
+    await page.getByTestId('import-history-row').first().waitFor();
+    assert.match(await page.getByTestId('import-history-row').first().innerText(), /Imported/);
+    await page.getByTestId('import-status-filter').selectOption('invalid');
+    await page.waitForURL(/status=invalid/);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=import-history-row]').length === 1,
+    );
+    assert.match(await page.getByTestId('import-history-row').first().innerText(), /Has errors/);
     const prop = await propertyNamed(page, 'E2E Import Court');
     assert.ok(prop, 'the imported property is listed');
     assert.equal(prop.code, 'E2EIMP');

@@ -195,6 +195,9 @@ def test_api_dry_run_then_commit(api_client):
     assert detail.status_code == 200 and detail.json()["created_count"] == 2
     listed = api_client.get(URL)
     assert listed.status_code == 200 and listed.json()["count"] == 2
+    assert api_client.get(URL, {"status": "committed"}).json()["count"] == 1
+    assert api_client.get(URL, {"kind": "units"}).json()["count"] == 0
+    assert api_client.get(URL, {"kind": "nope"}).status_code == 400
 
 
 def test_api_background_commit_for_large_files(api_client, settings):

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, last, switchMap, takeWhile, timer } from 'rxjs';
 
 import { environment } from '../../../environments/environment';
+import { Paginated } from '../models';
 
 /** The kinds a portfolio import accepts, in the order they must be imported (units need their property…). */
 export const IMPORT_KINDS = ['properties', 'units', 'tenants', 'leases'] as const;
@@ -38,11 +39,6 @@ export interface ImportRun {
   finished_at: string | null;
 }
 
-export interface Page<T> {
-  count: number;
-  results: T[];
-}
-
 /** A run is still working while queued or running (a large commit runs in the background). */
 export function importRunning(run: Pick<ImportRun, 'status'>): boolean {
   return run.status === 'queued' || run.status === 'running';
@@ -68,8 +64,8 @@ export class ImportService {
     return this.http.get<ImportRun>(`${this.base}/${id}/`);
   }
 
-  list(params: Record<string, string | number> = {}): Observable<Page<ImportRun>> {
-    return this.http.get<Page<ImportRun>>(`${this.base}/`, {
+  list(params: Record<string, string | number> = {}): Observable<Paginated<ImportRun>> {
+    return this.http.get<Paginated<ImportRun>>(`${this.base}/`, {
       params: new HttpParams({ fromObject: params }),
     });
   }

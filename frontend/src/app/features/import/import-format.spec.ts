@@ -1,5 +1,5 @@
 import { ImportRun } from '../../core/services/import.service';
-import { KIND_HELP, canCommit, countsLine, stepOf } from './import-format';
+import { KIND_HELP, canCommit, countsLine, historyParams, stepOf } from './import-format';
 
 const run = (extra: Partial<ImportRun> = {}): ImportRun =>
   ({
@@ -40,5 +40,25 @@ describe('import-format', () => {
 
   it('explains every kind', () => {
     expect(Object.keys(KIND_HELP)).toEqual(['properties', 'units', 'tenants', 'leases']);
+  });
+});
+
+describe('historyParams', () => {
+  it('passes filters, search, ordering and page, leaving out empty ones', () => {
+    const q = { search: null, ordering: null, page: 1, page_size: 10 };
+    expect(historyParams({ kind: '', status: '' }, q)).toEqual({ page: 1, page_size: 10 });
+    expect(
+      historyParams(
+        { kind: 'units', status: 'invalid' },
+        { ...q, search: 'units.csv', ordering: '-total_rows', page: 2 },
+      ),
+    ).toEqual({
+      kind: 'units',
+      status: 'invalid',
+      search: 'units.csv',
+      ordering: '-total_rows',
+      page: 2,
+      page_size: 10,
+    });
   });
 });

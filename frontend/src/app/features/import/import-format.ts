@@ -36,3 +36,34 @@ export function countsLine(run: ImportRun): string {
 export function canCommit(preview: ImportRun | null): boolean {
   return !!preview && preview.status === 'validated' && preview.total_rows > 0;
 }
+
+export const IMPORT_STATUSES = [
+  'validated',
+  'invalid',
+  'queued',
+  'running',
+  'committed',
+  'failed',
+] as const;
+
+export const IMPORT_STATUS_LABELS: Record<string, string> = {
+  validated: 'Checked, no errors',
+  invalid: 'Has errors',
+  queued: 'Queued',
+  running: 'Running',
+  committed: 'Imported',
+  failed: 'Failed',
+};
+
+/** The list's URL state as the API's query (empty values left out). */
+export function historyParams(
+  filters: Record<string, string>,
+  query: { search: string | null; ordering: string | null; page: number; page_size: number },
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { page: query.page, page_size: query.page_size };
+  if (filters['kind']) out['kind'] = filters['kind'];
+  if (filters['status']) out['status'] = filters['status'];
+  if (query.search) out['search'] = query.search;
+  if (query.ordering) out['ordering'] = query.ordering;
+  return out;
+}

@@ -9,6 +9,7 @@ import {
   importRunning,
 } from '../../core/services/import.service';
 import { KIND_HELP, canCommit, countsLine, stepOf } from './import-format';
+import { ImportHistoryComponent } from './import-history.component';
 
 /**
  * Settings → Import: choose a kind → upload its CSV → the dry run's errors (row, column, message; nothing
@@ -17,6 +18,7 @@ import { KIND_HELP, canCommit, countsLine, stepOf } from './import-format';
 @Component({
   selector: 'app-import',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ImportHistoryComponent],
   template: `
     <div class="page">
       <div class="page-header">
@@ -108,7 +110,7 @@ import { KIND_HELP, canCommit, countsLine, stepOf } from './import-format';
               [disabled]="!commitAllowed() || busy()"
               (click)="commit()"
             >
-              Import {{ p.total_rows }} rows
+              Import {{ p.total_rows }} {{ p.total_rows === 1 ? 'row' : 'rows' }}
             </button>
           } @else {
             <p class="bad" data-testid="preview-bad">{{ p.message }}</p>
@@ -154,6 +156,8 @@ import { KIND_HELP, canCommit, countsLine, stepOf } from './import-format';
           </button>
         </section>
       }
+
+      <app-import-history [refresh]="uploads()" />
     </div>
   `,
   styles: `
@@ -256,6 +260,8 @@ export class ImportComponent {
   readonly preview = signal<ImportRun | null>(null);
   readonly result = signal<ImportRun | null>(null);
   readonly busy = signal(false);
+  /** Counts uploads, so the past-imports list reloads after each. */
+  readonly uploads = signal(0);
   readonly error = signal<string | null>(null);
   readonly step = computed(() => stepOf(this.kind(), this.preview(), this.result()));
   readonly commitAllowed = computed(() => canCommit(this.preview()) && !!this.file());
@@ -285,6 +291,7 @@ export class ImportComponent {
       next: (run) => {
         this.preview.set(run);
         this.busy.set(false);
+        this.uploads.update((n) => n + 1);
       },
       error: (err) => this.fail(err),
     });
@@ -302,7 +309,10 @@ export class ImportComponent {
         this.imports.follow(run).subscribe({
           next: (r) => this.result.set(r),
           error: (err) => this.fail(err),
-          complete: () => this.busy.set(false),
+          complete: () => {
+            this.busy.set(false);
+            this.uploads.update((n) => n + 1);
+          },
         });
       },
       error: (err) => this.fail(err),
