@@ -23,6 +23,7 @@ api_v1 = [
     path("renewals/", include("renewals.urls")),
     path("collections/", include("collections_app.urls")),
     path("portfolio/", include("portfolio.urls")),
+    path("imports/", include("imports.urls")),
 ]
 
 urlpatterns = [

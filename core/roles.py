@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, str] = {
     "send_messages": "retry messages that failed to send",
     "run_agents": "run the agents by hand (scans, the command-center queue)",
     "run_bulk_actions": "run bulk actions and dismiss recommendations",
+    "import_portfolio": "import properties, units, tenants and leases from CSV files",
 }
 
 VIEW_ALL = [p for p in PERMISSIONS if p.startswith("view_")]

@@ -44,6 +44,8 @@ SPECTACULAR_SETTINGS = {
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
         "JobStatusEnum": "core.models.Job.Status",
         "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
+        "ImportRunStatusEnum": "imports.models.ImportRun.Status",
+        "ImportKindEnum": "imports.models.ImportRun.Kind",
     },
 }
 
@@ -64,3 +66,9 @@ DATE_INPUT_MAX_YEARS_AHEAD = env.int("DATE_INPUT_MAX_YEARS_AHEAD", default=10)
 MONEY_INPUT_MAX = env("MONEY_INPUT_MAX", default="1000000.00")
 RENT_CHANGE_MIN_RATIO = env("RENT_CHANGE_MIN_RATIO", default="0.5")
 RENT_CHANGE_MAX_RATIO = env("RENT_CHANGE_MAX_RATIO", default="2.0")
+# Portfolio import (imports/): per file at most this many bytes and rows; a commit of more rows than
+# IMPORT_BACKGROUND_ROWS runs as a background job (core.jobs) with progress; at most IMPORT_MAX_ERRORS listed.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20_000)
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=2000)
+IMPORT_MAX_ERRORS = env.int("IMPORT_MAX_ERRORS", default=1000)

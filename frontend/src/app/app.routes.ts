@@ -55,6 +55,10 @@ export const routes: Routes = [
         path: 'rules',
         loadChildren: () => import('./features/jurisdiction-rules/jurisdiction-rules.routes'),
       }),
+      ...requirePermission('import_portfolio', {
+        path: 'settings/import',
+        loadChildren: () => import('./features/import/import.routes'),
+      }),
       {
         path: 'account/devices',
         title: 'Signed-in devices · UnitCycle',

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   send_messages: 'retry messages that failed to send',
   run_agents: 'run the agents by hand (scans, the command-center queue)',
   run_bulk_actions: 'run bulk actions and dismiss recommendations',
+  import_portfolio: 'import properties, units, tenants and leases from CSV files',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

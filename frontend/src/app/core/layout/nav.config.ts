@@ -82,6 +82,12 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Settings',
     items: [
+      {
+        label: 'Import',
+        path: '/settings/import',
+        icon: 'list',
+        permission: 'import_portfolio',
+      },
       { label: 'Rules by state', path: '/rules', icon: 'list', permission: 'view_portfolio' },
       { label: 'Signed-in devices', path: '/account/devices', icon: 'user' },
     ],
