@@ -162,6 +162,9 @@ def _check_image(data: bytes, fmt: str) -> Checked:
         raise ApplicationError(f"The image is too large to open safely ({exc}).") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ApplicationError(f"The image is damaged or incomplete and could not be read ({exc}).") from exc
+    except Exception as exc:  # noqa: BLE001 - a decoder's surprise on hostile input is still the file's fault
+        logger.warning("image decoder failed: %r", exc)
+        raise ApplicationError("The image is damaged and could not be read.") from exc
 
     # A clean copy that carries nothing but pixels (and the colour profile, which is not personal).
     icc = img.info.get("icc_profile")
@@ -196,7 +199,13 @@ def _check_image(data: bytes, fmt: str) -> Checked:
 def _check_pdf(data: bytes) -> Checked:
     from core.documents import pdf_page_count
 
-    pages = pdf_page_count(data)  # ApplicationError for a PDF that does not open
+    try:
+        pages = pdf_page_count(data)  # ApplicationError for a PDF that does not open
+    except ApplicationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf on a hostile file (recursion, missing keys…)
+        logger.warning("pdf reader failed: %r", exc)
+        raise ApplicationError("The PDF is damaged and could not be read.") from exc
     if pages < 1:
         raise ApplicationError("The PDF has no pages.")
     if pages > settings.FILE_MAX_PDF_PAGES:
@@ -221,6 +230,7 @@ def file_check(upload) -> tuple[Checked, int, str]:
         )
     checked = _check_image(data, fmt) if kind == StoredFile.Kind.IMAGE else _check_pdf(data)
     name = (getattr(upload, "name", "") or "upload").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()  # no NULs or control characters
     return checked, len(data), name[:255] or "upload"
 
 

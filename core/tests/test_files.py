@@ -278,3 +278,20 @@ def test_forged_or_tampered_signed_urls_answer_404(api_client, anon_client):
     assert anon_client.get(f"/api/v1/files/signed/{swapped}/").status_code == 404
     assert anon_client.get("/api/v1/files/signed/nonsense/").status_code == 404
     assert anon_client.get(f"/api/v1/files/signed/{body['id']}/").status_code == 404
+
+
+def test_a_multi_megabyte_photo_passes_the_request_body_limits(api_client, settings):
+    import os
+
+    raw = Image.frombytes("RGB", (1200, 1000), os.urandom(1200 * 1000 * 3))
+    buf = io.BytesIO()
+    raw.save(buf, "PNG")
+    assert len(buf.getvalue()) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE  # bigger than a JSON body may be
+    response = upload(api_client, buf.getvalue(), "noise.png")
+    assert response.status_code == 201, response.content
+    assert response.json()["width"] == 1200
+
+
+def test_control_characters_leave_the_original_name(user):
+    stored = file_store(upload=_named(png_bytes(), "C:\\Users\\pat\\ph\x00oto\n.png"), purpose="other", user=user)
+    assert stored.original_name == "photo.png"
