@@ -44,6 +44,8 @@ SPECTACULAR_SETTINGS = {
         "CollectionCaseStatusEnum": "collections_app.models.CollectionCase.Status",
         "JobStatusEnum": "core.models.Job.Status",
         "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
+        "StoredFileKindEnum": "core.files.models.StoredFile.Kind",
+        "StoredFilePurposeEnum": "core.files.models.StoredFile.Purpose",
     },
 }
 

@@ -97,6 +97,9 @@ class FileCreateApi(APIView):
         file = serializers.FileField(allow_empty_file=True, use_url=False)
         purpose = serializers.ChoiceField(choices=StoredFile.Purpose.choices)
 
+        class Meta:
+            ref_name = "FileUpload"
+
     @extend_schema(
         request={"multipart/form-data": InputSerializer},
         responses={201: StoredFileSerializer, 400: ERROR, 403: ERROR},
@@ -143,6 +146,9 @@ class FileSignedUrlApi(APIView):
 
     class InputSerializer(serializers.Serializer):
         thumbnail = serializers.BooleanField(required=False, default=False)
+
+        class Meta:
+            ref_name = "FileSignedUrlInput"
 
     @extend_schema(
         request=InputSerializer,
