@@ -181,7 +181,11 @@ def _check_image(data: bytes, fmt: str) -> Checked:
     buf = io.BytesIO()
     clean.save(buf, format=out_fmt, **params)
 
-    thumb = clean.convert("RGB")
+    if "A" in clean.getbands():  # transparent areas on white, not black
+        thumb = Image.new("RGB", clean.size, (255, 255, 255))
+        thumb.paste(clean.convert("RGBA"), mask=clean.convert("RGBA").getchannel("A"))
+    else:
+        thumb = clean.convert("RGB")
     side = settings.FILE_THUMBNAIL_SIZE
     thumb.thumbnail((side, side))
     tbuf = io.BytesIO()

@@ -295,3 +295,12 @@ def test_a_multi_megabyte_photo_passes_the_request_body_limits(api_client, setti
 def test_control_characters_leave_the_original_name(user):
     stored = file_store(upload=_named(png_bytes(), "C:\\Users\\pat\\ph\x00oto\n.png"), purpose="other", user=user)
     assert stored.original_name == "photo.png"
+
+
+def test_transparent_png_thumbnail_is_on_white(user):
+    from django.core.files.storage import default_storage
+
+    stored = file_store(upload=_named(png_bytes((40, 40)), "clear.png"), purpose="other", user=user)
+    with default_storage.open(stored.thumbnail_name) as f:
+        r, g, b = Image.open(f).convert("RGB").getpixel((20, 20))
+    assert min(r, g, b) > 100  # (1, 2, 3) at half opacity over white, not over black
