@@ -1,4 +1,7 @@
 FROM python:3.11-slim AS web
+# Pango + HarfBuzz for WeasyPrint (core/documents PDFs)
+RUN apt-get update && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    && rm -rf /var/lib/apt/lists/*
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 COPY requirements.txt constraints.txt ./

@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("core.urls")),
     path("ai/", include("core.ai.urls")),
     path("messages/", include("core.messaging.urls")),
+    path("files/", include("core.files.urls")),
     path("webhooks/", include("core.messaging.webhook_urls")),
     path("notifications/", include("core.notifications.urls")),
     path("", include("dashboard.urls")),

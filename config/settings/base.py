@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "csp",
     # ours, in dependency order: core <- properties <- units <- tenants <- features
     "core",
+    "core.files",  # uploaded files: its own app label ("files") and migrations
     "properties",
     "units",
     "tenants",

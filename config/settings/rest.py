@@ -46,6 +46,8 @@ SPECTACULAR_SETTINGS = {
         "CollectionLegalReferralEnum": "collections_app.models.CollectionCase.LegalReferral",
         "ImportRunStatusEnum": "imports.models.ImportRun.Status",
         "ImportKindEnum": "imports.models.ImportRun.Kind",
+        "StoredFileKindEnum": "core.files.models.StoredFile.Kind",
+        "StoredFilePurposeEnum": "core.files.models.StoredFile.Purpose",
     },
 }
 

@@ -39,6 +39,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "object-src": [NONE],
+        # PDFs open in the browser's own viewer from a blob: URL our script made of an authenticated download
+        # (frontend file viewer); a blob: URL can only be created by a script already allowed to run here.
+        "frame-src": [SELF, "blob:"],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],

@@ -1,4 +1,5 @@
-"""Documents without a model: text out of PDFs (pypdf)."""
+"""Documents: text out of PDFs (pypdf, here) and documents rendered from one HTML template to the on-screen
+preview and the PDF (`core.documents.rendering`, WeasyPrint; templates in core/templates/documents/)."""
 
 from __future__ import annotations
 
