@@ -249,6 +249,8 @@ class Notification(BaseModel):
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     # The property it concerns (no foreign key: core sits below properties); empty = the whole portfolio.
     property_ref = models.UUIDField(null=True, blank=True, db_index=True)
+    # The permission (core.roles) a person needs to see it, e.g. view_collections for tenants' arrears; empty = all.
+    permission = models.CharField(max_length=64, blank=True, default="")
 
     objects = ScopedManager()
 

@@ -160,15 +160,21 @@ def _seed(leases: int):
 
 
 def _counts():
+    """(month-to-month leases, their status-log rows, those without one), read in ONE statement so the three
+    numbers come from one snapshot even while a worker is committing chunks."""
+    from django.db import connection
+
     from tenants.models import LeaseStatusLog, TenantLease
 
-    mtm = TenantLease.objects.filter(lease_status="month_to_month").count()
-    logs = LeaseStatusLog.objects.filter(new_status="month_to_month").count()
-    unlogged = (
-        TenantLease.objects.filter(lease_status="month_to_month")
-        .exclude(status_logs__new_status="month_to_month")
-        .count()
-    )
+    lease, log = TenantLease._meta.db_table, LeaseStatusLog._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT (SELECT count(*) FROM {lease} WHERE lease_status = 'month_to_month'),"
+            f" (SELECT count(*) FROM {log} WHERE new_status = 'month_to_month'),"
+            f" (SELECT count(*) FROM {lease} l WHERE l.lease_status = 'month_to_month' AND NOT EXISTS"
+            f" (SELECT 1 FROM {log} g WHERE g.lease_id = l.id AND g.new_status = 'month_to_month'))"
+        )
+        mtm, logs, unlogged = cur.fetchone()
     return mtm, logs, unlogged
 
 

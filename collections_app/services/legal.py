@@ -80,6 +80,7 @@ def _notify_managers(cases, *, now) -> int:
                 "link": f"/collections/{group[0].id}" if n == 1 else "/collections",
                 "dedupe_key": f"collections:legal-referral:{property_id}:{now:%Y-%m-%dT%H%M%S}",
                 "property_id": property_id,
+                "permission": "view_collections",  # tenants' arrears: not for roles that can't open Collections
             }
         )
     return notifications_create_many(items)

@@ -214,6 +214,7 @@ def _notify_deep_arrears(*, today: datetime.date) -> int:
                 "link": "/collections",
                 "dedupe_key": f"collections:deep-arrears:{property_id}:{today.isoformat()}",
                 "property_id": property_id,
+                "permission": "view_collections",  # tenants' arrears: not for roles that can't open Collections
             }
         )
     return notifications_create_many(items)

@@ -1,14 +1,16 @@
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
 from core.models import Notification, NotificationRead
+from core.permissions import user_codenames
 
 
 def notification_list(
     *, user, unread: bool | None = None, severity: str | None = None, kind: str | None = None
 ) -> QuerySet[Notification]:
-    """The notifications the caller may see (scoped), each with `is_read` for this caller: unread critical ones
+    """The notifications the caller may see (their properties, and only those whose `permission` their role
+    holds), each with `is_read` for this caller: unread critical ones
     first (they must not scroll away under a busy night's news), then newest first."""
-    qs = Notification.objects.annotate(
+    qs = Notification.objects.filter(Q(permission="") | Q(permission__in=user_codenames(user))).annotate(
         is_read=Exists(NotificationRead.objects.filter(notification=OuterRef("pk"), user=user))
     )
     if unread is True:

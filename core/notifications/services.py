@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.models import Notification, NotificationRead
+from core.notifications.selectors import notification_list
+from core.roles import PERMISSIONS
 
 logger = logging.getLogger(__name__)
 Severity = Notification.Severity
@@ -22,12 +24,15 @@ def notification_create(
     link: str = "",
     dedupe_key: str | None = None,
     property_id=None,
+    permission: str = "",
 ) -> tuple[Notification, bool]:
     """Creates a notification, or returns the existing one with the same `dedupe_key` (created=False).
 
     A new critical one is also sent to the on-call manager (ONCALL_MANAGER_EMAIL / ONCALL_MANAGER_PHONE)."""
     if severity not in Severity.values:
         raise ApplicationError(f"Unknown severity {severity!r}; use one of {', '.join(Severity.values)}.")
+    if permission and permission not in PERMISSIONS:
+        raise ApplicationError(f"Unknown permission {permission!r} (core.roles.PERMISSIONS).")
     if dedupe_key:
         existing = Notification._base_manager.filter(dedupe_key=dedupe_key).first()
         if existing is not None:
@@ -42,6 +47,7 @@ def notification_create(
                 link=link[:300],
                 dedupe_key=dedupe_key or None,
                 property_ref=property_id,
+                permission=permission,
             )
     except IntegrityError:  # the same key created meanwhile by another run
         return Notification._base_manager.get(dedupe_key=dedupe_key), False
@@ -84,7 +90,8 @@ def notification_page_oncall(note: Notification) -> list:
 
 
 def notification_mark_read(*, user, notification_id) -> Notification:
-    note = Notification.objects.filter(pk=notification_id).first()  # scoped: outside the caller's scope = 404
+    # only what the caller may see: another property's, or one their role may not read, is a 404
+    note = notification_list(user=user).filter(pk=notification_id).first()
     if note is None:
         raise ApplicationError("Notification not found.", status_code=404)
     NotificationRead.objects.get_or_create(notification=note, user=user)
@@ -93,7 +100,7 @@ def notification_mark_read(*, user, notification_id) -> Notification:
 
 def notifications_mark_all_read(*, user) -> int:
     """Marks every notification the caller can see as read; returns how many were unread."""
-    unread = list(Notification.objects.exclude(reads__user=user).values_list("pk", flat=True))
+    unread = list(notification_list(user=user, unread=True).values_list("pk", flat=True))
     NotificationRead.objects.bulk_create(
         [NotificationRead(notification_id=pk, user=user, read_at=timezone.now()) for pk in unread],
         ignore_conflicts=True,
@@ -104,8 +111,8 @@ def notifications_mark_all_read(*, user) -> int:
 
 def notifications_create_many(items: list[dict]) -> int:
     """Set-based `notification_create` for an agent: each item has kind, severity, title, body, link, dedupe_key
-    (required) and property_id. Existing keys are left alone; new critical ones page the on-call manager.
-    Returns how many were new."""
+    (required), property_id and permission (who may see it: a core.roles codename). Existing keys are left
+    alone; new critical ones page the on-call manager. Returns how many were new."""
     if not items:
         return 0
     keys = [i["dedupe_key"] for i in items]
@@ -119,6 +126,7 @@ def notifications_create_many(items: list[dict]) -> int:
             link=i.get("link", "")[:300],
             dedupe_key=i["dedupe_key"],
             property_ref=i.get("property_id"),
+            permission=i.get("permission", ""),
         )
         for i in items
         if i["dedupe_key"] not in existing

@@ -87,3 +87,24 @@ def test_a_scoped_manager_sees_their_properties_and_portfolio_wide_notifications
 
 def test_anonymous_callers_get_401(anon_client):
     assert anon_client.get("/api/v1/notifications/").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_role_sees_only_notifications_whose_permission_it_holds(make_user):
+    notification_create(
+        kind="collections.deep_arrears",
+        severity="critical",
+        title="Arrears",
+        dedupe_key="arrears",
+        permission="view_collections",
+    )
+    notification_create(kind="k", severity="info", title="For everyone", dedupe_key="everyone")
+    leasing, accountant = make_user("leasing_agent"), make_user("accountant")
+    assert [n["title"] for n in leasing.get("/api/v1/notifications/").json()["results"]] == ["For everyone"]
+    assert {n["title"] for n in accountant.get("/api/v1/notifications/").json()["results"]} == {
+        "Arrears",
+        "For everyone",
+    }
+    hidden = Notification.objects.get(dedupe_key="arrears")
+    assert leasing.post(f"/api/v1/notifications/{hidden.pk}/read/").status_code == 404
+    assert leasing.post("/api/v1/notifications/read-all/").json() == {"marked": 1}
