@@ -263,6 +263,9 @@ def portfolio_exists() -> bool:
     return Properties.objects.exists() or TenantLease.objects.exists()
 
 
+UNLINKED_PORTFOLIO_MODELS = ["core.Notification"]
+
+
 def _domain_models() -> tuple[list[type[models.Model]], list[tuple[type[models.Model], models.Field]]]:
     """The seeded tables plus every table that depends on them (children first), and the nullable
     SET_NULL references from other tables that must be cleared instead."""
@@ -271,7 +274,8 @@ def _domain_models() -> tuple[list[type[models.Model]], list[tuple[type[models.M
         for m in apps.get_models(include_auto_created=True)
         if m._meta.managed and not m._meta.proxy and not m._meta.swapped
     ]
-    domain = set(SEEDED_MODELS)
+    # plus what is about the portfolio without a foreign key to it: the manager's notifications (property_ref)
+    domain = set(SEEDED_MODELS) | {apps.get_model(label) for label in UNLINKED_PORTFOLIO_MODELS}
     nullify: list[tuple[type[models.Model], models.Field]] = []
     changed = True
     while changed:
