@@ -103,6 +103,18 @@ describe('NotificationBellComponent', () => {
     expect([service.unread(), service.unreadCritical(), service.badge()]).toEqual([0, 0, '']);
   });
 
+  it('an answer to a refresh sent before "Mark all read" does not bring the count back', async () => {
+    await render(page([note('a', { severity: 'critical' })], 1, 1));
+    const service = TestBed.inject(NotificationService);
+    service.refresh().subscribe(); // in flight (the bell was just opened)
+    service.markAllRead().subscribe();
+    http.expectOne((r) => r.url.endsWith('/notifications/read-all/')).flush({ marked: 1 });
+    http
+      .expectOne((r) => r.url.endsWith('/notifications/') && r.method === 'GET')
+      .flush(page([note('a', { severity: 'critical' })], 1, 1)); // the stale answer
+    expect([service.unread(), service.badge()]).toEqual([0, '']);
+  });
+
   it('keeps what it had when the API fails', async () => {
     await render(page([note('a')], 1));
     const service = TestBed.inject(NotificationService);

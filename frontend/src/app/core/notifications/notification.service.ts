@@ -39,6 +39,8 @@ export class NotificationService {
   private readonly unreadSig = signal(0);
   private readonly criticalSig = signal(0);
   private readonly loadedSig = signal(false);
+  /** Bumped by every local change (mark read): an answer to a refresh sent before it is stale and dropped. */
+  private version = 0;
 
   readonly items = this.itemsSig.asReadonly();
   readonly unread = this.unreadSig.asReadonly();
@@ -51,10 +53,12 @@ export class NotificationService {
   });
 
   refresh(): Observable<NotificationPage | null> {
+    const asked = this.version;
     return this.http
       .get<NotificationPage>(`${this.url}/`, { params: { page_size: 20 }, ...this.silent })
       .pipe(
         tap((page) => {
+          if (asked !== this.version) return; // marked read meanwhile: this answer predates it
           this.itemsSig.set(page.results);
           this.unreadSig.set(page.unread.unread);
           this.criticalSig.set(page.unread.unread_critical);
@@ -66,6 +70,7 @@ export class NotificationService {
 
   markRead(item: AppNotification): Observable<unknown> {
     if (item.is_read) return of(null);
+    this.version++;
     this.apply([item.id]);
     return this.http
       .post(`${this.url}/${item.id}/read/`, {}, this.silent)
@@ -73,6 +78,7 @@ export class NotificationService {
   }
 
   markAllRead(): Observable<unknown> {
+    this.version++;
     this.apply(this.itemsSig().map((n) => n.id));
     this.unreadSig.set(0);
     this.criticalSig.set(0);
