@@ -19,6 +19,8 @@ PERMISSIONS: dict[str, str] = {
     "manage_renewals": "approve, send and record answers to renewal offers",
     "manage_collections": "send reminders, offer plans, escalate and decide legal referrals",
     "record_payments": "record payments and accept payment plans",
+    "manage_maintenance": "create, assign and close work orders; keep the vendor list and the equipment register",
+    "manage_invoices": "enter vendor invoices, approve or reject them and mark them paid",
     "send_messages": "retry messages that failed to send",
     "run_agents": "run the agents by hand (scans, the command-center queue)",
     "run_bulk_actions": "run bulk actions and dismiss recommendations",
@@ -37,7 +39,7 @@ ROLES: dict[str, tuple[str, list[str]]] = {
     ),
     "maintenance_coordinator": (
         "Maintenance coordinator",
-        ["view_portfolio", "view_maintenance", "view_invoices", "view_messages", "send_messages"],
+        ["view_portfolio", "view_maintenance", "view_invoices", "view_messages", "send_messages", "manage_maintenance"],
     ),
     "accountant": (
         "Accountant",
@@ -51,6 +53,7 @@ ROLES: dict[str, tuple[str, list[str]]] = {
             "send_messages",
             "manage_collections",
             "record_payments",
+            "manage_invoices",
         ],
     ),
     "read_only": ("Read-only", VIEW_ALL),  # owners, auditors

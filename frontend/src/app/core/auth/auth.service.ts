@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   manage_renewals: 'approve, send and record answers to renewal offers',
   manage_collections: 'send reminders, offer plans, escalate and decide legal referrals',
   record_payments: 'record payments and accept payment plans',
+  manage_maintenance:
+    'create, assign and close work orders; keep the vendor list and the equipment register',
+  manage_invoices: 'enter vendor invoices, approve or reject them and mark them paid',
   send_messages: 'retry messages that failed to send',
   run_agents: 'run the agents by hand (scans, the command-center queue)',
   run_bulk_actions: 'run bulk actions and dismiss recommendations',
