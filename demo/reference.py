@@ -336,10 +336,10 @@ VENDORS: tuple[tuple[str, str, tuple[int, int]], ...] = (
     ("GuardianPest Control", "pest", (60, 85)),
     ("Evergreen Pest Solutions", "pest", (65, 90)),
     ("FreshStart Make-Ready", "turnover", (45, 65)),
-    ("ProCoat Painting", "turnover", (50, 70)),
-    ("Sparkle Turnover Cleaning", "turnover", (40, 60)),
-    ("Peak Roofing & Exteriors", "exterior", (70, 95)),
-    ("GreenScape Grounds", "exterior", (55, 80)),
+    ("ProCoat Painting", "painting", (50, 70)),
+    ("Sparkle Turnover Cleaning", "cleaning", (40, 60)),
+    ("Peak Roofing & Exteriors", "structural", (70, 95)),
+    ("GreenScape Grounds", "general", (55, 80)),
 )
 
 GL_CODES = {
@@ -350,7 +350,11 @@ GL_CODES = {
     "appliance": "6440",
     "pest": "6450",
     "turnover": "6460",
-    "exterior": "6470",
+    "structural": "6470",
+    "cleaning": "6480",
+    "painting": "6490",
+    "flooring": "6500",
+    "locks_security": "6510",
 }
 
 # Work-order templates per category: (title, description, cost range $, priority weights low/med/high/emergency)
@@ -463,7 +467,7 @@ WORK_ORDERS: dict[str, tuple[tuple[str, str, tuple[int, int], tuple[int, int, in
         ("Cockroach treatment", "Roaches reported in the kitchen and bath.", (110, 320), (10, 55, 35, 0)),
         ("Mice sighting", "Resident saw mice; trap and seal entry points.", (120, 380), (10, 50, 40, 0)),
     ),
-    "exterior": (
+    "structural": (
         ("Balcony railing loose", "Balcony railing wobbles; secure anchors.", (150, 650), (0, 40, 50, 10)),
         ("Patio door sticking", "Sliding patio door hard to open; rollers worn.", (110, 350), (40, 55, 5, 0)),
         ("Exterior light out", "Entry/patio light out.", (60, 180), (60, 40, 0, 0)),
@@ -538,7 +542,7 @@ PARTS = {
         ("Light bulbs and batteries", 10, 30),
         ("Blinds replacement", 30, 90),
     ),
-    "exterior": (
+    "structural": (
         ("Railing anchor kit", 25, 80),
         ("Patio door rollers", 25, 70),
         ("Exterior LED fixture", 45, 140),

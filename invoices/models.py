@@ -2,13 +2,17 @@ from django.db import models
 
 from core.models import BaseModel
 from core.scoping import ScopedManager
+from units.models import WorkOrderCategory
 
 
 class Vendor(BaseModel):
     """A service vendor (the one vendor model: spec's VendorsVendor and invoices.Vendor)."""
 
     name = models.CharField(max_length=200, unique=True)
-    trade = models.CharField(max_length=30, default="general", db_index=True)  # matches work-order categories
+    # One list with work-order categories, so dispatch matches a vendor's trade to the work.
+    trade = models.CharField(
+        max_length=30, choices=WorkOrderCategory.choices, default=WorkOrderCategory.GENERAL, db_index=True
+    )
     contact_name = models.CharField(max_length=120, blank=True, default="")
     email = models.EmailField(blank=True, default="")
     phone = models.CharField(max_length=20, blank=True, default="")

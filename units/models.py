@@ -40,18 +40,28 @@ class UnitsUnit(BaseModel):
         return f"{self.unit_number}"
 
 
+class WorkOrderCategory(models.TextChoices):
+    """What kind of work: a work order's category and a vendor's trade (one list for both, so dispatch can match
+    them). The eleven trades of the maintenance base, plus make-ready work after a move-out (turnover, 2.1)."""
+
+    PLUMBING = "plumbing", "Plumbing"
+    ELECTRICAL = "electrical", "Electrical"
+    HVAC = "hvac", "HVAC"
+    APPLIANCE = "appliance", "Appliance"
+    STRUCTURAL = "structural", "Structural"
+    PEST = "pest", "Pest control"
+    CLEANING = "cleaning", "Cleaning"
+    PAINTING = "painting", "Painting"
+    FLOORING = "flooring", "Flooring"
+    LOCKS_SECURITY = "locks_security", "Locks / security"
+    GENERAL = "general", "General"
+    TURNOVER = "turnover", "Turnover / make-ready"
+
+
 class UnitsMaintenance(BaseModel):
     """A maintenance work order on a unit."""
 
-    class Category(models.TextChoices):
-        HVAC = "hvac", "HVAC"
-        PLUMBING = "plumbing", "Plumbing"
-        ELECTRICAL = "electrical", "Electrical"
-        APPLIANCE = "appliance", "Appliance"
-        GENERAL = "general", "General"
-        PEST = "pest", "Pest control"
-        TURNOVER = "turnover", "Turnover / make-ready"
-        EXTERIOR = "exterior", "Exterior"
+    Category = WorkOrderCategory
 
     class Priority(models.TextChoices):
         LOW = "low", "Low"

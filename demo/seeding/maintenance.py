@@ -20,8 +20,10 @@ CATEGORY_WEIGHTS = (
     ("general", 17),
     ("electrical", 9),
     ("pest", 5),
-    ("exterior", 4),
+    ("structural", 4),
 )
+# Make-ready work goes to make-ready crews, painters and cleaners.
+VENDOR_TRADES_FOR = {"turnover": ("turnover", "painting", "cleaning")}
 HVAC_PEAK_MONTHS = {6, 7, 8, 12, 1, 2}
 _TEMPLATES_BY_TITLE = {}
 for _group, _templates in ref.WORK_ORDERS.items():
@@ -86,7 +88,7 @@ def _work_order(
         completed = min(req + _DAYS[duration], today)
     vendor = None
     if (status in ("completed", "in_progress") and rng.random() < 0.85) or (status == "open" and rng.random() < 0.5):
-        pool = vendors[category]
+        pool = [v for trade in VENDOR_TRADES_FOR.get(category, (category,)) for v in vendors.get(trade, ())]
         vendor = rng.choices(pool, weights=[v.weight for v in pool])[0]
     if f.move_in <= req <= (f.move_out or today):
         reported_by = f.tenant_name
