@@ -5,7 +5,7 @@
   stops with their lease numbers (it does not guess which tenant left): mark the older lease vacant, then
   migrate again. The demo seed has one lease per unit, so it never trips;
 - the ledger's indexes: a `due_date` index (portfolio-wide "what falls due between these dates" reads); the
-  single-column `trans_type` index (three values, never filtered alone) and the `tenant` foreign-key index (the
+  single-column `trans_type` index (three values, each a third of the table) and the `tenant` foreign-key index (the
   prefix of the `(tenant, trans_type, trans_date)` index) are dropped;
 - `LeaseStatusLog.created_at` takes a default instead of auto_now_add, so a move recorded after the fact can
   carry the time it happened.
