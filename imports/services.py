@@ -301,14 +301,14 @@ def _one_occupant_per_unit(plan: Plan, rows, units: dict) -> list:
     """A unit has at most one lease in occupancy (active, month-to-month or notice; a database constraint): a
     row that would give a unit a second one is an error, whether the other is on an earlier row of the file or
     already in the database (and not changed by this file)."""
-    first: dict = {}  # unit id -> (row, lease number) of the file's occupying lease
+    first: dict = {}  # unit id -> (row, lease number, unit external id) of the file's occupying lease
     bad: set[int] = set()
     for number, v in rows:
         if v["lease_status"] not in OCCUPIED_LEASE_STATUSES:
             continue
         unit_id = units[v["unit_external_id"]]
         if unit_id in first:
-            row, lease_number = first[unit_id]
+            row, lease_number, _ = first[unit_id]
             plan.error(
                 number,
                 "lease_status",
@@ -317,7 +317,7 @@ def _one_occupant_per_unit(plan: Plan, rows, units: dict) -> list:
             )
             bad.add(number)
         else:
-            first[unit_id] = (number, v["lease_number"])
+            first[unit_id] = (number, v["lease_number"], v["unit_external_id"])
     in_file = {plan.existing[v["external_id"]] for _, v in rows if v["external_id"] in plan.existing}
     held: dict = {}  # unit id -> (lease number, status) of a lease in occupancy this file leaves alone
     for chunk in batched(sorted(first), CHUNK):
@@ -326,10 +326,9 @@ def _one_occupant_per_unit(plan: Plan, rows, units: dict) -> list:
         ).values_list("id", "unit_id", "lease_number", "lease_status"):
             if lease_id not in in_file:
                 held[unit_id] = (lease_number, status)
-    for unit_id, (number, _) in first.items():
+    for unit_id, (number, _, ext) in first.items():
         if unit_id in held and number not in bad:
             lease_number, status = held[unit_id]
-            ext = next(v["unit_external_id"] for n, v in rows if n == number)
             plan.error(
                 number,
                 "lease_status",
