@@ -26,7 +26,7 @@ from imports.columns import KINDS, ORDER, CellError
 from imports.models import ImportKey, ImportRun
 from properties.models import Properties
 from tenants.models import TenantLease, Tenants
-from tenants.services import lease_statuses_classify
+from tenants.services import is_occupancy_violation, lease_statuses_classify
 from units.models import UnitsUnit
 from units.services import unit_status_set
 
@@ -282,6 +282,7 @@ def _check_leases(plan: Plan, rows):
             for i, num in TenantLease._base_manager.filter(lease_number__in=chunk).values_list("id", "lease_number")
         )
     kept = _claims(plan, kept, taken=taken, key=lambda v: v["lease_number"], column="lease_number", what="Lease number")
+    kept = _one_occupant_per_unit(plan, kept, units)
     out = []
     for number, v in kept:
         unit_id = units[v["unit_external_id"]]
@@ -294,6 +295,48 @@ def _check_leases(plan: Plan, rows):
         }
         out.append((number, v, fields))
     return out
+
+
+def _one_occupant_per_unit(plan: Plan, rows, units: dict) -> list:
+    """A unit has at most one lease in occupancy (active, month-to-month or notice; a database constraint): a
+    row that would give a unit a second one is an error, whether the other is on an earlier row of the file or
+    already in the database (and not changed by this file)."""
+    first: dict = {}  # unit id -> (row, lease number, unit external id) of the file's occupying lease
+    bad: set[int] = set()
+    for number, v in rows:
+        if v["lease_status"] not in OCCUPIED_LEASE_STATUSES:
+            continue
+        unit_id = units[v["unit_external_id"]]
+        if unit_id in first:
+            row, lease_number, _ = first[unit_id]
+            plan.error(
+                number,
+                "lease_status",
+                f"Unit '{v['unit_external_id']}' already has lease {lease_number} in occupancy on row {row}; a "
+                "unit has one active, month-to-month or notice lease at a time.",
+            )
+            bad.add(number)
+        else:
+            first[unit_id] = (number, v["lease_number"], v["unit_external_id"])
+    in_file = {plan.existing[v["external_id"]] for _, v in rows if v["external_id"] in plan.existing}
+    held: dict = {}  # unit id -> (lease number, status) of a lease in occupancy this file leaves alone
+    for chunk in batched(sorted(first), CHUNK):
+        for lease_id, unit_id, lease_number, status in TenantLease._base_manager.filter(
+            unit_id__in=chunk, lease_status__in=OCCUPIED_LEASE_STATUSES
+        ).values_list("id", "unit_id", "lease_number", "lease_status"):
+            if lease_id not in in_file:
+                held[unit_id] = (lease_number, status)
+    for unit_id, (number, _, ext) in first.items():
+        if unit_id in held and number not in bad:
+            lease_number, status = held[unit_id]
+            plan.error(
+                number,
+                "lease_status",
+                f"Unit '{ext}' already has lease {lease_number} in occupancy ({status.replace('_', '-')}); "
+                "add that lease to this file as vacant (with its move-out date), or move it out first.",
+            )
+            bad.add(number)
+    return [(n, v) for n, v in rows if n not in bad]
 
 
 CHECKS = {"properties": _check_properties, "units": _check_units, "tenants": _check_tenants, "leases": _check_leases}
@@ -325,7 +368,14 @@ def import_apply(plan: Plan, *, today: datetime.date | None = None, progress: Ca
     now = timezone.now()
     done, total, changed = 0, max(len(plan.rows), 1), 0
     names = list(plan.rows[0][2].keys()) if plan.rows else []
-    for chunk in batched(plan.rows, CHUNK):
+    chunks = list(batched(plan.rows, CHUNK))
+    if plan.kind == "leases":
+        # Leases leaving their unit are written before leases taking one, in separate statements: the database
+        # allows one lease in occupancy per unit and checks it row by row.
+        leaving = [r for r in plan.rows if r[2]["lease_status"] not in OCCUPIED_LEASE_STATUSES]
+        taking = [r for r in plan.rows if r[2]["lease_status"] in OCCUPIED_LEASE_STATUSES]
+        chunks = [*batched(leaving, CHUNK), *batched(taking, CHUNK)]
+    for chunk in chunks:
         new, old, keys = [], [], []
         ids = [plan.existing[ext] for _, ext, _ in chunk if ext in plan.existing]
         current = {row[0]: row[1:] for row in model._base_manager.filter(pk__in=ids).values_list("pk", *names)}
@@ -427,6 +477,8 @@ def import_run_execute(*, run_id, progress: Callable | None = None, today: datet
             if not plan.errors and not run.dry_run:
                 summary = import_apply(plan, today=today, progress=report)
     except (IntegrityError, ApplicationError) as exc:  # a row changed under us between the checks and the writes
+        if isinstance(exc, IntegrityError) and is_occupancy_violation(exc):
+            exc = "two leases would occupy one unit at once (a lease was changed while the file was checked)"
         failure = f"Nothing was written: {exc}"[:255]
     if failure:
         status = ImportRun.Status.FAILED

@@ -14,8 +14,8 @@ class PropertiesAdmin(admin.ModelAdmin):
 class JurisdictionRuleAdmin(admin.ModelAdmin):
     """The law's data, editable: add a new version (new effective date) rather than rewriting history."""
 
-    list_display = ("state", "city", "rule_type", "effective_date", "citation")
-    list_filter = ("rule_type", "state")
+    list_display = ("state", "city", "rule_type", "effective_date", "citation", "checked_on", "needs_review")
+    list_filter = ("rule_type", "needs_review", "state")
     search_fields = ("state", "city", "citation", "summary")
     ordering = ("state", "city", "rule_type", "-effective_date")
     readonly_fields = ("created_at", "updated_at")

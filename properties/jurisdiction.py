@@ -15,6 +15,20 @@ Rule values this module reads:
   "sum", "cap_pct_over": "500.00"}`. `cap_pct` is a percent of the monthly rent (of the part above
   `cap_pct_over` when given); with both a percent and an amount, `cap_combine` says how they combine (default
   "lesser"). No cap key: no statutory cap (the lease's own fee stands).
+- deposit return (`security_deposit_return`): `{"days_no_deductions": 15, "days_with_deductions": 30,
+  "day_count": "calendar" | "business" | "months", "clock_starts": <CLOCK_STARTS>, "conditions": [<CONDITIONS>],
+  "lease_may_extend_to_days": 60, "final_accounting_days": 60, "balance_days_after_notice": 30,
+  "after_address_days": 15, "itemization": true}`. Both deadlines are always given (null: the statute sets
+  none): the whole deposit back when nothing is withheld, and the itemized statement (with the balance) when
+  something is. `day_count` "months" means calendar months (Colorado's "one month").
+- itemized statement (`deposit_itemized_statement`): `{"contents": [<STATEMENT_CONTENTS>], "receipts":
+  "not_required" | "always" | "over_threshold", "receipts_threshold": "125.00", "estimates_allowed": true,
+  "delivery": [<DELIVERY_METHODS>], "interest": "none" | "annual" | "at_return" | "conditional",
+  "interest_note": "..."}`.
+- deductions (`deposit_deductions`): `{"wear_and_tear_excluded": true, "statute_words": "normal wear and tear"
+  (the statute's own words; null when it uses none), "wear_and_tear_defined": true (the statute defines them),
+  "depreciation_required": false (a statute requires prorating an item's cost by its age or useful life),
+  "depreciation_note": "..."}`.
 """
 
 from __future__ import annotations
@@ -259,3 +273,318 @@ def late_fee_allowed(value: Mapping, *, fee: Decimal, rent: Decimal, days_late: 
     cap = late_fee_cap(value, rent=rent)
     fee = Decimal(fee)
     return (fee if cap is None else min(fee, cap)).quantize(CENT)
+
+
+# --- security deposits ---------------------------------------------------------------------------------------
+
+# When the deposit clock starts, in the statute's own terms; each maps to how the start is computed from the
+# lease's dates (`deposit_clock_start`).
+CLOCK_STARTS = {
+    "move_out": "after the tenant moves out (the statute says 'vacates')",
+    "surrender": "after the tenant surrenders the premises (moves out and gives back possession)",
+    "possession_returned": "after the landlord gets possession back",
+    "occupancy_end": "after the tenant's occupancy ends",
+    "tenancy_end": "after the tenancy (lease or rental agreement) ends",
+    "tenancy_end_and_move_out": "after the tenancy has ended and the tenant has moved out, whichever is later",
+    "tenancy_end_or_surrender_first": "after the lease ends or the tenant surrenders, whichever comes first",
+}
+# Facts the law also waits for that the deadline arithmetic does not count (so it can only come out earlier).
+CONDITIONS = {
+    "forwarding_address": "the landlord's duty (or liability) waits for the tenant's forwarding address in writing",
+    "tenant_demand": "the tenant must ask for the deposit",
+    "five_or_more_units": "applies to buildings of five or more units",
+}
+STATEMENT_CONTENTS = {
+    "each_deduction": "each deduction listed separately with its reason",
+    "amount_each": "the amount of each deduction",
+    "repair_cost_estimate": "the estimated or actual cost of each repair",
+    "receipts": "copies of receipts, invoices or estimates for the work",
+    "landlord_labor": "the time spent and hourly rate when the landlord's own staff did the work",
+    "vendor_contact": "the name, address and phone of the vendor when the invoice does not show them",
+    "balance": "the deposit, the amount kept and the balance returned with it",
+    "interest": "the interest due on the deposit",
+    "signed": "signed by the landlord (or by both sides after a joint inspection)",
+    "sworn": "sworn to under the pains and penalties of perjury",
+    "objection_notice": "the statute's notice wording, with the tenant's time to object and where to send it",
+}
+DELIVERY_METHODS = {
+    "personal": "in person",
+    "mail": "by mail",
+    "first_class_mail": "by first-class mail",
+    "certified_mail": "by certified mail",
+    "last_known_address": "mailed to the tenant's last known address",
+    "email_if_agreed": "by email, if the tenant agreed to it",
+}
+DAY_COUNTS = ("calendar", "business", "months")
+RECEIPTS = ("not_required", "always", "over_threshold")
+INTEREST = ("none", "annual", "at_return", "conditional")
+DEPOSIT_RULE_TYPES = ("security_deposit_return", "deposit_itemized_statement", "deposit_deductions")
+
+
+def deposit_value_errors(rule_type: str, value: Mapping) -> list[str]:
+    """What is wrong with a deposit rule's value (empty when it reads as documented above)."""
+    errors: list[str] = []
+
+    def known(key, allowed, *, many=False):
+        raw = value.get(key)
+        items = raw if many else [raw]
+        if many and not isinstance(raw, list):
+            errors.append(f"{key} must be a list")
+            return
+        for item in items:
+            if item not in allowed:
+                errors.append(f"{key}: unknown {item!r}")
+
+    def whole(key, *, required=False):
+        raw = value.get(key)
+        if raw is None:
+            if required:
+                errors.append(f"{key} is required (null when the statute sets none)")
+            return
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+            errors.append(f"{key} must be a whole number of days")
+
+    if rule_type == "security_deposit_return":
+        for key in ("days_no_deductions", "days_with_deductions"):
+            if key not in value:
+                errors.append(f"{key} is required (null when the statute sets none)")
+            whole(key)
+        if value.get("days_no_deductions") is None and value.get("days_with_deductions") is None:
+            errors.append("at least one deadline is required")
+        known("day_count", DAY_COUNTS)
+        known("clock_starts", CLOCK_STARTS)
+        known("conditions", CONDITIONS, many=True)
+        for key in ("lease_may_extend_to_days", "final_accounting_days", "balance_days_after_notice"):
+            whole(key)
+        whole("after_address_days")
+    elif rule_type == "deposit_itemized_statement":
+        known("contents", STATEMENT_CONTENTS, many=True)
+        known("receipts", RECEIPTS)
+        known("delivery", DELIVERY_METHODS, many=True)
+        known("interest", INTEREST)
+        if value.get("receipts") == "over_threshold":
+            try:
+                Decimal(str(value.get("receipts_threshold")))
+            except ArithmeticError:
+                errors.append("receipts_threshold must be an amount")
+    elif rule_type == "deposit_deductions":
+        for key in ("wear_and_tear_excluded", "depreciation_required", "wear_and_tear_defined"):
+            if not isinstance(value.get(key), bool):
+                errors.append(f"{key} must be true or false")
+        words = value.get("statute_words", "missing")
+        if words is not None and (not isinstance(words, str) or not words.strip()):
+            errors.append("statute_words must be the statute's words, or null when it uses none")
+    return errors
+
+
+@dataclass(frozen=True)
+class StatementRequirements:
+    """What the itemized statement must contain and how it is delivered (`deposit_itemized_statement`)."""
+
+    contents: tuple[str, ...] = ()
+    receipts: str = "not_required"
+    receipts_threshold: Decimal | None = None
+    estimates_allowed: bool = False
+    delivery: tuple[str, ...] = ()
+    interest: str = "none"
+    interest_note: str = ""
+
+    def receipts_needed(self, *, repairs_and_cleaning: Decimal) -> bool:
+        """Whether copies of receipts/invoices must go with a statement whose repair and cleaning deductions
+        total `repairs_and_cleaning` (California: not below $125)."""
+        if self.receipts == "always":
+            return True
+        if self.receipts == "over_threshold":
+            return Decimal(repairs_and_cleaning) >= (self.receipts_threshold or Decimal("0"))
+        return False
+
+
+@dataclass(frozen=True)
+class DepositReturnRule:
+    """A place's law on giving a deposit back, from its three rules: the deadlines and when their clock starts,
+    what the itemized statement must contain, and what deductions may not cover. Citations per rule; `needs_review`
+    when any of the three is flagged for counsel (`review_notes` say what)."""
+
+    state: str
+    city: str
+    days_no_deductions: int | None
+    days_with_deductions: int | None
+    day_count: str
+    clock_starts: str
+    conditions: tuple[str, ...]
+    lease_may_extend_to_days: int | None
+    final_accounting_days: int | None
+    balance_days_after_notice: int | None
+    after_address_days: int | None
+    statement: StatementRequirements
+    wear_and_tear_excluded: bool
+    wear_and_tear_words: str | None
+    depreciation_required: bool
+    citations: dict  # {"return": ..., "statement": ..., "deductions": ...}
+    summaries: dict  # the same keys: each rule's plain-language summary
+    checked_on: datetime.date | None  # the oldest check among the three rules
+    needs_review: bool
+    review_notes: tuple[str, ...]
+
+    @property
+    def clock_starts_words(self) -> str:
+        return CLOCK_STARTS.get(self.clock_starts, self.clock_starts)
+
+    def days(self, *, deductions: bool) -> int | None:
+        """The statutory period: for a statement with deductions, or for a full refund (None: the statute sets
+        none; with deductions the statement's period applies when the refund has none)."""
+        if deductions:
+            return self.days_with_deductions or self.days_no_deductions
+        return self.days_no_deductions
+
+    def deadline(
+        self, *, move_out: datetime.date, tenancy_end: datetime.date | None = None, deductions: bool = True
+    ) -> datetime.date | None:
+        return deposit_return_deadline(
+            days=self.days(deductions=deductions),
+            day_count=self.day_count,
+            clock_starts=self.clock_starts,
+            move_out=move_out,
+            tenancy_end=tenancy_end,
+        )
+
+
+def deposit_clock_start(
+    clock_starts: str, *, move_out: datetime.date, tenancy_end: datetime.date | None = None
+) -> datetime.date:
+    """The day the deposit clock starts from the lease's dates: the actual move-out, and the day the tenancy
+    ended (lease end or the notice's termination date) when known. Where the statute starts at the tenancy's end
+    the earlier of the two is used (a tenant who left early: the law would start later, never sooner), where it
+    needs both the later; an unknown end counts as the move-out."""
+    if clock_starts not in CLOCK_STARTS:
+        raise RuleValueError(f"Unknown clock_starts {clock_starts!r}.")
+    if tenancy_end is None or clock_starts in ("move_out", "surrender", "possession_returned", "occupancy_end"):
+        return move_out
+    if clock_starts == "tenancy_end_and_move_out":
+        return max(tenancy_end, move_out)
+    return min(tenancy_end, move_out)  # tenancy_end, tenancy_end_or_surrender_first
+
+
+def add_business_days(start: datetime.date, days: int) -> datetime.date:
+    """`days` weekdays after `start`. Legal holidays are not skipped, so the result is never later than the
+    statute's own count (a deadline that errs early)."""
+    day = start
+    while days > 0:
+        day += datetime.timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
+
+
+def add_months(start: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months later (the month's last day when it has no such day)."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(start.day, last))
+
+
+def deposit_return_deadline(
+    *,
+    days: int | None,
+    day_count: str = "calendar",
+    clock_starts: str,
+    move_out: datetime.date,
+    tenancy_end: datetime.date | None = None,
+) -> datetime.date | None:
+    """The last day to act: `days` (calendar days, weekdays or months) after the clock starts. None when the
+    statute sets no period. Conditions the law also waits for (a forwarding address, the tenant's demand) are
+    not counted, so the date can only be earlier than the law's."""
+    if days is None:
+        return None
+    start = deposit_clock_start(clock_starts, move_out=move_out, tenancy_end=tenancy_end)
+    if day_count == "business":
+        return add_business_days(start, days)
+    if day_count == "months":
+        return add_months(start, days)
+    if day_count != "calendar":
+        raise RuleValueError(f"Unknown day_count {day_count!r}.")
+    return start + datetime.timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class DepositRuleRow:
+    """One deposit rule as plain data (what the selectors hand to `deposit_return_rule_from`)."""
+
+    rule_type: str
+    state: str
+    city: str
+    value: Mapping
+    citation: str
+    summary: str
+    checked_on: datetime.date | None = None
+    needs_review: bool = False
+    review_note: str = ""
+
+
+def _money_or_none(raw) -> Decimal | None:
+    return None if raw in (None, "") else Decimal(str(raw))
+
+
+def deposit_return_rule_from(rows: Iterable[DepositRuleRow]) -> DepositReturnRule | None:
+    """The place's DepositReturnRule from its governing deposit rules (None without a `security_deposit_return`
+    rule). A missing statement or deductions rule reads as "nothing on file" and flags the result for review."""
+    by_type = {row.rule_type: row for row in rows}
+    ret = by_type.get("security_deposit_return")
+    if ret is None:
+        return None
+    statement_row = by_type.get("deposit_itemized_statement")
+    deductions_row = by_type.get("deposit_deductions")
+    v, sv, dv = (
+        ret.value,
+        (statement_row.value if statement_row else {}),
+        (deductions_row.value if deductions_row else {}),
+    )
+    present = [r for r in (ret, statement_row, deductions_row) if r is not None]
+    notes = [f"{r.rule_type}: {r.review_note}" for r in present if r.needs_review and r.review_note]
+    missing = [
+        t
+        for t, r in (("deposit_itemized_statement", statement_row), ("deposit_deductions", deductions_row))
+        if r is None
+    ]
+    notes += [f"{t}: no rule on file" for t in missing]
+    checks = [r.checked_on for r in present]
+    return DepositReturnRule(
+        state=ret.state,
+        city=ret.city,
+        days_no_deductions=v.get("days_no_deductions"),
+        days_with_deductions=v.get("days_with_deductions"),
+        day_count=v.get("day_count", "calendar"),
+        clock_starts=v.get("clock_starts", "move_out"),
+        conditions=tuple(v.get("conditions", ())),
+        lease_may_extend_to_days=v.get("lease_may_extend_to_days"),
+        final_accounting_days=v.get("final_accounting_days"),
+        balance_days_after_notice=v.get("balance_days_after_notice"),
+        after_address_days=v.get("after_address_days"),
+        statement=StatementRequirements(
+            contents=tuple(sv.get("contents", ())),
+            receipts=sv.get("receipts", "not_required"),
+            receipts_threshold=_money_or_none(sv.get("receipts_threshold")),
+            estimates_allowed=bool(sv.get("estimates_allowed", False)),
+            delivery=tuple(sv.get("delivery", ())),
+            interest=sv.get("interest", "none"),
+            interest_note=sv.get("interest_note", ""),
+        ),
+        wear_and_tear_excluded=bool(dv.get("wear_and_tear_excluded", True)),
+        wear_and_tear_words=dv.get("statute_words"),
+        depreciation_required=bool(dv.get("depreciation_required", False)),
+        citations={
+            "return": ret.citation,
+            "statement": statement_row.citation if statement_row else "",
+            "deductions": deductions_row.citation if deductions_row else "",
+        },
+        summaries={
+            "return": ret.summary,
+            "statement": statement_row.summary if statement_row else "",
+            "deductions": deductions_row.summary if deductions_row else "",
+        },
+        checked_on=None if None in checks else min(checks),
+        needs_review=bool(missing) or any(r.needs_review for r in present),
+        review_notes=tuple(notes),
+    )

@@ -69,10 +69,13 @@ class JurisdictionRule(BaseModel):
     `value` holds the numbers the pure module `properties.jurisdiction` reads (no legal number lives in
     code): notice rules `{"days": 30}` or tiers `{"tiers": [{"max_increase_pct": 10, "days": 30},
     {"days": 90}]}`; late fees `{"grace_days": 5, "cap_pct": 5, "cap_amount": "50.00", "cap_combine":
-    "greater"}`; deposits `{"days": 21, "itemization": true}`. A city rule overrides the state's for the same
-    type; among rules of one place and type, the latest `effective_date` on or before the day in question
-    governs. The shipped rows (`properties/data/jurisdiction_rules.json`) are a starting point to be checked
-    with counsel, not legal advice.
+    "greater"}`; the three deposit rules (`security_deposit_return`, `deposit_itemized_statement`,
+    `deposit_deductions`) as documented in `properties.jurisdiction` (deadlines and when their clock starts,
+    what the statement must contain, wear and tear and depreciation). A city rule overrides the state's for the
+    same type; among rules of one place and type, the latest `effective_date` on or before the day in question
+    governs. `checked_on` is the day someone last read the statute against the row; `needs_review` flags a row
+    (with `review_note` saying what) that counsel should confirm. The shipped rows
+    (`properties/data/jurisdiction_rules.json`) are a starting point to be checked with counsel, not legal advice.
     """
 
     class RuleType(models.TextChoices):
@@ -80,6 +83,8 @@ class JurisdictionRule(BaseModel):
         MTM_TERMINATION_NOTICE = "mtm_termination_notice", "Month-to-month termination notice"
         LATE_FEE = "late_fee", "Late fee cap and grace period"
         SECURITY_DEPOSIT_RETURN = "security_deposit_return", "Security deposit return"
+        DEPOSIT_ITEMIZED_STATEMENT = "deposit_itemized_statement", "Deposit itemized statement"
+        DEPOSIT_DEDUCTIONS = "deposit_deductions", "Deposit deductions: wear and tear, depreciation"
 
     state = models.CharField(max_length=2, db_index=True)  # "WA": upper case, a US state or DC
     city = models.CharField(max_length=100, blank=True, default="")  # "" = statewide
@@ -89,6 +94,9 @@ class JurisdictionRule(BaseModel):
     citation = models.CharField(max_length=300)
     effective_date = models.DateField()
     source_url = models.URLField(max_length=500, blank=True, default="")
+    checked_on = models.DateField(null=True, blank=True)  # last read against the statute (null: not recorded)
+    needs_review = models.BooleanField(default=False)  # "needs counsel review": something in the row is unsure
+    review_note = models.TextField(blank=True, default="")  # what counsel should confirm
 
     class Meta:
         db_table = "jurisdiction_rule"

@@ -3,7 +3,13 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
 
-from properties.jurisdiction import RuleFacts
+from properties.jurisdiction import (
+    DEPOSIT_RULE_TYPES,
+    DepositReturnRule,
+    DepositRuleRow,
+    RuleFacts,
+    deposit_return_rule_from,
+)
 from properties.models import JurisdictionRule, Properties, PropertyAccess
 
 
@@ -100,6 +106,15 @@ class RuleBook:
         state, city = property_place(prop)
         return self.facts(state, city, rule_type)
 
+    def deposit_rule(self, state: str, city: str = "") -> DepositReturnRule | None:
+        """The place's deposit law (deadlines, statement, deductions) from the rules this book holds."""
+        rows = [self.get(state, city, t) for t in DEPOSIT_RULE_TYPES]
+        return deposit_return_rule_from(_deposit_row(r) for r in rows if r is not None)
+
+    def deposit_rule_for_property(self, prop) -> DepositReturnRule | None:
+        state, city = property_place(prop)
+        return self.deposit_rule(state, city)
+
     def of_type(self, rule_type: str) -> list[JurisdictionRule]:
         """Every rule of the type in force somewhere (for a conservative fallback where a place has none)."""
         return [r for r in self.rules if r.rule_type == rule_type]
@@ -150,6 +165,40 @@ def property_rule_facts(*, rule_type: str, on_date: datetime.date) -> dict:
     book = jurisdiction_rulebook(on_date=on_date, rule_types=[rule_type])
     places = Properties.objects.values_list("id", "state", "city", "jurisdiction_state", "jurisdiction_city")
     return {pk: book.facts(j_state or state, j_city or city, rule_type) for pk, state, city, j_state, j_city in places}
+
+
+def _deposit_row(rule: JurisdictionRule) -> DepositRuleRow:
+    return DepositRuleRow(
+        rule_type=rule.rule_type,
+        state=rule.state,
+        city=rule.city,
+        value=rule.value,
+        citation=rule.citation,
+        summary=rule.summary,
+        checked_on=rule.checked_on,
+        needs_review=rule.needs_review,
+        review_note=rule.review_note,
+    )
+
+
+def deposit_return_rule(*, state: str, city: str = "", on_date: datetime.date) -> DepositReturnRule | None:
+    """The deposit law of (state, city) on `on_date`, for the deposit disposition (turnover, 2.1): how many days
+    (with and without deductions), counted how and from when (`deadline(move_out=, tenancy_end=, deductions=)`),
+    what the itemized statement must contain and how it is delivered, whether wear and tear is excluded and
+    depreciation required, with each rule's citation and review flag. City rules override the state's per rule.
+    None when the place has no `security_deposit_return` rule. One query."""
+    return jurisdiction_rulebook(on_date=on_date, rule_types=DEPOSIT_RULE_TYPES, states=[state]).deposit_rule(
+        state, city
+    )
+
+
+def deposit_return_rules_for_properties(*, properties: Iterable, on_date: datetime.date) -> dict:
+    """{property id: DepositReturnRule | None} for loaded properties (one query)."""
+    properties = list(properties)
+    book = jurisdiction_rulebook(
+        on_date=on_date, rule_types=DEPOSIT_RULE_TYPES, states={property_place(p)[0] for p in properties}
+    )
+    return {p.pk: book.deposit_rule_for_property(p) for p in properties}
 
 
 def user_property_ids(user) -> set | None:

@@ -83,6 +83,9 @@ class JurisdictionRuleSerializer(serializers.ModelSerializer):
             "citation",
             "effective_date",
             "source_url",
+            "checked_on",
+            "needs_review",
+            "review_note",
             "updated_at",
         ]
         read_only_fields = fields

@@ -10,6 +10,9 @@ MONTH_TO_MONTH = "month_to_month"
 NOTICE = "notice"
 VACANT = "vacant"
 STATUSES = (ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT)
+# A lease in one of these states has the unit: at most one per unit (database constraint
+# `tenant_lease_one_occupying_per_unit`).
+OCCUPYING = (ACTIVE, MONTH_TO_MONTH, NOTICE)
 
 # How a status reads inside a sentence ("Cannot move a lease from vacant to notice.").
 STATUS_WORDS = {ACTIVE: "active", MONTH_TO_MONTH: "month-to-month", NOTICE: "notice", VACANT: "vacant"}

@@ -1,6 +1,7 @@
 import uuid
 
 from django.db import models
+from django.utils import timezone
 
 from core.models import BaseModel
 from core.scoping import ScopedManager
@@ -84,6 +85,17 @@ class TenantLease(BaseModel):
         db_table = "tenant_lease"
         ordering = ["lease_end_date"]
         indexes = [models.Index(fields=["lease_status", "lease_end_date"])]
+        constraints = [
+            # One lease in occupancy per unit (tenants.lifecycle.OCCUPYING); vacant leases are history.
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=models.Q(lease_status__in=["active", "month_to_month", "notice"]),
+                name="tenant_lease_one_occupying_per_unit",
+                violation_error_message=(
+                    "This unit already has a lease in occupancy (active, month-to-month or on notice)."
+                ),
+            )
+        ]
         verbose_name = "lease"
 
     def __str__(self):
@@ -100,7 +112,9 @@ class LeaseStatusLog(models.Model):
     reason = models.CharField(max_length=200, default="")
     changed_by = models.CharField(max_length=100, default="system")
     metadata = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # A default, not auto_now_add: a move recorded after the fact (an import, a backfill, a seed) can carry
+    # the time it happened. Services never pass it, so live moves are stamped "now" as before.
+    created_at = models.DateTimeField(default=timezone.now)
 
     objects = ScopedManager()
     scope_property = "lease__property_id"
@@ -135,11 +149,12 @@ class TenantLedgerEntry(BaseModel):
         DAMAGE = "damage", "Damage"
         OTHER = "other", "Other"
 
-    tenant = models.ForeignKey(Tenants, on_delete=models.CASCADE, related_name="ledger_entries")
+    # No index of its own: the (tenant, trans_type, trans_date) index below leads with it.
+    tenant = models.ForeignKey(Tenants, on_delete=models.CASCADE, related_name="ledger_entries", db_index=False)
     lease = models.ForeignKey(
         TenantLease, on_delete=models.CASCADE, related_name="ledger_entries", null=True, blank=True
     )
-    trans_type = models.CharField(max_length=10, choices=TransType.choices, db_index=True)
+    trans_type = models.CharField(max_length=10, choices=TransType.choices)
     charge_code = models.CharField(max_length=20, choices=ChargeCode.choices, default=ChargeCode.RENT)
     description = models.CharField(max_length=200, blank=True, default="")
     trans_date = models.DateField(db_index=True)
@@ -160,7 +175,10 @@ class TenantLedgerEntry(BaseModel):
     class Meta:
         db_table = "tenant_ledger_entry"
         ordering = ["-trans_date", "trans_type"]
-        indexes = [models.Index(fields=["tenant", "trans_type", "trans_date"])]
+        indexes = [
+            models.Index(fields=["tenant", "trans_type", "trans_date"]),
+            models.Index(fields=["due_date"]),
+        ]
         verbose_name = "ledger entry"
         verbose_name_plural = "ledger entries"
 

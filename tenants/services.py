@@ -9,7 +9,7 @@ Every change of `TenantLease.lease_status` goes through `lease_transition` (one 
 import datetime
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -21,6 +21,9 @@ from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import LeaseStatusLog, TenantLease
 from tenants.signals import lease_status_changed_send_on_commit
 from units.services import unit_status_set
+
+# The database constraint behind "one lease in occupancy per unit" (tenants.models.TenantLease.Meta).
+OCCUPANCY_CONSTRAINT = "tenant_lease_one_occupying_per_unit"
 
 # Fields a transition may set besides the lifecycle columns it manages itself.
 _ACTIVATION_FIELDS = {
@@ -101,10 +104,19 @@ def lease_transition(
         changes, meta = _transition_changes(
             lease=locked, previous=previous, to_status=to_status, today=today, fields=fields
         )
+        if previous not in lifecycle.OCCUPYING and to_status in lifecycle.OCCUPYING:
+            _refuse_second_occupant(locked)
         changes.update(lease_status=to_status, lease_status_changed_at=when, lease_status_changed_by=actor[:100])
         for name, value in changes.items():
             setattr(locked, name, value)
-        locked.save(update_fields=[*changes, "updated_at"])
+        try:
+            with transaction.atomic():
+                locked.save(update_fields=[*changes, "updated_at"])
+        except IntegrityError as exc:  # another lease took the unit between the check and the write
+            if not is_occupancy_violation(exc):
+                raise
+            _refuse_second_occupant(locked)
+            raise ApplicationError("This unit already has a lease in occupancy.") from exc
 
         LeaseStatusLog.objects.create(
             lease=locked,
@@ -121,6 +133,28 @@ def lease_transition(
             lease_ids=[locked.pk], previous_status=previous, new_status=to_status, actor=actor, reason=reason or ""
         )
     return locked
+
+
+def is_occupancy_violation(exc: IntegrityError) -> bool:
+    """Whether `exc` is the "one lease in occupancy per unit" constraint (PostgreSQL names the constraint,
+    SQLite the column of its partial unique index)."""
+    text = str(exc)
+    return OCCUPANCY_CONSTRAINT in text or "tenant_lease.unit_id" in text
+
+
+def _refuse_second_occupant(lease: TenantLease) -> None:
+    """ApplicationError (400) naming the lease that already occupies `lease`'s unit, if there is one."""
+    other = (
+        TenantLease.objects.filter(unit_id=lease.unit_id, lease_status__in=lifecycle.OCCUPYING)
+        .exclude(pk=lease.pk)
+        .only("lease_number", "lease_status")
+        .first()
+    )
+    if other is not None:
+        raise ApplicationError(
+            f"Lease {other.lease_number} is still {lifecycle.STATUS_WORDS[other.lease_status]} on this unit: "
+            "move it out (notice, then vacant) before another lease can start."
+        )
 
 
 def _transition_changes(*, lease: TenantLease, previous: str, to_status: str, today: datetime.date, fields: dict):

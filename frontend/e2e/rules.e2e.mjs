@@ -48,6 +48,57 @@ describe('Rules by state', { concurrency: false }, () => {
     assert.match(await page.getByTestId('rules-table').innerText(), /Chicago, IL/);
   });
 
+  test('deposit rules read in words, with the check date and the counsel-review flag', async () => {
+    await page.goto(`${BASE_URL}/rules?state=TX&rule_type=security_deposit_return`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=rule-row]').length === 1,
+    );
+    const row = await page.getByTestId('rule-row').innerText();
+    assert.match(
+      row,
+      /30 days after the tenant surrenders the unit \(once the tenant gives a forwarding address\); itemized statement required/,
+    );
+    assert.match(row, /Tex\. Prop\. Code §92\.103\(a\)/);
+    assert.match(await page.getByTestId('checked-on').innerText(), /^Checked \S/);
+
+    await page.goto(`${BASE_URL}/rules?state=CA&rule_type=deposit_itemized_statement`);
+    await page.getByTestId('needs-review').waitFor();
+    const statement = await page.getByTestId('rule-row').innerText();
+    assert.match(statement, /receipts when repairs and cleaning reach \$125\.00/);
+    assert.match(await page.getByTestId('needs-review').innerText(), /Needs counsel review/);
+
+    await page.goto(`${BASE_URL}/rules?state=FL&rule_type=security_deposit_return`);
+    await page.getByTestId('rule-row').first().waitFor();
+    assert.match(
+      await page.getByTestId('rule-words').innerText(),
+      /15 days after the tenant moves out if nothing is withheld; 30 days for the itemized statement/,
+    );
+
+    await page.goto(`${BASE_URL}/rules?state=GA`);
+    await page.getByTestId('rule-row').first().waitFor();
+    assert.match(
+      await page.getByTestId('rules-table').innerText(),
+      /“ordinary wear and tear” may not be charged/,
+    );
+    await shot(page, '62-rules-deposit');
+  });
+
+  test('the rules fit a phone: the table scrolls inside its card', async () => {
+    const phone = await signedIn({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.page.goto(`${BASE_URL}/rules?state=CA`);
+      await phone.page.getByTestId('rule-row').first().waitFor();
+      await phone.page.waitForLoadState('networkidle');
+      const width = await phone.page.evaluate(() =>
+        Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+      );
+      assert.ok(width <= 390, `/rules is ${width} px wide on a phone`);
+      await shot(phone.page, 'phone-rules-deposit');
+    } finally {
+      await phone.browser.close();
+    }
+  });
+
   test('a renewal shows its reply-by date and the notice rule behind its start date', async (t) => {
     const list = await api(page, '/api/v1/renewals/?status=pending&page_size=50');
     const rec = list.results.find((r) => r.notice_days);

@@ -180,6 +180,50 @@ def test_command_imports_directory(tmp_path):
     assert TenantLease.objects.count() == 2
 
 
+# --- one lease in occupancy per unit -----------------------------------------------------------------------
+
+LEASE_HEADER = LEASES.splitlines()[0] + "\n"
+
+
+def test_two_occupying_leases_for_one_unit_in_a_file_is_a_row_error():
+    for kind, text in (("properties", PROPS), ("units", UNITS), ("tenants", TENANTS)):
+        run(kind, text)
+    r = run("leases", LEASES + "L3,L-3,T2,U1,2026-01-01,2026-12-31,1900,0,notice,2027-01-31\n")
+    assert r.status == "invalid" and TenantLease.objects.count() == 0
+    assert r.errors == [
+        {
+            "row": 4,
+            "column": "lease_status",
+            "message": "Unit 'U1' already has lease L-1 in occupancy on row 2; a unit has one active, "
+            "month-to-month or notice lease at a time.",
+        }
+    ]
+
+
+def test_a_new_occupying_lease_on_a_unit_already_let_is_a_row_error_not_a_crash():
+    seed_all()
+    new_lease = "L9,L-9,T2,U1,2026-02-01,2027-01-31,1950,0,active,\n"
+    r = run("leases", LEASE_HEADER + new_lease, today=datetime.date(2026, 3, 1))
+    assert r.status == "invalid" and r.errors[0]["row"] == 2
+    assert r.errors[0]["message"].startswith("Unit 'U1' already has lease L-1 in occupancy (month-to-month);")
+    assert not TenantLease.objects.filter(lease_number="L-9").exists()
+
+
+def test_the_same_file_may_move_the_old_lease_out_and_the_new_one_in():
+    seed_all()
+    # the new lease's row comes first: the writes still move L-1 out before L-9 takes the unit
+    content = (
+        LEASE_HEADER
+        + "L9,L-9,T2,U1,2026-02-01,2027-01-31,1950,0,active,\n"
+        + "L1,L-1,T1,U1,2025-01-01,2025-12-31,1800.00,1800,vacant,\n"
+    )
+    r = run("leases", content, today=datetime.date(2026, 3, 1))
+    assert r.status == "committed", (r.errors, r.message)
+    by_number = dict(TenantLease.objects.filter(unit__unit_number="101").values_list("lease_number", "lease_status"))
+    assert by_number == {"L-1": "vacant", "L-9": "active"}
+    assert UnitsUnit.objects.get(unit_number="101").status == "occupied"
+
+
 # --- API -----------------------------------------------------------------------------------------------------
 
 

@@ -58,7 +58,7 @@ def test_loading_restores_an_edited_row_and_recreates_a_deleted_one():
     JurisdictionRule.objects.filter(state="TX", rule_type="late_fee").delete()
     assert jurisdiction_rules_load() == (1, 1)
     rule.refresh_from_db()
-    assert rule.value == {"days": 21, "itemization": True}
+    assert rule.value["days_with_deductions"] == 21 and rule.value["clock_starts"] == "move_out"
 
 
 def test_the_database_requires_a_citation():
@@ -84,7 +84,7 @@ def test_city_rule_overrides_the_state_rule():
     deposit = selectors.jurisdiction_rule_get(
         state="wa", city="seattle", rule_type="security_deposit_return", on_date=TODAY
     )
-    assert deposit.city == "" and deposit.citation == "RCW 59.18.280"
+    assert deposit.city == "" and deposit.citation == "RCW 59.18.280(1)"
 
 
 def test_the_version_in_force_on_the_date_governs():
@@ -116,7 +116,7 @@ def test_list_by_state(api_client):
     response = api_client.get(URL, {"state": "ca"})
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == JurisdictionRule.objects.filter(state="CA").count() == 4
+    assert body["count"] == JurisdictionRule.objects.filter(state="CA").count() == len(TYPES) == 6
     increase = next(r for r in body["results"] if r["rule_type"] == "rent_increase_notice")
     assert increase["citation"] == "Cal. Civ. Code §827"
     assert increase["value"] == {"tiers": [{"max_increase_pct": 10, "days": 30}, {"days": 90}]}

@@ -1,13 +1,20 @@
 import { IsoDate, IsoDateTime } from './api.models';
 
 export type JurisdictionRuleType =
-  'rent_increase_notice' | 'mtm_termination_notice' | 'late_fee' | 'security_deposit_return';
+  | 'rent_increase_notice'
+  | 'mtm_termination_notice'
+  | 'late_fee'
+  | 'security_deposit_return'
+  | 'deposit_itemized_statement'
+  | 'deposit_deductions';
 
 export const JURISDICTION_RULE_TYPES: readonly JurisdictionRuleType[] = [
   'rent_increase_notice',
   'mtm_termination_notice',
   'late_fee',
   'security_deposit_return',
+  'deposit_itemized_statement',
+  'deposit_deductions',
 ];
 
 export const JURISDICTION_RULE_TYPE_LABELS: Readonly<Record<JurisdictionRuleType, string>> = {
@@ -15,6 +22,8 @@ export const JURISDICTION_RULE_TYPE_LABELS: Readonly<Record<JurisdictionRuleType
   mtm_termination_notice: 'Month-to-month termination notice',
   late_fee: 'Late fee cap and grace period',
   security_deposit_return: 'Security deposit return',
+  deposit_itemized_statement: 'Deposit itemized statement',
+  deposit_deductions: 'Deposit deductions: wear and tear, depreciation',
 };
 
 /** One version of a rule of landlord-tenant law (`GET /api/v1/jurisdiction-rules/`). */
@@ -33,6 +42,11 @@ export interface JurisdictionRule {
   effective_date: IsoDate;
   /** Where the statute can be read (null when unknown). */
   source_url: string | null;
+  /** The day the row was last read against the statute (null: not recorded). */
+  checked_on: IsoDate | null;
+  /** "Needs counsel review": something in the row is unsure; `review_note` says what. */
+  needs_review: boolean;
+  review_note: string;
   updated_at: IsoDateTime;
 }
 

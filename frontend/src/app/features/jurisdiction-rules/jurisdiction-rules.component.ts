@@ -21,8 +21,9 @@ const STATES = [
 ] as const; // prettier-ignore
 
 /**
- * Rules by state: the law the agents compute with (notice periods, late-fee caps, deposit deadlines), with
- * each rule's citation, read-only. Edited in the Django admin; a starting point to check with counsel.
+ * Rules by state: the law the agents compute with (notice periods, late-fee caps, deposit deadlines, the
+ * itemized statement, wear and tear), with each rule's citation, the day it was checked and a "needs counsel
+ * review" flag, read-only. Edited in the Django admin; a starting point to check with counsel.
  */
 @Component({
   selector: 'app-jurisdiction-rules',
@@ -34,8 +35,9 @@ const STATES = [
         <div>
           <h1>Rules by state</h1>
           <p class="muted">
-            Notice periods, late-fee caps and deposit deadlines the renewals, notices and
-            collections follow. A starting point, not legal advice: check each rule with counsel.
+            Notice periods, late-fee caps and deposit rules (deadlines, the itemized statement, wear
+            and tear) the renewals, notices, collections and move-outs follow. A starting point, not
+            legal advice: check each rule with counsel, first those marked for review.
           </p>
         </div>
       </header>
@@ -75,15 +77,32 @@ const STATES = [
                     <td>{{ r.city ? r.city + ', ' + r.state : r.state }}</td>
                     <td>
                       {{ r.rule_type_label }}
-                      <div class="muted small">{{ words(r.value) }}</div>
+                      <div class="muted small" data-testid="rule-words">
+                        {{ words(r.value, r.rule_type) }}
+                      </div>
                     </td>
-                    <td class="summary">{{ r.summary }}</td>
+                    <td class="summary">
+                      {{ r.summary }}
+                      @if (r.needs_review) {
+                        <div class="review" data-testid="needs-review">
+                          <span class="review-badge">Needs counsel review</span>
+                          <span class="small">{{ r.review_note }}</span>
+                        </div>
+                      }
+                    </td>
                     <td>
                       @if (r.source_url) {
                         <a [href]="r.source_url" target="_blank" rel="noopener">{{ r.citation }}</a>
                       } @else {
                         {{ r.citation }}
                       }
+                      <div class="muted small" data-testid="checked-on">
+                        @if (r.checked_on) {
+                          Checked {{ r.checked_on | appDate }}
+                        } @else {
+                          Check date not recorded
+                        }
+                      </div>
                     </td>
                     <td>{{ r.effective_date | appDate }}</td>
                   </tr>
@@ -109,6 +128,21 @@ const STATES = [
     }
     .small {
       font-size: 12px;
+    }
+    .review {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 4px;
+      margin-top: 6px;
+    }
+    .review-badge {
+      padding: 2px 9px;
+      border-radius: 999px;
+      font: 600 12px/18px var(--font-body);
+      white-space: nowrap;
+      background: var(--tone-amber-bg);
+      color: var(--tone-amber-fg);
     }
   `,
 })
