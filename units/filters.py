@@ -1,12 +1,33 @@
 """Query-string filters for the work-order list, summary and export. Every invalid value answers 400, never 500."""
 
 import django_filters
+from django import forms
 from django.utils import timezone
 
 from core.filters import ChoiceInFilter, StableOrderingFilter, iso_date_filter
 from units import workflow
 from units.models import UnitsMaintenance
 from units.selectors import sla_breached_q
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no; any case); anything else is a 400, not a silently ignored filter."""
+
+    TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError("Must be true or false.", code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class WorkOrderFilter(django_filters.FilterSet):
@@ -20,8 +41,8 @@ class WorkOrderFilter(django_filters.FilterSet):
     tenant = django_filters.UUIDFilter(field_name="tenant_id")
     requested_date__gte = iso_date_filter("requested_date", "gte")
     requested_date__lte = iso_date_filter("requested_date", "lte")
-    open = django_filters.BooleanFilter(method="filter_open", label="true: open, assigned or in progress")
-    sla_breached = django_filters.BooleanFilter(
+    open = StrictBooleanFilter(method="filter_open", label="true: open, assigned or in progress")
+    sla_breached = StrictBooleanFilter(
         method="filter_sla_breached", label="true: open past its SLA due date, or completed after it"
     )
 

@@ -59,11 +59,16 @@ def work_order_get(*, work_order_id) -> UnitsMaintenance | None:
                 queryset=WorkOrderFile.objects.select_related("file", "file__uploaded_by").order_by("created_at", "id"),
             ),
             Prefetch("events", queryset=WorkOrderEvent.objects.order_by("-created_at", "-id")),
-            "invoices__vendor",
+            # the invoice table lives in `invoices` (a layer up): reached through the relation, not imported
+            Prefetch("invoices", queryset=_invoice_model().objects.select_related("vendor").order_by("invoice_date")),
         )
         .filter(pk=pk)
         .first()
     )
+
+
+def _invoice_model():
+    return UnitsMaintenance._meta.get_field("invoices").related_model
 
 
 def work_order_file_get(*, work_order: UnitsMaintenance, link_id) -> WorkOrderFile | None:
