@@ -86,7 +86,11 @@ FILE_NOT_FOUND = "File not found on this work order."
 ERROR = inline_serializer("WorkOrderError", {"detail": drf_serializers.CharField()})
 TRANSITION_ERROR = inline_serializer(
     "WorkOrderTransitionError",
-    {"detail": drf_serializers.CharField(), "allowed": drf_serializers.ListField(child=drf_serializers.CharField())},
+    {
+        "detail": drf_serializers.CharField(),
+        # present when the move itself is refused (not for a malformed body)
+        "allowed": drf_serializers.ListField(child=drf_serializers.CharField(), required=False),
+    },
 )
 PERMISSION = Requires("view_maintenance", write="manage_maintenance")
 
