@@ -65,7 +65,13 @@ def test_create_before_the_lease_began_links_nobody(unit, lease):
 
 
 def test_create_with_a_given_lease_and_tenant(unit, lease):
-    earlier = LeaseFactory(unit=unit, lease_begin_date=TODAY - 900 * DAY, lease_end_date=TODAY - 300 * DAY)
+    earlier = LeaseFactory(
+        unit=unit,
+        lease_begin_date=TODAY - 900 * DAY,
+        lease_end_date=TODAY - 300 * DAY,
+        lease_status="vacant",  # one occupying lease per unit (tenants constraint)
+        status="expired",
+    )
     wo = work_order_create(unit=unit, title="Broken blind", lease=earlier.pk)
     assert (wo.lease, wo.tenant) == (earlier, earlier.tenant)  # the tenant follows the lease
     wo = work_order_create(unit=unit, title="Broken blind", lease=lease, tenant=earlier.tenant_id)
