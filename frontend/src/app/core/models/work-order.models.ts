@@ -130,7 +130,7 @@ export interface WorkOrderFile {
   /** Signed, expiring links to the bytes. */
   url: string;
   thumbnail_url: string | null;
-  uploaded_by_name: string;
+  uploaded_by_name: string | null;
   created_at: IsoDateTime;
 }
 

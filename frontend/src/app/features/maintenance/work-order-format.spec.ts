@@ -298,6 +298,7 @@ describe('the new-work-order form', () => {
       lease_number: 'L',
       tenant_name: 'T',
       lease_status: 'vacant',
+      status: 'active',
       lease_begin_date: null,
       lease_end_date: null,
       actual_move_out_date: null,
@@ -305,7 +306,7 @@ describe('the new-work-order form', () => {
       ...over,
     }) as LeaseLifecycle;
 
-  it('previews the lease in occupancy on the requested date', () => {
+  it('previews the lease in occupancy on the requested date (the API\'s rule)', () => {
     const old = lease({
       id: 'old',
       lease_begin_date: '2024-01-01',
@@ -318,14 +319,16 @@ describe('the new-work-order form', () => {
       lease_begin_date: '2025-02-01',
       lease_end_date: '2026-01-31',
     });
-    const leases = [current, old];
+    const leases = [old, current];
     expect(occupyingLease(leases, '2025-01-10')?.id).toBe('old');
+    // the move-out day still belongs to the lease
     expect(occupyingLease(leases, '2025-01-15')?.id).toBe('old');
     expect(occupyingLease(leases, '2025-01-20')).toBeNull();
     // month-to-month: past the end date, still in occupancy
     expect(occupyingLease(leases, '2026-03-01')?.id).toBe('cur');
     expect(occupyingLease(leases, '2023-06-01')).toBeNull();
     expect(occupyingLease(leases, '')).toBeNull();
+    // notice, not yet moved out: continues past its notice move-out date
     const notice = lease({
       id: 'n',
       lease_status: 'notice',
@@ -333,8 +336,29 @@ describe('the new-work-order form', () => {
       lease_end_date: '2026-01-31',
       notice_move_out_date: '2026-03-31',
     });
-    expect(occupyingLease([notice], '2026-03-31')?.id).toBe('n');
-    expect(occupyingLease([notice], '2026-04-01')).toBeNull();
+    expect(occupyingLease([notice], '2026-04-02')?.id).toBe('n');
+    // vacant without a move-out date: its notice move-out, else its end date
+    const left = lease({
+      id: 'v',
+      lease_begin_date: '2025-02-01',
+      lease_end_date: '2026-01-31',
+      notice_move_out_date: '2025-12-15',
+    });
+    expect(occupyingLease([left], '2025-12-15')?.id).toBe('v');
+    expect(occupyingLease([left], '2025-12-16')).toBeNull();
+    // an active lease whose contract expired ends on its end date; otherwise it continues
+    const expired = lease({
+      id: 'e',
+      lease_status: 'active',
+      status: 'expired',
+      lease_begin_date: '2025-02-01',
+      lease_end_date: '2026-01-31',
+    });
+    expect(occupyingLease([expired], '2026-02-01')).toBeNull();
+    expect(occupyingLease([{ ...expired, status: 'active' }], '2026-02-01')?.id).toBe('e');
+    // a same-day turnover goes to the new tenant
+    const next = lease({ id: 'next', lease_status: 'active', lease_begin_date: '2025-01-15' });
+    expect(occupyingLease([old, next], '2025-01-15')?.id).toBe('next');
   });
 
   it("puts a 400's field errors by their fields, the rest together", () => {

@@ -233,19 +233,32 @@ export function vendorsFor(
   return matching.length ? matching : [...vendors];
 }
 
-/** The last day a lease occupies its unit (null: still open-ended, e.g. month-to-month). */
+/** The contract statuses after which an active lease ends on its end date. */
+const ENDED_CONTRACTS = ['expired', 'terminated'];
+
+/**
+ * The last day a lease occupies its unit (null: it continues), by the API's rule
+ * (`tenants.selectors.lease_occupying_q`): its actual move-out; without one, a vacant lease ends on its
+ * notice move-out (else its end date), an active lease whose contract expired or was terminated on its end
+ * date; every other lease continues (month-to-month, notice not yet moved out).
+ */
 export function occupancyEnd(lease: LeaseLifecycle): string | null {
   if (lease.actual_move_out_date) return lease.actual_move_out_date;
-  if (lease.lease_status === 'notice') return lease.notice_move_out_date ?? lease.lease_end_date;
-  if (lease.lease_status === 'month_to_month') return null;
-  if (lease.lease_status === 'active') return null;
-  return lease.lease_end_date;
+  if (lease.lease_status === 'vacant') return lease.notice_move_out_date ?? lease.lease_end_date;
+  if (lease.lease_status === 'active' && ENDED_CONTRACTS.includes(lease.status))
+    return lease.lease_end_date;
+  return null;
+}
+
+/** The day a lease starts occupying its unit: the move-in date, else the begin date. */
+function occupancyStart(lease: LeaseLifecycle): string | null {
+  return (lease as { move_in_date?: string | null }).move_in_date ?? lease.lease_begin_date;
 }
 
 /**
- * The unit's lease in occupancy on `date` (the one the API links when none is given), as far as the
- * screen can tell from the leases' dates: begun on or before the day, and not yet moved out. The API
- * decides; this is the preview on the form.
+ * The unit's lease in occupancy on `date` (the one the API links when none is given): started on or before
+ * the day and not ended before it (the move-out day still belongs to the lease); the latest start wins (a
+ * same-day turnover goes to the new tenant). The API decides; this is the form's preview.
  */
 export function occupyingLease(
   leases: readonly LeaseLifecycle[],
@@ -253,12 +266,12 @@ export function occupyingLease(
 ): LeaseLifecycle | null {
   if (!parseIsoDate(date)) return null;
   const candidates = leases.filter((l) => {
-    if (!l.lease_begin_date || l.lease_begin_date > date) return false;
+    const start = occupancyStart(l);
+    if (!start || start > date) return false;
     const end = occupancyEnd(l);
     return end === null || end >= date;
   });
-  // The latest to begin wins (a renewal, or a new tenant who moved in on the day the old one left).
-  candidates.sort((a, b) => (b.lease_begin_date ?? '').localeCompare(a.lease_begin_date ?? ''));
+  candidates.sort((a, b) => (occupancyStart(b) ?? '').localeCompare(occupancyStart(a) ?? ''));
   return candidates[0] ?? null;
 }
 
