@@ -11,6 +11,7 @@ from tenants.balances import ZERO, tenant_balances
 from tenants.models import TenantLease
 from tenants.selectors import current_leases_by_unit
 from units.models import UnitsMaintenance, UnitsUnit
+from units.selectors import OPEN_WORK_ORDER_STATUSES
 
 OCCUPYING_STATES = (
     TenantLease.LeaseStatus.ACTIVE,
@@ -71,9 +72,7 @@ def dashboard_stats(*, today: datetime.date | None = None) -> dict:
         "vacant_units": unit_counts["vacant"],
         "occupancy_rate": round(100.0 * unit_counts["occupied"] / total, 1) if total else 0.0,
         "monthly_rent_roll": (lease_counts["rent_roll"] or Decimal("0")).quantize(ZERO),
-        "open_work_orders": UnitsMaintenance.objects.filter(
-            status__in=[UnitsMaintenance.Status.OPEN, UnitsMaintenance.Status.IN_PROGRESS]
-        ).count(),
+        "open_work_orders": UnitsMaintenance.objects.filter(status__in=OPEN_WORK_ORDER_STATUSES).count(),
         "overdue_balance": sum(overdue, ZERO).quantize(ZERO),
         "delinquent_tenants": len(overdue),
         "lifecycle": {k: lease_counts[k] for k in ("active", "month_to_month", "notice", "vacant")},

@@ -477,6 +477,48 @@ WORK_ORDERS: dict[str, tuple[tuple[str, str, tuple[int, int], tuple[int, int, in
 TURNOVER_TITLE = "Make-ready: paint, clean and repairs"
 TURNOVER_DESCRIPTION = "Turnover after move-out: full paint, deep clean, carpet clean, replace filters and batteries."
 
+# What the technician wrote on completed work, per category (the responsibility review reads these): most are
+# wear and age (the owner's), some point at the resident (damage, blockage, misuse).
+TECHNICIAN_NOTES: dict[str, tuple[str, ...]] = {
+    "hvac": (
+        "Replaced failed run capacitor; system cooling, 18°F split across the coil.",
+        "Filter completely clogged, coil iced over. Thawed, replaced filter; reminded resident to change it monthly.",
+        "Compressor contactor pitted from age; replaced. Unit is 14 years old, plan a replacement.",
+    ),
+    "plumbing": (
+        "Cartridge worn; replaced cartridge and O-rings. No leak after 15 min test.",
+        "Drain blocked by hair and a bottle cap; snaked and cleared. Blockage from use, not the pipe.",
+        "Supply line corroded at the compression fitting; replaced line and shut-off valve.",
+    ),
+    "appliance": (
+        "Drain pump failed (wear); replaced pump, ran a full cycle.",
+        "Door gasket torn, looks cut; replaced gasket. Damage appears accidental by the resident.",
+        "Defrost heater open; replaced. Freezer at 0°F after 4 hours.",
+    ),
+    "electrical": (
+        "GFCI outlet failed; replaced and tested with the tester.",
+        "Breaker tripping from a space heater and a microwave on one circuit; explained load, no fault found.",
+        "Loose neutral in the fixture box; re-terminated and secured.",
+    ),
+    "pest": (
+        "Treated kitchen and bath, sealed gaps behind the sink. Follow-up in 14 days.",
+        "Heavy activity; food left out in several rooms. Treated and gave the resident prep instructions.",
+    ),
+    "structural": (
+        "Re-anchored railing posts with new lag bolts; load-tested.",
+        "Rollers worn out; replaced both rollers and cleaned the track.",
+    ),
+    "general": (
+        "Tightened hinges and adjusted strike plate; door closes and latches.",
+        "Hole in the drywall behind the door (no stopper); patched, painted, installed a door stop.",
+        "Replaced worn weatherstripping on the entry door.",
+    ),
+    "turnover": (
+        "Full paint, carpet cleaned, filters and batteries replaced. Normal wear only.",
+        "Paint and clean done; two carpet stains and a burn mark beyond normal wear, photos attached for deposit.",
+    ),
+}
+
 # Issues that come back in the same unit (predictive maintenance looks for 3+ per 12 months).
 REPEAT_ISSUES = (
     ("plumbing", "Leaking kitchen faucet"),

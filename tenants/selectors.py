@@ -4,6 +4,7 @@ so a list page costs a fixed number of queries whatever its size. Balances come 
 import datetime
 
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, UUIDField, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.utils import parse_uuid
@@ -133,3 +134,64 @@ def current_leases_by_unit(*, unit_ids=None, property_id=None) -> dict:
     for lease in qs:
         out.setdefault(lease.unit_id, lease)
     return out
+
+
+# --- occupancy: whose lease a unit was under on a date ----------------------------------------------------
+
+# Contract statuses (`status`, pre-1.1) that end a lease at its end date when the lifecycle still says active.
+_ENDED_CONTRACTS = (TenantLease.Status.EXPIRED, TenantLease.Status.TERMINATED)
+
+
+def lease_occupying_q(on) -> Q:
+    """Leases not ended before `on` (a date, or an expression such as OuterRef("requested_date")).
+
+    A lease ends on its actual move-out date; without one, a vacant lease ends on its notice move-out date (else
+    its end date); an active lease whose contract expired or was terminated ends on its end date; every other
+    lease continues (month-to-month holdover, notice not yet moved out, an active lease the nightly agent has not
+    turned month-to-month yet)."""
+
+    def open_end(field: str) -> Q:
+        return Q(**{f"{field}__gte": on}) | Q(**{f"{field}__isnull": True})
+
+    continuing = Q(lease_status__in=(MONTH_TO_MONTH, NOTICE)) | (
+        Q(lease_status=ACTIVE) & ~Q(status__in=_ENDED_CONTRACTS)
+    )
+    by_end_date = Q(lease_status=ACTIVE, status__in=_ENDED_CONTRACTS) & open_end("lease_end_date")
+    vacant = Q(lease_status=VACANT) & (
+        Q(notice_move_out_date__gte=on) | (Q(notice_move_out_date__isnull=True) & open_end("lease_end_date"))
+    )
+    return Q(actual_move_out_date__gte=on) | (
+        Q(actual_move_out_date__isnull=True) & (continuing | by_end_date | vacant)
+    )
+
+
+def leases_in_occupancy(*, unit, on) -> QuerySet[TenantLease]:
+    """The unit's leases that had started (move-in, else begin date) on `on` and not ended before it, latest
+    start first. `unit` and `on` may be values or expressions (OuterRef("unit_id"), OuterRef("requested_date"))
+    for a set-based subquery; the first row is the lease in occupancy."""
+    return (
+        TenantLease.objects.annotate(occupancy_start=Coalesce("move_in_date", "lease_begin_date"))
+        .filter(lease_occupying_q(on), unit_id=unit, occupancy_start__lte=on)
+        .order_by("-occupancy_start", "-created_at", "-id")
+    )
+
+
+def lease_in_occupancy(*, unit_id, on: datetime.date) -> TenantLease | None:
+    """The lease in occupancy of the unit on `on` (tenant joined), or None when nobody lived there. One query."""
+    return leases_in_occupancy(unit=unit_id, on=on).select_related("tenant").first()
+
+
+def unit_lease_get(*, unit_id, lease_id) -> TenantLease | None:
+    """The lease if it is one of this unit's (any time), tenant joined; None otherwise."""
+    pk = parse_uuid(lease_id)
+    if pk is None:
+        return None
+    return TenantLease.objects.select_related("tenant").filter(pk=pk, unit_id=unit_id).first()
+
+
+def unit_tenant_get(*, unit_id, tenant_id) -> Tenants | None:
+    """The tenant if they have (or had) a lease on this unit; None otherwise."""
+    pk = parse_uuid(tenant_id)
+    if pk is None:
+        return None
+    return Tenants.objects.filter(pk=pk, leases__unit_id=unit_id).distinct().first()

@@ -26,4 +26,4 @@ class UnitsMaintenanceAdmin(admin.ModelAdmin):
     list_filter = ("status", "category", "priority")
     search_fields = ("work_order_number", "title", "unit__unit_number")
     list_select_related = ("unit", "assigned_vendor")
-    raw_id_fields = ("unit", "property", "assigned_vendor")
+    raw_id_fields = ("unit", "property", "assigned_vendor", "lease", "tenant")

@@ -48,6 +48,11 @@ SPECTACULAR_SETTINGS = {
         "ImportKindEnum": "imports.models.ImportRun.Kind",
         "StoredFileKindEnum": "core.files.models.StoredFile.Kind",
         "StoredFilePurposeEnum": "core.files.models.StoredFile.Purpose",
+        "WorkOrderStatusEnum": "units.models.UnitsMaintenance.Status",
+        "WorkOrderPriorityEnum": "units.models.UnitsMaintenance.Priority",
+        "WorkOrderCategoryEnum": "units.models.WorkOrderCategory",
+        "WorkOrderEventKindEnum": "units.models.WorkOrderEvent.Kind",
+        "WorkOrderFileKindEnum": "units.models.WorkOrderFile.Kind",
     },
 }
 

@@ -9,10 +9,11 @@ import re
 from decimal import Decimal
 
 from demo import reference as ref
-from demo.seeding.common import _DAYS, _Counters, _money, _uuid, add_months
+from demo.seeding.common import _DAYS, _at, _Counters, _money, _uuid, add_months
 from demo.seeding.portfolio import LeaseFacts
 from demo.seeding.vendors import VendorRef, _invoice
 from predictive_maintenance.models import Equipment
+from units.workflow import sla_due_date
 
 CATEGORY_WEIGHTS = (
     ("plumbing", 26),
@@ -30,6 +31,10 @@ for _group, _templates in ref.WORK_ORDERS.items():
     for _t in _templates:
         _TEMPLATES_BY_TITLE.setdefault(_t[0], _t)
 DURATION_DAYS = {"emergency": (0, 1), "high": (0, 3), "medium": (1, 7), "low": (2, 14)}
+# Completed work is closed (invoice matched, nothing left) this long after completion; older than CLOSED_AFTER_DAYS
+# it is closed in the demo, more recent completed work still waits for it.
+CLOSE_LAG_DAYS = 7
+CLOSED_AFTER_DAYS = 30
 PRIORITIES = ("low", "medium", "high", "emergency")
 
 
@@ -90,10 +95,8 @@ def _work_order(
     if (status in ("completed", "in_progress") and rng.random() < 0.85) or (status == "open" and rng.random() < 0.5):
         pool = [v for trade in VENDOR_TRADES_FOR.get(category, (category,)) for v in vendors.get(trade, ())]
         vendor = rng.choices(pool, weights=[v.weight for v in pool])[0]
-    if f.move_in <= req <= (f.move_out or today):
-        reported_by = f.tenant_name
-    else:
-        reported_by = "Property staff"
+    in_occupancy = f.move_in <= req <= (f.move_out or today)  # tenants.selectors.lease_in_occupancy's rule
+    reported_by = f.tenant_name if in_occupancy else "Property staff"
     counters.work_order += 1
     wo = dict(
         id=_uuid(rng),
@@ -111,6 +114,9 @@ def _work_order(
         estimated_cost=_money(estimate),
         assigned_vendor_id=vendor.id if vendor else None,
         reported_by=reported_by,
+        sla_due_date=sla_due_date(requested=req, priority=priority),
+        lease_id=f.lease_id if in_occupancy else None,
+        tenant_id=f.tenant_id if in_occupancy else None,
     )
     invoice, lines = None, []
     if status == "completed":
@@ -128,7 +134,27 @@ def _work_order(
             wo["actual_cost"] = invoice["total_amount"]
         else:
             wo["actual_cost"] = _money(int(estimate * rng.uniform(0.8, 1.25)))
+    _into_the_flow(wo, category=category, today=today, counters=counters)
     return wo, invoice, lines
+
+
+def _into_the_flow(wo: dict, *, category: str, today: datetime.date, counters: _Counters) -> None:
+    """The statuses of the work-order flow (units.workflow), drawn from what is already decided (no random draws,
+    so every other row stays the same): an open order with a vendor is assigned; completed work gets technician
+    notes and is closed a week after completion once it is over a month old; a cancelled order was cancelled two
+    days after the request."""
+    status = wo["status"]
+    if status == "open" and wo["assigned_vendor_id"] is not None:
+        wo["status"] = "assigned"
+    elif status == "completed":
+        notes = ref.TECHNICIAN_NOTES.get(category, ref.TECHNICIAN_NOTES["general"])
+        wo["technician_notes"] = notes[counters.work_order % len(notes)]
+        completed = wo["completed_date"]
+        if (today - completed).days > CLOSED_AFTER_DAYS:
+            wo["status"] = "closed"
+            wo["closed_at"] = _at(completed + _DAYS[CLOSE_LAG_DAYS], 16)
+    elif status == "cancelled":
+        wo["closed_at"] = _at(min(wo["requested_date"] + _DAYS[2], today - _DAYS[1]), 11)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -82,8 +82,8 @@ class StatsSink:
                 self.occupied.add(r["tenant_id"])
         elif model is UnitsMaintenance:
             self.work_orders += 1
-            self.open_work_orders += r["status"] in ("open", "in_progress")
-            self.completed_with_vendor += r["status"] == "completed" and r["assigned_vendor_id"] is not None
+            self.open_work_orders += r["status"] in ("open", "assigned", "in_progress")
+            self.completed_with_vendor += r["status"] in ("completed", "closed") and r["assigned_vendor_id"] is not None
             if r["requested_date"] >= today - datetime.timedelta(days=365):
                 self.recent_titles[(r["unit_id"], r["title"])] += 1
             if r["category"] == "hvac":

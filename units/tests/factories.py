@@ -5,6 +5,7 @@ import factory
 
 from properties.tests.factories import PropertyFactory
 from units.models import UnitsMaintenance, UnitsUnit
+from units.workflow import sla_due_date
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -32,4 +33,6 @@ class WorkOrderFactory(factory.django.DjangoModelFactory):
     property = factory.SelfAttribute("unit.property")
     title = "Leaking kitchen faucet"
     category = UnitsMaintenance.Category.PLUMBING
+    priority = UnitsMaintenance.Priority.MEDIUM
     requested_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    sla_due_date = factory.LazyAttribute(lambda o: sla_due_date(requested=o.requested_date, priority=o.priority))
