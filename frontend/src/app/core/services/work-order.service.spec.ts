@@ -189,6 +189,21 @@ describe('WorkOrderService', () => {
     expect(toast.toasts()).toEqual([]);
   });
 
+  it("puts a service's refusal that names its field under that field", () => {
+    let error: ApiError | undefined;
+    service.update('W1', { scheduled_date: '2020-01-01' }).subscribe({ error: (e) => (error = e) });
+    http.expectOne('/api/v1/units/work-orders/W1/').flush(
+      {
+        detail: 'The scheduled date cannot be before the request date.',
+        field: 'scheduled_date',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    expect(error?.fieldErrors).toEqual({
+      scheduled_date: ['The scheduled date cannot be before the request date.'],
+    });
+  });
+
   it('links and unlinks files', () => {
     service.attachFile('W1', 'F1', 'photo').subscribe();
     const attach = http.expectOne('/api/v1/units/work-orders/W1/files/');

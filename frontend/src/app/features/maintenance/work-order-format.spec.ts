@@ -38,7 +38,7 @@ describe('work-order moves', () => {
       'Complete',
       'Cancel work order',
     ]);
-    expect(labels('completed', ['in_progress', 'closed'])).toEqual(['Reopen', 'Close']);
+    expect(labels('completed', ['in_progress', 'closed'])).toEqual(['Close', 'Reopen']);
     expect(labels('closed', [])).toEqual([]);
   });
 
@@ -306,7 +306,7 @@ describe('the new-work-order form', () => {
       ...over,
     }) as LeaseLifecycle;
 
-  it('previews the lease in occupancy on the requested date (the API\'s rule)', () => {
+  it("previews the lease in occupancy on the requested date (the API's rule)", () => {
     const old = lease({
       id: 'old',
       lease_begin_date: '2024-01-01',

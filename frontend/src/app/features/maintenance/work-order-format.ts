@@ -96,19 +96,28 @@ export function transitionAction(from: string, to: string): TransitionAction {
   }
 }
 
-const ACTION_ORDER = ['assigned', 'in_progress', 'completed', 'closed', 'open', 'cancelled'];
+/** Forward moves first (a reopen after the close), then taking the vendor off, cancel last. */
+const ACTION_ORDER = [
+  'assigned',
+  'in_progress',
+  'completed',
+  'closed',
+  'reopen',
+  'open',
+  'cancelled',
+];
 
-/** The work order's buttons, from the API's `allowed_transitions`: forward moves first, cancel last. */
+/** The work order's buttons, from the API's `allowed_transitions`. */
 export function transitionActions(
   wo: Pick<WorkOrderItem, 'status' | 'allowed_transitions'>,
 ): TransitionAction[] {
-  const rank = (s: string) => {
-    const i = ACTION_ORDER.indexOf(s);
+  const rank = (a: TransitionAction) => {
+    const i = ACTION_ORDER.indexOf(a.dialog === 'reopen' ? 'reopen' : a.to);
     return i < 0 ? ACTION_ORDER.length : i;
   };
-  return [...(wo.allowed_transitions ?? [])]
-    .sort((a, b) => rank(a) - rank(b))
-    .map((to) => transitionAction(wo.status, to));
+  return (wo.allowed_transitions ?? [])
+    .map((to) => transitionAction(wo.status, to))
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** What a move's dialog says it will do. */

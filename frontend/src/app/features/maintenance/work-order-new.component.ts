@@ -22,7 +22,7 @@ import { UnitService } from '../../core/services/unit.service';
 import { WorkOrderService } from '../../core/services/work-order.service';
 import { normaliseAmount } from '../../core/utils/amount';
 import { errorMessage } from '../../core/utils/api-error';
-import { formatDate, parseIsoDate, toIsoDate } from '../../core/utils/dates';
+import { addDays, formatDate, parseIsoDate, toIsoDate } from '../../core/utils/dates';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import {
   IdempotencyKeys,
@@ -105,6 +105,8 @@ export class WorkOrderNewComponent {
   readonly unit = input<string | undefined>();
 
   protected readonly today = toIsoDate(new Date());
+  /** The API takes a request date at most 3 days ahead. */
+  protected readonly latestRequested = toIsoDate(addDays(new Date(), 3));
   protected readonly categories = WORK_ORDER_CATEGORIES;
   protected readonly priorities = WORK_ORDER_PRIORITIES;
   protected readonly categoryLabel = categoryLabel;
