@@ -59,6 +59,10 @@ export const routes: Routes = [
         path: 'settings/import',
         loadChildren: () => import('./features/import/import.routes'),
       }),
+      ...requirePermission('view_maintenance', {
+        path: 'maintenance',
+        loadChildren: () => import('./features/maintenance/maintenance.routes'),
+      }),
       {
         path: 'account/devices',
         title: 'Signed-in devices · UnitCycle',

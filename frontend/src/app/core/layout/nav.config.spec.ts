@@ -40,11 +40,12 @@ describe('visibleNav', () => {
     );
   });
 
-  it('groups the screens by what a manager does; empty groups (Maintenance, Insights for now) go', () => {
+  it('groups the screens by what a manager does; empty groups (Insights for now) go', () => {
     expect(labels(ALL_PERMISSIONS)).toEqual([
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
+      'Maintenance: Work orders',
       'Money: Collections',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -56,11 +57,13 @@ describe('visibleNav', () => {
     expect(nav.join()).not.toContain('Collections');
     expect(nav.join()).not.toContain('Money');
     expect(nav).toContain('Residents: Messages');
+    expect(nav.join()).not.toContain('Work orders');
   });
 
   it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle');
+    expect(nav).toContain('Maintenance: Work orders');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 

@@ -59,8 +59,15 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Maintenance',
-    // Next: work orders, vendors, equipment, invoices (maintenance base), turnover (2.1), predictive (2.3)
-    items: [],
+    // Next: vendors, equipment (maintenance base), turnover (2.1), predictive (2.3)
+    items: [
+      {
+        label: 'Work orders',
+        path: '/maintenance',
+        icon: 'wrench',
+        permission: 'view_maintenance',
+      },
+    ],
   },
   {
     title: 'Money',

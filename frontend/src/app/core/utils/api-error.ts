@@ -21,6 +21,11 @@ export class ApiError extends Error {
     for (const [field, value] of Object.entries(body.errors ?? {})) {
       fieldErrors[field] = Array.isArray(value) ? value.map(String) : [String(value)];
     }
+    // A service's refusal that names its field (`ApplicationError(..., extra={"field": "scheduled_date"})`).
+    const named = (body as { field?: unknown }).field;
+    if (typeof named === 'string' && named && body.detail && !(named in fieldErrors)) {
+      fieldErrors[named] = [body.detail];
+    }
     return new ApiError(
       err.status,
       body.detail || ApiError.fallbackMessage(err.status),
