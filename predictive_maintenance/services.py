@@ -104,7 +104,7 @@ def _equipment_clean(data: dict, *, equipment: Equipment | None, today: datetime
         if len(building) > _TEXT_LIMITS["building"]:
             _fail(f"Building can be at most {_TEXT_LIMITS['building']} characters.", "building")
     if unit is not None:
-        if building and building.casefold() != unit.building.casefold():
+        if "building" in data and building and building.casefold() != unit.building.casefold():
             _fail(f"Unit {unit.unit_number} is in building {unit.building}, not {building}.", "building")
         building = unit.building
     elif building:
