@@ -40,11 +40,12 @@ describe('visibleNav', () => {
     );
   });
 
-  it('groups the screens by what a manager does; empty groups (Maintenance, Insights for now) go', () => {
+  it('groups the screens by what a manager does; empty groups (Insights for now) go', () => {
     expect(labels(ALL_PERMISSIONS)).toEqual([
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
+      'Maintenance: Vendors, Equipment',
       'Money: Collections',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -62,6 +63,12 @@ describe('visibleNav', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
+  });
+
+  it('shows Vendors to a role with either view_invoices or view_maintenance', () => {
+    expect(labels(['view_invoices'])).toContain('Maintenance: Vendors');
+    expect(labels(['view_maintenance'])).toContain('Maintenance: Vendors, Equipment');
+    expect(labels(LEASING).join()).not.toContain('Vendors');
   });
 
   it('shows an account without a role only its own devices', () => {

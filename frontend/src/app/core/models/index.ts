@@ -8,3 +8,5 @@ export * from './collections.models';
 export * from './renewal.models';
 export * from './message.models';
 export * from './jurisdiction.models';
+export * from './vendor.models';
+export * from './equipment.models';
