@@ -88,7 +88,7 @@ class EquipmentViewSet(
         "property_ref__name",
         "unit__unit_number",
     ]
-    ordering = ["equipment_type", "install_date"]
+    ordering = ["property_ref__name", "building", "unit__unit_number", "equipment_type"]  # a register, by place
 
     def get_queryset(self):
         return equipment_list()
