@@ -39,7 +39,11 @@ def site():
             condition="fair",
         ),
         "roof": EquipmentFactory(
-            property_ref=prop, building="A", equipment_type="roof", name="Building A roof", warranty_expiration=_days(-1)
+            property_ref=prop,
+            building="A",
+            equipment_type="roof",
+            name="Building A roof",
+            warranty_expiration=_days(-1),
         ),
         "pool": EquipmentFactory(property_ref=prop, equipment_type="hvac", name="Clubhouse HVAC"),
         "outside": EquipmentFactory(property_ref=other, unit=z1, building="Z", name="Z-1 water heater"),

@@ -102,7 +102,9 @@ def test_update_checks_against_the_stored_values(site):
         equipment_update(equipment=e, data={"install_date": datetime.date(2027, 2, 1)}, today=datetime.date(2027, 3, 1))
     with pytest.raises(ApplicationError, match="is not at Alder Court"):
         equipment_update(equipment=e, data={"property": site["other"].pk}, today=TODAY)
-    equipment_update(equipment=e, data={"unit": site["b201"].pk, "install_date": datetime.date(2020, 2, 29)}, today=TODAY)
+    equipment_update(
+        equipment=e, data={"unit": site["b201"].pk, "install_date": datetime.date(2020, 2, 29)}, today=TODAY
+    )
     e.refresh_from_db()
     assert e.building == "B" and e.age_years == age_years(datetime.date(2020, 2, 29), TODAY)
     equipment_update(equipment=e, data={"unit": None}, today=TODAY)  # moved off the unit: stays in building B
@@ -170,9 +172,10 @@ def test_an_exact_multiple_of_the_chunk_ends_with_an_empty_select(site):
 
 
 def test_the_command_and_the_task_run_the_recompute(site):
+    from io import StringIO
+
     from celery import current_app
     from django.core.management import call_command
-    from io import StringIO
 
     e = EquipmentFactory(property_ref=site["prop"], install_date=datetime.date(2016, 3, 1), age_years=0)
     out = StringIO()
