@@ -2,6 +2,8 @@
 
 - `Requires("view_ledger")`: a signed-in person whose role has that permission (`core.roles`); with
   `write="record_payments"`, unsafe methods (POST, PUT, PATCH, DELETE) need that one instead.
+  `Requires(any_of("view_invoices", "view_maintenance"))`: either one will do (the vendor list serves the
+  invoices people and the maintenance people); the schema shows it as `view_invoices|view_maintenance`.
 - `SignedIn`: any signed-in person, whatever their role (their own account, devices, a job they polled).
 - `Public(reason)`: nobody needs to sign in (health, sign-in itself); the reason is in the API docs.
 
@@ -35,13 +37,29 @@ class _Declared(BasePermission):
         raise NotImplementedError
 
 
+ANY_OF_SEPARATOR = "|"
+
+
+def any_of(*codenames: str) -> str:
+    """One requirement met by any of `codenames` ("view_invoices|view_maintenance"), for `Requires`."""
+    if len(codenames) < 2:
+        raise ValueError("any_of needs at least two permissions; pass a single one to Requires directly.")
+    return ANY_OF_SEPARATOR.join(codenames)
+
+
+def alternatives(requirement: str) -> tuple[str, ...]:
+    """The permissions of which one meets `requirement` ("a|b" -> ("a", "b"); "a" -> ("a",))."""
+    return tuple(requirement.split(ANY_OF_SEPARATOR))
+
+
 class Requires(_Declared):
     kind = "role"
 
     def __init__(self, read: str, *, write: str | None = None):
-        for codename in (read, write):
-            if codename is not None and codename not in PERMISSIONS:
-                raise ValueError(f"Unknown permission {codename!r}; add it to core.roles.PERMISSIONS.")
+        for requirement in (read, write):
+            for codename in alternatives(requirement) if requirement is not None else ():
+                if codename not in PERMISSIONS:
+                    raise ValueError(f"Unknown permission {codename!r}; add it to core.roles.PERMISSIONS.")
         self.read = read
         self.write = write or read
 
@@ -52,10 +70,11 @@ class Requires(_Declared):
         user = request.user
         if not (user and user.is_authenticated):
             return False
-        needed = self.needed(request.method)
-        if needed not in user_codenames(user):
+        options = alternatives(self.needed(request.method))
+        held = user_codenames(user)
+        if not any(codename in held for codename in options):
             role = user_role(user)
-            self.message = f"Your role ({role_label(role)}) can't {PERMISSIONS[needed]}."
+            self.message = f"Your role ({role_label(role)}) can't {' or '.join(PERMISSIONS[c] for c in options)}."
             return False
         scoping.activate(user)
         return True

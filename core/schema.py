@@ -2,7 +2,7 @@
 
 from drf_spectacular.openapi import AutoSchema
 
-from core.permissions import Requires, declared_permissions
+from core.permissions import Requires, alternatives, declared_permissions
 
 
 class AccessAutoSchema(AutoSchema):
@@ -16,7 +16,8 @@ class AccessAutoSchema(AutoSchema):
         perm = declared[0]
         if isinstance(perm, Requires):
             value = perm.needed(method.upper())
-            words = f"Requires the `{value}` permission (README, Roles and access)."
+            options = " or ".join(f"`{c}`" for c in alternatives(value))
+            words = f"Requires the {options} permission (README, Roles and access)."
         else:
             value = perm.kind if perm.kind != "public" else "public"
             words = f"Access: {perm.describe()}."

@@ -141,6 +141,7 @@ def _history(
                     name_prefix=f.unit_number,
                     built=built,
                     today=today,
+                    building=f.building,
                 ),
             )
 
@@ -162,6 +163,7 @@ def _history(
                     name_prefix=f"Building {b}",
                     built=built,
                     today=today,
+                    building=b,
                 ),
             )
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 
 from core.models import BaseModel
 from core.scoping import ScopedManager
@@ -18,6 +19,7 @@ class Vendor(BaseModel):
     phone = models.CharField(max_length=20, blank=True, default="")
     address = models.CharField(max_length=255, blank=True, default="")
     license_number = models.CharField(max_length=60, blank=True, default="")
+    license_expiry = models.DateField(null=True, blank=True)
     insurance_expiry = models.DateField(null=True, blank=True)
     contract_end_date = models.DateField(null=True, blank=True)
     hourly_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
@@ -26,6 +28,8 @@ class Vendor(BaseModel):
     class Meta:
         db_table = "vendor"
         ordering = ["name"]
+        # "ProFlow Plumbing" and "proflow plumbing" are one vendor (vendor_create says so first, in words).
+        constraints = [models.UniqueConstraint(Lower("name"), name="vendor_name_unique_ignoring_case")]
 
     def __str__(self):
         return self.name

@@ -21,14 +21,17 @@ class Equipment(BaseModel):
     unit = models.ForeignKey(
         "units.UnitsUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="equipment"
     )
+    # Where it stands: a unit (and that unit's building), a building without a unit (boilers, roofs, elevators),
+    # or neither (property-wide: a pool heater, the site's irrigation).
+    building = models.CharField(max_length=20, blank=True, default="")
     equipment_type = models.CharField(max_length=30, choices=EquipmentType.choices, db_index=True)
     name = models.CharField(max_length=120)
     manufacturer = models.CharField(max_length=100, blank=True, default="")
     model_number = models.CharField(max_length=60, blank=True, default="")
     serial_number = models.CharField(max_length=60, blank=True, default="")
     install_date = models.DateField()
-    # Stored for set-based risk aggregation (spec 2.3 averages age_years / expected_lifespan_years);
-    # recomputed from install_date by equipment services and the seed.
+    # Stored for set-based risk aggregation (spec 2.3 averages age_years / expected_lifespan_years): set by the
+    # equipment services and the seed, kept current by equipment_ages_recompute (predictive_maintenance.rules).
     age_years = models.FloatField(default=0)
     expected_lifespan_years = models.PositiveSmallIntegerField(default=12)
     warranty_provider = models.CharField(max_length=120, blank=True, default="")

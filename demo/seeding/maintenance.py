@@ -166,7 +166,15 @@ _MAKER_CODE = {m: re.sub(r"[^A-Z]", "", m.upper())[:2] for spec in ref.EQUIPMENT
 
 
 def _equipment(
-    rng, *, etype: str, property_id, unit_id, name_prefix: str, built: datetime.date, today: datetime.date
+    rng,
+    *,
+    etype: str,
+    property_id,
+    unit_id,
+    name_prefix: str,
+    built: datetime.date,
+    today: datetime.date,
+    building: str = "",
 ) -> dict:
     life, makers, warranty_years, (c_lo, c_hi) = ref.EQUIPMENT[etype]
     max_age = max(31, min((today - built).days, int(life * 1.6 * 365)))
@@ -191,13 +199,14 @@ def _equipment(
         id=_uuid(rng),
         property_ref_id=property_id,
         unit_id=unit_id,
+        building=building,
         equipment_type=etype,
         name=f"{name_prefix} {EQUIPMENT_LABELS[etype]}",
         manufacturer=maker,
         model_number=f"{_MAKER_CODE[maker]}{rng.randint(100, 999)}-{rng.choice('ABCDEFGH')}{rng.randint(10, 99)}",
         serial_number=f"{install.year % 100:02d}{rng.getrandbits(32):08X}",
         install_date=install,
-        age_years=round(age_days / 365.25, 1),
+        age_years=round(age_days / 365.25, 2),  # predictive_maintenance.rules.age_years
         expected_lifespan_years=life,
         warranty_provider=provider,
         warranty_expiration=add_months(install, 12 * years),

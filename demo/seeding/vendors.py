@@ -25,6 +25,9 @@ class VendorRef:
 def _build_vendors(rng: random.Random, today: datetime.date) -> tuple[list[dict], dict[str, list[VendorRef]]]:
     objs, by_trade = [], {}
     n = len(ref.VENDORS)
+    # License dates come from their own stream, so adding them left every other seeded value as it was.
+    license_rng = random.Random(f"vendor-licenses:{today.isoformat()}")
+    license_expiring = license_rng.randrange(n)
     expiring_soon = set(rng.sample(range(n), 3))
     expired = rng.choice([i for i in range(n) if i not in expiring_soon])
     for i, (name, trade, (lo, hi)) in enumerate(ref.VENDORS):
@@ -48,6 +51,10 @@ def _build_vendors(rng: random.Random, today: datetime.date) -> tuple[list[dict]
                 phone=_phone(rng, city[3]),
                 address=f"{rng.randint(100, 9899)} {rng.choice(ref.STREETS)}, {city[0]}, {city[1]} {city[2]}",
                 license_number=f"{city[1]}-{trade[:3].upper()}-{rng.randint(100000, 999999)}",
+                license_expiry=today
+                + datetime.timedelta(
+                    days=license_rng.randint(8, 25) if i == license_expiring else license_rng.randint(120, 900)
+                ),
                 insurance_expiry=insurance,
                 contract_end_date=today + datetime.timedelta(days=rng.randint(90, 720)),
                 hourly_rate=_money(rate),

@@ -18,6 +18,7 @@ from demo.seeding.common import add_months, apportion
 from demo.tests import margins as M
 from invoices.models import InvoiceLineItems, Invoices, Vendor
 from predictive_maintenance.models import Equipment
+from predictive_maintenance.rules import age_years
 from properties.models import Properties
 from tenants.balances import tenant_balances
 from tenants.models import LeaseStatusLog, TenantLease, TenantLedgerEntry, Tenants
@@ -324,6 +325,8 @@ class TestDefaultPortfolio:
         assert Vendor.objects.order_by().values("trade").distinct().count() == 10
         soon = Vendor.objects.filter(insurance_expiry__gte=TODAY, insurance_expiry__lte=TODAY + 30 * DAY).count()
         assert M.INSURANCE_EXPIRING_30_DAYS[0] <= soon <= M.INSURANCE_EXPIRING_30_DAYS[1]
+        assert not Vendor.objects.filter(license_expiry__isnull=True).exists()
+        assert Vendor.objects.filter(license_expiry__range=(TODAY, TODAY + 30 * DAY)).count() == 1
         invoices = Invoices.objects
         completed_with_vendor = UnitsMaintenance.objects.filter(
             status__in=["completed", "closed"], assigned_vendor__isnull=False
@@ -346,8 +349,11 @@ class TestDefaultPortfolio:
         per_unit = Equipment.objects.filter(unit__isnull=False).values("unit").annotate(n=Count("id"))
         assert per_unit.count() == 4353 and {r["n"] for r in per_unit} == {3}
         assert set(Equipment.objects.filter(unit__isnull=True).values_list("equipment_type", flat=True)) >= {"roof"}
+        # where it stands: a unit's equipment in the unit's building; building-level equipment names its building
+        assert not Equipment.objects.filter(unit__isnull=False).exclude(building=F("unit__building")).exists()
+        assert not Equipment.objects.filter(unit__isnull=True, building="").exists()
         for e in Equipment.objects.all()[:500]:
-            assert e.age_years == round((TODAY - e.install_date).days / 365.25, 1)
+            assert e.age_years == age_years(e.install_date, TODAY)
             assert e.install_date <= TODAY
             assert e.install_date.year >= e.property_ref.year_built
         warranted = Equipment.objects.filter(warranty_expiration__gte=TODAY).count()

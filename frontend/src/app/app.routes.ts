@@ -63,6 +63,16 @@ export const routes: Routes = [
         path: 'maintenance',
         loadChildren: () => import('./features/maintenance/maintenance.routes'),
       }),
+      ...requirePermission(['view_invoices', 'view_maintenance'], {
+        path: 'vendors',
+        loadChildren: () => import('./features/vendors/vendors.routes'),
+      }),
+      ...requirePermission('view_maintenance', {
+        path: 'equipment',
+        loadChildren: () => import('./features/equipment/equipment.routes'),
+      }),
+      // The spec's predictive-maintenance list is the equipment register (2.3 adds its heatmap tab there).
+      { path: 'predictive-maintenance', pathMatch: 'full', redirectTo: 'equipment' },
       {
         path: 'account/devices',
         title: 'Signed-in devices · UnitCycle',

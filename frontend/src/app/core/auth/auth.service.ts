@@ -151,6 +151,11 @@ export class AuthService {
     return !this.can(perm);
   }
 
+  /** Whether the role has at least one of `perms` (a screen two kinds of role read, e.g. vendors). */
+  canAny(...perms: Permission[]): boolean {
+    return perms.some((p) => this.can(p));
+  }
+
   /** Whether the role has every one of `perms`. */
   canAll(...perms: Permission[]): boolean {
     return perms.every((p) => this.can(p));

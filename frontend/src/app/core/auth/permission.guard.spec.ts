@@ -10,7 +10,7 @@ import { provideLocationMocks } from '@angular/common/testing';
 import { apiInterceptor } from '../http/api.interceptor';
 import { authGuard } from './auth.guard';
 import { CurrentUser, Permission } from './auth.service';
-import { permissionGuard, requirePermission } from './permission.guard';
+import { permissionGuard, permissionWords, requirePermission } from './permission.guard';
 
 @Component({ template: '<h1 data-testid="page">Collections page</h1>' })
 class CollectionsPage {}
@@ -184,5 +184,16 @@ describe('permissionGuard / requirePermission', () => {
     const h = await RouterTestingHarness.create();
     await h.navigateByUrl('/collections');
     expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fcollections');
+  });
+});
+
+describe('permissionWords', () => {
+  it('says what a permission allows, and joins several (any of) with "or"', () => {
+    expect(permissionWords('view_collections')).toBe('see collection cases');
+    expect(permissionWords('view_invoices|view_maintenance')).toBe(
+      'see invoices and vendors or see work orders, equipment and failure predictions',
+    );
+    expect(permissionWords('nope')).toBeNull();
+    expect(permissionWords(undefined)).toBeNull();
   });
 });

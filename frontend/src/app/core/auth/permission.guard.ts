@@ -12,18 +12,19 @@ import { AuthService, PERMISSIONS, Permission } from './auth.service';
  * keeps the page's URL and no request of the page is sent. Signed out, it matches and leaves the redirect
  * to /login to `authGuard`.
  */
-export function permissionGuard(perm: Permission): CanMatchFn {
+export function permissionGuard(perm: Permission | readonly Permission[]): CanMatchFn {
+  const anyOf = typeof perm === 'string' ? [perm] : [...perm];
   return () => {
     const auth = inject(AuthService);
-    return auth.ensureUser().pipe(map(() => !auth.isAuthenticated() || auth.can(perm)));
+    return auth.ensureUser().pipe(map(() => !auth.isAuthenticated() || auth.canAny(...anyOf)));
   };
 }
 
 /**
- * The route for roles with `perm`, followed by the same path showing the no-access screen to the others
- * (for the path and anything under it).
+ * The route for roles with `perm` (or with any one of several: `['view_invoices', 'view_maintenance']`),
+ * followed by the same path showing the no-access screen to the others (for the path and anything under it).
  */
-export function requirePermission(perm: Permission, route: Route): Route[] {
+export function requirePermission(perm: Permission | readonly Permission[], route: Route): Route[] {
   return [
     { ...route, canMatch: [...(route.canMatch ?? []), permissionGuard(perm)] },
     {
@@ -32,7 +33,7 @@ export function requirePermission(perm: Permission, route: Route): Route[] {
         {
           path: '**',
           title: 'No access · UnitCycle',
-          data: { need: perm },
+          data: { need: typeof perm === 'string' ? perm : perm.join('|') },
           loadComponent: () =>
             import('../../features/no-access.component').then((m) => m.NoAccessComponent),
         },
@@ -41,7 +42,12 @@ export function requirePermission(perm: Permission, route: Route): Route[] {
   ];
 }
 
-/** The words for what a permission lets a person do ("see collection cases"). */
+/** The words for what a permission lets a person do ("see collection cases"); "a|b" (any of) joins them
+ * with "or". */
 export function permissionWords(perm: string | null | undefined): string | null {
-  return perm && perm in PERMISSIONS ? PERMISSIONS[perm as Permission] : null;
+  const words = (perm ?? '')
+    .split('|')
+    .filter((p) => p in PERMISSIONS)
+    .map((p) => PERMISSIONS[p as Permission]);
+  return words.length ? words.join(' or ') : null;
 }

@@ -45,7 +45,7 @@ describe('visibleNav', () => {
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
-      'Maintenance: Work orders',
+      'Maintenance: Work orders, Vendors, Equipment',
       'Money: Collections',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -65,6 +65,12 @@ describe('visibleNav', () => {
     expect(nav).toContain('Leasing: Lease Lifecycle');
     expect(nav).toContain('Maintenance: Work orders');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
+  });
+
+  it('shows Vendors to a role with either view_invoices or view_maintenance', () => {
+    expect(labels(['view_invoices'])).toContain('Maintenance: Vendors');
+    expect(labels(['view_maintenance'])).toContain('Maintenance: Vendors, Equipment');
+    expect(labels(LEASING).join()).not.toContain('Vendors');
   });
 
   it('shows an account without a role only its own devices', () => {

@@ -7,8 +7,9 @@ export interface NavItem {
   icon: IconName;
   /** Match only the exact path (default: also highlight child routes). */
   exact?: boolean;
-  /** The permission the screen needs (its route's `permissionGuard`); a role without it doesn't see the item. */
-  permission?: Permission;
+  /** The permission the screen needs (its route's `permissionGuard`), or several of which any one will do; a
+   * role without it doesn't see the item. */
+  permission?: Permission | readonly Permission[];
   /** A number shown beside the label (NavCountsService), e.g. open collection cases. */
   count?: NavCountKey;
 }
@@ -59,7 +60,7 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Maintenance',
-    // Next: vendors, equipment (maintenance base), turnover (2.1), predictive (2.3)
+    // Next: turnover (2.1), predictive (2.3)
     items: [
       {
         label: 'Work orders',
@@ -67,6 +68,13 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: 'wrench',
         permission: 'view_maintenance',
       },
+      {
+        label: 'Vendors',
+        path: '/vendors',
+        icon: 'user',
+        permission: ['view_invoices', 'view_maintenance'],
+      },
+      { label: 'Equipment', path: '/equipment', icon: 'gauge', permission: 'view_maintenance' },
     ],
   },
   {
@@ -107,6 +115,14 @@ export function visibleNav(
   can: (perm: Permission) => boolean,
 ): NavSection[] {
   return sections
-    .map((s) => ({ ...s, items: s.items.filter((i) => !i.permission || can(i.permission)) }))
+    .map((s) => ({ ...s, items: s.items.filter((i) => allowed(i.permission, can)) }))
     .filter((s) => s.items.length > 0);
+}
+
+function allowed(
+  perm: Permission | readonly Permission[] | undefined,
+  can: (perm: Permission) => boolean,
+): boolean {
+  if (!perm) return true;
+  return typeof perm === 'string' ? can(perm) : perm.some((p) => can(p));
 }

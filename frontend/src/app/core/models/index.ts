@@ -9,3 +9,5 @@ export * from './renewal.models';
 export * from './message.models';
 export * from './jurisdiction.models';
 export * from './work-order.models';
+export * from './vendor.models';
+export * from './equipment.models';
