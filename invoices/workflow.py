@@ -122,5 +122,7 @@ def transition_refusal(facts: InvoiceFacts, move: Move, *, today: datetime.date)
                 "paid_date",
             )
         if len(move.payment_reference.strip()) > REFERENCE_MAX:
-            return Refusal(f"The payment reference is too long (at most {REFERENCE_MAX} characters).", "payment_reference")
+            return Refusal(
+                f"The payment reference is too long (at most {REFERENCE_MAX} characters).", "payment_reference"
+            )
     return None

@@ -339,8 +339,9 @@ def invoice_update(*, invoice: Invoices, actor: str, changes: dict, today: datet
                 lines, totals = _lines(changes["line_items"], tax)
             else:
                 current = [
-                    LineInput(description=li.description, quantity=li.quantity, unit_price=li.unit_price,
-                              gl_code=li.gl_code)  # fmt: skip
+                    LineInput(
+                        description=li.description, quantity=li.quantity, unit_price=li.unit_price, gl_code=li.gl_code
+                    )  # fmt: skip
                     for li in locked.line_items.all()
                 ]
                 lines, totals = _lines(current, tax)
@@ -464,7 +465,10 @@ def invoice_attachment_add(*, invoice: Invoices, actor: str, file_id, user) -> I
 def invoice_attachment_remove(*, invoice: Invoices, attachment_id, actor: str) -> None:
     """Unlinks a file while the invoice is received (the file itself stays in core/files: it may be evidence
     elsewhere). 404-style refusal for an id that is not this invoice's."""
-    pk = _uuid(attachment_id, label="Attachment", field="attachment")
+    try:
+        pk = uuid.UUID(str(attachment_id))
+    except ValueError:
+        pk = None
     link = (
         InvoiceAttachments.objects.select_related("stored_file").filter(pk=pk, invoice=invoice).first() if pk else None
     )
