@@ -45,7 +45,7 @@ describe('visibleNav', () => {
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
-      'Money: Collections',
+      'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
   });

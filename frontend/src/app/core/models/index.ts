@@ -8,3 +8,4 @@ export * from './collections.models';
 export * from './renewal.models';
 export * from './message.models';
 export * from './jurisdiction.models';
+export * from './invoice.models';
