@@ -19,7 +19,15 @@ from core.permissions import Requires
 from core.services import actor_label
 from core.validation import validated
 from invoices.models import Invoices, Vendor
-from invoices.selectors import OPEN_STATUSES, invoice_get, invoice_list, invoice_summary, vendor_list
+from invoices.selectors import (
+    OPEN_STATUSES,
+    WORK_ORDER_OPTIONS_MAX,
+    invoice_get,
+    invoice_list,
+    invoice_summary,
+    invoice_work_order_options,
+    vendor_list,
+)
 from invoices.serializers import (
     InvoiceAttachmentInputSerializer,
     InvoiceCreateInputSerializer,
@@ -29,6 +37,8 @@ from invoices.serializers import (
     InvoiceTransitionErrorSerializer,
     InvoiceTransitionInputSerializer,
     InvoiceUpdateInputSerializer,
+    InvoiceWorkOrderOptionSerializer,
+    InvoiceWorkOrderOptionsInputSerializer,
     VendorSerializer,
     actor_name,
 )
@@ -214,6 +224,26 @@ class InvoiceViewSet(viewsets.GenericViewSet):
             raise ValidationError(filterset.errors)
         qs = SearchFilter().filter_queryset(request, filterset.qs, self)
         return Response(InvoiceSummarySerializer(invoice_summary(qs)).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unit", OpenApiTypes.UUID),
+            OpenApiParameter("property", OpenApiTypes.UUID),
+            OpenApiParameter("vendor", OpenApiTypes.UUID, description="The work order's assigned vendor"),
+        ],
+        responses={200: InvoiceWorkOrderOptionSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"], url_path="work-orders")
+    def work_orders(self, request):
+        """Work orders an invoice may be linked to (not cancelled), newest first, at most 100: for the invoice
+        form's picker. Read with `view_invoices`, so people who enter bills can link them without the
+        maintenance screens. Filters: `unit`, `property`, `vendor` (none: the latest in the caller's scope)."""
+        params = validated(InvoiceWorkOrderOptionsInputSerializer, request.query_params)
+        qs = invoice_work_order_options(
+            unit_id=params.get("unit"), property_id=params.get("property"), vendor_id=params.get("vendor")
+        )
+        rows = qs[:WORK_ORDER_OPTIONS_MAX]
+        return Response(InvoiceWorkOrderOptionSerializer(rows, many=True).data)
 
     EXPORT_COLUMNS = [
         ("invoice_number", lambda i: i.invoice_number),

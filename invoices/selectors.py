@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from invoices.models import InvoiceAttachments, Invoices, Vendor
+from units.models import UnitsMaintenance
 
 
 def vendor_list() -> QuerySet[Vendor]:
@@ -113,3 +114,20 @@ def invoice_history(invoice: Invoices) -> list[dict]:
     flow = ("received", "approved", "rejected", "paid")
     derived.sort(key=lambda e: (e["at"], flow.index(e["to_status"])), reverse=True)
     return [{"id": f"derived-{i}", **e} for i, e in enumerate(derived)]
+
+
+WORK_ORDER_OPTIONS_MAX = 100
+
+
+def invoice_work_order_options(*, unit_id=None, property_id=None, vendor_id=None) -> QuerySet[UnitsMaintenance]:
+    """Work orders an invoice may be for (not cancelled), newest first, for the invoice form's picker and 3.2's
+    matching: read with the invoice permission, so the people who enter bills (accountants) can link them
+    without seeing the maintenance screens. The caller's scope applies."""
+    qs = UnitsMaintenance.objects.select_related("unit", "assigned_vendor").exclude(status="cancelled")
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    if property_id:
+        qs = qs.filter(property_id=property_id)
+    if vendor_id:
+        qs = qs.filter(assigned_vendor_id=vendor_id)
+    return qs.order_by("-requested_date", "-created_at")

@@ -296,3 +296,27 @@ class InvoiceSummarySerializer(serializers.Serializer):
     overdue = InvoiceSummaryBucketSerializer()
     count = serializers.IntegerField()
     total = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class InvoiceWorkOrderOptionSerializer(serializers.Serializer):
+    """A work order as the invoice form's picker shows it."""
+
+    id = serializers.UUIDField()
+    work_order_number = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    category = serializers.CharField()
+    unit = serializers.UUIDField(source="unit_id")
+    unit_number = serializers.CharField(source="unit.unit_number")
+    property = serializers.UUIDField(source="property_id")
+    requested_date = serializers.DateField()
+    completed_date = serializers.DateField(allow_null=True)
+    actual_cost = serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True)
+    assigned_vendor = serializers.UUIDField(source="assigned_vendor_id", allow_null=True)
+    vendor_name = serializers.CharField(source="assigned_vendor.name", default=None, allow_null=True)
+
+
+class InvoiceWorkOrderOptionsInputSerializer(serializers.Serializer):
+    unit = serializers.UUIDField(required=False)
+    property = serializers.UUIDField(required=False)
+    vendor = serializers.UUIDField(required=False)

@@ -121,8 +121,10 @@ def _invoice(
     invoice_date = min(wo["completed_date"] + _DAYS[rng.randint(0, 10)], today)
     age = (today - invoice_date).days
     # Older bills are paid; the last two weeks' mostly wait for review (one draw either way: the stream is unchanged)
-    if age > 45:
-        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(93, 4, 2, 1))[0]
+    if age > 90:
+        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(985, 3, 2, 10))[0]
+    elif age > 45:
+        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(90, 5, 3, 2))[0]
     elif age > 14:
         status = rng.choices(("paid", "approved", "received", "rejected"), weights=(45, 35, 18, 2))[0]
     else:

@@ -568,3 +568,20 @@ def test_detail_queries_do_not_grow_with_lines_files_and_events(api_client, worl
         counts.append(len(ctx))
     # the invoice (with vendor, property, unit, work order), its lines, attachments (with files), events
     assert counts[0] == counts[1] <= 4 + ACCESS_QUERIES + 1, counts
+
+
+def test_work_order_options_for_the_form_are_readable_with_the_invoice_permission(make_user, world):
+    WorkOrderFactory(unit=world["unit"], status="cancelled", work_order_number="WO-CANCELLED")
+    other = WorkOrderFactory(unit=world["unit2"], work_order_number="WO-OTHER-UNIT")
+    accountant = make_user("accountant")
+    assert accountant.get("/api/v1/units/work-orders/").status_code == 403  # no maintenance screens
+    rows = accountant.get(f"{URL}work-orders/?unit={world['unit'].pk}").json()
+    assert [r["work_order_number"] for r in rows] == ["WO-000123"]
+    assert rows[0]["vendor_name"] == "ProFlow Plumbing" and rows[0]["unit_number"] == "A-101"
+    by_vendor = accountant.get(f"{URL}work-orders/?vendor={world['vendor'].pk}").json()
+    assert [r["id"] for r in by_vendor] == [str(world["wo"].pk)]
+    assert {r["id"] for r in accountant.get(f"{URL}work-orders/").json()} == {str(world["wo"].pk), str(other.pk)}
+    assert accountant.get(f"{URL}work-orders/?unit=nope").status_code == 400
+    scoped = make_user("property_manager", properties=[world["other"]])
+    assert scoped.get(f"{URL}work-orders/?unit={world['unit'].pk}").json() == []
+    assert make_user("leasing_agent").get(f"{URL}work-orders/").status_code == 403

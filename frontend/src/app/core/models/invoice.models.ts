@@ -180,3 +180,20 @@ export interface InvoiceVendorOption {
   trade: string;
   is_active: boolean;
 }
+
+/** A work order the invoice form may link (`/api/v1/invoices/work-orders/`, readable with view_invoices). */
+export interface InvoiceWorkOrderOption {
+  id: string;
+  work_order_number: string;
+  title: string;
+  status: string;
+  category: string;
+  unit: string;
+  unit_number: string;
+  property: string;
+  requested_date: IsoDate;
+  completed_date: IsoDate | null;
+  actual_cost: Money | null;
+  assigned_vendor: string | null;
+  vendor_name: string | null;
+}

@@ -12,6 +12,7 @@ import {
   InvoiceSummary,
   InvoiceTransitionRequest,
   InvoiceVendorOption,
+  InvoiceWorkOrderOption,
   Paginated,
   Unit,
 } from '../models';
@@ -86,6 +87,18 @@ export class InvoiceService {
         params: toHttpParams({ page_size: 500, ordering: 'name', is_active: all ? null : true }),
       })
       .pipe(map((page) => page.results));
+  }
+
+  /** Work orders an invoice may be linked to (not cancelled, newest first): the invoice's own read, so
+   * roles without the maintenance screens (accountants) can link them. */
+  workOrderOptions(filters: {
+    unit?: string | null;
+    property?: string | null;
+    vendor?: string | null;
+  }): Observable<InvoiceWorkOrderOption[]> {
+    return this.http.get<InvoiceWorkOrderOption[]>(`${this.url}/work-orders/`, {
+      params: toHttpParams(filters),
+    });
   }
 
   /** A property's units for the picker, by number. */

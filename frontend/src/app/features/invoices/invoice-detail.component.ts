@@ -24,6 +24,15 @@ import { INVOICE_SIDE_PANELS, sortedPanels } from './invoice-side-panels';
 import { InvoiceTransitionDialogComponent } from './invoice-transition-dialog.component';
 import { InvoiceAction, eventTitle, invoiceActions } from './invoices-format';
 
+/** What the toast says after each move (by the action's test id). */
+const DONE: Record<string, string> = {
+  'action-approve': 'approved',
+  'action-pay': 'marked paid',
+  'action-reject': 'rejected',
+  'action-reopen': 're-opened',
+  'action-send-back': 'sent back to received',
+};
+
 /**
  * One vendor invoice (`/invoices/:invoiceId`): header with its status, where the work was (work order,
  * unit, vendor), line items and totals, attachments (signed links, the file viewer), the history, and the
@@ -59,6 +68,8 @@ export class InvoiceDetailComponent {
   readonly invoiceId = input.required<string>();
 
   protected readonly canManage = computed(() => this.auth.can('manage_invoices'));
+  /** The work-order screen is for roles that see maintenance (an accountant reads the number only). */
+  protected readonly canOpenWorkOrders = computed(() => this.auth.can('view_maintenance'));
   protected readonly panels = sortedPanels(inject(INVOICE_SIDE_PANELS, { optional: true }));
 
   protected readonly invoice = rxResource({
@@ -100,7 +111,7 @@ export class InvoiceDetailComponent {
         this.busy.set(false);
         this.invoice.set(fresh);
         this.dialog.set(null);
-        this.toast.success(`Invoice ${fresh.invoice_number}: ${action.label.toLowerCase()} done.`);
+        this.toast.success(`Invoice ${fresh.invoice_number} ${DONE[action.testId] ?? 'updated'}.`);
       },
       error: (err: unknown) => {
         this.busy.set(false);

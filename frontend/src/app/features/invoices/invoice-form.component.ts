@@ -15,13 +15,12 @@ import {
   InvoiceCreateRequest,
   InvoiceDetail,
   InvoiceLineInput,
-  WorkOrder,
+  InvoiceWorkOrderOption,
 } from '../../core/models';
 import { ToastService } from '../../core/notifications/toast.service';
 import { InvoiceService } from '../../core/services/invoice.service';
 import { PropertyService } from '../../core/services/property.service';
 import { StoredFile } from '../../core/services/file.service';
-import { UnitService } from '../../core/services/unit.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { addDays, toIsoDate } from '../../core/utils/dates';
 import { FileUploadComponent } from '../../shared/components/file-upload.component';
@@ -63,7 +62,6 @@ const BILLABLE = new Set(['open', 'assigned', 'in_progress', 'completed', 'close
 export class InvoiceFormComponent {
   private readonly invoices = inject(InvoiceService);
   private readonly propertiesApi = inject(PropertyService);
-  private readonly unitsApi = inject(UnitService);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
 
@@ -102,12 +100,10 @@ export class InvoiceFormComponent {
   });
   protected readonly workOrders = rxResource({
     params: () => this.unit() || undefined,
-    stream: ({ params }) => this.unitsApi.getWorkOrders(params, { page_size: 100 }),
+    stream: ({ params }) => this.invoices.workOrderOptions({ unit: params }),
   });
-  protected readonly billable = computed<WorkOrder[]>(() =>
-    this.workOrders.hasValue()
-      ? this.workOrders.value().results.filter((w) => BILLABLE.has(w.status))
-      : [],
+  protected readonly billable = computed<InvoiceWorkOrderOption[]>(() =>
+    this.workOrders.hasValue() ? this.workOrders.value().filter((w) => BILLABLE.has(w.status)) : [],
   );
 
   protected readonly totals = computed(() => draftTotals(this.lines(), this.tax()));

@@ -16,7 +16,6 @@ import { errorMessage } from '../../core/utils/api-error';
 import { toIsoDate } from '../../core/utils/dates';
 import { IconComponent } from '../../shared/components/icon.component';
 import { StatusBadgeComponent } from '../../shared/components/status-badge.component';
-import { filterOptions } from '../../shared/list/filter-select.component';
 import { ListBodyComponent } from '../../shared/list/list-body.component';
 import { ListToolbarComponent, ToolbarFilter } from '../../shared/list/list-toolbar.component';
 import { listState, oneOf } from '../../shared/list/list-state';
@@ -99,17 +98,6 @@ export class InvoiceListComponent {
           { value: '', label: 'All vendors' },
           ...vendors.map((v) => ({ value: v.id, label: v.name })),
         ],
-      },
-      {
-        key: 'status',
-        label: 'Status',
-        testId: 'status-filter',
-        options: filterOptions(INVOICE_STATUSES, INVOICE_STATUS_LABELS, {
-          first: [
-            { value: '', label: 'Any status' },
-            { value: 'open', label: 'Unpaid (received or approved)' },
-          ],
-        }),
       },
     ];
   });
