@@ -18,6 +18,13 @@ from core.idempotency import idempotent
 from core.permissions import Requires
 from core.services import actor_label
 from core.validation import validated
+from invoices.invoice_services import (
+    invoice_attachment_add,
+    invoice_attachment_remove,
+    invoice_create,
+    invoice_transition,
+    invoice_update,
+)
 from invoices.models import Invoices, Vendor
 from invoices.selectors import (
     OPEN_STATUSES,
@@ -41,13 +48,6 @@ from invoices.serializers import (
     InvoiceWorkOrderOptionsInputSerializer,
     VendorSerializer,
     actor_name,
-)
-from invoices.services import (
-    invoice_attachment_add,
-    invoice_attachment_remove,
-    invoice_create,
-    invoice_transition,
-    invoice_update,
 )
 
 

@@ -1,5 +1,6 @@
 """Writes for vendor invoices: enter one with its lines, edit it while received, move it through
 received -> approved -> paid (or rejected), attach and remove files. Every write records an InvoiceEvents row.
+(Vendors' writes are `invoices.services`; the two topics live in separate modules so they evolve apart.)
 
 - Amounts are computed here (invoices/amounts.py), never taken from the client.
 - Ids the caller names (vendor, property, unit, work order) are resolved through the scoped managers: an id
