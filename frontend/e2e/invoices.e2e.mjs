@@ -139,6 +139,11 @@ describe('Invoices', { concurrency: false }, () => {
       assert.equal(await page.getByTestId('detail-total').innerText(), '$167.34');
       assert.equal(await page.locator('[data-testid=line-items-table] tbody tr').count(), 2);
       await page.locator('[data-testid=attachments] li.file').first().waitFor();
+      // the viewer opens the PDF through the attachment's signed link
+      await page.locator('[data-testid=attachments] app-file-viewer button.pdf').click();
+      await page.locator('app-file-viewer iframe.pdf-frame').waitFor({ state: 'attached' });
+      await page.keyboard.press('Escape');
+      await page.locator('app-file-viewer .overlay').waitFor({ state: 'detached' });
       const saved = await api(page, `/api/v1/invoices/${shared.id}/`);
       assert.deepEqual(
         [saved.subtotal, saved.tax_amount, saved.total_amount],

@@ -62,6 +62,15 @@ export class FileService {
     });
   }
 
+  /** The bytes behind a signed link (`url` from a feature's file entry); read through this origin. */
+  blobAt(url: string): Observable<Blob> {
+    const u = new URL(url, globalThis.location?.origin ?? 'http://localhost');
+    return this.http.get(u.pathname + u.search, {
+      responseType: 'blob',
+      context: new HttpContext().set(SILENT_ERRORS, true),
+    });
+  }
+
   /** A link that works without signing in until `expires_at` (10 minutes by default). */
   signedUrl(id: string, thumbnail = false): Observable<{ url: string; expires_at: string }> {
     return this.http.post<{ url: string; expires_at: string }>(`${this.url}/${id}/signed-url/`, {

@@ -156,9 +156,21 @@ export class InvoiceDetailComponent {
     });
   }
 
-  protected viewable(a: InvoiceAttachment) {
-    return { id: a.file, kind: a.kind, original_name: a.original_name, thumbnail: a.thumbnail_url };
-  }
+  /** Each attachment with what the file viewer takes, built once per answer (a fresh object on every change
+   * detection would reset the viewer). The viewer reads the bytes through the signed links, minted after the
+   * invoice's own scoped lookup, so anyone who may open the invoice may open its files. */
+  protected readonly files = computed(() =>
+    (this.invoice.hasValue() ? this.invoice.value().attachments : []).map((a) => ({
+      a,
+      file: {
+        id: a.file,
+        kind: a.kind,
+        original_name: a.original_name,
+        thumbnail: a.thumbnail_url,
+      },
+      signed: { url: a.url, thumbnailUrl: a.thumbnail_url },
+    })),
+  );
 
   protected panelInputs(inv: InvoiceDetail) {
     return { invoice: inv, reload: this.reload };

@@ -19,6 +19,14 @@ export const MAX_ZOOM = 4;
 /** The file fields the viewer needs (a `StoredFile` from the API will do). */
 export type ViewableFile = Pick<StoredFile, 'id' | 'kind' | 'original_name' | 'thumbnail'>;
 
+/** Signed, expiring links a feature minted after its own record check (e.g. a work order's photos): the
+ * viewer reads the bytes from them instead of `/files/{id}/content/` (which only the uploader and
+ * all-properties roles may read). */
+export interface SignedFileLinks {
+  url: string;
+  thumbnailUrl: string | null;
+}
+
 /**
  * Shows a stored file: an image as its thumbnail that opens a lightbox with zoom (buttons, mouse wheel,
  * 0 resets, Esc closes); a PDF as a button that opens it in the browser's own PDF viewer. The bytes are
@@ -198,6 +206,8 @@ export class FileViewerComponent {
   private readonly sanitizer = inject(DomSanitizer);
 
   readonly file = input.required<ViewableFile>();
+  /** Read the bytes through these signed links (optional). */
+  readonly signed = input<SignedFileLinks | null>(null);
 
   protected readonly thumbUrl = signal<SafeUrl | null>(null);
   protected readonly fullUrl = signal<SafeUrl | null>(null);
@@ -214,9 +224,13 @@ export class FileViewerComponent {
   constructor() {
     effect((onCleanup) => {
       const f = this.file();
+      const signed = this.signed();
       this.reset();
-      if (f.kind === 'image' && f.thumbnail) {
-        const sub = this.files.blob(f.id, true).subscribe({
+      if (f.kind === 'image' && (signed ? signed.thumbnailUrl : f.thumbnail)) {
+        const thumb = signed?.thumbnailUrl
+          ? this.files.blobAt(signed.thumbnailUrl)
+          : this.files.blob(f.id, true);
+        const sub = thumb.subscribe({
           next: (blob) =>
             this.thumbUrl.set(this.sanitizer.bypassSecurityTrustUrl(this.track(blob))),
           error: () => this.thumbUrl.set(null),
@@ -234,8 +248,9 @@ export class FileViewerComponent {
     if (this.fullUrl() || this.pdfUrl()) return;
     const f = this.file();
     this.loading.set(true);
+    const signed = this.signed();
     this.subs.push(
-      this.files.blob(f.id).subscribe({
+      (signed ? this.files.blobAt(signed.url) : this.files.blob(f.id)).subscribe({
         next: (blob) => {
           const url = this.track(blob);
           if (f.kind === 'pdf') {
