@@ -5,28 +5,61 @@ Readable by the invoices people and the maintenance people; kept by `manage_main
 import csv
 
 import django_filters
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 
 from core.apis import UUID_LOOKUP
 from core.filters import FILTER_BACKENDS, ChoiceInFilter, iso_date_filter
 from core.idempotency import idempotent
 from core.permissions import Requires, any_of
+from core.services import actor_label
 from core.validation import validated
 from invoices import compliance
 from invoices.models import Invoices, Vendor
-from invoices.selectors import invoice_list, vendor_compliance_q, vendor_get, vendor_list
+from invoices.selectors import (
+    OPEN_STATUSES,
+    WORK_ORDER_OPTIONS_MAX,
+    invoice_get,
+    invoice_list,
+    invoice_summary,
+    invoice_work_order_options,
+    vendor_compliance_q,
+    vendor_get,
+    vendor_list,
+)
 from invoices.serializers import (
+    InvoiceAttachmentInputSerializer,
+    InvoiceCreateInputSerializer,
     InvoiceDetailSerializer,
     InvoiceListSerializer,
+    InvoiceSummarySerializer,
+    InvoiceTransitionErrorSerializer,
+    InvoiceTransitionInputSerializer,
+    InvoiceUpdateInputSerializer,
+    InvoiceWorkOrderOptionSerializer,
+    InvoiceWorkOrderOptionsInputSerializer,
     VendorInputSerializer,
     VendorSerializer,
+    actor_name,
 )
-from invoices.services import vendor_create, vendor_deactivate, vendor_update
+from invoices.services import (
+    invoice_attachment_add,
+    invoice_attachment_remove,
+    invoice_create,
+    invoice_transition,
+    invoice_update,
+    vendor_create,
+    vendor_deactivate,
+    vendor_update,
+)
 from units.models import WorkOrderCategory
 
 
@@ -151,25 +184,224 @@ class VendorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
 
 
 class InvoiceFilter(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=Invoices.Status.choices)
+    """`status` (comma-separated or repeated), `vendor`, `property`, `unit`, `work_order`, `invoice_date__gte/__lte`,
+    `due_date__gte/__lte`, `total_amount__gte/__lte` (dollars, e.g. 250.00), `overdue=true` (received or approved
+    and past the due date)."""
+
+    status = ChoiceInFilter(choices=Invoices.Status.choices)
     invoice_date__gte = iso_date_filter("invoice_date", "gte")
     invoice_date__lte = iso_date_filter("invoice_date", "lte")
+    due_date__gte = iso_date_filter("due_date", "gte")
+    due_date__lte = iso_date_filter("due_date", "lte")
+    total_amount__gte = django_filters.NumberFilter(
+        field_name="total_amount", lookup_expr="gte", max_digits=12, decimal_places=2
+    )
+    total_amount__lte = django_filters.NumberFilter(
+        field_name="total_amount", lookup_expr="lte", max_digits=12, decimal_places=2
+    )
+    overdue = django_filters.BooleanFilter(method="filter_overdue")
 
     class Meta:
         model = Invoices
         fields = ["vendor", "property", "unit", "work_order", "status"]
 
+    def filter_overdue(self, queryset, name, value):
+        overdue = Q(status__in=OPEN_STATUSES, due_date__lt=timezone.localdate())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
-class InvoiceViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [Requires("view_invoices")]
+
+INVOICE_NOT_FOUND = "Invoice not found."
+
+
+def _invoice_or_404(invoice_id) -> Invoices:
+    invoice = invoice_get(invoice_id=invoice_id)
+    if invoice is None:
+        raise NotFound(INVOICE_NOT_FOUND)
+    return invoice
+
+
+def _detail(request, invoice_id, *, status_code: int = 200) -> Response:
+    data = InvoiceDetailSerializer(_invoice_or_404(invoice_id), context={"request": request}).data
+    return Response(data, status=status_code)
+
+
+TRANSITION_ERRORS = {400: InvoiceTransitionErrorSerializer, 404: InvoiceTransitionErrorSerializer}
+
+
+class InvoiceViewSet(viewsets.GenericViewSet):
+    """Vendor invoices (issue 16). Read: `view_invoices`; write: `manage_invoices`.
+
+    List filters: see InvoiceFilter; `search` matches the invoice number, the vendor's name, the work order's
+    number and the notes; `ordering` by invoice_date, due_date, total_amount, status, invoice_number, vendor__name
+    or created_at (prefix `-` for descending). Every write answers the invoice's detail."""
+
+    permission_classes = [Requires("view_invoices", write="manage_invoices")]
     lookup_value_regex = UUID_LOOKUP
+    serializer_class = InvoiceListSerializer
+    filter_backends = FILTER_BACKENDS
     filterset_class = InvoiceFilter
-    search_fields = ["invoice_number", "vendor__name", "notes"]
-    ordering_fields = ["invoice_date", "due_date", "total_amount", "status"]
-    ordering = ["-invoice_date"]
-
-    def get_serializer_class(self):
-        return InvoiceDetailSerializer if self.action == "retrieve" else InvoiceListSerializer
+    search_fields = ["invoice_number", "vendor__name", "work_order__work_order_number", "notes"]
+    ordering_fields = [
+        "invoice_date", "due_date", "total_amount", "status", "invoice_number", "vendor__name", "created_at",
+    ]  # fmt: skip
+    ordering = ["-invoice_date", "-created_at"]
 
     def get_queryset(self):
-        return invoice_list(with_details=self.action == "retrieve")
+        return invoice_list()
+
+    def list(self, request):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        context = {"request": request, "today": timezone.localdate()}
+        return self.get_paginated_response(InvoiceListSerializer(page, many=True, context=context).data)
+
+    @extend_schema(responses={200: InvoiceDetailSerializer})
+    def retrieve(self, request, pk=None):
+        return _detail(request, pk)
+
+    @extend_schema(request=InvoiceCreateInputSerializer, responses={201: InvoiceDetailSerializer})
+    @idempotent
+    def create(self, request):
+        """Enters a vendor invoice with its line items (status received). The server computes each line's amount
+        (quantity x unit price, half-up to the cent), the subtotal and the total (subtotal + tax). 400 for a
+        (vendor, invoice number) pair already entered (naming that invoice), a unit of another property, a work
+        order of another unit; a work order assigned to another vendor is allowed and reported in `warnings`.
+        Send an `Idempotency-Key` header to retry safely."""
+        data = validated(InvoiceCreateInputSerializer, request.data)
+        invoice = invoice_create(actor=actor_label(request.user), **data)
+        return _detail(request, invoice.pk, status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(request=InvoiceUpdateInputSerializer, responses={200: InvoiceDetailSerializer})
+    def partial_update(self, request, pk=None):
+        """Edits a received invoice (any create field; `line_items` replaces every line and the totals are
+        recomputed). 400 once approved, paid or rejected."""
+        invoice = _invoice_or_404(pk)
+        changes = validated(InvoiceUpdateInputSerializer, request.data)
+        invoice_update(invoice=invoice, actor=actor_label(request.user), changes=dict(changes))
+        return _detail(request, invoice.pk)
+
+    @extend_schema(
+        request=InvoiceTransitionInputSerializer, responses={200: InvoiceDetailSerializer, **TRANSITION_ERRORS}
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def transition(self, request, pk=None):
+        """Moves the invoice: received -> approved | rejected; approved -> paid | rejected | received (back for a
+        correction); rejected -> received (re-opened); paid is final. `note` is required to reject and to move
+        back to received; paying takes `paid_date` (default today, not in the future, not before the invoice
+        date) and `payment_reference`. Refused: 400 `{"detail", "allowed"}`."""
+        invoice = _invoice_or_404(pk)
+        data = validated(InvoiceTransitionInputSerializer, request.data)
+        invoice_transition(
+            invoice=invoice,
+            actor=actor_label(request.user),
+            to=data["status"],
+            note=data["note"],
+            paid_date=data["paid_date"],
+            payment_reference=data["payment_reference"],
+        )
+        return _detail(request, invoice.pk)
+
+    @extend_schema(request=InvoiceAttachmentInputSerializer, responses={201: InvoiceDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def attachments(self, request, pk=None):
+        """Attaches a file uploaded through `POST /api/v1/files/` (purpose=invoice) to the invoice."""
+        invoice = _invoice_or_404(pk)
+        data = validated(InvoiceAttachmentInputSerializer, request.data)
+        invoice_attachment_add(
+            invoice=invoice, actor=actor_label(request.user), file_id=data["file"], user=request.user
+        )
+        return _detail(request, invoice.pk, status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        responses={204: None},
+        parameters=[OpenApiParameter("link_id", OpenApiTypes.UUID, OpenApiParameter.PATH, description="Attachment id")],
+    )
+    @action(detail=True, methods=["delete"], url_path=r"attachments/(?P<link_id>[^/.]+)")
+    def attachment_remove(self, request, pk=None, link_id=None):
+        """Removes an attachment while the invoice is received (the stored file itself is kept)."""
+        invoice = _invoice_or_404(pk)
+        invoice_attachment_remove(invoice=invoice, attachment_id=link_id, actor=actor_label(request.user))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(responses={200: InvoiceSummarySerializer})
+    @action(detail=False, methods=["get"])
+    def summary(self, request):
+        """Counts and totals per status (and overdue) for the status chips: the list's filters and search except
+        `status`."""
+        params = request.query_params.copy()
+        params.pop("status", None)
+        qs = self.get_queryset()
+        filterset = InvoiceFilter(data=params, queryset=qs, request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        qs = SearchFilter().filter_queryset(request, filterset.qs, self)
+        return Response(InvoiceSummarySerializer(invoice_summary(qs)).data)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("unit", OpenApiTypes.UUID),
+            OpenApiParameter("property", OpenApiTypes.UUID),
+            OpenApiParameter("vendor", OpenApiTypes.UUID, description="The work order's assigned vendor"),
+        ],
+        responses={200: InvoiceWorkOrderOptionSerializer(many=True)},
+    )
+    @action(detail=False, methods=["get"], url_path="work-orders")
+    def work_orders(self, request):
+        """Work orders an invoice may be linked to (not cancelled), newest first, at most 100: for the invoice
+        form's picker. Read with `view_invoices`, so people who enter bills can link them without the
+        maintenance screens. Filters: `unit`, `property`, `vendor` (none: the latest in the caller's scope)."""
+        params = validated(InvoiceWorkOrderOptionsInputSerializer, request.query_params)
+        qs = invoice_work_order_options(
+            unit_id=params.get("unit"), property_id=params.get("property"), vendor_id=params.get("vendor")
+        )
+        rows = qs[:WORK_ORDER_OPTIONS_MAX]
+        return Response(InvoiceWorkOrderOptionSerializer(rows, many=True).data)
+
+    EXPORT_COLUMNS = [
+        ("invoice_number", lambda i: i.invoice_number),
+        ("vendor", lambda i: i.vendor.name if i.vendor else ""),
+        ("property", lambda i: i.property.name if i.property else ""),
+        ("unit", lambda i: i.unit.unit_number if i.unit else ""),
+        ("work_order", lambda i: i.work_order.work_order_number if i.work_order else ""),
+        ("invoice_date", lambda i: i.invoice_date),
+        ("due_date", lambda i: i.due_date or ""),
+        ("status", lambda i: i.status),
+        ("subtotal", lambda i: i.subtotal),
+        ("tax_amount", lambda i: i.tax_amount),
+        ("total_amount", lambda i: i.total_amount),
+        ("gl_code", lambda i: i.gl_code),
+        ("approved_at", lambda i: i.approved_at.isoformat() if i.approved_at else ""),
+        ("approved_by", lambda i: actor_name(i.approved_by)),
+        ("paid_date", lambda i: i.paid_date or ""),
+        ("payment_reference", lambda i: i.payment_reference),
+        ("rejection_reason", lambda i: i.rejection_reason),
+        ("id", lambda i: i.pk),
+    ]
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered invoices")})
+    @action(detail=False, methods=["get"])
+    def export(self, request):
+        """The list as CSV: same filters, search and ordering, every row (not paginated)."""
+        qs = self.filter_queryset(self.get_queryset())
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="invoices-{timezone.localdate().isoformat()}.csv"'
+        writer = csv.writer(response)
+        writer.writerow([name for name, _ in self.EXPORT_COLUMNS])
+        for invoice in qs.iterator(chunk_size=1000):
+            writer.writerow([_csv_safe(get(invoice)) for _, get in self.EXPORT_COLUMNS])
+        return response
+
+
+def _csv_safe(value):
+    """Neutralises spreadsheet formulas in text cells (numbers and names come from data entry)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

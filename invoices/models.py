@@ -37,7 +37,8 @@ class Vendor(BaseModel):
 
 class Invoices(BaseModel):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending review"
+        # The flow and what each move needs: invoices/workflow.py (pure). The old "pending" became "received".
+        RECEIVED = "received", "Received"
         APPROVED = "approved", "Approved"
         PAID = "paid", "Paid"
         REJECTED = "rejected", "Rejected"
@@ -58,10 +59,21 @@ class Invoices(BaseModel):
     subtotal = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     total_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True)
     gl_code = models.CharField(max_length=20, blank=True, default="")
     confidence_score = models.FloatField(null=True, blank=True)  # set by 3.2 AI extraction
     notes = models.TextField(blank=True, default="")
+    # Who moved it and when (actors as `core.services.actor_label`: "user:<email>"); the full story is in
+    # InvoiceEvents. A move back to received clears the approval/rejection it undoes.
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.CharField(max_length=100, blank=True, default="")
+    paid_at = models.DateTimeField(null=True, blank=True)
+    paid_by = models.CharField(max_length=100, blank=True, default="")
+    paid_date = models.DateField(null=True, blank=True, help_text="The day the payment went out (not when recorded).")
+    payment_reference = models.CharField(max_length=100, blank=True, default="", help_text="Check or ACH number.")
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejected_by = models.CharField(max_length=100, blank=True, default="")
+    rejection_reason = models.TextField(blank=True, default="")
 
     objects = ScopedManager()
     scope_property = "property_id"
@@ -85,22 +97,24 @@ class InvoiceLineItems(BaseModel):
     unit_price = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     gl_code = models.CharField(max_length=20, blank=True, default="")
+    position = models.PositiveSmallIntegerField(default=0, help_text="The line's place on the invoice (0 first).")
 
     objects = ScopedManager()
     scope_property = "invoice__property_id"
 
     class Meta:
         db_table = "invoice_line_items"
-        ordering = ["created_at"]
+        ordering = ["position", "created_at"]
         verbose_name = "invoice line item"
 
 
 class InvoiceAttachments(BaseModel):
+    """A file attached to an invoice (the vendor's PDF, a photo of the paper bill): a `core.files` StoredFile,
+    served through signed URLs minted after the invoice check (never a path of its own)."""
+
     invoice = models.ForeignKey(Invoices, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="invoices/%Y/%m/")
-    filename = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100, default="application/pdf")
-    size_bytes = models.PositiveIntegerField(default=0)
+    stored_file = models.ForeignKey("files.StoredFile", on_delete=models.PROTECT, related_name="invoice_attachments")
+    added_by = models.CharField(max_length=100, blank=True, default="")
 
     objects = ScopedManager()
     scope_property = "invoice__property_id"
@@ -109,3 +123,34 @@ class InvoiceAttachments(BaseModel):
         db_table = "invoice_attachments"
         ordering = ["created_at"]
         verbose_name = "invoice attachment"
+        constraints = [
+            models.UniqueConstraint(fields=["invoice", "stored_file"], name="invoice_attachment_file_once"),
+        ]
+
+
+class InvoiceEvents(BaseModel):
+    """The invoice's history, newest first on screen: entered, edited, moved, a file added or removed."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Entered"
+        UPDATED = "updated", "Edited"
+        STATUS = "status", "Status changed"
+        FILE = "file", "Attachment"
+        NOTE = "note", "Note"
+
+    invoice = models.ForeignKey(Invoices, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(db_index=True)
+    actor = models.CharField(max_length=100, default="system")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    from_status = models.CharField(max_length=20, blank=True, default="")
+    to_status = models.CharField(max_length=20, blank=True, default="")
+    message = models.TextField(blank=True, default="")
+
+    objects = ScopedManager()
+    scope_property = "invoice__property_id"
+
+    class Meta:
+        db_table = "invoice_events"
+        ordering = ["-at", "-created_at"]
+        indexes = [models.Index(fields=["invoice", "at"], name="invoice_events_invoice_at")]
+        verbose_name = "invoice event"

@@ -1,13 +1,17 @@
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.fields import MoneyField, SaneDateField
-from invoices import compliance
-from invoices.models import InvoiceAttachments, InvoiceLineItems, Invoices, Vendor
+from core.files.services import file_signed_token
+from invoices import amounts, compliance
+from invoices.models import InvoiceAttachments, InvoiceEvents, InvoiceLineItems, Invoices, Vendor
+from invoices.selectors import OPEN_STATUSES, invoice_history, invoice_warnings
 from invoices.services import HOURLY_RATE_MAX
+from invoices.workflow import allowed_transitions
 from units.models import WorkOrderCategory
 
 
@@ -89,9 +93,74 @@ class InvoiceLineItemSerializer(serializers.ModelSerializer):
 
 
 class InvoiceAttachmentSerializer(serializers.ModelSerializer):
+    """An attached file; `url` and `thumbnail_url` are signed and expire (FILE_SIGNED_URL_MAX_AGE_SECONDS): they
+    are minted only after the invoice itself was found in the caller's scope."""
+
+    file = serializers.UUIDField(source="stored_file_id", read_only=True)
+    kind = serializers.CharField(source="stored_file.kind", read_only=True)
+    original_name = serializers.CharField(source="stored_file.original_name", read_only=True)
+    content_type = serializers.CharField(source="stored_file.content_type", read_only=True)
+    size = serializers.IntegerField(source="stored_file.size", read_only=True)
+    width = serializers.IntegerField(source="stored_file.width", read_only=True, allow_null=True)
+    height = serializers.IntegerField(source="stored_file.height", read_only=True, allow_null=True)
+    page_count = serializers.IntegerField(source="stored_file.page_count", read_only=True, allow_null=True)
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+    added_by_name = serializers.SerializerMethodField()
+
     class Meta:
         model = InvoiceAttachments
-        fields = ["id", "file", "filename", "content_type", "size_bytes", "created_at"]
+        fields = [
+            "id",
+            "file",
+            "kind",
+            "original_name",
+            "content_type",
+            "size",
+            "width",
+            "height",
+            "page_count",
+            "url",
+            "thumbnail_url",
+            "added_by_name",
+            "created_at",
+        ]
+
+    def _signed(self, obj, *, thumbnail: bool) -> str:
+        path = reverse("file-signed-content", args=[file_signed_token(stored=obj.stored_file, thumbnail=thumbnail)])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+    def get_url(self, obj) -> str:
+        return self._signed(obj, thumbnail=False)
+
+    def get_thumbnail_url(self, obj) -> str | None:
+        return self._signed(obj, thumbnail=True) if obj.stored_file.thumbnail_name else None
+
+    def get_added_by_name(self, obj) -> str:
+        return actor_name(obj.added_by)
+
+
+def actor_name(actor: str) -> str:
+    """How a person reads an actor: "user:pat@example.com" -> "pat@example.com"; "system:seed" -> "system"."""
+    if not actor:
+        return ""
+    if actor.startswith("user:"):
+        return actor[5:]
+    return "UnitCycle" if actor.startswith("system") else actor
+
+
+class InvoiceEventSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    at = serializers.DateTimeField()
+    actor_name = serializers.SerializerMethodField()
+    kind = serializers.ChoiceField(choices=InvoiceEvents.Kind.choices)
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    message = serializers.CharField()
+
+    def get_actor_name(self, obj) -> str:
+        return actor_name(obj["actor"])
 
 
 class InvoiceListSerializer(serializers.ModelSerializer):
@@ -99,6 +168,9 @@ class InvoiceListSerializer(serializers.ModelSerializer):
     property_name = serializers.CharField(source="property.name", read_only=True, default=None)
     unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None)
     work_order_number = serializers.CharField(source="work_order.work_order_number", read_only=True, default=None)
+    is_overdue = serializers.SerializerMethodField()
+    allowed_transitions = serializers.SerializerMethodField()
+    warnings = serializers.SerializerMethodField()
 
     class Meta:
         model = Invoices
@@ -119,17 +191,184 @@ class InvoiceListSerializer(serializers.ModelSerializer):
             "tax_amount",
             "total_amount",
             "status",
+            "is_overdue",
+            "allowed_transitions",
+            "warnings",
             "gl_code",
             "confidence_score",
             "notes",
+            "approved_at",
+            "approved_by",
+            "paid_date",
+            "payment_reference",
+            "rejected_at",
+            "rejection_reason",
             "created_at",
             "updated_at",
         ]
+
+    def get_is_overdue(self, obj) -> bool:
+        today = self.context.get("today") or timezone.localdate()
+        return obj.status in OPEN_STATUSES and obj.due_date is not None and obj.due_date < today
+
+    def get_allowed_transitions(self, obj) -> list[str]:
+        return allowed_transitions(obj.status)
+
+    def get_warnings(self, obj) -> list[str]:
+        return invoice_warnings(obj)
+
+
+class InvoiceWorkOrderSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    work_order_number = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    assigned_vendor = serializers.UUIDField(source="assigned_vendor_id", allow_null=True)
 
 
 class InvoiceDetailSerializer(InvoiceListSerializer):
     line_items = InvoiceLineItemSerializer(many=True, read_only=True)
     attachments = InvoiceAttachmentSerializer(many=True, read_only=True)
+    events = serializers.SerializerMethodField()
+    work_order_detail = InvoiceWorkOrderSerializer(source="work_order", read_only=True, allow_null=True)
 
     class Meta(InvoiceListSerializer.Meta):
-        fields = InvoiceListSerializer.Meta.fields + ["line_items", "attachments"]
+        fields = InvoiceListSerializer.Meta.fields + [
+            "approved_by_name",
+            "paid_at",
+            "paid_by",
+            "paid_by_name",
+            "rejected_by",
+            "rejected_by_name",
+            "work_order_detail",
+            "line_items",
+            "attachments",
+            "events",
+        ]
+
+    approved_by_name = serializers.SerializerMethodField()
+    paid_by_name = serializers.SerializerMethodField()
+    rejected_by_name = serializers.SerializerMethodField()
+
+    def get_approved_by_name(self, obj) -> str:
+        return actor_name(obj.approved_by)
+
+    def get_paid_by_name(self, obj) -> str:
+        return actor_name(obj.paid_by)
+
+    def get_rejected_by_name(self, obj) -> str:
+        return actor_name(obj.rejected_by)
+
+    @extend_schema_field(InvoiceEventSerializer(many=True))
+    def get_events(self, obj):
+        return InvoiceEventSerializer(invoice_history(obj), many=True).data
+
+
+# --- input ------------------------------------------------------------------------------------------------------
+
+
+class QuantityField(MoneyField):
+    """A quantity: up to 2 decimals (1.5 hours), above 0 and at most 10,000; no exponent notation."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 10)
+        kwargs.setdefault("min_value", amounts.QUANTITY_MIN)
+        kwargs.setdefault("max_value", amounts.QUANTITY_MAX)
+        super().__init__(**kwargs)
+
+
+class InvoiceLineItemInputSerializer(serializers.Serializer):
+    description = serializers.CharField(max_length=255)
+    quantity = QuantityField(required=False, default=Decimal("1"))
+    unit_price = MoneyField(required=False, default=Decimal("0"), min_value=Decimal("0"),
+                            max_value=amounts.UNIT_PRICE_MAX)  # fmt: skip
+    gl_code = serializers.CharField(required=False, allow_blank=True, max_length=20, default="")
+
+    class Meta:
+        ref_name = "InvoiceLineItemInput"
+
+
+class InvoiceCreateInputSerializer(serializers.Serializer):
+    """Amounts are computed by the server: send quantities and unit prices, not line amounts or totals."""
+
+    vendor = serializers.UUIDField()
+    invoice_number = serializers.CharField(max_length=60)
+    invoice_date = SaneDateField()
+    due_date = SaneDateField(required=False, allow_null=True, default=None)
+    property = serializers.UUIDField(required=False, allow_null=True, default=None)
+    unit = serializers.UUIDField(required=False, allow_null=True, default=None)
+    work_order = serializers.UUIDField(required=False, allow_null=True, default=None)
+    tax_amount = MoneyField(required=False, default=Decimal("0"), min_value=Decimal("0"), max_value=amounts.TAX_MAX)
+    gl_code = serializers.CharField(required=False, allow_blank=True, max_length=20, default="")
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
+    line_items = InvoiceLineItemInputSerializer(many=True, min_length=amounts.LINES_MIN, max_length=amounts.LINES_MAX)
+
+
+class InvoiceUpdateInputSerializer(serializers.Serializer):
+    """Any of the create fields; `line_items`, when given, replaces every line. Only while received."""
+
+    vendor = serializers.UUIDField(required=False)
+    invoice_number = serializers.CharField(required=False, max_length=60)
+    invoice_date = SaneDateField(required=False)
+    due_date = SaneDateField(required=False, allow_null=True)
+    property = serializers.UUIDField(required=False, allow_null=True)
+    unit = serializers.UUIDField(required=False, allow_null=True)
+    work_order = serializers.UUIDField(required=False, allow_null=True)
+    tax_amount = MoneyField(required=False, min_value=Decimal("0"), max_value=amounts.TAX_MAX)
+    gl_code = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    line_items = InvoiceLineItemInputSerializer(
+        many=True, required=False, min_length=amounts.LINES_MIN, max_length=amounts.LINES_MAX
+    )
+
+
+class InvoiceTransitionInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Invoices.Status.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    paid_date = SaneDateField(required=False, allow_null=True, default=None)
+    payment_reference = serializers.CharField(required=False, allow_blank=True, max_length=100, default="")
+
+
+class InvoiceAttachmentInputSerializer(serializers.Serializer):
+    file = serializers.UUIDField(help_text="A StoredFile id from POST /api/v1/files/ (purpose=invoice).")
+
+
+class InvoiceTransitionErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    allowed = serializers.ListField(child=serializers.CharField())
+
+
+class InvoiceSummaryBucketSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    total = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class InvoiceSummarySerializer(serializers.Serializer):
+    by_status = serializers.DictField(child=InvoiceSummaryBucketSerializer())
+    overdue = InvoiceSummaryBucketSerializer()
+    count = serializers.IntegerField()
+    total = serializers.DecimalField(max_digits=14, decimal_places=2)
+
+
+class InvoiceWorkOrderOptionSerializer(serializers.Serializer):
+    """A work order as the invoice form's picker shows it."""
+
+    id = serializers.UUIDField()
+    work_order_number = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    category = serializers.CharField()
+    unit = serializers.UUIDField(source="unit_id")
+    unit_number = serializers.CharField(source="unit.unit_number")
+    property = serializers.UUIDField(source="property_id")
+    requested_date = serializers.DateField()
+    completed_date = serializers.DateField(allow_null=True)
+    actual_cost = serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True)
+    assigned_vendor = serializers.UUIDField(source="assigned_vendor_id", allow_null=True)
+    vendor_name = serializers.CharField(source="assigned_vendor.name", default=None, allow_null=True)
+
+
+class InvoiceWorkOrderOptionsInputSerializer(serializers.Serializer):
+    unit = serializers.UUIDField(required=False)
+    property = serializers.UUIDField(required=False)
+    vendor = serializers.UUIDField(required=False)

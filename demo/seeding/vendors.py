@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from demo import reference as ref
-from demo.seeding.common import _DAYS, _Counters, _money, _phone, _slug, _uuid
+from demo.seeding.common import _DAYS, _at, _Counters, _money, _phone, _slug, _uuid
 
 
 @dataclass(slots=True)
@@ -121,14 +121,21 @@ def _invoice(
                 gl_code=gl,
             )
         )
+    for position, line in enumerate(lines):
+        line["position"] = position
     subtotal = sum(int(line["amount"] * 100) for line in lines)
     tax = int((Decimal(parts_total) * tax_rate).quantize(Decimal("1")))
     invoice_date = min(wo["completed_date"] + _DAYS[rng.randint(0, 10)], today)
     age = (today - invoice_date).days
-    if age > 45:
-        status = rng.choices(("paid", "approved", "pending", "rejected"), weights=(93, 4, 2, 1))[0]
+    # Older bills are paid; the last two weeks' mostly wait for review (one draw either way: the stream is unchanged)
+    if age > 90:
+        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(985, 3, 2, 10))[0]
+    elif age > 45:
+        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(90, 5, 3, 2))[0]
+    elif age > 14:
+        status = rng.choices(("paid", "approved", "received", "rejected"), weights=(45, 35, 18, 2))[0]
     else:
-        status = rng.choices(("pending", "approved", "paid"), weights=(40, 40, 20))[0]
+        status = rng.choices(("received", "approved", "paid"), weights=(70, 25, 5))[0]
     n = counters.invoice.get(vendor.id) or rng.randint(1000, 4000)
     counters.invoice[vendor.id] = n + 1
     invoice = dict(
@@ -145,5 +152,41 @@ def _invoice(
         total_amount=_money(subtotal + tax),
         status=status,
         gl_code=gl,
+        **_invoice_workflow(invoice_id, status=status, invoice_date=invoice_date, today=today),
     )
     return invoice, lines
+
+
+DEMO_ACCOUNTANT = "user:accounting@unitcycle.local"  # the demo's accountant login (demo/users.py)
+REJECTION_REASONS = (
+    "Duplicate of an invoice already paid.",
+    "Hours billed exceed what the work order took; asked the vendor for a corrected bill.",
+    "Billed to the wrong property.",
+    "Work not finished; the vendor returns to complete it before we pay.",
+)
+
+
+def _invoice_workflow(invoice_id: uuid.UUID, *, status: str, invoice_date: datetime.date, today: datetime.date) -> dict:
+    """Who approved, paid or rejected the invoice, and when: drawn from the invoice's own id, so the seed's main
+    random stream (and every row after this one) stays as it was."""
+    r = random.Random(invoice_id.int)
+
+    def at(d: datetime.date, hour: int) -> datetime.datetime:
+        return _at(d, hour if d < today else 0)  # never later than the seed's today
+
+    fields: dict = {}
+    if status in ("approved", "paid"):
+        approved = min(invoice_date + _DAYS[r.randint(1, 6)], today)
+        fields.update(approved_at=at(approved, r.randint(14, 22)), approved_by=DEMO_ACCOUNTANT)
+        if status == "paid":
+            paid = min(approved + _DAYS[r.randint(5, 25)], today)
+            reference = f"ACH {r.randint(100000, 999999)}" if r.random() < 0.7 else f"CHK {r.randint(1000, 9999)}"
+            fields.update(paid_at=at(paid, 23), paid_by=DEMO_ACCOUNTANT, paid_date=paid, payment_reference=reference)
+    elif status == "rejected":
+        rejected = min(invoice_date + _DAYS[r.randint(1, 5)], today)
+        fields.update(
+            rejected_at=at(rejected, r.randint(14, 22)),
+            rejected_by=DEMO_ACCOUNTANT,
+            rejection_reason=r.choice(REJECTION_REASONS),
+        )
+    return fields

@@ -341,7 +341,24 @@ class TestDefaultPortfolio:
         assert not invoices.exclude(vendor=F("work_order__assigned_vendor")).exists()
         assert not invoices.filter(invoice_date__gt=TODAY).exists()
         assert not invoices.filter(invoice_date__lt=F("work_order__completed_date")).exists()
-        assert set(invoices.values_list("status", flat=True)) >= {"paid", "approved", "pending"}
+        assert set(invoices.values_list("status", flat=True)) == {"received", "approved", "paid", "rejected"}
+        # who/when of the workflow: older bills paid, the last two weeks' mostly waiting for review
+        old, recent = (
+            invoices.filter(invoice_date__lt=TODAY - 45 * DAY),
+            invoices.filter(invoice_date__gt=TODAY - 14 * DAY),
+        )
+        assert old.filter(status="paid").count() > 0.85 * old.count()
+        assert recent.filter(status="received").count() > 0.5 * recent.count()
+        paid = invoices.filter(status="paid")
+        assert not paid.filter(
+            Q(paid_date__isnull=True) | Q(approved_at__isnull=True) | Q(payment_reference="")
+        ).exists()
+        assert not paid.filter(Q(paid_date__lt=F("invoice_date")) | Q(paid_date__gt=TODAY)).exists()
+        assert (
+            not invoices.filter(status="received").exclude(approved_at=None, paid_date=None, rejected_at=None).exists()
+        )
+        assert not invoices.filter(status="rejected", rejection_reason="").exists()
+        assert all(a.date() <= p for a, p in paid.values_list("approved_at", "paid_date")[:500])  # approved, then paid
         for line in InvoiceLineItems.objects.all()[:300]:
             assert line.amount == (line.quantity * line.unit_price).quantize(Decimal("0.01"))
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import factory
 
-from invoices.models import Invoices, Vendor
+from invoices.models import InvoiceLineItems, Invoices, Vendor
 
 
 class VendorFactory(factory.django.DjangoModelFactory):
@@ -25,3 +25,15 @@ class InvoiceFactory(factory.django.DjangoModelFactory):
     invoice_date = factory.LazyFunction(datetime.date.today)
     subtotal = Decimal("100.00")
     total_amount = Decimal("100.00")
+    status = Invoices.Status.RECEIVED
+
+
+class InvoiceLineItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InvoiceLineItems
+
+    invoice = factory.SubFactory(InvoiceFactory)
+    description = "Labor"
+    quantity = Decimal("1.00")
+    unit_price = Decimal("100.00")
+    amount = Decimal("100.00")

@@ -43,6 +43,10 @@ export const routes: Routes = [
         path: 'collections',
         loadChildren: () => import('./features/collections/collections.routes'),
       }),
+      ...requirePermission('view_invoices', {
+        path: 'invoices',
+        loadChildren: () => import('./features/invoices/invoices.routes'),
+      }),
       ...requirePermission('view_portfolio', {
         path: 'portfolio',
         loadChildren: () => import('./features/portfolio/portfolio.routes'),

@@ -12,6 +12,8 @@ const IDEMPOTENT_POSTS: RegExp[] = [
   /\/renewals\/[^/]+\/(approve|send|respond)\/$/,
   /\/portfolio\/bulk-actions\/$/,
   /\/messages\/outbox\/[^/]+\/retry\/$/,
+  /\/invoices\/$/,
+  /\/invoices\/[^/]+\/transition\/$/,
 ];
 
 /** One key per request object: a retried observable (`retry()`) re-sends the same request with the same key. */

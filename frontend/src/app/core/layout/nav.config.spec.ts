@@ -46,7 +46,7 @@ describe('visibleNav', () => {
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
       'Maintenance: Work orders, Vendors, Equipment',
-      'Money: Collections',
+      'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
   });

@@ -87,6 +87,7 @@ export const NAV_SECTIONS: NavSection[] = [
         permission: 'view_collections',
         count: 'open_cases',
       },
+      { label: 'Invoices', path: '/invoices', icon: 'dollar', permission: 'view_invoices' },
     ],
   },
   {

@@ -11,3 +11,4 @@ export * from './jurisdiction.models';
 export * from './work-order.models';
 export * from './vendor.models';
 export * from './equipment.models';
+export * from './invoice.models';

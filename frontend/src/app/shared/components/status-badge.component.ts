@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, Directive, computed, input } from '
 import {
   CHURN_RISK_LABELS,
   COLLECTION_STATUS_LABELS,
+  INVOICE_STATUS_LABELS,
   RENEWAL_STATUS_LABELS,
   RISK_PROFILE_LABELS,
   TONE_LABELS,
@@ -12,7 +13,7 @@ import {
 export type BadgeTone = 'grey' | 'green' | 'teal' | 'amber' | 'orange' | 'red' | 'blue' | 'indigo';
 
 /** What a badge shows the status of. A new list screen adds its kind here (labels + tones). */
-export type StatusKind = 'renewal' | 'collection' | 'tone' | 'churn' | 'risk-profile';
+export type StatusKind = 'renewal' | 'collection' | 'tone' | 'churn' | 'risk-profile' | 'invoice';
 
 /** The one colour map: every status of every kind and its tone. Unknown statuses are grey. */
 export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
@@ -39,6 +40,7 @@ export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
     repeat_offender: 'orange',
     chronic: 'red',
   },
+  invoice: { received: 'amber', approved: 'blue', paid: 'green', rejected: 'red' },
 };
 
 const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
@@ -47,6 +49,7 @@ const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
   tone: TONE_LABELS,
   churn: CHURN_RISK_LABELS,
   'risk-profile': RISK_PROFILE_LABELS,
+  invoice: INVOICE_STATUS_LABELS,
 };
 
 /** The tone of a status ('grey' when unknown). */

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('invoices', '0003_work_order_categories'),
+        ('invoices', '0006_attachments_stored_file_required'),
     ]
 
     operations = [
