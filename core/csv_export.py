@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: tab and CR too
 FLUSH_EVERY = 500
 
 

@@ -2,11 +2,8 @@
 detail, `export/` (CSV of the same filter), create, PATCH, `{id}/deactivate/` (vendors are never deleted).
 Readable by the invoices people and the maintenance people; kept by `manage_maintenance`."""
 
-import csv
-
 import django_filters
 from django.db.models import Q
-from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -17,6 +14,7 @@ from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 
 from core.apis import UUID_LOOKUP
+from core.csv_export import csv_response
 from core.filters import FILTER_BACKENDS, ChoiceInFilter, iso_date_filter
 from core.idempotency import idempotent
 from core.permissions import Requires, any_of
@@ -77,17 +75,6 @@ class VendorFilter(django_filters.FilterSet):
 
     def filter_compliance(self, queryset, name, value):
         return queryset.filter(vendor_compliance_q(value, timezone.localdate()))
-
-
-def csv_safe(value):
-    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@"):
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
-    return text
 
 
 class VendorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
@@ -171,16 +158,17 @@ class VendorViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         """The filtered list as CSV (same filters, search and ordering; every row)."""
         today = timezone.localdate()
         qs = self.filter_queryset(self.get_queryset())
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="vendors-{today.isoformat()}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([name for name, _ in self.EXPORT_COLUMNS])
-        for vendor in qs.iterator(chunk_size=1000):
-            state = compliance.vendor_compliance(
-                insurance_expiry=vendor.insurance_expiry, license_expiry=vendor.license_expiry, today=today
+        rows = (
+            (
+                vendor,
+                compliance.vendor_compliance(
+                    insurance_expiry=vendor.insurance_expiry, license_expiry=vendor.license_expiry, today=today
+                ),
             )
-            writer.writerow([csv_safe(get(vendor, state)) for _, get in self.EXPORT_COLUMNS])
-        return response
+            for vendor in qs.iterator(chunk_size=1000)
+        )
+        columns = [(name, lambda row, get=get: get(*row)) for name, get in self.EXPORT_COLUMNS]
+        return csv_response(rows=rows, columns=columns, filename=f"vendors-{today.isoformat()}.csv")
 
 
 class InvoiceFilter(django_filters.FilterSet):
@@ -384,24 +372,8 @@ class InvoiceViewSet(viewsets.GenericViewSet):
     def export(self, request):
         """The list as CSV: same filters, search and ordering, every row (not paginated)."""
         qs = self.filter_queryset(self.get_queryset())
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="invoices-{timezone.localdate().isoformat()}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([name for name, _ in self.EXPORT_COLUMNS])
-        for invoice in qs.iterator(chunk_size=1000):
-            writer.writerow([_csv_safe(get(invoice)) for _, get in self.EXPORT_COLUMNS])
-        return response
-
-
-def _csv_safe(value):
-    """Neutralises spreadsheet formulas in text cells (numbers and names come from data entry)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
+        return csv_response(
+            rows=qs.iterator(chunk_size=1000),
+            columns=self.EXPORT_COLUMNS,
+            filename=f"invoices-{timezone.localdate().isoformat()}.csv",
+        )

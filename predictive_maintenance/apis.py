@@ -2,10 +2,7 @@
 `property`, `unit`, `building`, `equipment_type`, `condition`, `warranty_state`, `search`, `ordering`), detail,
 `export/` (CSV of the same filter), create, PATCH. Read `view_maintenance`, write `manage_maintenance`."""
 
-import csv
-
 import django_filters
-from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -13,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.apis import UUID_LOOKUP
+from core.csv_export import csv_response
 from core.filters import FILTER_BACKENDS, ChoiceInFilter, iso_date_filter
 from core.idempotency import idempotent
 from core.permissions import Requires
@@ -47,17 +45,6 @@ class EquipmentFilter(django_filters.FilterSet):
 
     def filter_warranty_state(self, queryset, name, value):
         return queryset.filter(equipment_warranty_q(value, timezone.localdate()))
-
-
-def csv_safe(value):
-    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@"):
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
-    return text
 
 
 class EquipmentViewSet(
@@ -141,13 +128,10 @@ class EquipmentViewSet(
         """The filtered register as CSV (same filters, search and ordering; every row)."""
         today = timezone.localdate()
         qs = self.filter_queryset(self.get_queryset())
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="equipment-{today.isoformat()}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([name for name, _ in self.EXPORT_COLUMNS])
-        for equipment in qs.iterator(chunk_size=1000):
-            writer.writerow([csv_safe(get(equipment, today)) for _, get in self.EXPORT_COLUMNS])
-        return response
+        columns = [(name, lambda equipment, get=get: get(equipment, today)) for name, get in self.EXPORT_COLUMNS]
+        return csv_response(
+            rows=qs.iterator(chunk_size=1000), columns=columns, filename=f"equipment-{today.isoformat()}.csv"
+        )
 
 
 class PredictionFilter(django_filters.FilterSet):

@@ -53,6 +53,8 @@ SPECTACULAR_SETTINGS = {
         "WorkOrderCategoryEnum": "units.models.WorkOrderCategory",
         "WorkOrderEventKindEnum": "units.models.WorkOrderEvent.Kind",
         "WorkOrderFileKindEnum": "units.models.WorkOrderFile.Kind",
+        "VendorComplianceStateEnum": "invoices.compliance.STATES",
+        "WarrantyStateEnum": "predictive_maintenance.rules.WARRANTY_STATES",
     },
 }
 

@@ -63,13 +63,13 @@ describe('visibleNav', () => {
   it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle');
-    expect(nav).toContain('Maintenance: Work orders');
+    expect(nav).toContain('Maintenance: Work orders, Vendors, Equipment');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 
   it('shows Vendors to a role with either view_invoices or view_maintenance', () => {
     expect(labels(['view_invoices'])).toContain('Maintenance: Vendors');
-    expect(labels(['view_maintenance'])).toContain('Maintenance: Vendors, Equipment');
+    expect(labels(['view_maintenance'])).toContain('Maintenance: Work orders, Vendors, Equipment');
     expect(labels(LEASING).join()).not.toContain('Vendors');
   });
 
