@@ -334,7 +334,7 @@ class InvoiceViewSet(viewsets.GenericViewSet):
         ],
         responses={200: InvoiceWorkOrderOptionSerializer(many=True)},
     )
-    @action(detail=False, methods=["get"], url_path="work-orders")
+    @action(detail=False, methods=["get"], url_path="work-orders", pagination_class=None)
     def work_orders(self, request):
         """Work orders an invoice may be linked to (not cancelled), newest first, at most 100: for the invoice
         form's picker. Read with `view_invoices`, so people who enter bills can link them without the

@@ -335,7 +335,10 @@ class InvoiceAttachmentInputSerializer(serializers.Serializer):
 
 class InvoiceTransitionErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    allowed = serializers.ListField(child=serializers.CharField())
+    # present when the move itself is refused (not for a malformed body, nor a 404)
+    allowed = serializers.ListField(child=serializers.CharField(), required=False)
+    field = serializers.CharField(required=False)
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
 
 
 class InvoiceSummaryBucketSerializer(serializers.Serializer):
