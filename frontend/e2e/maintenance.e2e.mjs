@@ -95,10 +95,15 @@ describe('Work orders', { concurrency: false }, () => {
     await page.waitForURL(/ordering=-actual_cost/);
     await page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('[data-testid=work-orders-table] tr.row')];
+      const costs = [...document.querySelectorAll('[data-testid=work-orders-table] td.cost')].map(
+        (e) => Number(e.textContent.replace(/[^0-9.]/g, '')),
+      );
       return (
         rows.length > 0 &&
         !document.querySelector('[data-testid=work-orders-table].busy') &&
-        rows.every((r) => r.getAttribute('data-status') === 'completed')
+        rows.every((r) => r.getAttribute('data-status') === 'completed') &&
+        // the sorted page has arrived (the URL changes before it does)
+        costs.every((c, i) => i === 0 || costs[i - 1] >= c)
       );
     });
     const costs = await page

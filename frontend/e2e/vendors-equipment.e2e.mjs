@@ -60,7 +60,14 @@ describe('Vendors and equipment', { concurrency: false }, () => {
     // paperwork filter: only vendors with a document lapsing within 30 days, in the URL
     await page.getByTestId('compliance-filter').selectOption('expiring');
     await page.waitForURL(/compliance=expiring/);
-    await page.waitForLoadState('networkidle');
+    // the URL changes before the filtered page arrives: wait until every row has an expiring document
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid=vendors-table] tr.vendor')];
+      return (
+        rows.length > 0 &&
+        rows.every((r) => r.querySelector('[data-testid=compliance-badge][data-state=expiring]'))
+      );
+    });
     const rows = page.getByTestId('vendors-table').locator('tr.vendor');
     const n = await rows.count();
     assert.ok(n > 0 && n < 25, `${n} expiring vendors`);
@@ -169,7 +176,11 @@ describe('Vendors and equipment', { concurrency: false }, () => {
 
     await page.getByTestId('warranty-filter').selectOption('expiring');
     await page.waitForURL(/warranty=expiring/);
-    await page.waitForLoadState('networkidle');
+    // the URL changes before the filtered page arrives: wait until every row shown is an expiring one
+    await page.waitForFunction(() => {
+      const badges = [...document.querySelectorAll('[data-testid=warranty-badge]')];
+      return badges.length > 0 && badges.every((e) => e.getAttribute('data-state') === 'expiring');
+    });
     const filtered = await page
       .locator('[data-testid=warranty-badge]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
