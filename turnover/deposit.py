@@ -61,7 +61,8 @@ def depreciated_amount(amount, *, age_years: Decimal, life_years: Decimal) -> De
 @dataclass(frozen=True, slots=True)
 class Deduction:
     """One line of the itemized statement, as entered. `life_item` (a key of turnover.useful_life.LIFE_TABLE) and
-    `age_years` go together: a replacement of something with a useful life, and how old it was."""
+    `age_years` go together: a replacement of something with a useful life, and how old it was; `life_years`, when
+    given, is the life recorded on the deduction (TurnoverDeduction.useful_life_years), else the table's."""
 
     category: str
     amount: Decimal
@@ -69,6 +70,7 @@ class Deduction:
     description: str = ""
     life_item: str | None = None
     age_years: Decimal | None = None
+    life_years: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +98,14 @@ def _fmt(value: Decimal) -> str:
 
 def deduction_line(deduction: Deduction) -> DeductionLine:
     amount = _money(deduction.amount, "A deduction's amount")
-    has_item, has_age = deduction.life_item is not None, deduction.age_years is not None
+    has_item, has_age = bool(deduction.life_item), deduction.age_years is not None  # "" is no item (the model's)
     if has_item != has_age:
         raise ValueError("A replacement with a useful life needs both the item and its age.")
     if not has_item:
         life, fraction, chargeable = None, ONE, cents(amount)
         reason = "Charged in full (no useful-life item)."
     else:
-        life = life_years(deduction.life_item)
+        life = life_years(deduction.life_item) if deduction.life_years is None else Decimal(deduction.life_years)
         fraction = remaining_life_fraction(age_years=deduction.age_years, life_years=life)
         chargeable = cents(amount * fraction)
         age = Decimal(deduction.age_years)

@@ -97,6 +97,12 @@ def test_life_item_and_age_go_together_and_age_not_negative(bad):
         deduction_line(Deduction("carpet", D("100"), True, **bad))
 
 
+def test_the_recorded_life_wins_over_the_table_and_blank_item_is_none():
+    recorded = Deduction("carpet", D("1000"), True, life_item="carpet", age_years=D(8), life_years=D(16))
+    assert deduction_line(recorded).chargeable == D("500.00")  # 8 of 16 years left
+    assert deduction_line(Deduction("cleaning", D("90"), True, life_item="")).chargeable == D("90.00")
+
+
 def test_life_must_be_positive():
     with pytest.raises(ValueError):
         depreciated_amount(D("100"), age_years=D(1), life_years=D(0))
