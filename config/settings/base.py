@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "tenants",
     "invoices",
     "predictive_maintenance",
+    "turnover",
     "demo",
     # phase 1 features
     "renewals",
