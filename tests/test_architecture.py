@@ -94,3 +94,11 @@ class TestImportContracts:
             scoring.write_text(original)
         assert result.returncode != 0
         assert "renewals.scoring -> renewals.probe_scoring_helper" in result.stdout and "django" in result.stdout
+
+
+def test_every_app_with_tests_is_in_pytest_testpaths():
+    """A new app's tests run in `make test` and CI only if pytest is told where they are (testpaths)."""
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        testpaths = set(tomllib.load(fh)["tool"]["pytest"]["ini_options"]["testpaths"])
+    with_tests = {pkg for pkg in _packages() if (ROOT / pkg / "tests").is_dir()}
+    assert with_tests <= testpaths, f"add to [tool.pytest.ini_options] testpaths: {sorted(with_tests - testpaths)}"
