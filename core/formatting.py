@@ -47,3 +47,16 @@ def letter_html(text: str) -> str:
         '<!doctype html><html><body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; '
         f'line-height: 1.5; color: #0F172A; max-width: 640px;">\n{body}\n</body></html>'
     )
+
+
+def actor_display(actor: str | None) -> str:
+    """How a person reads an audit actor (`core.services.actor_label`'s form): "user:pat@example.com" ->
+    "pat@example.com"; "system" or "system:<agent>" -> "System"; anything else as it is. The SPA's
+    `actorLabel` says the same for the logs it formats itself."""
+    if not actor:
+        return ""
+    if actor.startswith("user:"):
+        return actor[len("user:") :]
+    if actor == "system" or actor.startswith("system:"):
+        return "System"
+    return actor

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from core.fields import MoneyField, SaneDateField
 from core.files.services import file_signed_token
+from core.formatting import actor_display
 from invoices import amounts, compliance
 from invoices.models import InvoiceAttachments, InvoiceEvents, InvoiceLineItems, Invoices, Vendor
 from invoices.selectors import OPEN_STATUSES, invoice_history, invoice_warnings
@@ -142,12 +143,8 @@ class InvoiceAttachmentSerializer(serializers.ModelSerializer):
 
 
 def actor_name(actor: str) -> str:
-    """How a person reads an actor: "user:pat@example.com" -> "pat@example.com"; "system:seed" -> "system"."""
-    if not actor:
-        return ""
-    if actor.startswith("user:"):
-        return actor[5:]
-    return "UnitCycle" if actor.startswith("system") else actor
+    """How a person reads an actor (one rule for every audit trail: `core.formatting.actor_display`)."""
+    return actor_display(actor)
 
 
 class InvoiceEventSerializer(serializers.Serializer):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.fields import date_in_window, parse_money
-from core.formatting import money, short_date
+from core.formatting import actor_display, money, short_date
 from tenants.selectors import lease_in_occupancy, unit_lease_get, unit_tenant_get
 from units import workflow
 from units.models import UnitsMaintenance, UnitsUnit, WorkOrderEvent, WorkOrderFile
@@ -138,9 +138,7 @@ def _occupancy(*, unit_id, requested: datetime.date, lease, tenant) -> tuple:
 def _actor_name(actor: str, actor_name: str | None) -> str:
     if actor_name:
         return actor_name[:150]
-    if actor.startswith("user:"):
-        return actor[5:][:150]
-    return "System" if actor == "system" else actor[:150]
+    return actor_display(actor)[:150]
 
 
 def _event(wo: UnitsMaintenance, kind: str, *, actor: str, actor_name: str | None, message: str = "", **status):

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from core.filters import CSVSelectMultiple
-from core.formatting import letter_html, long_date, money, percent, short_date, whole_money
+from core.formatting import actor_display, letter_html, long_date, money, percent, short_date, whole_money
 from core.utils import batched, parse_uuid
 from core.validation import validated
 
@@ -85,3 +85,18 @@ def test_date_query_filters_outside_the_window_are_a_400_that_says_the_window(ur
     response = client.get(url)
     assert response.status_code == 400, response.content
     assert "must be between" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("actor", "shown"),
+    [
+        ("user:pat@example.com", "pat@example.com"),
+        ("system", "System"),
+        ("system:migration", "System"),
+        ("", ""),
+        (None, ""),
+        ("vendor portal", "vendor portal"),
+    ],
+)
+def test_actor_display_reads_audit_actors_the_same_way_everywhere(actor, shown):
+    assert actor_display(actor) == shown

@@ -14,10 +14,13 @@ def backfill_building(apps, schema_editor):
     Equipment.objects.filter(unit__isnull=False).update(
         building=Subquery(Unit.objects.filter(pk=OuterRef("unit_id")).values("building")[:1])
     )
+    by_building: dict[str, list] = {}  # one UPDATE per building, not per row
     for pk, name in Equipment.objects.filter(unit__isnull=True, name__startswith="Building ").values_list("pk", "name"):
         match = _BUILDING_NAME.match(name)
         if match:
-            Equipment.objects.filter(pk=pk).update(building=match.group(1))
+            by_building.setdefault(match.group(1), []).append(pk)
+    for building, pks in by_building.items():
+        Equipment.objects.filter(pk__in=pks).update(building=building)
 
 
 class Migration(migrations.Migration):

@@ -18,7 +18,6 @@ import {
 import { newIdempotencyKey } from '../../core/http/idempotency.interceptor';
 import { ApiError } from '../../core/utils/api-error';
 import { parseIsoDate } from '../../core/utils/dates';
-import { BadgeTone } from '../../shared/components/status-badge.component';
 
 export const isStatus = (s: unknown): s is WorkOrderStatus =>
   (WORK_ORDER_STATUSES as readonly unknown[]).includes(s);
@@ -36,21 +35,6 @@ export function categoryLabel(s: string | null | undefined): string {
 export function priorityLabel(s: string | null | undefined): string {
   return isPriority(s) ? WORK_ORDER_PRIORITY_LABELS[s] : s || '—';
 }
-
-export const STATUS_TONES: Record<WorkOrderStatus, BadgeTone> = {
-  open: 'amber',
-  assigned: 'blue',
-  in_progress: 'indigo',
-  completed: 'green',
-  closed: 'grey',
-  cancelled: 'grey',
-};
-export const PRIORITY_TONES: Record<WorkOrderPriority, BadgeTone> = {
-  emergency: 'red',
-  high: 'orange',
-  medium: 'amber',
-  low: 'grey',
-};
 
 export function isFinal(status: string | null | undefined): boolean {
   return (FINAL_WORK_ORDER_STATUSES as readonly (string | null | undefined)[]).includes(status);

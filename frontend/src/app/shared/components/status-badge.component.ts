@@ -7,13 +7,23 @@ import {
   RENEWAL_STATUS_LABELS,
   RISK_PROFILE_LABELS,
   TONE_LABELS,
+  WORK_ORDER_PRIORITY_LABELS,
+  WORK_ORDER_STATUS_LABELS,
 } from '../../core/models';
 
 /** The colours a badge can take; each is a `--tone-<name>-bg/-fg` pair of design tokens (styles.css). */
 export type BadgeTone = 'grey' | 'green' | 'teal' | 'amber' | 'orange' | 'red' | 'blue' | 'indigo';
 
 /** What a badge shows the status of. A new list screen adds its kind here (labels + tones). */
-export type StatusKind = 'renewal' | 'collection' | 'tone' | 'churn' | 'risk-profile' | 'invoice';
+export type StatusKind =
+  | 'renewal'
+  | 'collection'
+  | 'tone'
+  | 'churn'
+  | 'risk-profile'
+  | 'invoice'
+  | 'work-order'
+  | 'work-order-priority';
 
 /** The one colour map: every status of every kind and its tone. Unknown statuses are grey. */
 export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
@@ -41,6 +51,15 @@ export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
     chronic: 'red',
   },
   invoice: { received: 'amber', approved: 'blue', paid: 'green', rejected: 'red' },
+  'work-order': {
+    open: 'amber',
+    assigned: 'blue',
+    in_progress: 'indigo',
+    completed: 'green',
+    closed: 'grey',
+    cancelled: 'grey',
+  },
+  'work-order-priority': { emergency: 'red', high: 'orange', medium: 'amber', low: 'grey' },
 };
 
 const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
@@ -50,6 +69,8 @@ const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
   churn: CHURN_RISK_LABELS,
   'risk-profile': RISK_PROFILE_LABELS,
   invoice: INVOICE_STATUS_LABELS,
+  'work-order': WORK_ORDER_STATUS_LABELS,
+  'work-order-priority': WORK_ORDER_PRIORITY_LABELS,
 };
 
 /** The tone of a status ('grey' when unknown). */

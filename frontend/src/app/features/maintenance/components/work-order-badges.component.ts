@@ -1,21 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 import {
   STATUS_BADGE_HOST,
   STATUS_BADGE_STYLES,
   STATUS_BADGE_TEMPLATE,
+  StatusBadgeBase,
 } from '../../../shared/components/status-badge.component';
-import {
-  PRIORITY_TONES,
-  STATUS_TONES,
-  isPriority,
-  isStatus,
-  priorityLabel,
-  statusLabel,
-} from '../work-order-format';
 
 /** A work order's status pill: Open (amber), Assigned (blue), In progress (indigo), Completed (green),
- * Closed and Cancelled (grey). The shared badge's look, host attributes (`data-status`, `data-tone`). */
+ * Closed and Cancelled (grey): the shared badge's kind 'work-order', with a dot by default. */
 @Component({
   selector: 'app-work-order-status-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,22 +16,15 @@ import {
   template: STATUS_BADGE_TEMPLATE,
   styles: STATUS_BADGE_STYLES,
 })
-export class WorkOrderStatusBadgeComponent {
+export class WorkOrderStatusBadgeComponent extends StatusBadgeBase {
   readonly status = input<string | null | undefined>(null);
-  readonly dot = input(true);
-  readonly outline = input(false);
-  protected readonly known = computed(() => (isStatus(this.status()) ? this.status() : null));
-  protected readonly badgeTone = computed(() => {
-    const s = this.status();
-    return isStatus(s) ? STATUS_TONES[s] : 'grey';
-  });
-  protected readonly label = computed(() => statusLabel(this.status()));
-  protected suffixText(): string {
-    return '';
-  }
+  override readonly dot = input(true);
+  protected readonly badgeKind = () => 'work-order' as const;
+  protected readonly value = this.status;
 }
 
-/** A work order's priority: Emergency (red), High (orange), Medium (amber), Low (grey). */
+/** A work order's priority: Emergency (red), High (orange), Medium (amber), Low (grey): the shared badge's
+ * kind 'work-order-priority', outlined by default. */
 @Component({
   selector: 'app-work-order-priority-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,17 +32,9 @@ export class WorkOrderStatusBadgeComponent {
   template: STATUS_BADGE_TEMPLATE,
   styles: STATUS_BADGE_STYLES,
 })
-export class WorkOrderPriorityBadgeComponent {
+export class WorkOrderPriorityBadgeComponent extends StatusBadgeBase {
   readonly priority = input<string | null | undefined>(null);
-  readonly dot = input(false);
-  readonly outline = input(true);
-  protected readonly known = computed(() => (isPriority(this.priority()) ? this.priority() : null));
-  protected readonly badgeTone = computed(() => {
-    const p = this.priority();
-    return isPriority(p) ? PRIORITY_TONES[p] : 'grey';
-  });
-  protected readonly label = computed(() => priorityLabel(this.priority()));
-  protected suffixText(): string {
-    return '';
-  }
+  override readonly outline = input(true);
+  protected readonly badgeKind = () => 'work-order-priority' as const;
+  protected readonly value = this.priority;
 }
