@@ -13,11 +13,7 @@ POST bulk-actions/                execute now or at `scheduled_for`;  GET bulk-a
 GET  bulk-actions/{id}/           a batch with per-unit results;  POST bulk-actions/{id}/cancel/
 """
 
-import csv
-import io
-
 from django.core.paginator import Paginator as DjangoPaginator
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -28,6 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.apis import job_started_response
+from core.csv_export import csv_response
 from core.idempotency import idempotent
 from core.jobs import job_start
 from core.pagination import StandardPagination
@@ -204,40 +201,16 @@ class CommandCenterExportApi(APIView):
         today = timezone.localdate()
         qs, _, _ = _filtered_units(request, today)
         ids = list(qs.values_list("id", flat=True))  # the order, in one query; rows follow in chunks
-        response = StreamingHttpResponse(self._lines(ids, today), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="command-center-{today.isoformat()}.csv"'
-        return response
+        columns = [(name, get if callable(get) else (lambda row, key=get: row[key])) for name, get in self.COLUMNS]
+        return csv_response(
+            rows=self._rows(ids, today), columns=columns, filename=f"command-center-{today.isoformat()}.csv"
+        )
 
-    def _lines(self, ids, today):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-
-        def flush():
-            text = buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate(0)
-            return text
-
-        writer.writerow([name for name, _ in self.COLUMNS])
-        yield flush()
+    def _rows(self, ids, today):
         for start in range(0, len(ids), EXPORT_CHUNK):
             chunk = ids[start : start + EXPORT_CHUNK]
             units = {u.pk: u for u in selectors.command_center_units().filter(pk__in=chunk)}
-            rows = selectors.command_center_rows([units[pk] for pk in chunk if pk in units], today=today)
-            for row in rows:
-                writer.writerow([_csv_safe(get(row) if callable(get) else row[get]) for _, get in self.COLUMNS])
-            yield flush()
-
-
-def _csv_safe(value):
-    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@"):
-        try:
-            float(text)
-        except ValueError:
-            return "'" + text
-    return text
+            yield from selectors.command_center_rows([units[pk] for pk in chunk if pk in units], today=today)
 
 
 # --- the AI queue ---------------------------------------------------------------------------------------------

@@ -5,9 +5,6 @@ the response. Errors are `{"detail": ...}`; unknown or malformed ids answer 404
 `{"detail": "Renewal recommendation not found."}`.
 """
 
-import csv
-
-from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -16,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.apis import job_started_response
+from core.csv_export import csv_response
 from core.filters import FILTER_BACKENDS
 from core.idempotency import idempotent
 from core.jobs import job_start
@@ -118,27 +116,11 @@ class RenewalExportApi(_ListMixin, APIView):
         qs = self.get_queryset()
         for backend in self.filter_backends:
             qs = backend().filter_queryset(request, qs, self)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="renewals-{timezone.localdate().isoformat()}.csv"'
-        writer = csv.writer(response)
-        writer.writerow([name for name, _ in self.COLUMNS])
-        for rec in qs.iterator(chunk_size=1000):
-            writer.writerow([_csv_safe(get(rec)) for _, get in self.COLUMNS])
-        return response
-
-
-def _csv_safe(value):
-    """Neutralises spreadsheet formulas in text cells (names come from data entry)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
+        return csv_response(
+            rows=qs.iterator(chunk_size=1000),
+            columns=self.COLUMNS,
+            filename=f"renewals-{timezone.localdate().isoformat()}.csv",
+        )
 
 
 class RenewalDetailApi(APIView):

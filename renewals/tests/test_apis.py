@@ -187,7 +187,7 @@ def test_export_is_csv_with_the_same_filters(api_client, recs):
     resp = api_client.get(f"{BASE}export/?churn_risk_level=critical,low")
     assert resp.status_code == 200
     assert resp["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(resp.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(resp.streaming_content).decode())))
     assert [r["id"] for r in rows] == [str(recs["critical"].pk), str(recs["low"].pk)]
     assert rows[0]["tenant_name"] == "Maria Gonzalez" and rows[0]["recommended_rent"] == "1700.00"
 
