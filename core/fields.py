@@ -75,13 +75,19 @@ def parse_money(
     if amount != amount.quantize(CENT):
         raise ApplicationError(f"{label} can have at most 2 decimal places.")
     if min_value is not None and amount < min_value:
-        raise ApplicationError(
-            f"{label} must be at least {min_value:,.2f}." if min_value > CENT else f"{label} must be greater than zero."
-        )
+        raise ApplicationError(_below_minimum_message(label, min_value))
     top = max_value if max_value is not None else money_max()
     if amount > top:
         raise ApplicationError(f"{label} must be at most {top:,.2f}.")
     return amount.quantize(CENT)
+
+
+def _below_minimum_message(label: str, min_value: Decimal) -> str:
+    if min_value == 0:
+        return f"{label} cannot be negative."
+    if min_value == CENT:
+        return f"{label} must be greater than zero."
+    return f"{label} must be at least {min_value:,.2f}."
 
 
 def amount_within_ratio(

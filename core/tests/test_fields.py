@@ -1,6 +1,7 @@
 """core.fields: money and date inputs are bounded and explicit."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -82,3 +83,17 @@ def test_service_helpers():
             Decimal("100000"), Decimal("1680.00"), label="The approved rent", reference_label="current rent"
         )
     amount_within_ratio(Decimal("1800"), Decimal("1680.00"), label="x", reference_label="y")
+
+
+@pytest.mark.parametrize(
+    ("min_value", "value", "message"),
+    [
+        (Decimal("0"), "-5", "The amount cannot be negative."),
+        (Decimal("0.01"), "0", "The amount must be greater than zero."),
+        (Decimal("25"), "10", "The amount must be at least 25.00."),
+    ],
+)
+def test_parse_money_says_what_the_minimum_is(min_value, value, message):
+    with pytest.raises(ApplicationError, match=f"^{re.escape(message)}$"):
+        parse_money(value, min_value=min_value)
+    assert parse_money(str(min_value), min_value=min_value) == min_value
