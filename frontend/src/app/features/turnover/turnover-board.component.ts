@@ -103,7 +103,9 @@ import { STAGE_LABELS, cardLines, downloadBlob, moveKind, nextStage } from './tu
                     data-testid="turnover-card"
                   >
                     <div class="tcard-head">
-                      <a [routerLink]="['/turnover', c.id]" class="unit">{{ c.unit_number }}</a>
+                      <a [routerLink]="['/turnover', c.id]" class="unit" draggable="false">{{
+                        c.unit_number
+                      }}</a>
                       @if (c.delayed) {
                         <span class="chip chip-danger" data-testid="delayed-chip">Delayed</span>
                       }
@@ -153,6 +155,8 @@ import { STAGE_LABELS, cardLines, downloadBlob, moveKind, nextStage } from './tu
       padding: 10px;
       min-height: 200px;
       scroll-snap-align: start;
+      display: flex;
+      flex-direction: column;
     }
     .col-title {
       font-size: 13px;
@@ -165,6 +169,7 @@ import { STAGE_LABELS, cardLines, downloadBlob, moveKind, nextStage } from './tu
       font-weight: 500;
     }
     .drop {
+      flex: 1;
       min-height: 140px;
       display: flex;
       flex-direction: column;
