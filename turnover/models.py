@@ -5,6 +5,8 @@ Foundations only (issue 17, part): the records, their scoping and their invarian
 (turnover.estimate, turnover.deposit, turnover.useful_life); services, signals, API and screens come next.
 """
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -265,7 +267,7 @@ class TurnoverEvent(models.Model):
         LETTER_SENT = "letter_sent", "Letter sent"
         DELAYED = "delayed", "Delayed"
 
-    id = models.BigAutoField(primary_key=True)
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(TurnoverCase, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     from_stage = models.CharField(max_length=20, blank=True, default="")
@@ -279,7 +281,7 @@ class TurnoverEvent(models.Model):
 
     class Meta:
         db_table = "turnover_event"
-        ordering = ["created_at", "id"]
+        ordering = ["created_at"]
         indexes = [models.Index(fields=["case", "created_at"], name="turnover_event_case_time")]
         constraints = [
             models.CheckConstraint(

@@ -62,7 +62,7 @@ def case_children(case: TurnoverCase) -> dict:
             .select_related("vendor", "work_order")
             .order_by("created_at", "category")
         ),
-        "events": list(TurnoverEvent.objects.filter(case=case).order_by("created_at", "id")),
+        "events": list(TurnoverEvent.objects.filter(case=case).order_by("created_at")),
     }
 
 

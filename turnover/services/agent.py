@@ -84,7 +84,7 @@ def turnover_vacancy_days_update(*, today: datetime.date | None = None) -> str:
         [
             {
                 "kind": "turnover_letter_overdue",
-                "severity": "critical",
+                "severity": "warning",
                 "title": f"Deposit statement overdue: unit {case.unit.unit_number} at {case.property.name}",
                 "body": (
                     f"The itemized deposit statement was due {deadline.date.isoformat()} "

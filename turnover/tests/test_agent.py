@@ -91,3 +91,26 @@ def test_run_task_runs_it(capsys):
     _cases(1, moved_out_days_ago=3)
     call_command("run_task", "turnover.update_vacancy_days", '{"today": "2026-11-29"}')
     assert "Updated days vacant" in capsys.readouterr().out
+
+
+def test_the_set_based_agent_matches_the_per_row_reference():
+    from core.models import Notification
+    from turnover.models import TurnoverEvent
+    from turnover.tests.reference import agent_state, reference_update_vacancy_days
+
+    _cases(3, moved_out_days_ago=40)
+    _cases(2, moved_out_days_ago=10)
+    turnover_cases_open(lease_ids=[LeaseFactory(notice=True).pk], today=TODAY)
+
+    def reset():
+        Notification.objects.all().delete()
+        TurnoverEvent.objects.filter(kind="delayed").delete()
+        TurnoverCase.objects.update(days_vacant=0, delayed_at=None)
+
+    reset()
+    reference_update_vacancy_days(TODAY)
+    expected = agent_state()
+    reset()
+    turnover_vacancy_days_update(today=TODAY)
+    assert agent_state() == expected
+    assert len(expected["notifications"]) == 6  # 3 delayed + 3 overdue statements (CA: 21 days)

@@ -90,7 +90,7 @@ export interface TurnoverChecklistItem {
 }
 
 export interface TurnoverEvent {
-  id: number;
+  id: string;
   kind: string;
   from_stage: string;
   to_stage: string;

@@ -50,7 +50,7 @@ describe('TurnoverService', () => {
     service.advance('c1', 'notice', 'Wrong card').subscribe();
     const req = http.expectOne((r) => r.url.endsWith('/turnover/c1/advance-stage/'));
     expect(req.request.body).toEqual({ stage: 'notice', reason: 'Wrong card' });
-    expect(req.request.context.get(SILENT_ERRORS)).toBeTrue();
+    expect(req.request.context.get(SILENT_ERRORS)).toBe(true);
     req.flush({});
   });
 
