@@ -31,16 +31,16 @@ from core.validation import validated
 from turnover import pipeline, selectors, services
 from turnover.models import TurnoverCase
 from turnover.serializers import (
-    AdvanceStageInputSerializer,
-    ChecklistItemInputSerializer,
-    DashboardStatsSerializer,
-    DeductionApproveInputSerializer,
-    DeductionInputSerializer,
-    KanbanSerializer,
-    LetterPreviewSerializer,
+    TurnoverAdvanceStageInputSerializer,
     TurnoverCaseDetailSerializer,
     TurnoverCaseSerializer,
+    TurnoverChecklistItemInputSerializer,
     TurnoverChecklistSerializer,
+    TurnoverDashboardStatsSerializer,
+    TurnoverDeductionApproveInputSerializer,
+    TurnoverDeductionInputSerializer,
+    TurnoverKanbanSerializer,
+    TurnoverLetterPreviewSerializer,
 )
 
 READ = "view_portfolio"
@@ -184,14 +184,14 @@ class TurnoverKanbanApi(_ListMixin, GenericAPIView):
     active count, delayed count and average days in the pipeline. Filters as the list (`property`...)."""
 
     permission_classes = [Requires(READ)]
-    serializer_class = KanbanSerializer
+    serializer_class = TurnoverKanbanSerializer
     pagination_class = None
 
-    @extend_schema(filters=True, responses=KanbanSerializer)
+    @extend_schema(filters=True, responses=TurnoverKanbanSerializer)
     def get(self, request):
         qs = self.filter_queryset(self.get_queryset())
         today = timezone.localdate()
-        return Response(KanbanSerializer(selectors.kanban(qs=qs, today=today), context={"today": today}).data)
+        return Response(TurnoverKanbanSerializer(selectors.kanban(qs=qs, today=today), context={"today": today}).data)
 
 
 class TurnoverDashboardStatsApi(_ListMixin, GenericAPIView):
@@ -199,13 +199,13 @@ class TurnoverDashboardStatsApi(_ListMixin, GenericAPIView):
     active and delayed counts. Filters as the list (`property`...)."""
 
     permission_classes = [Requires(READ)]
-    serializer_class = DashboardStatsSerializer
+    serializer_class = TurnoverDashboardStatsSerializer
     pagination_class = None
 
-    @extend_schema(filters=True, responses=DashboardStatsSerializer)
+    @extend_schema(filters=True, responses=TurnoverDashboardStatsSerializer)
     def get(self, request):
         qs = self.filter_queryset(selectors.TurnoverCase.objects.all())
-        return Response(DashboardStatsSerializer(selectors.dashboard_stats(qs=qs)).data)
+        return Response(TurnoverDashboardStatsSerializer(selectors.dashboard_stats(qs=qs)).data)
 
 
 class TurnoverCaseDetailApi(APIView):
@@ -225,10 +225,12 @@ class TurnoverAdvanceStageApi(APIView):
 
     permission_classes = [Requires(READ, write=MOVE)]
 
-    @extend_schema(request=AdvanceStageInputSerializer, responses={200: TurnoverCaseDetailSerializer, 400: MOVE_ERROR})
+    @extend_schema(
+        request=TurnoverAdvanceStageInputSerializer, responses={200: TurnoverCaseDetailSerializer, 400: MOVE_ERROR}
+    )
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = validated(AdvanceStageInputSerializer, request.data)
+        data = validated(TurnoverAdvanceStageInputSerializer, request.data)
         services.turnover_stage_move(case=case, stage=data["stage"], reason=data["reason"], actor=_actor(request))
         return _detail(request, case.pk)
 
@@ -240,11 +242,11 @@ class TurnoverDeductionsApi(APIView):
 
     permission_classes = [Requires(READ, write=any_of("manage_leases", "manage_maintenance"))]
 
-    @extend_schema(request=DeductionInputSerializer, responses={201: TurnoverCaseDetailSerializer, 400: ERROR})
+    @extend_schema(request=TurnoverDeductionInputSerializer, responses={201: TurnoverCaseDetailSerializer, 400: ERROR})
     @idempotent
     def post(self, request, case_id):
         case = _case_or_404(case_id)
-        data = dict(validated(DeductionInputSerializer, request.data))
+        data = dict(validated(TurnoverDeductionInputSerializer, request.data))
         photo = None
         if data.pop("photo", None):
             photo = file_get_for(file_id=request.data.get("photo"), user=request.user)
@@ -276,13 +278,15 @@ class TurnoverDeductionApproveApi(APIView):
 
     permission_classes = [Requires(READ, write=DEPOSIT)]
 
-    @extend_schema(request=DeductionApproveInputSerializer, responses={200: TurnoverCaseDetailSerializer, 404: ERROR})
+    @extend_schema(
+        request=TurnoverDeductionApproveInputSerializer, responses={200: TurnoverCaseDetailSerializer, 404: ERROR}
+    )
     def post(self, request, case_id, deduction_id):
         case = _case_or_404(case_id)
         deduction = selectors.deduction_get(case=case, deduction_id=deduction_id)
         if deduction is None:
             raise NotFound("Deduction not found.")
-        data = validated(DeductionApproveInputSerializer, request.data)
+        data = validated(TurnoverDeductionApproveInputSerializer, request.data)
         services.deduction_approve(deduction=deduction, approved=data["approved"])
         return _detail(request, case.pk)
 
@@ -293,13 +297,15 @@ class TurnoverChecklistItemApi(APIView):
 
     permission_classes = [Requires(READ, write=MOVE)]
 
-    @extend_schema(request=ChecklistItemInputSerializer, responses={200: TurnoverChecklistSerializer, 404: ERROR})
+    @extend_schema(
+        request=TurnoverChecklistItemInputSerializer, responses={200: TurnoverChecklistSerializer, 404: ERROR}
+    )
     def patch(self, request, case_id, item_id):
         case = _case_or_404(case_id)
         item = selectors.checklist_item_get(case=case, item_id=item_id)
         if item is None:
             raise NotFound("Checklist item not found.")
-        data = dict(validated(ChecklistItemInputSerializer, request.data))
+        data = dict(validated(TurnoverChecklistItemInputSerializer, request.data))
         kwargs = {k: data[k] for k in ("completed", "actual_cost", "create_work_order") if k in data}
         if "vendor" in data:
             kwargs["vendor"] = data["vendor"]
@@ -329,7 +335,7 @@ class TurnoverLetterPreviewApi(APIView):
 
     permission_classes = [Requires(READ)]
 
-    @extend_schema(responses={200: LetterPreviewSerializer, 404: ERROR})
+    @extend_schema(responses={200: TurnoverLetterPreviewSerializer, 404: ERROR})
     def get(self, request, case_id):
         case = _case_or_404(case_id)
         if not case.letter_text:

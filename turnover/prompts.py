@@ -88,7 +88,7 @@ Security deposit: {{ deposit }}
 Total deductions: {{ total_deductions }}
 {% if outcome == "balance_due" %}Balance you owe: {{ balance_owed }}. The deductions exceed your deposit; this balance has been charged to your account. Please pay it or contact us to arrange payment.{% elif outcome == "refund" %}Refund to you: {{ refund }}. It is on its way to your forwarding address.{% else %}Refund to you: {{ refund }}. The deductions equal your deposit, so nothing is returned and nothing is owed.{% endif %}
 
-{% if citation %}This statement is sent by {{ deadline }}, the deadline {{ citation }} sets ({{ deadline_days_text }}, {{ clock_text }}).{% else %}This statement is sent by {{ deadline }}.{% endif %}
+{% if citation %}{{ citation }} requires this statement within {{ deadline_days_text }} {{ clock_text }}: by {{ deadline }}.{% else %}No statutory deadline is on file for this statement; we are sending it {{ deadline }}.{% endif %}
 
 If you have any questions about these deductions, please contact {{ contact }}.
 

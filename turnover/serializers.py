@@ -177,13 +177,13 @@ class TurnoverEventSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AllowedMoveSerializer(serializers.Serializer):
+class TurnoverAllowedMoveSerializer(serializers.Serializer):
     stage = serializers.CharField()
     direction = serializers.CharField()
     reason_required = serializers.BooleanField()
 
 
-class TimelineStepSerializer(serializers.Serializer):
+class TurnoverTimelineStepSerializer(serializers.Serializer):
     stage = serializers.CharField()
     label = serializers.CharField()
     date = serializers.DateField(allow_null=True)
@@ -191,7 +191,7 @@ class TimelineStepSerializer(serializers.Serializer):
     current = serializers.BooleanField()
 
 
-class DeadlineSerializer(serializers.Serializer):
+class TurnoverDeadlineSerializer(serializers.Serializer):
     date = serializers.DateField(allow_null=True)
     days_left = serializers.IntegerField(allow_null=True)
     overdue = serializers.BooleanField()
@@ -250,7 +250,7 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
     def get_allowed_moves(self, obj) -> list[dict]:
         from turnover.services import allowed_moves
 
-        return AllowedMoveSerializer(allowed_moves(obj.stage), many=True).data
+        return TurnoverAllowedMoveSerializer(allowed_moves(obj.stage), many=True).data
 
     def get_timeline(self, obj) -> list[dict]:
         dates = {
@@ -261,7 +261,7 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
             "leased": obj.leased_date,
         }
         at = pipeline.index(obj.stage)
-        return TimelineStepSerializer(
+        return TurnoverTimelineStepSerializer(
             [
                 {
                     "stage": s,
@@ -279,7 +279,7 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
         d = self.context["deadline"]
         today = _today(self.context)
         left = d.days_left(today)
-        return DeadlineSerializer(
+        return TurnoverDeadlineSerializer(
             {
                 "date": d.date,
                 "days_left": left,
@@ -298,15 +298,15 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
         return str(sum((i.estimated_cost for i in self._children()["checklist"]), 0))
 
 
-class KanbanColumnSerializer(serializers.Serializer):
+class TurnoverKanbanColumnSerializer(serializers.Serializer):
     stage = serializers.CharField()
     label = serializers.CharField()
     count = serializers.IntegerField()
     cases = TurnoverCaseSerializer(many=True)
 
 
-class KanbanSerializer(serializers.Serializer):
-    columns = KanbanColumnSerializer(many=True)
+class TurnoverKanbanSerializer(serializers.Serializer):
+    columns = TurnoverKanbanColumnSerializer(many=True)
     active = serializers.IntegerField()
     delayed = serializers.IntegerField()
     avg_days_active = serializers.FloatField(allow_null=True)
@@ -314,7 +314,7 @@ class KanbanSerializer(serializers.Serializer):
     delay_days = serializers.IntegerField()
 
 
-class DashboardStatsSerializer(serializers.Serializer):
+class TurnoverDashboardStatsSerializer(serializers.Serializer):
     by_stage = serializers.DictField(child=serializers.IntegerField())
     active = serializers.IntegerField()
     delayed = serializers.IntegerField()
@@ -330,12 +330,12 @@ class DashboardStatsSerializer(serializers.Serializer):
 # --- inputs ------------------------------------------------------------------------------------------------------
 
 
-class AdvanceStageInputSerializer(serializers.Serializer):
+class TurnoverAdvanceStageInputSerializer(serializers.Serializer):
     stage = serializers.ChoiceField(choices=TurnoverCase.Stage.choices)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
 
 
-class DeductionInputSerializer(serializers.Serializer):
+class TurnoverDeductionInputSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=TurnoverDeduction.Category.choices)
     description = serializers.CharField(max_length=200)
     amount = MoneyField(max_value=Decimal("50000.00"))
@@ -348,16 +348,16 @@ class DeductionInputSerializer(serializers.Serializer):
     approved = serializers.BooleanField(required=False, default=False)
 
 
-class DeductionApproveInputSerializer(serializers.Serializer):
+class TurnoverDeductionApproveInputSerializer(serializers.Serializer):
     approved = serializers.BooleanField(required=False, default=True)
 
 
-class ChecklistItemInputSerializer(serializers.Serializer):
+class TurnoverChecklistItemInputSerializer(serializers.Serializer):
     completed = serializers.BooleanField(required=False)
     actual_cost = MoneyField(required=False, min_value=Decimal("0"), max_value=Decimal("999999.99"))
     vendor = serializers.UUIDField(required=False, allow_null=True)
     create_work_order = serializers.BooleanField(required=False, default=False)
 
 
-class LetterPreviewSerializer(serializers.Serializer):
+class TurnoverLetterPreviewSerializer(serializers.Serializer):
     html = serializers.CharField()

@@ -109,6 +109,75 @@ describe('Turnover', { concurrency: false }, () => {
     await shot(page, 'turnover-03-case');
   });
 
+  test('the unit page and the dashboard show the turnover', async () => {
+    const { page } = s;
+    const c = shared.case;
+    await page.goto(`${BASE_URL}/units/${c.unit}`);
+    const card = page.locator('[data-testid=unit-turnover-card]');
+    await card.waitFor();
+    assert.match(await card.innerText(), /Pre-Inspection/);
+    await shot(page, 'turnover-08-unit', { fullPage: false });
+    await page.goto(`${BASE_URL}/dashboard`);
+    const widget = page.locator('[data-card=turnover]');
+    await widget.waitFor();
+    await page.waitForFunction(() =>
+      /active/.test(document.querySelector('[data-card=turnover]')?.textContent ?? ''),
+    );
+    assert.match(await widget.innerText(), /\d+ active/);
+    assert.match(await widget.innerText(), /delayed/);
+    await shot(page, 'turnover-09-dashboard', { fullPage: false });
+  });
+
+  test('the deposit: a depreciated deduction, the balance owed, the letter with its deadline, sent once', async () => {
+    const { page } = s;
+    const cases = await api(page, '/api/v1/turnover/?stage=inspect&page_size=50');
+    const c = cases.results.find((x) => x.actual_move_out && !x.letter_sent_at);
+    assert.ok(c, 'a moved-out case at Inspect in the demo');
+    const deposit = Number(c.security_deposit);
+    await api(page, `/api/v1/turnover/${c.id}/deductions/`, {
+      method: 'POST',
+      body: {
+        category: 'carpet',
+        description: 'Carpet replaced after pet damage',
+        amount: '2000.00',
+        life_item: 'carpet',
+        item_age_years: '8',
+        approved: true,
+      },
+    });
+    const extra = (deposit + 100).toFixed(2); // leaves a $500.00 balance: 400 + (deposit + 100) - deposit
+    await api(page, `/api/v1/turnover/${c.id}/deductions/`, {
+      method: 'POST',
+      body: {
+        category: 'wall_damage',
+        description: 'Holes patched in the bedroom',
+        amount: extra,
+        approved: true,
+      },
+    });
+    await page.goto(`${BASE_URL}/turnover/${c.id}`);
+    await page.locator('[data-testid=balance-owed]').waitFor();
+    assert.equal(await page.locator('[data-testid=balance-owed]').innerText(), '$500.00');
+    assert.match(
+      await page.locator('[data-testid=deductions]').innerText(),
+      /8 years old of a 10-year life/,
+    );
+    await page.click('[data-testid=generate-letter]');
+    const letter = page.locator('[data-testid=letter-text]');
+    await letter.waitFor();
+    const text = await letter.innerText();
+    assert.match(text, /Carpet replaced after pet damage: \$400\.00/);
+    assert.match(text, /Balance you owe: \$500\.00/);
+    const detail = await api(page, `/api/v1/turnover/${c.id}/`);
+    if (detail.deadline.date) assert.ok(text.includes(detail.deadline.citation));
+    await shot(page, 'turnover-06-letter');
+    await page.click('[data-testid=send-letter]');
+    await page.locator('[data-testid=deadline]', { hasText: 'Letter sent' }).waitFor();
+    const sent = await api(page, `/api/v1/turnover/${c.id}/`);
+    assert.ok(sent.balance_charge, 'the balance charged on the ledger');
+    await shot(page, 'turnover-07-sent');
+  });
+
   test('on a phone the columns scroll inside the board, not the page', async () => {
     const phone = await signedIn({ viewport: PHONE });
     try {
