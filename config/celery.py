@@ -43,6 +43,10 @@ app.conf.beat_schedule = {
         "task": "collections.daily_collections_scan",
         "schedule": crontab(hour=8, minute=0),  # 08:00 UTC daily
     },
+    "turnover-update-vacancy-days": {
+        "task": "turnover.update_vacancy_days",
+        "schedule": crontab(hour=1, minute=0),  # 01:00 UTC daily
+    },
     "collections-escalation": {
         "task": "collections.escalation_engine",
         "schedule": crontab(hour="*/4", minute=30),  # every 4 hours

@@ -48,7 +48,7 @@ from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
 from tenants.models import TenantLease
 from tenants.open_items import RENT_INCREASE_NOTICE, OpenItem, lease_open_items, money_label, pct_change
 from units.models import UnitsMaintenance, UnitsUnit
-from units.selectors import open_work_orders_by_unit
+from units.selectors import MOVE_OUT_INSPECTION_TITLE, open_work_orders_by_unit
 
 OCCUPYING = (ACTIVE, MONTH_TO_MONTH, NOTICE)
 STATES = (ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT)
@@ -72,7 +72,7 @@ ORDERINGS = {
 DEFAULT_ORDERING = "days_to_event"
 
 # Work orders the executors open; the agent does not recommend them again while one is open.
-INSPECTION_TITLE = "Move-out inspection"
+INSPECTION_TITLE = MOVE_OUT_INSPECTION_TITLE
 LISTING_PREP_TITLE = "Listing prep"
 # The agent does not recommend an action again for this long after the manager executed / dismissed it.
 EXECUTED_COOLDOWN_DAYS = 90

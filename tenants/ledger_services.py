@@ -145,3 +145,48 @@ def _payment(
         applies_to_id=applies_to_id,
         reference=(reference or "")[:60],
     )
+
+
+def ledger_charge_post(
+    *,
+    tenant: Tenants,
+    lease: TenantLease | None,
+    amount: Decimal,
+    trans_date: datetime.date,
+    due_date: datetime.date | None = None,
+    charge_code: str = TenantLedgerEntry.ChargeCode.DAMAGE,
+    description: str = "",
+    reference: str,
+) -> tuple[TenantLedgerEntry, bool]:
+    """Posts a charge on the tenant's ledger (e.g. the balance a deposit did not cover, turnover 2.1), once per
+    `reference`: a second call with the same tenant and reference returns the existing charge (created=False).
+    The amount is positive, whole cents, at most 99,999,999.99 (the column)."""
+    amount = Decimal(amount)
+    if not amount.is_finite() or amount <= 0:
+        raise ApplicationError("A charge must be greater than zero.")
+    if amount != amount.quantize(CENT) or amount >= Decimal("100000000"):
+        raise ApplicationError("A charge must be whole cents, below $100,000,000.")
+    if charge_code not in TenantLedgerEntry.ChargeCode.values:
+        raise ApplicationError(f"Unknown charge code {charge_code!r}.")
+    reference = (reference or "").strip()[:60]
+    if not reference:
+        raise ApplicationError("A charge posted by a feature needs its reference.")
+    with transaction.atomic():
+        Tenants.objects.select_for_update().filter(pk=tenant.pk).first()  # serialises writes per tenant
+        existing = TenantLedgerEntry.objects.filter(
+            tenant_id=tenant.pk, trans_type=T.CHARGE, reference=reference
+        ).first()
+        if existing is not None:
+            return existing, False
+        entry = TenantLedgerEntry.objects.create(
+            tenant=tenant,
+            lease=lease,
+            trans_type=T.CHARGE,
+            charge_code=charge_code,
+            description=(description or "")[:200],
+            trans_date=trans_date,
+            due_date=due_date or trans_date,
+            amount=amount,
+            reference=reference,
+        )
+    return entry, True

@@ -220,8 +220,10 @@ def portfolio(db):
     from renewals.models import RenewalRecommendation
     from renewals.services import renewal_scan
     from tenants.models import TenantLease
+    from turnover.services import turnover_cases_backfill
 
     seed_portfolio(leases=200, with_history=True)
+    turnover_cases_backfill()
     renewal_scan()
     collections_scan()
     ai_action_queue_generate()
@@ -294,6 +296,7 @@ def test_scoped_manager_lists_exports_and_stats_show_only_their_properties(portf
         "/api/v1/units/work-orders/",
         "/api/v1/invoices/",
         "/api/v1/messages/outbox/",
+        "/api/v1/turnover/",
     ):
         mine, all_ = client.get(path).json()["count"], everyone.get(path).json()["count"]
         assert 0 < mine < all_, f"{path}: {mine} of {all_}"
@@ -339,6 +342,7 @@ def test_scoped_manager_gets_404_for_every_record_outside_and_200_inside(portfol
         "/api/v1/properties/{id}/",
         "/api/v1/invoices/{id}/",
         "/api/v1/messages/outbox/{id}/",
+        "/api/v1/turnover/{case_id}/",
     ):
         assert path in reached, f"{path} never answered 200 for an inside record ({sorted(reached)})"
 

@@ -5,6 +5,8 @@ Foundations only (issue 17, part): the records, their scoping and their invarian
 (turnover.estimate, turnover.deposit, turnover.useful_life); services, signals, API and screens come next.
 """
 
+import uuid
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -61,9 +63,35 @@ class TurnoverCase(BaseModel):
     make_ready_estimated_cost = models.DecimalField(max_digits=10, decimal_places=2, default=0)
     make_ready_actual_cost = models.DecimalField(max_digits=10, decimal_places=2, default=0)
 
-    # Days tracking
+    # Days tracking (turnover.update_vacancy_days): days since the move-out while the unit waits; `delayed_at` is
+    # when it first went past the delay threshold (the one notification is raised then).
     days_vacant = models.IntegerField(default=0)
     target_days_to_lease = models.IntegerField(default=21)  # spec: 21 days from notice to leased
+    delayed_at = models.DateTimeField(null=True, blank=True)
+
+    # The itemized deduction letter (turnover.services.letters): the text as generated (or edited), its statutory
+    # deadline and citation as stated, the PDF sent (core/documents), the email (core/messaging), and the ledger
+    # charge of a balance owed (tenants.ledger_services). Sent once.
+    letter_subject = models.CharField(max_length=200, blank=True, default="")
+    letter_text = models.TextField(blank=True, default="")
+    letter_generated_at = models.DateTimeField(null=True, blank=True)
+    letter_provider = models.CharField(max_length=40, blank=True, default="")
+    letter_deadline = models.DateField(null=True, blank=True)
+    letter_citation = models.CharField(max_length=300, blank=True, default="")
+    letter_file = models.ForeignKey(
+        "files.StoredFile", on_delete=models.PROTECT, null=True, blank=True, related_name="turnover_letters"
+    )
+    letter_sent_at = models.DateTimeField(null=True, blank=True)
+    letter_message = models.ForeignKey(
+        "core.OutboxMessage", on_delete=models.SET_NULL, null=True, blank=True, related_name="turnover_letters"
+    )
+    balance_charge = models.ForeignKey(
+        "tenants.TenantLedgerEntry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="turnover_balance_cases",
+    )
 
     objects = ScopedManager()
     scope_property = "property_id"
@@ -224,3 +252,45 @@ class TurnoverChecklist(BaseModel):
 
     def __str__(self):
         return self.item
+
+
+class TurnoverEvent(models.Model):
+    """The case's log: opened, each stage move (a move back with its reason), letter generated and sent."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", "Opened"
+        FORWARD = "forward", "Moved forward"
+        BACK = "back", "Moved back"
+        LEASED = "leased", "Leased"
+        MOVED_OUT = "moved_out", "Moved out"
+        LETTER_GENERATED = "letter_generated", "Letter generated"
+        LETTER_SENT = "letter_sent", "Letter sent"
+        DELAYED = "delayed", "Delayed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(TurnoverCase, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    from_stage = models.CharField(max_length=20, blank=True, default="")
+    to_stage = models.CharField(max_length=20, blank=True, default="")
+    reason = models.CharField(max_length=500, blank=True, default="")
+    actor = models.CharField(max_length=100, default="system")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+    scope_property = "case__property_id"
+
+    class Meta:
+        db_table = "turnover_event"
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["case", "created_at"], name="turnover_event_case_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="back") | ~Q(reason=""),
+                name="turnover_event_back_has_reason",
+                violation_error_message="Moving a case back needs a reason.",
+            )
+        ]
+        verbose_name = "turnover event"
+
+    def __str__(self):
+        return f"{self.case_id}: {self.kind} {self.from_stage}->{self.to_stage}"

@@ -100,6 +100,9 @@ def work_order_summary(*, qs: QuerySet[UnitsMaintenance], today: datetime.date) 
 
 
 OPEN_WORK_ORDER_STATUSES = workflow.ACTIVE
+# The move-out inspection work order: one title for whoever opens it (turnover on notice, the command center's
+# executor), so each finds the other's open one on the unit and reuses it (docs/decisions.md, turnover).
+MOVE_OUT_INSPECTION_TITLE = "Move-out inspection"
 
 
 def open_work_orders_by_unit(*, unit_ids, category: str | None = None, titles=None) -> dict:

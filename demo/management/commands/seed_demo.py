@@ -9,6 +9,7 @@ from django.db import transaction
 
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
+from turnover.services import turnover_cases_backfill
 
 
 class Command(BaseCommand):
@@ -55,6 +56,8 @@ class Command(BaseCommand):
                 with_history=not opts["no_history"],
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
+            # the turnover board is alive on first run: cases for the notice leases and recently vacated units
+            turnover = turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
             demo_users_ensure()
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
@@ -74,6 +77,7 @@ class Command(BaseCommand):
             f"  equipment           {summary['equipment']:>10,}",
             f"  total rows          {summary['total_rows']:>10,}   "
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
+            f"  turnover            {turnover}",
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

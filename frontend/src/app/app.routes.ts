@@ -71,6 +71,10 @@ export const routes: Routes = [
         path: 'vendors',
         loadChildren: () => import('./features/vendors/vendors.routes'),
       }),
+      ...requirePermission('view_portfolio', {
+        path: 'turnover',
+        loadChildren: () => import('./features/turnover/turnover.routes'),
+      }),
       ...requirePermission('view_maintenance', {
         path: 'equipment',
         loadChildren: () => import('./features/equipment/equipment.routes'),

@@ -45,7 +45,7 @@ describe('visibleNav', () => {
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
-      'Maintenance: Work orders, Vendors, Equipment',
+      'Maintenance: Work orders, Turnover, Vendors, Equipment',
       'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -63,7 +63,7 @@ describe('visibleNav', () => {
   it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle');
-    expect(nav).toContain('Maintenance: Work orders, Vendors, Equipment');
+    expect(nav).toContain('Maintenance: Work orders, Turnover, Vendors, Equipment');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 

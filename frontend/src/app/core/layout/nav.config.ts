@@ -60,7 +60,7 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Maintenance',
-    // Next: turnover (2.1), predictive (2.3)
+    // Next: predictive (2.3)
     items: [
       {
         label: 'Work orders',
@@ -68,6 +68,8 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: 'wrench',
         permission: 'view_maintenance',
       },
+      // Leasing and maintenance both follow the board (reading needs view_portfolio; moving, either manage_*).
+      { label: 'Turnover', path: '/turnover', icon: 'cycle', permission: 'view_portfolio' },
       {
         label: 'Vendors',
         path: '/vendors',

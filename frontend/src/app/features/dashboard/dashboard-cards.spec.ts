@@ -2,6 +2,7 @@ import { Permission } from '../../core/auth/auth.service';
 import { ALL_PERMISSIONS, READ_ONLY_PERMISSIONS } from '../../core/auth/auth.testing';
 import { CollectionsCardComponent } from '../collections/collections-card.component';
 import { RenewalsCardComponent } from '../renewals/renewals-card.component';
+import { TurnoverDashboardCardComponent } from '../turnover/turnover-dashboard-card.component';
 import { DASHBOARD_CARDS, DASHBOARD_WIDGETS, visibleCards } from './dashboard-cards';
 
 const as = (perms: readonly Permission[]) => (p: Permission) => perms.includes(p);
@@ -22,7 +23,7 @@ describe('dashboard cards by role', () => {
     const all = DASHBOARD_CARDS.map((c) => c.id);
     expect(ids(ALL_PERMISSIONS)).toEqual(all);
     expect(ids(READ_ONLY_PERMISSIONS)).toEqual(all);
-    expect(visibleCards(DASHBOARD_WIDGETS, as(READ_ONLY_PERMISSIONS))).toHaveLength(2);
+    expect(visibleCards(DASHBOARD_WIDGETS, as(READ_ONLY_PERMISSIONS))).toHaveLength(3);
   });
 
   it('leaves out the cards whose data the role cannot see', () => {
@@ -34,8 +35,12 @@ describe('dashboard cards by role', () => {
   it('creates only the widgets whose API the role may call (their request is never sent)', () => {
     const widgets = (perms: readonly Permission[]) =>
       visibleCards(DASHBOARD_WIDGETS, as(perms)).map((w) => w.component);
-    expect(widgets(LEASING)).toEqual([RenewalsCardComponent]);
-    expect(widgets(MAINTENANCE)).toEqual([]);
-    expect(widgets(ACCOUNTANT)).toEqual([RenewalsCardComponent, CollectionsCardComponent]);
+    expect(widgets(LEASING)).toEqual([RenewalsCardComponent, TurnoverDashboardCardComponent]);
+    expect(widgets(MAINTENANCE)).toEqual([TurnoverDashboardCardComponent]);
+    expect(widgets(ACCOUNTANT)).toEqual([
+      RenewalsCardComponent,
+      CollectionsCardComponent,
+      TurnoverDashboardCardComponent,
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { LifecycleCounts } from '../../shared/components/lifecycle-bar.component
 import { formatMoney } from '../../shared/pipes/money.pipe';
 import { CollectionsCardComponent } from '../collections/collections-card.component';
 import { RenewalsCardComponent } from '../renewals/renewals-card.component';
+import { TurnoverDashboardCardComponent } from '../turnover/turnover-dashboard-card.component';
 
 /** A stat card computed from `/dashboard/stats/`. */
 export interface DashboardCardDef {
@@ -109,6 +110,7 @@ export const DASHBOARD_CARDS: DashboardCardDef[] = [
 export const DASHBOARD_WIDGETS: DashboardWidgetDef[] = [
   { component: RenewalsCardComponent, permission: 'view_renewals' },
   { component: CollectionsCardComponent, permission: 'view_collections' },
+  { component: TurnoverDashboardCardComponent, permission: 'view_portfolio' },
 ];
 
 /** The cards and widgets a role sees. */
