@@ -9,6 +9,7 @@ from django.db import transaction
 
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
+from predictive_maintenance.services import risk_scores_compute
 
 
 class Command(BaseCommand):
@@ -56,6 +57,10 @@ class Command(BaseCommand):
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
             demo_users_ensure()
+        risk = ""
+        if not opts["no_history"]:
+            # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
+            risk = risk_scores_compute(today=datetime.date.fromisoformat(summary["today"]))
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
@@ -74,6 +79,7 @@ class Command(BaseCommand):
             f"  equipment           {summary['equipment']:>10,}",
             f"  total rows          {summary['total_rows']:>10,}   "
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
+            *([f"  risk scores         {risk}"] if risk else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

@@ -60,7 +60,7 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Maintenance',
-    // Next: turnover (2.1), predictive (2.3)
+    // Next: turnover (2.1)
     items: [
       {
         label: 'Work orders',
@@ -73,6 +73,12 @@ export const NAV_SECTIONS: NavSection[] = [
         path: '/vendors',
         icon: 'user',
         permission: ['view_invoices', 'view_maintenance'],
+      },
+      {
+        label: 'Predictive',
+        path: '/predictive-maintenance',
+        icon: 'sparkles',
+        permission: 'view_maintenance',
       },
       { label: 'Equipment', path: '/equipment', icon: 'gauge', permission: 'view_maintenance' },
     ],

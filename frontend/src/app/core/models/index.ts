@@ -11,4 +11,5 @@ export * from './jurisdiction.models';
 export * from './work-order.models';
 export * from './vendor.models';
 export * from './equipment.models';
+export * from './predictive.models';
 export * from './invoice.models';

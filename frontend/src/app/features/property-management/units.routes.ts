@@ -1,10 +1,17 @@
 import { Routes } from '@angular/router';
 
+import { UnitRiskCardComponent } from '../predictive-maintenance/unit-risk-card.component';
+import { provideUnitDetailCard } from './unit-detail/unit-detail-cards';
+
 export default [
   { path: '', pathMatch: 'full', redirectTo: '/properties' },
   {
     path: ':id',
     title: 'Unit · UnitCycle',
+    // 2.3: the AI Risk Assessment at the top of the Maintenance tab.
+    providers: [
+      provideUnitDetailCard({ tab: 'maintenance', order: -10, component: UnitRiskCardComponent }),
+    ],
     loadComponent: () =>
       import('./unit-detail/unit-detail.component').then((m) => m.UnitDetailComponent),
   },
