@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -137,6 +138,7 @@ class RiskResult:
 # --- windows and costs ----------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` calendar months earlier (the month's last day when it is shorter)."""
     y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
@@ -208,7 +210,8 @@ STOPWORDS = frozenset(
 _SYNONYMS = {"leak": "leak", "leaky": "leak", "clog": "clog", "drip": "leak", "dripping": "leak"}
 
 
-def keywords(title: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def keywords(title: str) -> frozenset[str]:
     """A title's normalised keywords: lower-case letters, no stopwords, a light stem (leaking/leaks/leaked -> leak,
     clogged -> clog, tripping -> trip), at least 3 letters."""
     out = set()
@@ -224,7 +227,7 @@ def keywords(title: str) -> set[str]:
         word = _SYNONYMS.get(word, word)
         if len(word) >= 3 and word not in STOPWORDS:
             out.add(word)
-    return out
+    return frozenset(out)
 
 
 def repeated_issues(work_orders: list[WorkOrderFact]) -> list[dict]:

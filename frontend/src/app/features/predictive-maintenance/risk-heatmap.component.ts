@@ -69,32 +69,34 @@ import { LEVEL_LABELS, cellTitle } from './predictive-format';
               >
             }
           </div>
-          @for (b of p.buildings; track b.building) {
-            <div class="building" [attr.data-building]="b.building">
-              <h3>Building {{ b.building }}</h3>
-              @for (f of b.floors; track f.floor) {
-                <div class="floor">
-                  <span class="floor-label">Floor {{ f.floor }}</span>
-                  <div class="cells">
-                    @for (u of f.units; track u.unit_id) {
-                      <a
-                        class="cell lvl-{{ u.risk_level }}"
-                        data-testid="heat-cell"
-                        [attr.data-level]="u.risk_level"
-                        [attr.data-unit]="u.unit_id"
-                        [title]="title(u)"
-                        [attr.aria-label]="title(u)"
-                        [routerLink]="['/units', u.unit_id]"
-                        [queryParams]="{ tab: 'maintenance' }"
-                        >{{ u.unit_number
-                        }}<span class="s">{{ u.risk_score | number: '1.0-0' }}</span></a
-                      >
-                    }
+          <div class="buildings">
+            @for (b of p.buildings; track b.building) {
+              <div class="building" [attr.data-building]="b.building">
+                <h3>Building {{ b.building }}</h3>
+                @for (f of b.floors; track f.floor) {
+                  <div class="floor">
+                    <span class="floor-label">Floor {{ f.floor }}</span>
+                    <div class="cells">
+                      @for (u of f.units; track u.unit_id) {
+                        <a
+                          class="cell lvl-{{ u.risk_level }}"
+                          data-testid="heat-cell"
+                          [attr.data-level]="u.risk_level"
+                          [attr.data-unit]="u.unit_id"
+                          [title]="title(u)"
+                          [attr.aria-label]="title(u)"
+                          [routerLink]="['/units', u.unit_id]"
+                          [queryParams]="{ tab: 'maintenance' }"
+                          >{{ u.unit_number
+                          }}<span class="s">{{ u.risk_score | number: '1.0-0' }}</span></a
+                        >
+                      }
+                    </div>
                   </div>
-                </div>
-              }
-            </div>
-          }
+                }
+              </div>
+            }
+          </div>
         } @else {
           <app-empty-state
             title="No risk scores yet"
@@ -126,8 +128,15 @@ import { LEVEL_LABELS, cellTitle } from './predictive-format';
       border-radius: 3px;
       display: inline-block;
     }
+    .buildings {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 560px), 1fr));
+      gap: 4px 12px;
+      padding: 6px 0;
+    }
     .building {
       padding: 10px 16px;
+      min-width: 0;
     }
     .building h3 {
       margin: 6px 0 8px;

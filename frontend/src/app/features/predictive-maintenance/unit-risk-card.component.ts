@@ -241,7 +241,9 @@ const GAUGE_LEN = 2 * Math.PI * GAUGE_R;
     @media (max-width: 560px) {
       .body {
         grid-template-columns: minmax(0, 1fr);
-        justify-items: start;
+      }
+      .gauge {
+        justify-self: start;
       }
       .factor {
         grid-template-columns: 120px minmax(0, 1fr) 44px;
