@@ -20,8 +20,8 @@ DISMISS_REASON_MAX = 500
 
 def _locked(suggestion: PreventiveWorkOrderSuggestion) -> PreventiveWorkOrderSuggestion:
     locked = (
-        PreventiveWorkOrderSuggestion._base_manager.select_for_update()
-        .select_related("unit", "work_order")
+        PreventiveWorkOrderSuggestion._base_manager.select_for_update(of=("self",))
+        .select_related("unit")
         .get(pk=suggestion.pk)
     )
     if locked.status != Status.SUGGESTED:
