@@ -51,4 +51,9 @@ app.conf.beat_schedule = {
         "task": "collections.escalation_engine",
         "schedule": crontab(hour="*/4", minute=30),  # every 4 hours
     },
+    # Phase 2
+    "weekly-risk-scoring": {
+        "task": "predictive_maintenance.compute_all_risk_scores",
+        "schedule": crontab(hour=5, minute=0, day_of_week=1),  # 05:00 UTC Mondays (recomputes equipment ages first)
+    },
 }

@@ -41,7 +41,15 @@ from demo import reference as ref
 from demo.bulk import BulkWriter, bulk_load
 from demo.seeding.common import _DAYS, SeedRandom, _Counters, _poisson, _round5
 from demo.seeding.ledger import HistoryPlan, _ledger, plan_history
-from demo.seeding.maintenance import _TEMPLATES_BY_TITLE, _equipment, _pick_template, _work_order
+from demo.seeding.maintenance import (
+    _TEMPLATES_BY_TITLE,
+    BASE_WORK_ORDERS_PER_YEAR,
+    _equipment,
+    _pick_template,
+    _work_order,
+    failure_dates,
+    failure_template,
+)
 from demo.seeding.portfolio import LeaseFacts, PropertyPlan, _build_property, plan_portfolio
 from demo.seeding.vendors import VendorRef, _build_vendors
 from invoices.models import InvoiceLineItems, Invoices, Vendor
@@ -114,10 +122,29 @@ def _history(
             writer.extend(InvoiceLineItems, lines)
 
     for f in facts:
-        n = _poisson(rng, 1.4 * 2 * rng.lognormvariate(-0.18, 0.6))  # ~1.5 per unit per year over 24 months
+        # The unit's equipment first: its age drives the failures below (demo.seeding.maintenance.failure_dates).
+        equipment = [
+            _equipment(
+                rng,
+                etype=etype,
+                property_id=f.property_id,
+                unit_id=f.unit_id,
+                name_prefix=f.unit_number,
+                built=built,
+                today=today,
+                building=f.building,
+            )
+            for etype in ("hvac", "water_heater", "refrigerator")
+        ]
+        writer.extend(Equipment, equipment)
+        n = _poisson(rng, BASE_WORK_ORDERS_PER_YEAR * 2 * rng.lognormvariate(-0.18, 0.6))  # wear and tear
         for req in sorted(today - _DAYS[rng.randint(0, 729)] for _ in range(n)):
             category, template = _pick_template(rng, req)
             add_wo(f, category, template, req)
+        for eq in equipment:  # failures of ageing equipment: the hazard grows with the share of life used
+            for req in failure_dates(rng, equipment=eq, today=today):
+                category, template = failure_template(rng, eq["equipment_type"], req)
+                add_wo(f, category, template, req)
         if rng.random() < 0.04:  # the same problem keeps coming back
             category, title = rng.choice(ref.REPEAT_ISSUES)
             for days in sorted(rng.sample(range(0, 360), rng.randint(3, 5)), reverse=True):
@@ -130,20 +157,6 @@ def _history(
             add_wo(f, "turnover", turnover, req, status)
         if f.move_in == f.begin and f.move_in - datetime.timedelta(days=25) >= window_start:
             add_wo(f, "turnover", turnover, f.move_in - _DAYS[rng.randint(10, 25)], "completed")
-        for etype in ("hvac", "water_heater", "refrigerator"):
-            writer.add(
-                Equipment,
-                _equipment(
-                    rng,
-                    etype=etype,
-                    property_id=f.property_id,
-                    unit_id=f.unit_id,
-                    name_prefix=f.unit_number,
-                    built=built,
-                    today=today,
-                    building=f.building,
-                ),
-            )
 
     buildings = sorted({f.building for f in facts}, key=lambda b: (len(b), b))
     for b in buildings:

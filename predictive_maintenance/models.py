@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 
 from core.models import BaseModel
@@ -88,3 +90,97 @@ class MaintenancePrediction(BaseModel):
     class Meta:
         db_table = "maintenance_prediction"
         ordering = ["-probability"]
+
+
+class UnitRiskScore(models.Model):
+    """A unit's maintenance risk on one day (spec 2.3): the five factors (each 0-1), the weighted 0-100 score, its
+    level, and the predictions the weekly agent derives (predictive_maintenance.risk). One row per unit per day."""
+
+    class RiskLevel(models.TextChoices):
+        LOW = "low", "Low"
+        MEDIUM = "medium", "Medium"
+        HIGH = "high", "High"
+        CRITICAL = "critical", "Critical"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.CASCADE, related_name="risk_scores")
+    property = models.ForeignKey("properties.Properties", on_delete=models.CASCADE, related_name="unit_risk_scores")
+    score_date = models.DateField(db_index=True)
+
+    risk_score = models.FloatField()  # 0-100
+    risk_level = models.CharField(max_length=20, choices=RiskLevel.choices)
+
+    wo_frequency_score = models.FloatField(default=0)
+    wo_cost_score = models.FloatField(default=0)
+    equipment_age_score = models.FloatField(default=0)
+    repeat_issue_score = models.FloatField(default=0)
+    seasonal_score = models.FloatField(default=0)
+
+    predicted_next_wo_date = models.DateField(null=True)
+    predicted_next_wo_type = models.CharField(max_length=100, blank=True, default="")
+    predicted_cost_30_days = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    predicted_cost_90_days = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+
+    wo_count_12_months = models.IntegerField(default=0)
+    total_cost_12_months = models.DecimalField(max_digits=10, decimal_places=2, default=0)
+    avg_days_between_wo = models.IntegerField(default=0)
+    # What the factors rest on, for the card's bars and the suggestion's reasoning (not in the spec's list):
+    # {"repeat_issues": [{"category", "keyword", "count"}], "equipment": {"type", "name", "used_pct", "life"},
+    #  "peak_month": 7, "categories": {"hvac": 3, ...}}
+    details = models.JSONField(default=dict, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+    scope_property = "property_id"
+
+    class Meta:
+        db_table = "unit_risk_score"
+        unique_together = [["unit", "score_date"]]
+        indexes = [models.Index(fields=["property", "score_date", "risk_level"])]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.score_date} {self.risk_score}"
+
+
+class PreventiveWorkOrderSuggestion(models.Model):
+    """A preventive work order the agent proposes for a high or critical unit; a manager approves it (the work
+    order is created through units.services and linked here) or dismisses it (who and why are kept)."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        APPROVED = "approved", "Approved"
+        WORK_ORDER_CREATED = "work_order_created", "Work order created"
+        DISMISSED = "dismissed", "Dismissed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.CASCADE, related_name="preventive_suggestions")
+    risk_score = models.ForeignKey(UnitRiskScore, on_delete=models.CASCADE, related_name="suggestions")
+
+    title = models.CharField(max_length=200)
+    description = models.TextField()
+    priority = models.CharField(max_length=20)  # low, medium, high, urgent
+    category = models.CharField(max_length=50)  # plumbing, electrical, hvac, etc.
+    estimated_cost = models.DecimalField(max_digits=10, decimal_places=2)
+    reasoning = models.TextField()
+    suggested_date = models.DateField()
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUGGESTED, db_index=True)
+    work_order = models.ForeignKey("units.UnitsMaintenance", on_delete=models.SET_NULL, null=True, blank=True)
+    # Not in the spec's list: the AI provider that wrote the text, and who decided and why.
+    ai_provider = models.CharField(max_length=20, blank=True, default="")
+    decided_by = models.CharField(max_length=100, blank=True, default="")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    dismiss_reason = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager()
+    scope_property = "unit__property_id"
+
+    class Meta:
+        db_table = "preventive_wo_suggestion"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["unit", "status"], name="pwo_suggestion_unit_status")]
+
+    def __str__(self):
+        return self.title

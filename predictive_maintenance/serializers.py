@@ -4,8 +4,14 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from core.fields import MoneyField
-from predictive_maintenance import rules
-from predictive_maintenance.models import Equipment, MaintenancePrediction
+from core.formatting import actor_display
+from predictive_maintenance import risk, rules
+from predictive_maintenance.models import (
+    Equipment,
+    MaintenancePrediction,
+    PreventiveWorkOrderSuggestion,
+    UnitRiskScore,
+)
 
 
 class EquipmentSerializer(serializers.ModelSerializer):
@@ -112,3 +118,112 @@ class MaintenancePredictionSerializer(serializers.ModelSerializer):
             "status",
             "created_at",
         ]
+
+
+# --- 2.3 risk scores and preventive suggestions ---------------------------------------------------------------
+
+
+class UnitRiskScoreSerializer(serializers.ModelSerializer):
+    """A unit's latest score. Factor values are 0-1; `weights` says how many of the 100 points each carries."""
+
+    unit_number = serializers.CharField(source="unit.unit_number", read_only=True)
+    building = serializers.CharField(source="unit.building", read_only=True)
+    floor = serializers.IntegerField(source="unit.floor", read_only=True)
+    property_name = serializers.CharField(source="property.name", read_only=True)
+    predicted_cost_30_days = MoneyField(read_only=True)
+    predicted_cost_90_days = MoneyField(read_only=True)
+    total_cost_12_months = MoneyField(read_only=True)
+    weights = serializers.SerializerMethodField()
+
+    class Meta:
+        model = UnitRiskScore
+        fields = [
+            "id",
+            "unit",
+            "unit_number",
+            "building",
+            "floor",
+            "property",
+            "property_name",
+            "score_date",
+            "risk_score",
+            "risk_level",
+            "wo_frequency_score",
+            "wo_cost_score",
+            "equipment_age_score",
+            "repeat_issue_score",
+            "seasonal_score",
+            "weights",
+            "predicted_next_wo_date",
+            "predicted_next_wo_type",
+            "predicted_cost_30_days",
+            "predicted_cost_90_days",
+            "wo_count_12_months",
+            "total_cost_12_months",
+            "avg_days_between_wo",
+            "details",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_weights(self, obj) -> dict:
+        return risk.WEIGHTS
+
+
+class SuggestionSerializer(serializers.ModelSerializer):
+    unit_number = serializers.CharField(source="unit.unit_number", read_only=True)
+    property = serializers.UUIDField(source="unit.property_id", read_only=True)
+    property_name = serializers.CharField(source="unit.property.name", read_only=True)
+    risk_score_value = serializers.FloatField(source="risk_score.risk_score", read_only=True)
+    risk_level = serializers.CharField(source="risk_score.risk_level", read_only=True)
+    score_date = serializers.DateField(source="risk_score.score_date", read_only=True)
+    estimated_cost = MoneyField(read_only=True)
+    work_order_number = serializers.CharField(
+        source="work_order.work_order_number", read_only=True, default=None, allow_null=True
+    )
+    decided_by_name = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PreventiveWorkOrderSuggestion
+        fields = [
+            "id",
+            "unit",
+            "unit_number",
+            "property",
+            "property_name",
+            "risk_score",
+            "risk_score_value",
+            "risk_level",
+            "score_date",
+            "title",
+            "description",
+            "reasoning",
+            "priority",
+            "category",
+            "estimated_cost",
+            "suggested_date",
+            "status",
+            "work_order",
+            "work_order_number",
+            "ai_provider",
+            "decided_by",
+            "decided_by_name",
+            "decided_at",
+            "dismiss_reason",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_decided_by_name(self, obj) -> str:
+        return actor_display(obj.decided_by) if obj.decided_by else ""
+
+
+class SuggestionDismissSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, allow_blank=False, trim_whitespace=True)
+
+
+class RiskSummarySerializer(serializers.Serializer):
+    score_date = serializers.DateField(allow_null=True)
+    counts = serializers.DictField(child=serializers.IntegerField())
+    total = serializers.IntegerField()
+    pending_suggestions = serializers.IntegerField()

@@ -216,6 +216,7 @@ def portfolio(db):
     from core.messaging.services import send_email
     from demo.seed import seed_portfolio
     from portfolio.services import ai_action_queue_generate
+    from predictive_maintenance.services import risk_scores_compute
     from properties.models import Properties
     from renewals.models import RenewalRecommendation
     from renewals.services import renewal_scan
@@ -227,6 +228,7 @@ def portfolio(db):
     renewal_scan()
     collections_scan()
     ai_action_queue_generate()
+    risk_scores_compute()
     inside_ids = {CollectionCase.objects.order_by("created_at").first().property_id}
     inside_ids.add(RenewalRecommendation.objects.exclude(property_id__in=inside_ids).first().property_id)
     inside = list(Properties.objects.filter(pk__in=inside_ids))
@@ -297,6 +299,7 @@ def test_scoped_manager_lists_exports_and_stats_show_only_their_properties(portf
         "/api/v1/invoices/",
         "/api/v1/messages/outbox/",
         "/api/v1/turnover/",
+        "/api/v1/predictive-maintenance/risk-scores/",
     ):
         mine, all_ = client.get(path).json()["count"], everyone.get(path).json()["count"]
         assert 0 < mine < all_, f"{path}: {mine} of {all_}"
@@ -343,6 +346,7 @@ def test_scoped_manager_gets_404_for_every_record_outside_and_200_inside(portfol
         "/api/v1/invoices/{id}/",
         "/api/v1/messages/outbox/{id}/",
         "/api/v1/turnover/{case_id}/",
+        "/api/v1/predictive-maintenance/risk-scores/{id}/",
     ):
         assert path in reached, f"{path} never answered 200 for an inside record ({sorted(reached)})"
 

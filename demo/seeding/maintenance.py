@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from demo import reference as ref
-from demo.seeding.common import _DAYS, _at, _Counters, _money, _uuid, add_months
+from demo.seeding.common import _DAYS, _at, _Counters, _money, _poisson, _uuid, add_months
 from demo.seeding.portfolio import LeaseFacts
 from demo.seeding.vendors import VendorRef, _invoice
 from predictive_maintenance.models import Equipment
@@ -50,6 +50,53 @@ def _pick_template(rng: random.Random, req: datetime.date):
         elif req.month in (11, 12, 1, 2, 3):
             group = "hvac_winter" if rng.random() < 0.7 else "hvac"
     return category, rng.choice(ref.WORK_ORDERS[group])
+
+
+# The generative model of the work-order history (docs/decisions.md, "2.3 Predictive maintenance"): per unit,
+# wear-and-tear requests at BASE_WORK_ORDERS_PER_YEAR (a per-unit lognormal multiplier: some units are just
+# harder on things), plus failures of each piece of the unit's equipment at FAILURE_RATE[type] x (share of its
+# life used at the request date)^2 a year (an old water heater fails far more often than a new one), HVAC
+# failures in its peak months (summer cooling, winter heat), plus the 4% of units whose one problem keeps coming
+# back. Over the demo's equipment ages the failures are ~0.4 of the ~1.6 orders per unit-year.
+BASE_WORK_ORDERS_PER_YEAR = 0.95
+FAILURE_RATE = {"hvac": 0.3, "water_heater": 0.22, "refrigerator": 0.15}
+FAILURE_RATIO_CAP = 1.6
+HVAC_FAILURE_MONTH_WEIGHT = {6: 1.0, 7: 1.0, 8: 1.0, 12: 0.9, 1: 1.0, 2: 0.8, 5: 0.4, 9: 0.4, 11: 0.4, 3: 0.3}
+FAILURE_TITLES = {
+    "water_heater": ("plumbing", "Water heater not heating"),
+    "refrigerator": ("appliance", "Refrigerator not cooling"),
+}
+
+
+def failure_dates(rng: random.Random, *, equipment: dict, today: datetime.date) -> list[datetime.date]:
+    """Request dates of the equipment's failures over the last two years: a Poisson process thinned by the hazard
+    (FAILURE_RATE x share of life used at that date, squared) and, for HVAC, by the month."""
+    etype = equipment["equipment_type"]
+    rate = FAILURE_RATE.get(etype)
+    if not rate:
+        return []
+    life = equipment["expected_lifespan_years"]
+    install = equipment["install_date"]
+    n = _poisson(rng, rate * FAILURE_RATIO_CAP**2 * 2)
+    dates = []
+    for _ in range(n):
+        req = today - _DAYS[rng.randint(0, 729)]
+        ratio = min(max((req - install).days, 0) / 365.25 / life, FAILURE_RATIO_CAP)
+        keep = (ratio / FAILURE_RATIO_CAP) ** 2
+        if etype == "hvac":
+            keep *= HVAC_FAILURE_MONTH_WEIGHT.get(req.month, 0.15)
+        if req >= install and rng.random() < keep:
+            dates.append(req)
+    return sorted(dates)
+
+
+def failure_template(rng: random.Random, etype: str, req: datetime.date):
+    """The work order a failure becomes: HVAC's seasonal templates, a water heater or a refrigerator's own."""
+    if etype == "hvac":
+        group = "hvac_summer" if req.month in (4, 5, 6, 7, 8, 9, 10) else "hvac_winter"
+        return "hvac", rng.choice(ref.WORK_ORDERS[group])
+    category, title = FAILURE_TITLES[etype]
+    return category, _TEMPLATES_BY_TITLE[title]
 
 
 def _wo_status(rng: random.Random, age_days: int) -> str:

@@ -250,9 +250,8 @@ describe('Vendors and equipment', { concurrency: false }, () => {
     );
   });
 
-  test('/predictive-maintenance opens the register', async () => {
-    await page.goto(`${BASE_URL}/predictive-maintenance`);
-    await page.waitForURL(/\/equipment$/);
+  test('/predictive-maintenance/equipment opens the register (the Equipment tab of 2.3)', async () => {
+    await page.goto(`${BASE_URL}/predictive-maintenance/equipment`);
     await page.getByTestId('equipment-row').first().waitFor();
     assert.deepEqual(refused, [], 'no API answer was a 5xx');
   });

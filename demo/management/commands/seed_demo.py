@@ -9,6 +9,7 @@ from django.db import transaction
 
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
+from predictive_maintenance.services import risk_scores_compute
 from turnover.services import turnover_cases_backfill
 
 
@@ -59,6 +60,10 @@ class Command(BaseCommand):
             # the turnover board is alive on first run: cases for the notice leases and recently vacated units
             turnover = turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
             demo_users_ensure()
+        risk = ""
+        if not opts["no_history"]:
+            # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
+            risk = risk_scores_compute(today=datetime.date.fromisoformat(summary["today"]))
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
@@ -78,6 +83,7 @@ class Command(BaseCommand):
             f"  total rows          {summary['total_rows']:>10,}   "
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
             f"  turnover            {turnover}",
+            *([f"  risk scores         {risk}"] if risk else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

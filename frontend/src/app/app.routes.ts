@@ -79,8 +79,11 @@ export const routes: Routes = [
         path: 'equipment',
         loadChildren: () => import('./features/equipment/equipment.routes'),
       }),
-      // The spec's predictive-maintenance list is the equipment register (2.3 adds its heatmap tab there).
-      { path: 'predictive-maintenance', pathMatch: 'full', redirectTo: 'equipment' },
+      ...requirePermission('view_maintenance', {
+        path: 'predictive-maintenance',
+        loadChildren: () =>
+          import('./features/predictive-maintenance/predictive-maintenance.routes'),
+      }),
       {
         path: 'account/devices',
         title: 'Signed-in devices · UnitCycle',

@@ -45,7 +45,7 @@ describe('visibleNav', () => {
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals',
       'Residents: Messages',
-      'Maintenance: Work orders, Turnover, Vendors, Equipment',
+      'Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment',
       'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -63,13 +63,15 @@ describe('visibleNav', () => {
   it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle');
-    expect(nav).toContain('Maintenance: Work orders, Turnover, Vendors, Equipment');
+    expect(nav).toContain('Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 
   it('shows Vendors to a role with either view_invoices or view_maintenance', () => {
     expect(labels(['view_invoices'])).toContain('Maintenance: Vendors');
-    expect(labels(['view_maintenance'])).toContain('Maintenance: Work orders, Vendors, Equipment');
+    expect(labels(['view_maintenance'])).toContain(
+      'Maintenance: Work orders, Vendors, Predictive, Equipment',
+    );
     expect(labels(LEASING).join()).not.toContain('Vendors');
   });
 

@@ -60,7 +60,6 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Maintenance',
-    // Next: predictive (2.3)
     items: [
       {
         label: 'Work orders',
@@ -75,6 +74,12 @@ export const NAV_SECTIONS: NavSection[] = [
         path: '/vendors',
         icon: 'user',
         permission: ['view_invoices', 'view_maintenance'],
+      },
+      {
+        label: 'Predictive',
+        path: '/predictive-maintenance',
+        icon: 'sparkles',
+        permission: 'view_maintenance',
       },
       { label: 'Equipment', path: '/equipment', icon: 'gauge', permission: 'view_maintenance' },
     ],

@@ -11,5 +11,6 @@ export * from './jurisdiction.models';
 export * from './work-order.models';
 export * from './vendor.models';
 export * from './equipment.models';
+export * from './predictive.models';
 export * from './invoice.models';
 export * from './turnover.models';

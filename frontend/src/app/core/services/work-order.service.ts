@@ -1,5 +1,5 @@
 import { HttpClient, HttpContext, HttpParams } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import { environment } from '../../../environments/environment';
@@ -57,6 +57,8 @@ export function summaryFilters(filters: WorkOrderFilters): WorkOrderFilters {
 export class WorkOrderService {
   private readonly http = inject(HttpClient);
   private readonly url = `${environment.apiUrl}/units/work-orders`;
+  /** Bumped when another screen part creates work orders (2.3's approved suggestion), so lists reload. */
+  readonly changes = signal(0);
 
   list(filters?: WorkOrderFilters): Observable<Paginated<WorkOrderItem>> {
     return this.http.get<Paginated<WorkOrderItem>>(`${this.url}/`, {

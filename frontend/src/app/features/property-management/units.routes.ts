@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 
 import { TurnoverUnitCardComponent } from '../turnover/turnover-unit-card.component';
+import { UnitRiskCardComponent } from '../predictive-maintenance/unit-risk-card.component';
 import { provideUnitDetailCard } from './unit-detail/unit-detail-cards';
 
 export default [
@@ -8,8 +9,10 @@ export default [
   {
     path: ':id',
     title: 'Unit · UnitCycle',
+    // 2.1: the turnover stage on the overview; 2.3: the AI Risk Assessment at the top of the Maintenance tab.
     providers: [
       provideUnitDetailCard({ tab: 'overview', order: -1, component: TurnoverUnitCardComponent }),
+      provideUnitDetailCard({ tab: 'maintenance', order: -10, component: UnitRiskCardComponent }),
     ],
     loadComponent: () =>
       import('./unit-detail/unit-detail.component').then((m) => m.UnitDetailComponent),

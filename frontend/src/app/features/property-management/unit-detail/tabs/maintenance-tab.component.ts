@@ -190,10 +190,10 @@ export class UnitMaintenanceTabComponent {
 
   /** Loaded when the tab is first shown: the unit's newest work orders. */
   protected readonly workOrders = rxResource({
-    params: () => this.unit().id,
+    params: () => ({ unit: this.unit().id, changes: this.workOrderApi.changes() }),
     stream: ({ params }) =>
       this.workOrderApi.list({
-        unit: params,
+        unit: params.unit,
         ordering: '-requested_date',
         page_size: UNIT_WORK_ORDERS_SHOWN,
       }),
