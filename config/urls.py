@@ -23,6 +23,7 @@ api_v1 = [
     path("predictive-maintenance/", include("predictive_maintenance.urls")),
     path("renewals/", include("renewals.urls")),
     path("collections/", include("collections_app.urls")),
+    path("pricing/", include("pricing.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("imports/", include("imports.urls")),
 ]
