@@ -105,7 +105,13 @@ def unit_pricing_history(*, unit: UnitsUnit, today: datetime.date, days: int = H
 
 
 def snapshot_latest_for_unit(*, unit: UnitsUnit) -> PricingSnapshot | None:
-    return PricingSnapshot.objects.filter(unit=unit).order_by("-snapshot_date").first()
+    return (
+        PricingSnapshot.objects.filter(unit=unit)
+        .select_related("unit", "property")
+        .prefetch_related("comps")
+        .order_by("-snapshot_date")
+        .first()
+    )
 
 
 def snapshot_comps(*, snapshot: PricingSnapshot) -> list[MarketComp]:

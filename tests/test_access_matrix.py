@@ -216,6 +216,7 @@ def portfolio(db):
     from core.messaging.services import send_email
     from demo.seed import seed_portfolio
     from portfolio.services import ai_action_queue_generate
+    from pricing.services import pricing_engine_run
     from properties.models import Properties
     from renewals.models import RenewalRecommendation
     from renewals.services import renewal_scan
@@ -225,6 +226,7 @@ def portfolio(db):
     renewal_scan()
     collections_scan()
     ai_action_queue_generate()
+    pricing_engine_run()
     inside_ids = {CollectionCase.objects.order_by("created_at").first().property_id}
     inside_ids.add(RenewalRecommendation.objects.exclude(property_id__in=inside_ids).first().property_id)
     inside = list(Properties.objects.filter(pk__in=inside_ids))
@@ -294,6 +296,7 @@ def test_scoped_manager_lists_exports_and_stats_show_only_their_properties(portf
         "/api/v1/units/work-orders/",
         "/api/v1/invoices/",
         "/api/v1/messages/outbox/",
+        "/api/v1/pricing/snapshots/",
     ):
         mine, all_ = client.get(path).json()["count"], everyone.get(path).json()["count"]
         assert 0 < mine < all_, f"{path}: {mine} of {all_}"
@@ -339,6 +342,7 @@ def test_scoped_manager_gets_404_for_every_record_outside_and_200_inside(portfol
         "/api/v1/properties/{id}/",
         "/api/v1/invoices/{id}/",
         "/api/v1/messages/outbox/{id}/",
+        "/api/v1/pricing/units/{unit_id}/history/",
     ):
         assert path in reached, f"{path} never answered 200 for an inside record ({sorted(reached)})"
 
