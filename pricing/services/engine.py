@@ -15,10 +15,11 @@ import datetime
 import hashlib
 import logging
 import time
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
 from core.exceptions import ApplicationError
@@ -116,14 +117,53 @@ def snapshot_values(unit: UnitFacts, est: MarketEstimate, dec: PriceDecision) ->
 
 
 def _price_day(
-    facts: list[UnitFacts], index: CompIndex, demand: dict, day: datetime.date, comps_listed: int
+    facts: list[UnitFacts],
+    index: CompIndex,
+    demand: dict,
+    day: datetime.date,
+    comps_listed: int,
+    month_cache: dict | None = None,
 ) -> list[dict]:
+    """Every unit's snapshot values for `day`. With `month_cache` (the backfill), an occupied unit is priced once
+    per month: with the same facts only the month's season can move its price (vacant units move daily)."""
     rows = []
     for u in facts:
+        key = (u.unit_id, day.year, day.month)
+        if month_cache is not None and u.occupied and key in month_cache:
+            rows.append(month_cache[key])
+            continue
         est = compute_market_rent(u, index=index, as_of=day, comps_listed=comps_listed)
         dec = decide(u, est, demand=demand.get((u.property_id, u.bedrooms), 0.5), as_of=day)
-        rows.append(snapshot_values(u, est, dec))
+        row = snapshot_values(u, est, dec)
+        if month_cache is not None and u.occupied:
+            month_cache[key] = row
+        rows.append(row)
     return rows
+
+
+def _insert(model, rows: list[dict], now) -> None:
+    """One prepared INSERT run with executemany (one statement per chunk on every backend; `bulk_create` splits a
+    batch at SQLite's bound-parameter limit and builds a model instance per row). `rows` are {attname: value};
+    missing fields take their defaults, and every value goes through its field's `get_db_prep_save`, so rows are
+    stored exactly as the ORM would store them."""
+    if not rows:
+        return
+    conn = connections[DEFAULT_DB_ALIAS]
+    fields = model._meta.concrete_fields
+    stamps = {"created_at": now, "updated_at": now}
+    defaults = {f.attname: f.get_default() for f in fields if f.attname not in ("id", "created_at", "updated_at")}
+    qn = conn.ops.quote_name
+    sql = (
+        f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    preps = [(f.attname, f.get_db_prep_save) for f in fields]
+    params = []
+    for row in rows:
+        full = {**defaults, **stamps, **row}
+        params.append([prep(full[name], conn) for name, prep in preps])
+    with conn.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _write_day(*, rows: list[dict], day: datetime.date, property_id, chunk_size: int) -> tuple[int, int]:
@@ -140,29 +180,25 @@ def _write_day(*, rows: list[dict], day: datetime.date, property_id, chunk_size:
     for chunk in batched(rows, chunk_size):
         create, update, comps = [], [], []
         for row in chunk:
-            comp_rows = row["comps"]
-            fields = {k: v for k, v in row.items() if k != "comps"}
             found = existing.get(row["unit_id"])
             if found is not None and found[1] == row["fingerprint"]:
                 continue
-            snap = PricingSnapshot(snapshot_date=day, **fields)
+            fields = {k: v for k, v in row.items() if k != "comps"}
             if found is None:
-                create.append(snap)
+                pk = uuid.uuid4()
+                create.append({"id": pk, "snapshot_date": day, **fields})
             else:
-                snap.pk = found[0]
-                snap.updated_at = now
-                update.append(snap)
-            comps.extend(MarketComp(snapshot_id=snap.pk, **c) for c in comp_rows)
+                pk = found[0]
+                update.append(PricingSnapshot(pk=pk, snapshot_date=day, updated_at=now, **fields))
+            comps.extend({"id": uuid.uuid4(), "snapshot_id": pk, **c} for c in row["comps"])
         if not (create or update):
             continue
         with transaction.atomic():
             if update:
                 MarketComp.objects.filter(snapshot_id__in=[s.pk for s in update]).delete()
                 PricingSnapshot.objects.bulk_update(update, UPDATE_FIELDS, batch_size=chunk_size)
-            if create:
-                PricingSnapshot.objects.bulk_create(create, batch_size=chunk_size)
-            if comps:
-                MarketComp.objects.bulk_create(comps, batch_size=5000)
+            _insert(PricingSnapshot, create, now)
+            _insert(MarketComp, comps, now)
         written += len(create) + len(update)
         comps_written += len(comps)
     return written, comps_written
@@ -243,12 +279,14 @@ def pricing_history_backfill(
     index = CompIndex(facts)
     demand = demand_scores(facts)
     written = 0
-    for k in range(days - 1, 0, -1):
-        day = as_of - datetime.timedelta(days=k)
-        rows = _price_day(facts, index, demand, day, history_comps)
-        written += _write_day(rows=rows, day=day, property_id=None, chunk_size=2000)[0]
-        if progress:
-            progress(int((days - k) / days * 100), f"Priced {day:%Y-%m-%d}")
+    month_cache: dict = {}
+    with transaction.atomic():  # one commit for the history (SQLite: one journal sync instead of one per chunk)
+        for k in range(days - 1, 0, -1):
+            day = as_of - datetime.timedelta(days=k)
+            rows = _price_day(facts, index, demand, day, history_comps, month_cache)
+            written += _write_day(rows=rows, day=day, property_id=None, chunk_size=2000)[0]
+            if progress:
+                progress(int((days - k) / days * 100), f"Priced {day:%Y-%m-%d}")
     run = pricing_engine_run(as_of=as_of, facts=facts)
     written += run.snapshots_written
     return f"Backfilled {days} days ending {as_of:%Y-%m-%d} for {len(facts):,} units: {written:,} snapshots written."

@@ -1,4 +1,4 @@
-"""python manage.py pricing_backfill [--days 90] [--as-of YYYY-MM-DD] [--with-comps]"""
+"""python manage.py pricing_backfill [--days 90] [--as-of YYYY-MM-DD] [--with-comps] [--if-empty]"""
 
 import datetime
 
@@ -15,11 +15,19 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=90)
         parser.add_argument("--as-of", type=datetime.date.fromisoformat, default=None, help="last day (default today)")
         parser.add_argument(
+            "--if-empty", action="store_true", help="do nothing when prices exist (first run of the demo)"
+        )
+        parser.add_argument(
             "--with-comps", action="store_true", help="list comps on past days too (the last day always lists them)"
         )
 
     def handle(self, *args, **opts):
+        from pricing.models import PricingSnapshot
         from pricing.services import pricing_history_backfill
+
+        if opts["if_empty"] and PricingSnapshot.objects.exists():
+            self.stdout.write("Prices already present; skipping the backfill.")
+            return
 
         try:
             summary = pricing_history_backfill(
