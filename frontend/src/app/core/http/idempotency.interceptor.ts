@@ -14,6 +14,7 @@ const IDEMPOTENT_POSTS: RegExp[] = [
   /\/messages\/outbox\/[^/]+\/retry\/$/,
   /\/invoices\/$/,
   /\/invoices\/[^/]+\/transition\/$/,
+  /\/pricing\/units\/[^/]+\/apply\/$/,
 ];
 
 /** One key per request object: a retried observable (`retry()`) re-sends the same request with the same key. */
