@@ -16,7 +16,6 @@ import { chartGeometry } from './pricing-format';
           [attr.viewBox]="'0 0 ' + g.width + ' ' + g.height"
           role="img"
           [attr.aria-label]="ariaLabel()"
-          preserveAspectRatio="none"
         >
           @for (t of g.yTicks; track t.label) {
             <line
@@ -35,6 +34,9 @@ import { chartGeometry } from './pricing-format';
           }
           @for (s of g.series; track s.key) {
             <path [class]="'line ' + s.key" [attr.d]="s.path" [attr.data-series]="s.key" />
+            @if (s.end) {
+              <circle [class]="'dot ' + s.key" [attr.cx]="s.end.x" [attr.cy]="s.end.y" r="4" />
+            }
           }
         </svg>
         <figcaption class="legend">
@@ -57,7 +59,8 @@ import { chartGeometry } from './pricing-format';
     }
     svg {
       width: 100%;
-      height: 240px;
+      height: auto;
+      max-height: 260px;
       display: block;
     }
     .grid {
@@ -73,6 +76,18 @@ import { chartGeometry } from './pricing-format';
       fill: none;
       stroke-width: 2.5;
       vector-effect: non-scaling-stroke;
+    }
+    .dot {
+      stroke: none;
+    }
+    .dot.current {
+      fill: var(--primary);
+    }
+    .dot.market {
+      fill: var(--teal);
+    }
+    .dot.recommended {
+      fill: var(--gold);
     }
     .line.current,
     .swatch.current {

@@ -28,6 +28,8 @@ export interface ChartSeries {
   label: string;
   path: string;
   last: number | null;
+  /** The last point (a dot, so a one-day history still shows). */
+  end: { x: number; y: number } | null;
 }
 
 export interface ChartGeometry {
@@ -76,13 +78,15 @@ export function chartGeometry(
   const series = SERIES.map((s) => {
     let d = '';
     let last: number | null = null;
+    let end: { x: number; y: number } | null = null;
     points.forEach((p, i) => {
       const v = Number(s.pick(p));
       if (!Number.isFinite(v) || v <= 0) return;
       d += `${d ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
       last = v;
+      end = { x: Number(x(i).toFixed(1)), y: Number(y(v).toFixed(1)) };
     });
-    return { key: s.key, label: s.label, path: d, last };
+    return { key: s.key, label: s.label, path: d, last, end };
   });
   const step = niceStep((max - min) / 4);
   const yTicks = [];
