@@ -32,6 +32,7 @@ from pricing.serializers import (
     RevenueOpportunitySerializer,
     RunEngineInputSerializer,
     UnitPricingSerializer,
+    unit_rent_now,
 )
 from pricing.services import pricing_rent_apply
 from pricing.strategy import AT_MARKET_BAND_PCT
@@ -137,7 +138,7 @@ def _unit_pricing(unit: UnitsUnit) -> dict:
         "property_id": unit.property_id,
         "property_name": unit.property.name,
         "unit_status": unit.status,
-        "asking_rent": unit.current_rent,
+        "asking_rent": unit_rent_now(unit),
         "can_apply": latest is not None and unit.status != UnitsUnit.Status.OCCUPIED,
         "latest": latest,
         "history": selectors.unit_pricing_history(

@@ -74,10 +74,18 @@ class UnitFacts:
     bedrooms: int
     bathrooms: Decimal
     square_feet: int
-    current_rent: Decimal  # a vacant unit's asking rent
-    market_rent: Decimal  # the unit's recorded market rent (the fallback)
+    current_rent: Decimal  # the lease's rent; a vacant unit keeps its last tenant's rent here
+    market_rent: Decimal  # the unit's recorded market rent (the fallback; a vacant unit's asking rent)
     occupied: bool  # units.status == 'occupied' (the spec's comp filter)
     vacant_since: datetime.date | None = None  # when the last lease ended (None: occupied, or never leased)
+
+    @property
+    def rent_now(self) -> Decimal:
+        """What the unit rents for today: the lease's rent when occupied; else its asking rent, which is its market
+        rent (else its last rent) — the unit pages' rule (docs/decisions.md, "Rent")."""
+        if self.occupied:
+            return self.current_rent
+        return self.market_rent or self.current_rent
 
 
 @dataclass(frozen=True)

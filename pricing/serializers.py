@@ -4,6 +4,13 @@ from core.formatting import actor_display
 from pricing.models import MarketComp, PricingRun, PricingSnapshot
 
 
+def unit_rent_now(unit):
+    """The lease's rent when occupied; a vacant unit's asking rent (its market rent, else its last rent)."""
+    if unit.status == "occupied":
+        return unit.current_rent
+    return unit.market_rent or unit.current_rent
+
+
 class PricingSnapshotSerializer(serializers.ModelSerializer):
     """A unit's snapshot as the /pricing table shows it (unit facts joined by the selector)."""
 
@@ -15,7 +22,7 @@ class PricingSnapshotSerializer(serializers.ModelSerializer):
     bathrooms = serializers.DecimalField(source="unit.bathrooms", max_digits=3, decimal_places=1, read_only=True)
     square_feet = serializers.IntegerField(source="unit.square_feet", read_only=True)
     unit_status = serializers.CharField(source="unit.status", read_only=True)
-    asking_rent = serializers.DecimalField(source="unit.current_rent", max_digits=10, decimal_places=2, read_only=True)
+    asking_rent = serializers.SerializerMethodField(help_text="Today's rent: the lease's, or a vacant unit's asking.")
     summary = serializers.SerializerMethodField()
     position = serializers.SerializerMethodField()
     price_drop = serializers.SerializerMethodField()
@@ -30,6 +37,9 @@ class PricingSnapshotSerializer(serializers.ModelSerializer):
             "is_vacant", "seasonal_factor", "demand_score", "comp_count", "confidence_score", "pricing_strategy",
             "summary", "price_drop", "applied_rent", "applied_at", "applied_by_name",
         ]  # fmt: skip
+
+    def get_asking_rent(self, obj) -> str:
+        return str(unit_rent_now(obj.unit))
 
     def get_summary(self, obj) -> str:
         return (obj.explanation or {}).get("summary", "")

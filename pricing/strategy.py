@@ -230,7 +230,7 @@ def explain(estimate: MarketEstimate, as_of: datetime.date) -> tuple[str, list[d
 
 def decide(unit: UnitFacts, estimate: MarketEstimate, *, demand: float, as_of: datetime.date) -> PriceDecision:
     """Everything a snapshot stores beyond the estimate itself."""
-    current, market = unit.current_rent, estimate.market_rent
+    current, market = unit.rent_now, estimate.market_rent
     amount, pct = gap(current, market)
     conf = confidence(estimate)
     strategy, recommended, why = choose_strategy(

@@ -16,8 +16,9 @@ logger = logging.getLogger(__name__)
 
 
 def pricing_rent_apply(*, unit: UnitsUnit, actor: str) -> PricingSnapshot:
-    """Sets the unit's asking rent to its latest snapshot's recommended rent (through `units.services`) and records
-    who applied it on that snapshot. Applying the same recommendation again changes nothing."""
+    """Sets the unit's asking rent (its `market_rent`, as the unit pages read it) to its latest snapshot's
+    recommended rent through `units.services`, and records who applied it on that snapshot. Applying the same
+    recommendation again changes nothing."""
     if unit.status == UnitsUnit.Status.OCCUPIED:
         raise ApplicationError(
             "Only a vacant unit's asking rent is applied here; an occupied unit's rent changes at renewal."
@@ -27,7 +28,7 @@ def pricing_rent_apply(*, unit: UnitsUnit, actor: str) -> PricingSnapshot:
         if snap is None:
             raise ApplicationError("This unit has not been priced yet: run the pricing engine first.")
         rent = snap.recommended_rent
-        if snap.applied_rent == rent and unit.current_rent == rent:
+        if snap.applied_rent == rent and unit.market_rent == rent:
             return snap
         previous, _new = unit_asking_rent_set(unit_id=unit.pk, rent=rent)
         snap.applied_rent = rent

@@ -74,8 +74,8 @@ def test_apply_recommended_rent_persists_and_is_idempotent(api_client, priced):
     assert response.status_code == 200, response.content
     body = response.json()
     unit.refresh_from_db()
-    assert body["asking_rent"] == body["latest"]["recommended_rent"] == str(unit.current_rent)
-    assert body["latest"]["applied_by_name"] and body["latest"]["applied_rent"] == str(unit.current_rent)
+    assert body["asking_rent"] == body["latest"]["recommended_rent"] == str(unit.market_rent)
+    assert body["latest"]["applied_by_name"] and body["latest"]["applied_rent"] == str(unit.market_rent)
     replay = api_client.post(url, {}, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
     assert replay.status_code == 200 and replay["Idempotent-Replayed"] == "true"
     assert api_client.post(url, {}, format="json").status_code == 200  # again without a key: nothing changes

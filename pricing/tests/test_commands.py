@@ -57,9 +57,9 @@ def test_backtest_command_reports_leave_one_out():
 def test_unit_asking_rent_set_only_for_units_not_occupied():
     small_portfolio(properties=1, groups=1, per_group=3, today=TODAY)
     vacant = UnitsUnit.objects.get(status="vacant")
-    assert unit_asking_rent_set(unit_id=vacant.pk, rent=Decimal("1995.00")) == (Decimal("1800.00"), Decimal("1995.00"))
+    assert unit_asking_rent_set(unit_id=vacant.pk, rent=Decimal("1995.00")) == (Decimal("1550.00"), Decimal("1995.00"))
     vacant.refresh_from_db()
-    assert vacant.current_rent == Decimal("1995.00")
+    assert vacant.market_rent == Decimal("1995.00") and vacant.current_rent == Decimal("1800.00")  # last rent kept
     occupied = UnitsUnit.objects.filter(status="occupied").first()
     with pytest.raises(ApplicationError, match="occupied"):
         unit_asking_rent_set(unit_id=occupied.pk, rent=Decimal("1995.00"))

@@ -111,7 +111,7 @@ def test_apply_sets_the_asking_rent_once_and_refuses_occupied_units():
     pricing_engine_run(as_of=TODAY)
     snap = pricing_rent_apply(unit=vacant, actor="user:a@example.com")
     vacant.refresh_from_db()
-    assert vacant.current_rent == snap.recommended_rent == snap.applied_rent
+    assert vacant.market_rent == snap.recommended_rent == snap.applied_rent  # the asking rent the unit pages show
     applied_at = snap.applied_at
     again = pricing_rent_apply(unit=vacant, actor="user:b@example.com")
     assert again.applied_at == applied_at and again.applied_by == "user:a@example.com"
