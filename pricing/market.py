@@ -181,9 +181,33 @@ class CompIndex:
         return group, i, j, inside
 
     def nearest(self, unit: UnitFacts, group: _Group, i: int, j: int, limit: int) -> list[Comp]:
-        """The `limit` comps closest in size (ties: unit number), the unit itself excluded."""
-        candidates = [m for m in group.members[i:j] if m.unit_id != unit.unit_id]
-        candidates.sort(key=lambda m: (abs(m.square_feet - unit.square_feet), m.unit_number))
+        """The `limit` comps closest in size (ties: unit number), the unit itself excluded. Walks outwards from the
+        unit's size in both directions, so it reads about `limit` members (plus ties), not the whole window."""
+        if limit <= 0 or i >= j:
+            return []
+        members, size = group.members, unit.square_feet
+        pos = bisect_left(group.sqft, size, i, j)
+        left, right = pos - 1, pos
+        picked: list[UnitFacts] = []
+        cutoff = None  # the distance of the `limit`-th pick: keep taking members at that same distance (ties)
+        while left >= i or right < j:
+            dl = size - members[left].square_feet if left >= i else None
+            dr = members[right].square_feet - size if right < j else None
+            d = min(x for x in (dl, dr) if x is not None)
+            if cutoff is not None and d > cutoff:
+                break
+            if dl == d:
+                m = members[left]
+                left -= 1
+            else:
+                m = members[right]
+                right += 1
+            if m.unit_id == unit.unit_id:
+                continue
+            picked.append(m)
+            if cutoff is None and len(picked) >= limit:
+                cutoff = d
+        picked.sort(key=lambda m: (abs(m.square_feet - size), m.unit_number))
         return [
             Comp(
                 unit_id=m.unit_id,
@@ -192,9 +216,9 @@ class CompIndex:
                 bathrooms=m.bathrooms,
                 square_feet=m.square_feet,
                 rent=m.current_rent,
-                similarity=similarity(unit.square_feet, m.square_feet),
+                similarity=similarity(size, m.square_feet),
             )
-            for m in candidates[:limit]
+            for m in picked[:limit]
         ]
 
 

@@ -133,3 +133,19 @@ def test_leave_one_out_excludes_the_unit_itself():
     assert acc["median_abs_pct_error"] == pytest.approx(3.33, abs=0.01)
     assert acc["within_5_pct_share"] == 75.0
     assert leave_one_out([unit(1)], CompIndex([unit(1)]))["median_abs_pct_error"] is None
+
+
+def test_nearest_comps_walk_outwards_and_break_ties_by_unit_number():
+    import random
+
+    rng = random.Random(7)
+    others = [unit(i, rng.randint(780, 920), "1900") for i in range(1, 60)]
+    for target in (unit(0, 850), unit(0, 780), unit(0, 920), unit(0, 851, occupied=False)):
+        index = CompIndex([target, *others])
+        group, i, j, _inside = index.window(target)
+        got = [c.unit_id for c in index.nearest(target, group, i, j, 7)]
+        brute = sorted(
+            (m for m in group.members[i:j] if m.unit_id != target.unit_id),
+            key=lambda m: (abs(m.square_feet - target.square_feet), m.unit_number),
+        )
+        assert got == [m.unit_id for m in brute[:7]]
