@@ -202,7 +202,7 @@ class CompIndex:
             else:
                 m = members[right]
                 right += 1
-            if m.unit_id == unit.unit_id:
+            if m is unit:  # the index holds the same UnitFacts objects
                 continue
             picked.append(m)
             if cutoff is None and len(picked) >= limit:

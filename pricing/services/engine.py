@@ -111,7 +111,18 @@ def snapshot_values(unit: UnitFacts, est: MarketEstimate, dec: PriceDecision) ->
         "is_vacant": not unit.occupied,
         "explanation": explanation,
     }
-    key = repr(sorted((k, str(v)) for k, v in values.items())) + repr([sorted(c.items()) for c in comps])
+    # Everything stored is decided by these figures and sentences (the explanation is built from them).
+    drop = dec.price_drop
+    key = "|".join(
+        str(v)
+        for v in (
+            dec.current_rent, dec.market_rent, dec.recommended_rent, dec.rent_gap_amount, dec.rent_gap_pct,
+            est.days_vacant, est.seasonal_factor, dec.demand_score, est.comp_count, dec.confidence_score,
+            dec.strategy, not unit.occupied, unit.square_feet, est.method, dec.summary, dec.fallback,
+            dec.strategy_reason, est.comp_avg_rent, est.comp_avg_sqft, est.base_rent, drop.text if drop else "",
+        )
+    )  # fmt: skip
+    key += "|" + ";".join(f"{c.unit_id}:{c.address}:{c.rent}:{c.square_feet}:{c.bathrooms}" for c in est.comps)
     values["fingerprint"] = hashlib.sha1(key.encode()).hexdigest()
     return {**values, "comps": comps}
 
