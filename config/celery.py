@@ -39,6 +39,10 @@ app.conf.beat_schedule = {
         "task": "renewals.nightly_renewal_scan",
         "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily
     },
+    "daily-pricing-engine": {
+        "task": "pricing.daily_pricing_engine",
+        "schedule": crontab(hour=4, minute=0),  # 04:00 UTC daily (spec 2.2)
+    },
     "daily-collections-scan": {
         "task": "collections.daily_collections_scan",
         "schedule": crontab(hour=8, minute=0),  # 08:00 UTC daily

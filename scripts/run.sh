@@ -11,6 +11,7 @@ $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py seed_demo --if-empty
 $PY manage.py run_task tenants.classify_lease_statuses || echo "(lease classification skipped: $?)"
+$PY manage.py pricing_backfill --if-empty || echo "(pricing history skipped: $?)"
 $PY manage.py ensure_demo_user
 
 pids=()

@@ -217,6 +217,7 @@ def portfolio(db):
     from demo.seed import seed_portfolio
     from portfolio.services import ai_action_queue_generate
     from predictive_maintenance.services import risk_scores_compute
+    from pricing.services import pricing_engine_run
     from properties.models import Properties
     from renewals.models import RenewalRecommendation
     from renewals.services import renewal_scan
@@ -229,6 +230,7 @@ def portfolio(db):
     collections_scan()
     ai_action_queue_generate()
     risk_scores_compute()
+    pricing_engine_run()
     inside_ids = {CollectionCase.objects.order_by("created_at").first().property_id}
     inside_ids.add(RenewalRecommendation.objects.exclude(property_id__in=inside_ids).first().property_id)
     inside = list(Properties.objects.filter(pk__in=inside_ids))
@@ -300,6 +302,7 @@ def test_scoped_manager_lists_exports_and_stats_show_only_their_properties(portf
         "/api/v1/messages/outbox/",
         "/api/v1/turnover/",
         "/api/v1/predictive-maintenance/risk-scores/",
+        "/api/v1/pricing/snapshots/",
     ):
         mine, all_ = client.get(path).json()["count"], everyone.get(path).json()["count"]
         assert 0 < mine < all_, f"{path}: {mine} of {all_}"
@@ -347,6 +350,7 @@ def test_scoped_manager_gets_404_for_every_record_outside_and_200_inside(portfol
         "/api/v1/messages/outbox/{id}/",
         "/api/v1/turnover/{case_id}/",
         "/api/v1/predictive-maintenance/risk-scores/{id}/",
+        "/api/v1/pricing/units/{unit_id}/history/",
     ):
         assert path in reached, f"{path} never answered 200 for an inside record ({sorted(reached)})"
 

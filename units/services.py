@@ -29,6 +29,23 @@ def unit_status_set(*, unit_ids: Iterable, status: str) -> int:
     return UnitsUnit.objects.filter(id__in=ids).exclude(status=status).update(status=status, updated_at=timezone.now())
 
 
+def unit_asking_rent_set(*, unit_id, rent: Decimal) -> tuple[Decimal, Decimal]:
+    """Sets the asking rent of a unit that is not occupied — its `market_rent`, which the unit pages show as a
+    vacant unit's asking rent (docs/decisions.md, "Rent") — in one locked UPDATE; returns (previous, new). An
+    occupied unit's rent is its lease's: it changes through renewals, never here."""
+    rent = parse_money(rent, label="The asking rent")
+    with transaction.atomic():
+        unit = UnitsUnit.objects.select_for_update().filter(pk=unit_id).first()
+        if unit is None:
+            raise ApplicationError("Unit not found.", status_code=404)
+        if unit.status == UnitsUnit.Status.OCCUPIED:
+            raise ApplicationError("The unit is occupied: its rent changes through a renewal, not an asking rent.")
+        previous = unit.market_rent or unit.current_rent
+        if unit.market_rent != rent:
+            UnitsUnit.objects.filter(pk=unit.pk).update(market_rent=rent, updated_at=timezone.now())
+    return previous, rent
+
+
 WORK_ORDER_PREFIX = "WO-"
 _WORK_ORDER_DIGITS = 7
 

@@ -39,6 +39,10 @@ export const routes: Routes = [
         path: 'renewals',
         loadChildren: () => import('./features/renewals/renewals.routes'),
       }),
+      ...requirePermission('view_portfolio', {
+        path: 'pricing',
+        loadChildren: () => import('./features/pricing/pricing.routes'),
+      }),
       ...requirePermission('view_collections', {
         path: 'collections',
         loadChildren: () => import('./features/collections/collections.routes'),

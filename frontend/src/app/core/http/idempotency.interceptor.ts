@@ -15,6 +15,7 @@ const IDEMPOTENT_POSTS: RegExp[] = [
   /\/invoices\/$/,
   /\/invoices\/[^/]+\/transition\/$/,
   /\/turnover\/[^/]+\/(deductions|send-deduction-letter)\/$/,
+  /\/pricing\/units\/[^/]+\/apply\/$/,
 ];
 
 /** One key per request object: a retried observable (`retry()`) re-sends the same request with the same key. */

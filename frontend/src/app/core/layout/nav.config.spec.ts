@@ -43,7 +43,7 @@ describe('visibleNav', () => {
   it('groups the screens by what a manager does; empty groups (Insights for now) go', () => {
     expect(labels(ALL_PERMISSIONS)).toEqual([
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
-      'Leasing: Lease Lifecycle, Renewals',
+      'Leasing: Lease Lifecycle, Renewals, Dynamic Pricing',
       'Residents: Messages',
       'Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment',
       'Money: Collections, Invoices',
@@ -53,16 +53,16 @@ describe('visibleNav', () => {
 
   it('hides what a leasing agent cannot open (Collections, and so the Money group)', () => {
     const nav = labels(LEASING);
-    expect(nav).toContain('Leasing: Lease Lifecycle, Renewals');
+    expect(nav).toContain('Leasing: Lease Lifecycle, Renewals, Dynamic Pricing');
     expect(nav.join()).not.toContain('Collections');
     expect(nav.join()).not.toContain('Money');
     expect(nav).toContain('Residents: Messages');
     expect(nav.join()).not.toContain('Work orders');
   });
 
-  it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle)', () => {
+  it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle and pricing)', () => {
     const nav = labels(MAINTENANCE);
-    expect(nav).toContain('Leasing: Lease Lifecycle');
+    expect(nav).toContain('Leasing: Lease Lifecycle, Dynamic Pricing');
     expect(nav).toContain('Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment');
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });

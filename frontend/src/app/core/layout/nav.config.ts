@@ -48,10 +48,11 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Leasing',
-    // Next: Revenue / pricing (2.2), showings, screening…
+    // Next: showings, screening…
     items: [
       { label: 'Lease Lifecycle', path: '/lifecycle', icon: 'cycle', permission: 'view_portfolio' },
       { label: 'Renewals', path: '/renewals', icon: 'renew', permission: 'view_renewals' },
+      { label: 'Dynamic Pricing', path: '/pricing', icon: 'dollar', permission: 'view_portfolio' },
     ],
   },
   {

@@ -14,3 +14,4 @@ export * from './equipment.models';
 export * from './predictive.models';
 export * from './invoice.models';
 export * from './turnover.models';
+export * from './pricing.models';
