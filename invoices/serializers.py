@@ -442,6 +442,7 @@ class InvoiceExtractionSerializer(serializers.ModelSerializer):
     gl_account_name = serializers.SerializerMethodField()
     ocr_available = serializers.SerializerMethodField()
     duplicate_of_number = serializers.SerializerMethodField()
+    gl_accounts = serializers.SerializerMethodField()
 
     class Meta:
         model = InvoiceAIExtraction
@@ -458,6 +459,7 @@ class InvoiceExtractionSerializer(serializers.ModelSerializer):
             "price_validated", "price_anomaly_detected", "price_anomaly_details", "historical_avg_price",
             "duplicate_of", "duplicate_of_number", "duplicate_reason",
             "extraction_confidence", "extraction_model", "provider", "processing_time_ms", "created_at", "updated_at",
+            "gl_accounts",
         ]  # fmt: skip
 
     @extend_schema_field(WorkOrderCandidateSerializer(many=True))
@@ -498,6 +500,10 @@ class InvoiceExtractionSerializer(serializers.ModelSerializer):
 
     def get_ocr_available(self, obj) -> bool:
         return ocr_available()
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_gl_accounts(self, obj):
+        return [{"code": code, "name": name} for code, name in ACCOUNT_NAMES.items()]
 
     def get_duplicate_of_number(self, obj) -> str | None:
         dup = obj.duplicate_of

@@ -14,6 +14,8 @@ const IDEMPOTENT_POSTS: RegExp[] = [
   /\/messages\/outbox\/[^/]+\/retry\/$/,
   /\/invoices\/$/,
   /\/invoices\/[^/]+\/transition\/$/,
+  /\/invoices\/upload\/$/,
+  /\/invoices\/[^/]+\/(approve|reject)-extraction\/$/,
 ];
 
 /** One key per request object: a retried observable (`retry()`) re-sends the same request with the same key. */
