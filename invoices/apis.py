@@ -220,6 +220,7 @@ class InvoiceFilter(django_filters.FilterSet):
 
 
 INVOICE_NOT_FOUND = "Invoice not found."
+QUEUE_MAX = 500
 
 
 def _invoice_or_404(invoice_id) -> Invoices:
@@ -512,22 +513,21 @@ class InvoiceViewSet(viewsets.GenericViewSet):
     @action(detail=False, methods=["get"], url_path="processing-queue", pagination_class=None)
     def processing_queue(self, request):
         """Every uploaded invoice in the pipeline with its stage (queued, extracting, failed, review, flagged,
-        duplicate; with `include_done` also approved and rejected), newest first, at most 200; `counts` per
-        stage; whether OCR is available on this server; the chart of accounts for the GL code picker."""
+        duplicate; with `include_done` also approved and rejected), newest first; `counts` per stage over
+        the latest 500 uploads; whether OCR is available on this server; the chart of accounts (GL picker)."""
         params = request.query_params.copy()
         stages = [s for s in ",".join(params.getlist("stage")).split(",") if s]
         data = validated(
             ProcessingQueueInputSerializer, {"stage": stages, "include_done": params.get("include_done", False)}
         )
-        rows = list(
-            processing_queue(
-                include_done=data["include_done"] or bool(set(data.get("stage") or ()) & {"approved", "rejected"})
-            )[:200]
-        )
+        include_done = data["include_done"] or bool(set(data.get("stage") or ()) & {"approved", "rejected"})
+        rows = list(processing_queue(include_done=True)[:QUEUE_MAX])
         counts = dict.fromkeys(PIPELINE_STAGES, 0)
         for row in rows:
             row.stage = extraction_stage(row)
             counts[row.stage] += 1
+        if not include_done:
+            rows = [r for r in rows if r.invoice.status == Invoices.Status.PROCESSING]
         wanted = set(data.get("stage") or ())
         if wanted:
             rows = [r for r in rows if r.stage in wanted]

@@ -160,6 +160,13 @@ class PriceCheck:
     pct_above: Decimal | None = None
 
 
+def _work_label(label: str) -> str:
+    """ "Plumbing" → "plumbing", "HVAC" stays "HVAC" (an acronym), "" → "this kind of work"."""
+    if not label:
+        return "this kind of work"
+    return label if label.isupper() else label[0].lower() + label[1:]
+
+
 def _pct(value: Decimal, base: Decimal) -> Decimal:
     return ((value - base) / base * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
 
@@ -178,7 +185,7 @@ def price_check(
     if total is None or total <= 0:
         return PriceCheck(False, False, "No total to check.", None)
     notes, anomaly, typical, pct_above = [], False, None, None
-    what = category_label.lower() or "this kind of work"
+    what = _work_label(category_label)
     if len(vendor_history) >= PRICE_VENDOR_MIN_HISTORY:
         typical = Decimal(statistics.median(vendor_history)).quantize(CENT)
         pct = _pct(total, typical)

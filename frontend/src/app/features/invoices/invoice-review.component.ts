@@ -138,8 +138,9 @@ export class InvoiceReviewComponent {
         if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
         this.objectUrl = URL.createObjectURL(blob);
         if (doc.kind === 'pdf') {
-          const page = x.first_page > 1 ? `#page=${x.first_page}` : '';
-          this.docUrl.set(this.sanitizer.bypassSecurityTrustResourceUrl(this.objectUrl + page));
+          // the browser's viewer: the invoice's first page, fitted to the pane's width, no thumbnails
+          const view = `#page=${x.first_page}&navpanes=0&view=FitH`;
+          this.docUrl.set(this.sanitizer.bypassSecurityTrustResourceUrl(this.objectUrl + view));
         } else {
           this.imgUrl.set(this.objectUrl);
         }
