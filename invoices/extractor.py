@@ -957,6 +957,10 @@ def extract(pages: list[list[Line]], known_vendors: list[str] | tuple[str, ...] 
     po = _pick(doc.labelled("po_number", doc.read_id))
     put("po_number", po)
     wo = _pick(doc.labelled("work_order_reference", doc.read_id))
+    if wo is not None and wo.cell is not None:  # "WO-0000451" is the reference itself, prefix included
+        whole = re.search(rf"\bW\.?/?O\.?[-#\s]*{re.escape(str(wo.value))}\b", wo.cell.text, re.IGNORECASE)
+        if whole:
+            wo.value = whole.group(0).strip()
     if wo is None:
         m = next(
             (

@@ -25,6 +25,7 @@ from invoices.chart_of_accounts import ACCOUNTS, CATEGORY_ACCOUNT, DEFAULT_ACCOU
 
 AUTO_LINK_THRESHOLD = 0.6
 REFERENCE_SCORE = 0.95
+SIMILARITY_MAX = 0.9
 CANDIDATES_KEPT = 5
 MATCH_WINDOW_DAYS = 120  # work orders requested or completed this long before the invoice date are candidates
 DUPLICATE_WINDOW_DAYS = 7
@@ -124,7 +125,8 @@ def score_work_order(wo: WorkOrderFacts, inv: InvoiceFacts) -> tuple[float, list
             reasons.append("amount close to the estimate")
     weight = sum(WEIGHTS[k] for k in parts)
     score = sum(WEIGHTS[k] * v for k, v in parts.items()) / weight if weight else 0.0
-    return round(score, 3), reasons
+    # similarity alone never outranks an order the invoice names
+    return round(min(score, SIMILARITY_MAX), 3), reasons
 
 
 def rank_work_orders(candidates: list[WorkOrderFacts], inv: InvoiceFacts) -> list[dict]:
