@@ -300,6 +300,55 @@ def h_multipage_noheader(d: Doc) -> str:
 <p style="text-align:right">Subtotal {us(d.subtotal)}<br>Tax {us(d.tax)}<br>Total {us(d.total)}</p>"""
 
 
+def t_sku(d: Doc) -> str:
+    rows = "".join(
+        f"<tr><td>{1000 + i * 7}</td><td>{x}</td><td>{qty(q)}</td><td>{p:,.2f}</td><td>{a:,.2f}</td></tr>"
+        for i, (x, q, p, a) in enumerate(d.lines)
+    )
+    return f"""<style>{BASE_CSS % ("DejaVu Sans", 9)} td,th{{border:1px solid #444}}</style>
+<table style="width:100%"><tr><td style="border:0"><b style="font-size:16pt">{d.vendor}</b><br>{d.address}<br>Fax 555-0100</td>
+<td style="border:0;text-align:right"><b>INVOICE</b><br>Number: {d.number}<br>Date: {d.date:%m/%d/%Y}<br>PO #: 55{d.number[-3:]}</td></tr></table>
+<p>Ship To: {d.customer}</p>
+<table style="width:100%"><tr><th>Item Code</th><th>Description</th><th>Qty</th><th>Unit Price</th><th>Ext. Price</th></tr>{rows}</table>
+<table style="margin-left:60%"><tr><td>Subtotal</td><td>{d.subtotal:,.2f}</td></tr><tr><td>Shipping</td><td>0.00</td></tr>
+<tr><td>Sales Tax</td><td>{d.tax:,.2f}</td></tr><tr><td>TOTAL USD</td><td>{d.total:,.2f}</td></tr></table>"""
+
+
+def t_title_number(d: Doc) -> str:
+    rows = "".join(
+        f"<tr><td>{x}<br><small>Per work order, completed on site</small></td><td>{us(a)}</td></tr>"
+        for x, q, p, a in d.lines
+    )
+    return f"""<style>{BASE_CSS % ("Liberation Sans, sans-serif", 10)}</style>
+<div style="text-align:right;font-size:22pt">INVOICE #{d.number}</div>
+<div style="font-size:13pt"><b>{d.vendor}</b></div><div>{d.address}</div>
+<p>{d.date:%A, %B %-d, %Y}</p><p>Prepared for: {d.customer} — {d.unit}</p>
+<table style="width:100%"><tr><th style="text-align:left">Services Rendered</th><th style="text-align:right">Charges</th></tr>{rows}</table>
+<p style="text-align:right">Total before tax: {us(d.subtotal)}<br>Tax: {us(d.tax)}<br>Please pay: {us(d.total)}</p>"""
+
+
+def t_gst(d: Doc) -> str:
+    gst = q2(d.subtotal * Decimal("0.05"))
+    pst = d.total - d.subtotal - gst
+    rows = "".join(f"<tr><td>{x}</td><td>{qty(q)}</td><td>{us(p)}</td><td>{us(a)}</td></tr>" for x, q, p, a in d.lines)
+    return f"""<style>{BASE_CSS % ("DejaVu Sans", 10)}</style>
+<h2>{d.vendor}</h2><p>GST No. 81234 5678 RT0001</p>
+<table><tr><td>Invoice:</td><td>{d.number}</td></tr><tr><td>Invoice Date:</td><td>{d.date:%Y/%m/%d}</td></tr>
+<tr><td>Terms:</td><td>Due on receipt</td></tr></table><p>Customer: {d.customer}</p>
+<table style="width:100%"><tr><th style="text-align:left">Description</th><th>Qty</th><th>Price</th><th>Amount</th></tr>{rows}</table>
+<p style="text-align:right">Subtotal {us(d.subtotal)}<br>GST 5% {us(gst)}<br>PST {us(pst)}<br>Total CAD {us(d.total)}</p>"""
+
+
+def t_remit_bottom(d: Doc) -> str:
+    rows = "".join(f"<tr><td>{qty(q)}</td><td>{x}</td><td>{us(p)}</td><td>{us(a)}</td></tr>" for x, q, p, a in d.lines)
+    return f"""<style>{BASE_CSS % ("DejaVu Serif", 10)}</style>
+<div style="display:flex;justify-content:space-between"><div><b>Invoice to</b><br>{d.customer}<br>Attn: Accounts Payable</div>
+<div style="text-align:right">Inv #: {d.number}<br>Issued: {d.date:%b %-d %Y}<br>Due: {d.due:%b %-d %Y}</div></div>
+<table style="width:100%;margin-top:20px"><tr><th>Qty</th><th style="text-align:left">Item</th><th>Each</th><th>Total</th></tr>{rows}</table>
+<p style="text-align:right">Amount due {us(d.total)}</p>
+<hr><p>Please remit payment to: {d.vendor}, {d.address}</p>"""
+
+
 TEMPLATES = {
     # name: (set, function, lines range or fixed, as image?)
     "classic": ("tuning", t_classic, None, False),
@@ -310,6 +359,11 @@ TEMPLATES = {
     "statement": ("tuning", t_statement, None, False),
     "amount_only": ("tuning", t_amount_only, None, False),
     "classic_scan": ("tuning", t_classic, None, True),
+    "sku": ("tuning", t_sku, None, False),
+    "title_number": ("tuning", t_title_number, None, False),
+    "gst": ("tuning", t_gst, None, False),
+    "remit_bottom": ("tuning", t_remit_bottom, None, False),
+    "modern_scan": ("tuning", t_modern, None, True),
     "receipt": ("heldout", h_receipt, None, False),
     "grid": ("heldout", h_grid, None, False),
     "ticket": ("heldout", h_ticket, 4, False),

@@ -551,6 +551,49 @@ def _customer_cells(lines: list[Line]) -> set[tuple[int, int]]:
     return out
 
 
+_VENDOR_LABEL = re.compile(
+    r"^.*?\b(?:remit(?:\s*payment)?\s*to|payable\s*to|pay\s*to|vendor(?:\s*name)?|from|billed\s*by|sold\s*by|"
+    r"contractor|supplier|service\s*provider|choosing|thank\s*you\s*for\s*choosing)\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _strip_vendor_label(text: str) -> str:
+    m = _VENDOR_LABEL.match(text)
+    return text[m.end() :] if m and m.end() < len(text) else text
+
+
+def _read_company(text: str):
+    """A business name out of a label's value: up to its address (", 12 Main St"), phone or email."""
+    text = text.strip().lstrip(":#.- ").strip()
+    text = re.split(r",\s*(?=\d)|\s+[-–|·]\s+|\s+\(?\d{3}\)?[-.\s]\d{3}|\s+\S+@\S+|\s{2,}", text)[0].strip(" ,;:")
+    return text[:120] if len(text) >= 2 and re.search(r"[A-Za-z]", text) else None
+
+
+_TITLE_WORD = re.compile(r"^(?:[^A-Za-z0-9]*)(?:tax\s*)?[!|1lI]nv[o0]ice|^statement|^receipt|^bill$", re.IGNORECASE)
+
+
+def _whole_name(found: Found, lines: list[Line]) -> Found:
+    """A business name in large type wrapped onto a second line ("Blue Sky Heating and Air," / "Inc.") joined
+    back; a title OCR glued onto it ("Northside Flooring = INVOICE") cut off."""
+    words = str(found.value).split()
+    while len(words) > 1 and (_TITLE_WORD.match(words[-1]) or re.fullmatch(r"[=|!:~-]+", words[-1])):
+        words.pop()
+    text = " ".join(words)
+    cell, line = found.cell, found.line
+    if cell is not None and line is not None and cell.size and cell.x0 is not None:
+        index = next((i for i, x in enumerate(lines) if x is line), None)
+        for nxt in lines[index + 1 : index + 3] if index is not None else []:
+            below = next((c for c in nxt.cells if c.x0 is not None and abs(c.x0 - cell.x0) <= 3), None)
+            if below is None:
+                continue
+            if below.size and abs(below.size - cell.size) <= 0.5 and len(below.text) <= 40:
+                if not NOT_VENDOR.search(below.text) and not _TITLE_WORD.match(below.text):
+                    text = f"{text} {below.text.strip()}"
+            break
+    return Found(text, found.confidence, found.line, found.cell, found.how)
+
+
 def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, float]:
     """(found printed name, matched known vendor, match score)."""
     customer = _customer_cells(doc.lines)
@@ -562,7 +605,7 @@ def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, floa
             for ci, cell in enumerate(line.cells):
                 if (id(line), ci) in customer or len(cell.text) < 3 or len(cell.text) > 80:
                     continue
-                text = re.sub(r"(?i)^\s*(?:remit\s*to|from|payable\s*to|vendor)\s*:?", "", cell.text).strip()
+                text = _read_company(_strip_vendor_label(cell.text)) or ""
                 name, score = match_vendor(text, known)
                 if name:
                     weight = score - (0.02 if rank > 15 else 0.0)
@@ -570,10 +613,10 @@ def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, floa
                         best = (weight, Found(text, min(0.97, score), line, cell, "known vendor"), name)
         if best is not None:
             return best[1], best[2], best[0]
-    # 2. a labelled vendor ("Remit to", "Payable to", "From")
+    # 2. a labelled vendor ("Remit to", "Payable to", "From"), its address cut off
     labelled = [
         f
-        for f in doc.labelled("vendor", doc.read_text)
+        for f in doc.labelled("vendor", _read_company)
         if not NOT_VENDOR.search(str(f.value)) and len(str(f.value)) <= 80
     ]
     labelled.sort(key=lambda f: (bool(COMPANY_WORDS.search(str(f.value))), f.confidence), reverse=True)
@@ -581,7 +624,8 @@ def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, floa
     top_candidates: list[tuple[float, Found]] = []
     sizes = sorted({c.size for line in first_page[:25] for c in line.cells if c.size}, reverse=True)
     biggest = sizes[0] if sizes else 0
-    for rank, line in enumerate(first_page[:14]):
+    table_at = next((i for i, line in enumerate(first_page) if _header_of(line) is not None), len(first_page))
+    for rank, line in enumerate(first_page[: min(14, table_at)]):
         for ci, cell in enumerate(line.cells):
             text = cell.text.strip()
             if (id(line), ci) in customer or len(text) < 3 or len(text) > 60 or NOT_VENDOR.search(text):
@@ -599,6 +643,8 @@ def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, floa
                 score += 0.03
             top_candidates.append((score, Found(text, min(0.8, 0.35 + score / 2), line, cell, "top of page")))
     top_candidates.sort(key=lambda t: t[0], reverse=True)
+    if top_candidates:
+        top_candidates[0] = (top_candidates[0][0], _whole_name(top_candidates[0][1], first_page))
     if labelled and (not top_candidates or COMPANY_WORDS.search(str(labelled[0].value)) or top_candidates[0][0] < 0.6):
         return labelled[0], None, 0.0
     if top_candidates:
@@ -608,28 +654,28 @@ def _vendor(doc: _Doc, known: list[str]) -> tuple[Found | None, str | None, floa
 
 # --- line items ---------------------------------------------------------------------------------------------------
 
-HEADER_ROLES = {
-    "description": re.compile(
-        r"^(?:item\s*)?(?:description|desc\.?|details?|particulars|services?(?:\s*(?:performed|provided|description))?|"
-        r"work\s*(?:performed|description|done)|product|task|labou?r\s*/\s*materials?|activity|item(?:s)?(?:\s*/\s*service)?|"
-        r"materials?\s*(?:&|and)\s*labou?r|line\s*item)$",
-        re.IGNORECASE,
-    ),
+HEADER_ROLES = {  # checked in this order (a code column before the description it sits beside)
+    "code": re.compile(r"^(?:item\s*(?:#|no\.?|code|number)|sku|code|part\s*(?:#|no\.?)|ref\.?|pos\.?|#|line)$", re.I),
+    "date": re.compile(r"^(?:date|service\s*date|day|date\s*of\s*service)$", re.IGNORECASE),
     "quantity": re.compile(
-        r"^(?:qty\.?|quantity|hours?|hrs\.?|units?|count|no\.|#\s*units|qty\s*/\s*hrs|q'?ty)$", re.I
+        r"^(?:qty\.?|quantity|hours?|hrs\.?|units?|count|no\.|#\s*units|qty\s*/\s*hrs|q'?ty|hrs?\s*/\s*qty|pcs|visits)$",
+        re.IGNORECASE,
     ),
     "unit_price": re.compile(
         r"^(?:unit\s*(?:price|cost|rate)|rate|price|each|cost|unit\s*\$|price\s*(?:per|/)\s*unit|hourly\s*rate|"
-        r"rate\s*/\s*price|unit|u/?p)$",
+        r"rate\s*/\s*price|u/?p|price\s*each|rate\s*\(\$\)|unit\s*amount)$",
         re.IGNORECASE,
     ),
     "amount": re.compile(
-        r"^(?:amount|total|line\s*total|ext(?:ended)?\.?(?:\s*(?:price|amount))?|amt\.?|sum|subtotal|net|"
-        r"total\s*price|price\s*total|charges?|amount\s*\(\w+\))$",
+        r"^(?:amount|total|line\s*total|ext(?:ended)?\.?(?:\s*(?:price|amount|total))?|amt\.?|sum|subtotal|net|"
+        r"total\s*(?:price|amount|cost)|price\s*total|charges?|amount\s*\(\w+\)|fee|amount\s*due)$",
         re.IGNORECASE,
     ),
-    "code": re.compile(r"^(?:item\s*(?:#|no\.?|code)|sku|code|part\s*(?:#|no\.?)|ref)$", re.IGNORECASE),
-    "date": re.compile(r"^(?:date|service\s*date|day)$", re.IGNORECASE),
+    "description": re.compile(
+        r"\b(?:description|desc\.?|details?|particulars|services?|work|product|task|activity|items?|job|labou?r|"
+        r"materials?|rendered|performed|memo|narrative)\b",
+        re.IGNORECASE,
+    ),
 }
 QTY_UNIT = re.compile(
     r"^\s*(\d+(?:[.,]\d+)?)\s*(?:x|hrs?\.?|hours?|ea\.?|each|pcs?\.?|units?|sq\.?\s*ft\.?|sf|lf|ft|gal|visits?|days?)\s*$",
@@ -657,7 +703,7 @@ def _header_of(line: Line) -> Header | None:
     for cell in cells:
         text = cell.text.strip().rstrip(":").strip()
         for role, pattern in HEADER_ROLES.items():
-            if pattern.match(text):
+            if (pattern.search(text) if role == "description" else pattern.match(text)) and len(text) <= 40:
                 roles.append((role, cell))
                 break
         else:
@@ -695,6 +741,29 @@ class Row:
 
 def _q2(v: Decimal) -> Decimal:
     return v.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _repair(q: Decimal | None, p: Decimal | None, a: Decimal) -> tuple[Decimal | None, Decimal | None, bool]:
+    """(q, p, repaired) — a quantity or price whose decimal point was lost (OCR reads "2.5" as "25") put back
+    when exactly that makes quantity × price = amount."""
+    if q is None or p is None or _q2(q * p) == _q2(a):
+        return q, p, False
+    for factor in (Decimal(10), Decimal(100)):
+        if _q2(q / factor * p) == _q2(a):
+            return q / factor, p, True
+        if _q2(q * (p / factor)) == _q2(a):
+            return q, _q2(p / factor), True
+    return q, p, False
+
+
+def _repair_amount(q: Decimal | None, p: Decimal | None, a: Decimal) -> Decimal:
+    """An amount whose decimal point was lost ("452.38" read "45238") put back when q × p says so."""
+    if q is None or p is None or _q2(q * p) == _q2(a):
+        return a
+    for factor in (Decimal(100), Decimal(10)):
+        if _q2(q * p) == _q2(a / factor):
+            return _q2(a / factor)
+    return a
 
 
 def _resolve_numbers(nums: list[Decimal], texts: list[str]) -> tuple[Decimal | None, Decimal | None, Decimal, float]:
@@ -763,11 +832,12 @@ def _row_from(line: Line, doc: _Doc, header: Header | None) -> tuple[str, Row | 
         num_texts.append(cell.text)
     desc = " ".join(p for p in desc_parts if p).strip(" -–:")
     if positioned and "amount" in placed:
-        amount = placed["amount"]
         q, p = placed.get("quantity"), placed.get("unit_price")
+        amount = _repair_amount(q, p, placed["amount"])
         conf = 0.8
         if q is not None and p is not None:
-            conf = 0.92 if _q2(q * p) == _q2(amount) else 0.5
+            q, p, repaired = _repair(q, p, amount)
+            conf = (0.8 if repaired else 0.92) if _q2(q * p) == _q2(amount) else 0.5
         elif p is not None and q is None:
             q = Decimal(1) if p == amount else (_q2(amount / p) if p else None)
         elif q is not None and p is None:
@@ -777,6 +847,10 @@ def _row_from(line: Line, doc: _Doc, header: Header | None) -> tuple[str, Row | 
         return desc, Row(desc, q, p, amount, line, conf)
     if nums:
         q, p, amount, conf = _resolve_numbers(nums, num_texts)
+        if conf < 0.6:
+            q2_, p2_, repaired = _repair(q, p, amount)
+            if repaired:
+                q, p, conf = q2_, p2_, 0.8
         return desc, Row(desc, q, p, amount, line, conf)
     return desc, None
 
@@ -822,7 +896,17 @@ def _line_items(doc: _Doc) -> tuple[list[Row], bool]:
                 continue
             desc, row = _row_from(line, doc, header)
             if row is None:
-                if desc and rows and rows[-1].line.page == line.page and not pending and _close(rows[-1].line, line):
+                # a description whose numbers sit on the next printed line (vertically centred beside two lines of
+                # text) starts that row; otherwise it continues the row above (a wrapped description)
+                nxt = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].page == line.page else None
+                bare_next = nxt is not None and not TOTALS_START.match(nxt.text) and _bare_numbers(nxt, doc, header)
+                if desc and bare_next:
+                    pending = (
+                        (pending + " " + desc).strip()
+                        if not rows or not _close(rows[-1].line, line) or pending
+                        else desc
+                    )
+                elif desc and rows and rows[-1].line.page == line.page and not pending and _close(rows[-1].line, line):
                     rows[-1].description = (rows[-1].description + " " + desc).strip()
                 elif desc:
                     pending = (pending + " " + desc).strip()
@@ -846,6 +930,12 @@ def _line_items(doc: _Doc) -> tuple[list[Row], bool]:
         elif row is not None and desc and row.confidence >= 0.8 and rows and rows[-1].line.page == line.page:
             rows.append(row)
     return rows, False
+
+
+def _bare_numbers(line: Line, doc: _Doc, header: Header | None) -> bool:
+    """A line of numbers only (the amounts of a row whose description is on the line above)."""
+    desc, row = _row_from(line, doc, header)
+    return row is not None and not desc
 
 
 def _close(a: Line, b: Line) -> bool:
