@@ -12,6 +12,9 @@ $(VENV)/.installed: requirements.txt constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt -c constraints.txt
+	@command -v tesseract >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && apt-get install -y -qq tesseract-ocr >/dev/null; } \
+	  || echo "tesseract-ocr is not installed (sudo apt-get install tesseract-ocr): scanned invoices can't be OCR'd"
 	@touch $@
 
 install: $(VENV)/.installed

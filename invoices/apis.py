@@ -11,6 +11,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.filters import SearchFilter
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from core.apis import UUID_LOOKUP
@@ -22,13 +23,18 @@ from core.services import actor_label
 from core.validation import validated
 from invoices import compliance
 from invoices.models import Invoices, Vendor
+from invoices.reading import ocr_available
 from invoices.selectors import (
     OPEN_STATUSES,
+    PIPELINE_STAGES,
     WORK_ORDER_OPTIONS_MAX,
+    extraction_get,
+    extraction_stage,
     invoice_get,
     invoice_list,
     invoice_summary,
     invoice_work_order_options,
+    processing_queue,
     vendor_compliance_q,
     vendor_get,
     vendor_list,
@@ -37,23 +43,38 @@ from invoices.serializers import (
     InvoiceAttachmentInputSerializer,
     InvoiceCreateInputSerializer,
     InvoiceDetailSerializer,
+    InvoiceExtractionApproveInputSerializer,
+    InvoiceExtractionSerializer,
     InvoiceListSerializer,
+    InvoiceMatchWorkOrderInputSerializer,
+    InvoiceReasonInputSerializer,
     InvoiceSummarySerializer,
     InvoiceTransitionErrorSerializer,
     InvoiceTransitionInputSerializer,
     InvoiceUpdateInputSerializer,
+    InvoiceUploadInputSerializer,
+    InvoiceUploadResultSerializer,
     InvoiceWorkOrderOptionSerializer,
     InvoiceWorkOrderOptionsInputSerializer,
+    ProcessingQueueInputSerializer,
+    ProcessingQueueSerializer,
     VendorInputSerializer,
     VendorSerializer,
     actor_name,
 )
 from invoices.services import (
+    ACCOUNT_CHOICES,
+    extraction_retry,
     invoice_attachment_add,
     invoice_attachment_remove,
     invoice_create,
+    invoice_extraction_approve,
+    invoice_extraction_flag,
+    invoice_extraction_match_work_order,
+    invoice_extraction_reject,
     invoice_transition,
     invoice_update,
+    invoice_upload,
     vendor_create,
     vendor_deactivate,
     vendor_update,
@@ -199,6 +220,7 @@ class InvoiceFilter(django_filters.FilterSet):
 
 
 INVOICE_NOT_FOUND = "Invoice not found."
+QUEUE_MAX = 500
 
 
 def _invoice_or_404(invoice_id) -> Invoices:
@@ -377,3 +399,137 @@ class InvoiceViewSet(viewsets.GenericViewSet):
             columns=self.EXPORT_COLUMNS,
             filename=f"invoices-{timezone.localdate().isoformat()}.csv",
         )
+
+    # --- 3.2 Invoice AI ------------------------------------------------------------------------------------------
+
+    def _extraction(self, request, invoice, *, status_code: int = 200) -> Response:
+        extraction, work_orders = extraction_get(invoice=invoice)
+        if extraction is None:
+            raise NotFound("This invoice was not uploaded for AI extraction.")
+        context = {"request": request, "work_orders": work_orders}
+        return Response(InvoiceExtractionSerializer(extraction, context=context).data, status=status_code)
+
+    @extend_schema(
+        request={"multipart/form-data": InvoiceUploadInputSerializer},
+        responses={201: InvoiceUploadResultSerializer},
+    )
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    @idempotent
+    def upload(self, request):
+        """Uploads vendor invoices (PDFs or photos; multipart `files`, repeated, or `file`) for AI extraction: each
+        is stored through core/files, a PDF holding several invoices is cut where its pages say a new invoice
+        starts ("Page 1 of 2", another invoice number), and each invoice is created in `processing` with its
+        extraction queued. Poll `GET {id}/extraction/` until `status` is `extracted` or `failed`. `property` is
+        required for people who see only some properties. 400 names a refused file (not a PDF or image, too
+        large, damaged)."""
+        data = validated(InvoiceUploadInputSerializer, request.data)
+        files = list(data.get("files") or []) + ([data["file"]] if data.get("file") else [])
+        invoices = invoice_upload(
+            files=files, user=request.user, actor=actor_label(request.user), property=data.get("property")
+        )
+        rows = []
+        for invoice in invoices:
+            extraction, _ = extraction_get(invoice=invoice)
+            rows.append(
+                {
+                    "id": invoice.pk,
+                    "file_name": extraction.source_file.original_name,
+                    "first_page": extraction.first_page,
+                    "last_page": extraction.last_page,
+                    "extraction_status": extraction.status,
+                    "duplicate_reason": extraction.duplicate_reason,
+                }
+            )
+        body = InvoiceUploadResultSerializer({"count": len(rows), "invoices": rows}).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={200: InvoiceExtractionSerializer})
+    @action(detail=True, methods=["get"])
+    def extraction(self, request, pk=None):
+        """What the AI read from the uploaded invoice: `status` queued → extracting → extracted | failed (with
+        `failure_reason`); every field with its confidence (`field_confidence`, `low_confidence`) and where it was
+        on the page (`field_locations`); work-order candidates; price check; duplicate; GL code; the original as a
+        signed URL (`document`)."""
+        return self._extraction(request, _invoice_or_404(pk))
+
+    @extend_schema(request=None, responses={200: InvoiceExtractionSerializer})
+    @action(detail=True, methods=["post"], url_path="retry-extraction")
+    def retry_extraction(self, request, pk=None):
+        """Reads the file again (after a failure: a scan once OCR is installed, a flaky model call)."""
+        invoice = _invoice_or_404(pk)
+        extraction_retry(invoice=invoice, actor=actor_label(request.user))
+        return self._extraction(request, invoice)
+
+    @extend_schema(request=InvoiceExtractionApproveInputSerializer, responses={200: InvoiceDetailSerializer})
+    @action(detail=True, methods=["post"], url_path="approve-extraction", parser_classes=[JSONParser])
+    @idempotent
+    def approve_extraction(self, request, pk=None):
+        """Approves an uploaded invoice from its extraction, with the reviewer's corrections (any field; `line_items`
+        replaces the lines read): writes the invoice, its lines, the work-order link and the work order's actual
+        cost (what its approved invoices total) in one transaction. 400 for a missing vendor or date, a duplicate
+        number, a date in the future. Send an `Idempotency-Key` header to retry safely."""
+        invoice = _invoice_or_404(pk)
+        overrides = validated(InvoiceExtractionApproveInputSerializer, request.data)
+        invoice_extraction_approve(invoice=invoice, actor=actor_label(request.user), overrides=dict(overrides))
+        return _detail(request, invoice.pk)
+
+    @extend_schema(request=InvoiceMatchWorkOrderInputSerializer, responses={200: InvoiceExtractionSerializer})
+    @action(detail=True, methods=["post"], url_path="match-work-order")
+    def match_work_order(self, request, pk=None):
+        """Links the uploaded invoice to a work order by hand (`work_order`: id, or null to unlink)."""
+        invoice = _invoice_or_404(pk)
+        data = validated(InvoiceMatchWorkOrderInputSerializer, request.data)
+        invoice_extraction_match_work_order(
+            invoice=invoice, actor=actor_label(request.user), work_order=data["work_order"]
+        )
+        return self._extraction(request, invoice)
+
+    @extend_schema(request=InvoiceReasonInputSerializer, responses={200: InvoiceExtractionSerializer})
+    @action(detail=True, methods=["post"])
+    def flag(self, request, pk=None):
+        """Flags the uploaded invoice for a second look, with the reason (it stays in the processing queue)."""
+        invoice = _invoice_or_404(pk)
+        data = validated(InvoiceReasonInputSerializer, request.data)
+        invoice_extraction_flag(invoice=invoice, actor=actor_label(request.user), reason=data["reason"])
+        return self._extraction(request, invoice)
+
+    @extend_schema(request=InvoiceReasonInputSerializer, responses={200: InvoiceDetailSerializer})
+    @action(detail=True, methods=["post"], url_path="reject-extraction")
+    @idempotent
+    def reject_extraction(self, request, pk=None):
+        """Rejects the uploaded invoice with the reason (the vendor will ask)."""
+        invoice = _invoice_or_404(pk)
+        data = validated(InvoiceReasonInputSerializer, request.data)
+        invoice_extraction_reject(invoice=invoice, actor=actor_label(request.user), reason=data["reason"])
+        return _detail(request, invoice.pk)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("stage", OpenApiTypes.STR, description="Comma-separated: " + ", ".join(PIPELINE_STAGES)),
+            OpenApiParameter("include_done", OpenApiTypes.BOOL, description="Also approved and rejected uploads"),
+        ],
+        responses={200: ProcessingQueueSerializer},
+    )
+    @action(detail=False, methods=["get"], url_path="processing-queue", pagination_class=None)
+    def processing_queue(self, request):
+        """Every uploaded invoice in the pipeline with its stage (queued, extracting, failed, review, flagged,
+        duplicate; with `include_done` also approved and rejected), newest first; `counts` per stage over
+        the latest 500 uploads; whether OCR is available on this server; the chart of accounts (GL picker)."""
+        params = request.query_params.copy()
+        stages = [s for s in ",".join(params.getlist("stage")).split(",") if s]
+        data = validated(
+            ProcessingQueueInputSerializer, {"stage": stages, "include_done": params.get("include_done", False)}
+        )
+        include_done = data["include_done"] or bool(set(data.get("stage") or ()) & {"approved", "rejected"})
+        rows = list(processing_queue(include_done=True)[:QUEUE_MAX])
+        counts = dict.fromkeys(PIPELINE_STAGES, 0)
+        for row in rows:
+            row.stage = extraction_stage(row)
+            counts[row.stage] += 1
+        if not include_done:
+            rows = [r for r in rows if r.invoice.status == Invoices.Status.PROCESSING]
+        wanted = set(data.get("stage") or ())
+        if wanted:
+            rows = [r for r in rows if r.stage in wanted]
+        body = {"results": rows, "counts": counts, "ocr_available": ocr_available(), "gl_accounts": ACCOUNT_CHOICES}
+        return Response(ProcessingQueueSerializer(body).data)

@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -38,6 +40,8 @@ class Vendor(BaseModel):
 class Invoices(BaseModel):
     class Status(models.TextChoices):
         # The flow and what each move needs: invoices/workflow.py (pure). The old "pending" became "received".
+        # "processing": uploaded (3.2), its fields being read or waiting for review of what was read.
+        PROCESSING = "processing", "Processing"
         RECEIVED = "received", "Received"
         APPROVED = "approved", "Approved"
         PAID = "paid", "Paid"
@@ -154,3 +158,100 @@ class InvoiceEvents(BaseModel):
         ordering = ["-at", "-created_at"]
         indexes = [models.Index(fields=["invoice", "at"], name="invoice_events_invoice_at")]
         verbose_name = "invoice event"
+
+
+class InvoiceAIExtraction(models.Model):
+    """What was read from an uploaded invoice (3.2): every field with its confidence and, when known, where on the
+    page it was; the work-order match, the price check, duplicates and the GL code. One per invoice; the invoice
+    itself keeps only what a person approved (`invoice_extraction_approve` writes it)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        EXTRACTING = "extracting", "Extracting"
+        EXTRACTED = "extracted", "Extracted"
+        FAILED = "failed", "Failed"
+
+    class Review(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        FLAGGED = "flagged", "Flagged"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    invoice = models.OneToOneField(Invoices, on_delete=models.CASCADE, related_name="ai_extraction")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    failure_reason = models.TextField(blank=True, default="")
+    review_state = models.CharField(max_length=10, choices=Review.choices, default=Review.PENDING)
+    flag_reason = models.TextField(blank=True, default="")
+    source_file = models.ForeignKey(
+        "files.StoredFile", on_delete=models.PROTECT, null=True, blank=True, related_name="invoice_extractions"
+    )
+    first_page = models.PositiveIntegerField(default=1, help_text="The invoice's pages in the file (1-based).")
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+    ocr_used = models.BooleanField(default=False)
+
+    # Extracted fields (spec 3.2) and the ones the issue adds
+    extracted_vendor_name = models.CharField(max_length=200, blank=True, default="")
+    matched_vendor = models.ForeignKey(
+        Vendor, on_delete=models.SET_NULL, null=True, blank=True, related_name="ai_extractions"
+    )
+    vendor_match_score = models.FloatField(null=True, blank=True)
+    extracted_invoice_number = models.CharField(max_length=100, blank=True, default="")
+    extracted_date = models.DateField(null=True, blank=True)
+    extracted_due_date = models.DateField(null=True, blank=True)
+    extracted_total = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    extracted_tax = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    extracted_subtotal = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    extracted_line_items = models.JSONField(default=list, blank=True)
+    # [{"description", "quantity", "unit_price", "total", "confidence", "location"}]
+    extracted_po_number = models.CharField(max_length=100, blank=True, default="")
+    extracted_work_order_reference = models.CharField(max_length=100, blank=True, default="")
+    extracted_unit = models.CharField(max_length=100, blank=True, default="")
+    extracted_property = models.CharField(max_length=200, blank=True, default="")
+    extracted_currency = models.CharField(max_length=3, blank=True, default="")
+    extracted_payment_terms = models.CharField(max_length=100, blank=True, default="")
+    field_confidence = models.JSONField(default=dict, blank=True)  # field -> 0..1
+    field_locations = models.JSONField(default=dict, blank=True)  # field -> {"page", "bbox": [x0, y0, x1, y1]}
+    checks = models.JSONField(default=list, blank=True)  # arithmetic cross-checks: [{"check", "ok", "detail"}]
+
+    # Work order matching
+    matched_work_order = models.ForeignKey(
+        "units.UnitsMaintenance", on_delete=models.SET_NULL, null=True, blank=True, related_name="matched_invoices"
+    )
+    wo_match_confidence = models.FloatField(null=True, blank=True)
+    wo_match_reasoning = models.TextField(blank=True, default="")
+    wo_candidates = models.JSONField(default=list, blank=True)  # [{"work_order", "score", "reasons"}] best first
+
+    # GL coding
+    suggested_gl_code = models.CharField(max_length=50, blank=True, default="")
+    gl_confidence = models.FloatField(null=True, blank=True)
+
+    # Price validation
+    price_validated = models.BooleanField(default=False)
+    price_anomaly_detected = models.BooleanField(default=False)
+    price_anomaly_details = models.TextField(blank=True, default="")
+    historical_avg_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+
+    # Duplicates
+    duplicate_of = models.ForeignKey(
+        Invoices, on_delete=models.SET_NULL, null=True, blank=True, related_name="possible_duplicates"
+    )
+    duplicate_reason = models.TextField(blank=True, default="")
+
+    # Overall
+    extraction_confidence = models.FloatField(null=True, blank=True)
+    extraction_model = models.CharField(max_length=50, default="claude-sonnet-4-20250514")
+    provider = models.CharField(max_length=20, blank=True, default="")
+    processing_time_ms = models.IntegerField(null=True, blank=True)
+    raw_response = models.JSONField(default=dict, blank=True)
+    text_excerpt = models.TextField(blank=True, default="", help_text="The text read (first pages), for review.")
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager()
+    scope_property = "invoice__property_id"
+
+    class Meta:
+        db_table = "invoice_ai_extraction"
+        verbose_name = "invoice AI extraction"

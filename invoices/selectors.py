@@ -193,3 +193,59 @@ def invoice_work_order_options(*, unit_id=None, property_id=None, vendor_id=None
     if vendor_id:
         qs = qs.filter(assigned_vendor_id=vendor_id)
     return qs.order_by("-requested_date", "-created_at")
+
+
+# --- 3.2 Invoice AI -------------------------------------------------------------------------------------------------
+
+PIPELINE_STAGES = ("queued", "extracting", "failed", "review", "flagged", "duplicate", "approved", "rejected")
+
+
+def extraction_stage(extraction) -> str:
+    """Where an uploaded invoice is in the pipeline, in one word for the queue's status column."""
+    status = extraction.invoice.status
+    if status in ("approved", "paid"):
+        return "approved"
+    if status == "rejected":
+        return "rejected"
+    if status == "received":
+        return "approved" if extraction.review_state == "approved" else "review"
+    if extraction.status in ("queued", "extracting", "failed"):
+        return extraction.status
+    if extraction.review_state == "flagged":
+        return "flagged"
+    if extraction.duplicate_reason:
+        return "duplicate"
+    return "review"
+
+
+def processing_queue(*, include_done: bool = False):
+    """Uploaded invoices in the caller's scope, newest first: those still in processing (and, with `include_done`,
+    the approved and rejected ones too). One query (extraction, invoice, file, vendor, work order joined)."""
+    from invoices.models import InvoiceAIExtraction
+
+    qs = InvoiceAIExtraction.objects.select_related(
+        "invoice", "source_file", "matched_vendor", "matched_work_order"
+    ).order_by("-created_at")
+    if not include_done:
+        qs = qs.filter(invoice__status=Invoices.Status.PROCESSING)
+    return qs
+
+
+def extraction_get(*, invoice: Invoices):
+    """The extraction of an invoice the caller may see, with the candidates' work orders (two queries)."""
+    from invoices.models import InvoiceAIExtraction
+
+    extraction = (
+        InvoiceAIExtraction._base_manager.select_related(
+            "invoice", "source_file", "matched_vendor", "matched_work_order", "duplicate_of"
+        )
+        .filter(invoice=invoice)
+        .first()
+    )
+    if extraction is None:
+        return None, {}
+    ids = [c.get("work_order") for c in extraction.wo_candidates or [] if c.get("work_order")]
+    work_orders = {
+        str(wo.pk): wo for wo in UnitsMaintenance.objects.select_related("unit", "property").filter(pk__in=ids)
+    }
+    return extraction, work_orders

@@ -9,7 +9,9 @@ from core.fields import MoneyField, SaneDateField
 from core.files.services import file_signed_token
 from core.formatting import actor_display
 from invoices import amounts, compliance
-from invoices.models import InvoiceAttachments, InvoiceEvents, InvoiceLineItems, Invoices, Vendor
+from invoices.chart_of_accounts import ACCOUNT_NAMES
+from invoices.models import InvoiceAIExtraction, InvoiceAttachments, InvoiceEvents, InvoiceLineItems, Invoices, Vendor
+from invoices.reading import ocr_available
 from invoices.selectors import OPEN_STATUSES, invoice_history, invoice_warnings
 from invoices.services import HOURLY_RATE_MAX
 from invoices.workflow import allowed_transitions
@@ -372,3 +374,211 @@ class InvoiceWorkOrderOptionsInputSerializer(serializers.Serializer):
     unit = serializers.UUIDField(required=False)
     property = serializers.UUIDField(required=False)
     vendor = serializers.UUIDField(required=False)
+
+
+# --- 3.2 Invoice AI -----------------------------------------------------------------------------------------------
+
+
+class InvoiceUploadInputSerializer(serializers.Serializer):
+    files = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=False), min_length=1, max_length=10, required=False,
+        help_text="One or several PDFs or photos (multipart field `files`, repeated; `file` for one).",
+    )  # fmt: skip
+    file = serializers.FileField(required=False, allow_empty_file=False)
+    property = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Required when you see only some properties."
+    )
+
+
+class InvoiceUploadedSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    file_name = serializers.CharField()
+    first_page = serializers.IntegerField()
+    last_page = serializers.IntegerField(allow_null=True)
+    extraction_status = serializers.CharField()
+    duplicate_reason = serializers.CharField()
+
+
+class InvoiceUploadResultSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    invoices = InvoiceUploadedSerializer(many=True)
+
+
+class ExtractionLineSerializer(serializers.Serializer):
+    description = serializers.CharField(allow_blank=True)
+    quantity = serializers.CharField(allow_null=True)
+    unit_price = serializers.CharField(allow_null=True)
+    total = serializers.CharField(allow_null=True)
+    confidence = serializers.FloatField(allow_null=True, required=False)
+    location = serializers.DictField(allow_null=True, required=False)
+
+
+class WorkOrderCandidateSerializer(serializers.Serializer):
+    work_order = serializers.UUIDField()
+    number = serializers.CharField()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    title = serializers.CharField(required=False)
+    unit_number = serializers.CharField(required=False)
+    property_name = serializers.CharField(required=False)
+    status = serializers.CharField(required=False)
+    estimated_cost = serializers.DecimalField(max_digits=10, decimal_places=2, allow_null=True, required=False)
+
+
+class InvoiceExtractionSerializer(serializers.ModelSerializer):
+    """What was read from an uploaded invoice, for the side-by-side review. `document` is the original (a signed,
+    expiring URL; `first_page`/`last_page` when the file holds several invoices); `field_confidence` is 0..1 per
+    field, `low_confidence` the fields under the review threshold; `wo_candidates` best first."""
+
+    invoice_status = serializers.CharField(source="invoice.status")
+    matched_vendor_name = serializers.CharField(source="matched_vendor.name", default=None, allow_null=True)
+    matched_work_order_number = serializers.CharField(
+        source="matched_work_order.work_order_number", default=None, allow_null=True
+    )
+    extracted_line_items = ExtractionLineSerializer(many=True)
+    wo_candidates = serializers.SerializerMethodField()
+    document = serializers.SerializerMethodField()
+    low_confidence = serializers.SerializerMethodField()
+    gl_account_name = serializers.SerializerMethodField()
+    ocr_available = serializers.SerializerMethodField()
+    duplicate_of_number = serializers.SerializerMethodField()
+    gl_accounts = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InvoiceAIExtraction
+        fields = [
+            "id", "invoice", "invoice_status", "status", "failure_reason", "review_state", "flag_reason",
+            "first_page", "last_page", "ocr_used", "ocr_available", "document",
+            "extracted_vendor_name", "matched_vendor", "matched_vendor_name", "vendor_match_score",
+            "extracted_invoice_number", "extracted_date", "extracted_due_date", "extracted_subtotal", "extracted_tax",
+            "extracted_total", "extracted_line_items", "extracted_po_number", "extracted_work_order_reference",
+            "extracted_unit", "extracted_property", "extracted_currency", "extracted_payment_terms",
+            "field_confidence", "field_locations", "low_confidence", "checks",
+            "matched_work_order", "matched_work_order_number", "wo_match_confidence", "wo_match_reasoning",
+            "wo_candidates", "suggested_gl_code", "gl_account_name", "gl_confidence",
+            "price_validated", "price_anomaly_detected", "price_anomaly_details", "historical_avg_price",
+            "duplicate_of", "duplicate_of_number", "duplicate_reason",
+            "extraction_confidence", "extraction_model", "provider", "processing_time_ms", "created_at", "updated_at",
+            "gl_accounts",
+        ]  # fmt: skip
+
+    @extend_schema_field(WorkOrderCandidateSerializer(many=True))
+    def get_wo_candidates(self, obj):
+        details = self.context.get("work_orders", {})
+        out = []
+        for c in obj.wo_candidates or []:
+            wo = details.get(str(c.get("work_order")))
+            extra = {}
+            if wo is not None:
+                extra = {"title": wo.title, "unit_number": wo.unit.unit_number, "property_name": wo.property.name,
+                         "status": wo.status, "estimated_cost": wo.estimated_cost}  # fmt: skip
+            out.append({**c, **extra})
+        return out
+
+    @extend_schema_field(serializers.DictField(allow_null=True))
+    def get_document(self, obj):
+        stored = obj.source_file
+        if stored is None:
+            return None
+        path = reverse("file-signed-content", args=[file_signed_token(stored=stored)])
+        request = self.context.get("request")
+        return {
+            "url": request.build_absolute_uri(path) if request is not None else path,
+            "kind": stored.kind,
+            "content_type": stored.content_type,
+            "original_name": stored.original_name,
+            "page_count": stored.page_count,
+        }
+
+    def get_low_confidence(self, obj) -> list[str]:
+        return sorted(
+            k for k, v in (obj.field_confidence or {}).items() if isinstance(v, (int, float)) and 0 < v < LOW_CONFIDENCE
+        )
+
+    def get_gl_account_name(self, obj) -> str:
+        return ACCOUNT_NAMES.get(obj.suggested_gl_code, "")
+
+    def get_ocr_available(self, obj) -> bool:
+        return ocr_available()
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_gl_accounts(self, obj):
+        return [{"code": code, "name": name} for code, name in ACCOUNT_NAMES.items()]
+
+    def get_duplicate_of_number(self, obj) -> str | None:
+        dup = obj.duplicate_of
+        return (dup.invoice_number or "(in processing)") if dup is not None else None
+
+
+LOW_CONFIDENCE = 0.7
+
+
+class InvoiceExtractionApproveInputSerializer(serializers.Serializer):
+    """Overrides of what was read; anything omitted comes from the extraction."""
+
+    vendor = serializers.UUIDField(required=False)
+    invoice_number = serializers.CharField(required=False, max_length=60)
+    invoice_date = SaneDateField(required=False)
+    due_date = SaneDateField(required=False, allow_null=True)
+    property = serializers.UUIDField(required=False, allow_null=True)
+    unit = serializers.UUIDField(required=False, allow_null=True)
+    work_order = serializers.UUIDField(required=False, allow_null=True)
+    tax_amount = MoneyField(required=False, min_value=Decimal("0"), max_value=amounts.TAX_MAX)
+    gl_code = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    notes = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    line_items = InvoiceLineItemInputSerializer(many=True, required=False, min_length=amounts.LINES_MIN,
+                                                max_length=amounts.LINES_MAX)  # fmt: skip
+
+
+class InvoiceMatchWorkOrderInputSerializer(serializers.Serializer):
+    work_order = serializers.UUIDField(allow_null=True)
+
+
+class InvoiceReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class ProcessingQueueInputSerializer(serializers.Serializer):
+    stage = serializers.MultipleChoiceField(
+        choices=["queued", "extracting", "failed", "review", "flagged", "duplicate", "approved", "rejected"],
+        required=False,
+    )
+    include_done = serializers.BooleanField(required=False, default=False)
+
+
+class ProcessingQueueRowSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="invoice_id")
+    stage = serializers.CharField()
+    invoice_status = serializers.CharField(source="invoice.status")
+    extraction_status = serializers.CharField(source="status")
+    review_state = serializers.CharField()
+    file_name = serializers.CharField(source="source_file.original_name", default="")
+    first_page = serializers.IntegerField()
+    last_page = serializers.IntegerField(allow_null=True)
+    vendor_name = serializers.SerializerMethodField()
+    invoice_number = serializers.SerializerMethodField()
+    invoice_date = serializers.DateField(source="extracted_date", allow_null=True)
+    total = serializers.DecimalField(source="extracted_total", max_digits=10, decimal_places=2, allow_null=True)
+    confidence = serializers.FloatField(source="extraction_confidence", allow_null=True)
+    work_order_number = serializers.CharField(source="matched_work_order.work_order_number", default=None)
+    price_anomaly = serializers.BooleanField(source="price_anomaly_detected")
+    duplicate = serializers.SerializerMethodField()
+    failure_reason = serializers.CharField()
+    flag_reason = serializers.CharField()
+    uploaded_at = serializers.DateTimeField(source="created_at")
+
+    def get_vendor_name(self, obj) -> str:
+        return obj.matched_vendor.name if obj.matched_vendor_id else obj.extracted_vendor_name
+
+    def get_invoice_number(self, obj) -> str:
+        return obj.invoice.invoice_number or obj.extracted_invoice_number
+
+    def get_duplicate(self, obj) -> bool:
+        return bool(obj.duplicate_reason)
+
+
+class ProcessingQueueSerializer(serializers.Serializer):
+    results = ProcessingQueueRowSerializer(many=True)
+    counts = serializers.DictField(child=serializers.IntegerField())
+    ocr_available = serializers.BooleanField()
+    gl_accounts = serializers.ListField(child=serializers.DictField())

@@ -1,5 +1,8 @@
 """An invoice's life (pure: no Django, no clock — `today` comes in): which moves exist and what each needs.
 
+    processing --approve (approve-extraction)--> approved      (3.2: uploaded, read by AI, reviewed)
+        +--reject--> rejected
+        +--to received (enter it by hand after all)
     received --approve--> approved --pay--> paid (final)
         |                    |   \\
         +------reject--------+    +--back to received (a correction is needed: note required)
@@ -20,18 +23,19 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-RECEIVED, APPROVED, PAID, REJECTED = "received", "approved", "paid", "rejected"
-STATUSES = (RECEIVED, APPROVED, PAID, REJECTED)
-LABELS = {RECEIVED: "received", APPROVED: "approved", PAID: "paid", REJECTED: "rejected"}
+PROCESSING, RECEIVED, APPROVED, PAID, REJECTED = "processing", "received", "approved", "paid", "rejected"
+STATUSES = (PROCESSING, RECEIVED, APPROVED, PAID, REJECTED)
+LABELS = {PROCESSING: "processing", RECEIVED: "received", APPROVED: "approved", PAID: "paid", REJECTED: "rejected"}
 
 # from -> the statuses it may move to, in the order a screen offers them
 TRANSITIONS: dict[str, tuple[str, ...]] = {
+    PROCESSING: (APPROVED, REJECTED, RECEIVED),
     RECEIVED: (APPROVED, REJECTED),
     APPROVED: (PAID, REJECTED, RECEIVED),
     REJECTED: (RECEIVED,),
     PAID: (),
 }
-EDITABLE = frozenset({RECEIVED})
+EDITABLE = frozenset({PROCESSING, RECEIVED})
 NOTE_MAX = 2000
 REFERENCE_MAX = 100
 
@@ -104,6 +108,8 @@ def transition_refusal(facts: InvoiceFacts, move: Move, *, today: datetime.date)
             return Refusal("An invoice with a total of $0.00 can't be approved; reject it or correct the lines.")
     if move.to == REJECTED and not note:
         return Refusal("Say why the invoice is rejected (note); the vendor will ask.", "note")
+    if move.to == RECEIVED and facts.status == PROCESSING:
+        return None  # taken out of the AI queue to be entered by hand: nothing is undone
     if move.to == RECEIVED and not note:
         what = "re-opening a rejected invoice" if facts.status == REJECTED else "sending an approved invoice back"
         return Refusal(f"Say why you are {what} (note).", "note")

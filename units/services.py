@@ -573,3 +573,28 @@ def work_order_file_remove(*, link: WorkOrderFile, actor: str = "system", actor_
         kind = link.kind
         link.delete()
         _event(wo, Event.FILE, actor=actor, actor_name=actor_name, message=f"Removed {kind} {name}.")
+
+
+def work_order_actual_cost_record(
+    *, work_order: UnitsMaintenance, actual_cost, source: str, actor: str = "system", actor_name: str | None = None
+) -> UnitsMaintenance:
+    """Records what the work cost as billed (3.2: approving a vendor invoice writes the invoiced total here),
+    without moving the order: any status but cancelled (a bill often arrives after the order is closed). Writes an
+    "updated" event naming `source` ("invoice INV-1"). Unchanged cost: nothing written."""
+    cost = _cost(actual_cost, "The actual cost", "actual_cost")
+    with transaction.atomic():
+        wo = _locked(work_order)
+        if wo.status == UnitsMaintenance.Status.CANCELLED:
+            raise ApplicationError(
+                f"Work order {wo.work_order_number} is cancelled; an invoice can't put a cost on it.",
+                extra={"field": "work_order"},
+            )
+        if wo.actual_cost == cost:
+            return wo
+        before = wo.actual_cost
+        wo.actual_cost = cost
+        wo.save(update_fields=["actual_cost", "updated_at"])
+        was = f"{money(before)} → " if before is not None else ""
+        _event(wo, Event.UPDATED, actor=actor, actor_name=actor_name,
+               message=f"Actual cost: {was}{money(cost)} (from {source})."[:EVENT_TEXT_MAX])  # fmt: skip
+    return wo

@@ -16,6 +16,8 @@ const IDEMPOTENT_POSTS: RegExp[] = [
   /\/invoices\/[^/]+\/transition\/$/,
   /\/turnover\/[^/]+\/(deductions|send-deduction-letter)\/$/,
   /\/pricing\/units\/[^/]+\/apply\/$/,
+  /\/invoices\/upload\/$/,
+  /\/invoices\/[^/]+\/(approve|reject)-extraction\/$/,
 ];
 
 /** One key per request object: a retried observable (`retry()`) re-sends the same request with the same key. */

@@ -15,3 +15,4 @@ export * from './predictive.models';
 export * from './invoice.models';
 export * from './turnover.models';
 export * from './pricing.models';
+export * from './invoice-ai.models';

@@ -2,9 +2,10 @@ import { IsoDate, IsoDateTime, Money } from './api.models';
 
 /** Vendor invoices (issue 16) — shapes of `/api/v1/invoices/` (invoices/serializers.py). */
 
-export type InvoiceStatus = 'received' | 'approved' | 'paid' | 'rejected';
+export type InvoiceStatus = 'processing' | 'received' | 'approved' | 'paid' | 'rejected';
 
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
+  'processing',
   'received',
   'approved',
   'paid',
@@ -12,6 +13,7 @@ export const INVOICE_STATUSES: readonly InvoiceStatus[] = [
 ];
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  processing: 'Processing',
   received: 'Received',
   approved: 'Approved',
   paid: 'Paid',

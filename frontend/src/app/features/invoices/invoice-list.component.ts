@@ -194,7 +194,9 @@ export class InvoiceListComponent {
   }
 
   protected open(row: Invoice): void {
-    void this.router.navigate(['/invoices', row.id]);
+    const path =
+      row.status === 'processing' ? ['/invoices/processing', row.id] : ['/invoices', row.id];
+    void this.router.navigate(path);
   }
 
   /** Every invoice matching the filters, as CSV (the API's export). */

@@ -124,7 +124,9 @@ export function invoiceActions(
   status: InvoiceStatus,
   allowed: readonly InvoiceStatus[],
 ): InvoiceAction[] {
-  const all: Record<InvoiceStatus, InvoiceAction> = {
+  // An upload in processing is approved, flagged or rejected on its review screen (3.2), not here.
+  if (status === 'processing') return [];
+  const all: Record<Exclude<InvoiceStatus, 'processing'>, InvoiceAction> = {
     approved: {
       to: 'approved',
       label: 'Approve',
@@ -165,7 +167,7 @@ export function invoiceActions(
       testId: status === 'rejected' ? 'action-reopen' : 'action-send-back',
     },
   };
-  const order: InvoiceStatus[] = ['approved', 'paid', 'received', 'rejected'];
+  const order = ['approved', 'paid', 'received', 'rejected'] as const;
   return order.filter((s) => allowed.includes(s)).map((s) => all[s]);
 }
 

@@ -13,8 +13,18 @@ export default [
     title: 'New invoice · UnitCycle',
     loadComponent: () => import('./invoice-form.component').then((m) => m.InvoiceFormComponent),
   }),
-  // 3.2 Invoice processing extends the detail (AI extraction side panel: invoice-side-panels.ts) at this path.
-  { path: 'processing/:invoiceId', redirectTo: ':invoiceId' },
+  // 3.2 Invoice AI: the processing queue (upload, statuses) and the side-by-side review of one upload.
+  {
+    path: 'processing',
+    title: 'Invoice processing · UnitCycle',
+    loadComponent: () =>
+      import('./invoice-processing-queue.component').then((m) => m.InvoiceProcessingQueueComponent),
+  },
+  {
+    path: 'processing/:invoiceId',
+    title: 'Invoice review · UnitCycle',
+    loadComponent: () => import('./invoice-review.component').then((m) => m.InvoiceReviewComponent),
+  },
   ...requirePermission('manage_invoices', {
     path: ':invoiceId/edit',
     title: 'Edit invoice · UnitCycle',

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, Directive, computed, input } from '
 import {
   CHURN_RISK_LABELS,
   COLLECTION_STATUS_LABELS,
+  INVOICE_STAGE_LABELS,
   INVOICE_STATUS_LABELS,
   RENEWAL_STATUS_LABELS,
   RISK_PROFILE_LABELS,
@@ -22,6 +23,7 @@ export type StatusKind =
   | 'churn'
   | 'risk-profile'
   | 'invoice'
+  | 'invoice-stage'
   | 'work-order'
   | 'work-order-priority';
 
@@ -50,7 +52,23 @@ export const STATUS_TONES: Record<StatusKind, Record<string, BadgeTone>> = {
     repeat_offender: 'orange',
     chronic: 'red',
   },
-  invoice: { received: 'amber', approved: 'blue', paid: 'green', rejected: 'red' },
+  invoice: {
+    processing: 'indigo',
+    received: 'amber',
+    approved: 'blue',
+    paid: 'green',
+    rejected: 'red',
+  },
+  'invoice-stage': {
+    queued: 'grey',
+    extracting: 'indigo',
+    failed: 'red',
+    review: 'amber',
+    flagged: 'orange',
+    duplicate: 'red',
+    approved: 'green',
+    rejected: 'grey',
+  },
   'work-order': {
     open: 'amber',
     assigned: 'blue',
@@ -69,6 +87,7 @@ const STATUS_LABELS: Record<StatusKind, Record<string, string>> = {
   churn: CHURN_RISK_LABELS,
   'risk-profile': RISK_PROFILE_LABELS,
   invoice: INVOICE_STATUS_LABELS,
+  'invoice-stage': INVOICE_STAGE_LABELS,
   'work-order': WORK_ORDER_STATUS_LABELS,
   'work-order-priority': WORK_ORDER_PRIORITY_LABELS,
 };
