@@ -47,4 +47,13 @@ app.conf.beat_schedule = {
         "task": "collections.escalation_engine",
         "schedule": crontab(hour="*/4", minute=30),  # every 4 hours
     },
+    # Phase 5
+    "calculate-daily-sentiment": {
+        "task": "communications.calculate_daily_sentiment",
+        "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily (spec 5.3)
+    },
+    "release-held-messages": {
+        "task": "communications.release_held_messages",
+        "schedule": crontab(minute="*/15"),  # every 15 minutes: quiet-hours holds whose 8:00 has come
+    },
 }
