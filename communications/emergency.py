@@ -31,7 +31,7 @@ def _p(pattern: str) -> re.Pattern:
 FLOW = r"(?:coming|pouring|dripping|leaking|leak|leaks|raining|gushing|running|spraying|flowing|falling|streaming|seeping|through|out of|from|sale|cae|gotea|goteando|entra)"
 WATERISH = r"(?:water|leak|leaking|leaks|dripping|drip|pouring|raining|gushing|wet|flood|flooding)"
 ELECTRIC_SPOTS = r"(?:light|lights|fixture|outlet|outlets|electrical|panel|breaker|switch|fan|smoke detector|wires|wiring|luz|lampara)"
-DEVICES = r"(?:outlet|outlets|wires|wiring|wire|panel|breaker|switch|stove|oven|dryer|microwave|heater|furnace|vent|fixture|light|lights|fan|cord|charger|toaster|appliance|fridge|refrigerator|washer|dishwasher|microondas|estufa|horno)"
+DEVICES = r"(?:power strip|extension cord|strip|cord|plug|outlet|outlets|wires|wiring|wire|panel|breaker|switch|stove|oven|dryer|microwave|heater|furnace|vent|fixture|light|lights|fan|cord|charger|toaster|appliance|fridge|refrigerator|washer|dishwasher|microondas|estufa|horno)"
 
 # kind -> patterns (over the canonical text). The first group of kinds are always emergencies.
 PATTERNS: dict[str, list[re.Pattern]] = {
@@ -268,9 +268,9 @@ def detect(text: str, *, month: int) -> Verdict:
                 if _negated(canon, m.start(), kind, m.group(0)):
                     negated_or_over = True
                     continue
-                if kind == "water_electrical" and _STAIN.search(m.group(0)) and not _ACTIVE.search(m.group(0)):
-                    continue  # an old water stain on the ceiling is a repair, not an emergency
                 clause = next((c for c in clauses if m.group(0) in c), m.group(0))
+                if kind == "water_electrical" and _STAIN.search(clause) and not _ACTIVE.search(clause):
+                    continue  # an old water stain on the ceiling is a repair, not an emergency
                 if whole_resolved or (RESOLVED.search(clause) and not STILL.search(clause)):
                     negated_or_over = True
                     continue

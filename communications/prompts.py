@@ -146,7 +146,9 @@ def classify_offline_text(content: str, *, month: int) -> dict:
         }
     verdict = emergency.detect(content, month=month)
     model = intents.classify_intent(content)
-    model_says_emergency = model.intent == "report_emergency" or model.emergency_probability >= 0.35
+    model_says_emergency = (
+        model.intent == "report_emergency" and model.emergency_probability >= 0.5
+    ) or model.emergency_probability >= 0.6
     is_emergency = verdict.is_emergency or (model_says_emergency and not verdict.resolved)
     if is_emergency:
         details = intents.maintenance_details(content, emergency=True)

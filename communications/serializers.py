@@ -103,9 +103,13 @@ class ThreadItemSerializer(serializers.Serializer):
         }
 
 
+REPLY_CHANNELS = [("sms", "SMS"), ("email", "Email"), ("in_app", "In-App")]
+INBOUND_CHANNELS = [("sms", "SMS"), ("email", "Email"), ("whatsapp", "WhatsApp"), ("in_app", "In-App")]
+
+
 class ReplyInputSerializer(serializers.Serializer):
     content = serializers.CharField(max_length=5000, trim_whitespace=True)
-    channel = serializers.ChoiceField(choices=["sms", "email", "in_app"])
+    channel = serializers.ChoiceField(choices=REPLY_CHANNELS)
 
 
 class StatusInputSerializer(serializers.Serializer):
@@ -118,7 +122,7 @@ class AssignInputSerializer(serializers.Serializer):
 
 
 class InboundInputSerializer(serializers.Serializer):
-    channel = serializers.ChoiceField(choices=["sms", "email", "whatsapp", "in_app"])
+    channel = serializers.ChoiceField(choices=INBOUND_CHANNELS)
     from_number = serializers.CharField(max_length=40, required=False, allow_blank=True)
     from_email = serializers.EmailField(required=False, allow_blank=True)
     content = serializers.CharField(max_length=5000)

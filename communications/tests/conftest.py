@@ -38,7 +38,10 @@ def resident(db):
         lease_end_date=datetime.date(2026, 5, 31),
     )
     LedgerEntryFactory(
-        tenant=tenant, lease=lease, amount=Decimal("1850.00"), trans_date=datetime.date(2026, 1, 1),
+        tenant=tenant,
+        lease=lease,
+        amount=Decimal("1850.00"),
+        trans_date=datetime.date(2026, 1, 1),
         due_date=datetime.date(2026, 1, 1),
     )
     return lease

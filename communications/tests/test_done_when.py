@@ -116,15 +116,22 @@ def test_stop_opts_the_number_out_and_start_back_in(twilio_on, resident, sms):
     assert not SmsOptOut.objects.get(phone="+12065550142").opted_out
 
 
-def test_email_from_the_tenant_lands_in_the_same_thread(settings, twilio_on, resident, django_capture_on_commit_callbacks):
+def test_email_from_the_tenant_lands_in_the_same_thread(
+    settings, twilio_on, resident, django_capture_on_commit_callbacks
+):
     from django.test import Client
 
     settings.SENDGRID_INBOUND_SECRET = "s3cret"
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(
             "/api/v1/webhooks/sendgrid/inbound/?token=s3cret",
-            {"from": "Sarah <sarah.chen@example.com>", "to": "office@uc.example.com", "subject": "Lease",
-             "text": "When does my lease end?", "headers": "Message-ID: <abc@example.com>\n"},
+            {
+                "from": "Sarah <sarah.chen@example.com>",
+                "to": "office@uc.example.com",
+                "subject": "Lease",
+                "text": "When does my lease end?",
+                "headers": "Message-ID: <abc@example.com>\n",
+            },
         )
     assert response.status_code == 200, response.content
     conv, (inbound, reply) = _thread(resident)
