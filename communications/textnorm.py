@@ -123,13 +123,14 @@ SPELLINGS = {
     "rn't": "aren't",
 }
 
-# Real words one edit away from a VOCAB word: never "corrected".
+# Real words one edit away from a VOCAB word: never "corrected". (A correction also keeps the first letter.)
 PROTECTED = set(
     "flooring floors floor fine hire heated hearing sparkling spelling smelly breeding leaking leading lighter "
     "tights nights might fight sight right eight weight height pipes wipes ripe wire tire dire sire hired tired "
     "fired wired shell shelf spell sell water waiter later matter hater eater cater heats meats seats cheater "
     "heather feather leather weather gases cases bases vases bathrooms coming homing combing doming something "
-    "someday sometime someplace somewhere outlast alarms detectors smokers smoker burner burners".split()
+    "someday sometime someplace somewhere outlast alarms detectors smokers smoker burner burners parking parked "
+    "parks sparkle sparkles spelled smiling sliding flossing bleaching breathing floating flowing cooling ceilings".split()
 )
 
 _TOKEN = re.compile(r"[a-z0-9']+|[!?.,;:\n]")
@@ -183,7 +184,7 @@ def canonical_token(token: str) -> str:
     limit = 2 if len(token) >= 8 else 1
     best, best_d = token, limit + 1
     for word in VOCAB:
-        if len(word) < 5 or abs(len(word) - len(token)) > limit:
+        if len(word) < 5 or abs(len(word) - len(token)) > limit or word[0] != token[0]:
             continue
         d = _distance(token, word, limit)
         if d < best_d:

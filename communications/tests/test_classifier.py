@@ -139,3 +139,17 @@ def test_maintenance_details():
     d = intents.maintenance_details("my kitchen sink is leaking under the cabinet", emergency=False)
     assert d == {"issue_type": "plumbing", "location": "kitchen", "severity": "medium"}
     assert intents.maintenance_details("roaches in the bathroom", emergency=False)["issue_type"] == "pest"
+
+
+def test_the_rules_agree_with_every_label_of_the_labelled_set():
+    wrong = [
+        (intent, text)
+        for text, intent in intents.load_examples()
+        if emergency.detect(text, month=1).is_emergency != (intent == "report_emergency")
+    ]
+    assert not wrong
+
+
+@pytest.mark.parametrize("text", ["can I get a second parking permit?", "the sliding door sticks", "flowers died"])
+def test_spelling_correction_keeps_ordinary_words(text):
+    assert not emergency.detect(text, month=1).is_emergency

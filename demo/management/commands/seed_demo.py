@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.messages import message_history_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
 
@@ -56,6 +57,8 @@ class Command(BaseCommand):
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
             demo_users_ensure()
+            if not opts["no_history"]:
+                message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [

@@ -12,3 +12,4 @@ export * from './work-order.models';
 export * from './vendor.models';
 export * from './equipment.models';
 export * from './invoice.models';
+export * from './communications.models';
