@@ -12,6 +12,8 @@ class ConversationListSerializer(serializers.ModelSerializer):
     last_intent = serializers.CharField(default=None)
     unmatched = serializers.SerializerMethodField()
 
+    assigned_to = serializers.SerializerMethodField()
+
     class Meta:
         model = TenantConversation
         fields = [
@@ -40,6 +42,9 @@ class ConversationListSerializer(serializers.ModelSerializer):
             "contact_address",
             "created_at",
         ]
+
+    def get_assigned_to(self, obj) -> str:
+        return actor_display(obj.assigned_to)
 
     def get_unmatched(self, obj) -> bool:
         return obj.tenant_id is None
@@ -70,7 +75,7 @@ class ThreadItemSerializer(serializers.Serializer):
                 "outbox_status": m.outbox_message.status if m.outbox_message_id else None,
                 "outbox_id": str(m.outbox_message_id) if m.outbox_message_id else None,
                 "send_after": m.send_after,
-                "sent_by": m.sent_by,
+                "sent_by": actor_display(m.sent_by),
                 "work_order": (
                     {"id": str(m.work_order_id), "number": m.work_order.work_order_number} if m.work_order_id else None
                 ),
