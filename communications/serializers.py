@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from communications.models import BroadcastMessage, CommunicationTemplate, TenantConversation, TenantMessage
+from core.formatting import actor_display
 
 
 class ConversationListSerializer(serializers.ModelSerializer):
