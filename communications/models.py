@@ -7,6 +7,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from core.scoping import ScopedManager
 
@@ -126,7 +127,8 @@ class TenantMessage(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
     in_reply_to = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
-    created_at = models.DateTimeField(auto_now_add=True)
+    # the spec's auto_now_add, as a default: a message imported with its history keeps its own time
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ScopedManager()
     scope_property = "conversation__property_id"

@@ -83,8 +83,8 @@ def message_history_seed(*, seed: int = 42, today: datetime.date | None = None, 
                 from_address=tenant.phone,
                 processed_at=at,
                 read_at=None if emergency else at,
+                created_at=at,
             )
-            TenantMessage._base_manager.filter(pk=inbound.pk).update(created_at=at)
             msgs += 1
             reply, auto = None, False
             if c["category"] in ("billing", "lease", "general") and c["confidence"] > 0.85:

@@ -104,3 +104,21 @@ def test_daily_sentiment_is_idempotent_and_flags_new_at_risk(twilio_on, resident
     if log.risk_level in ("high", "critical"):
         assert Notification.objects.filter(kind="communications.at_risk").count() == 1
     assert TenantMessage.objects.filter(direction="inbound").count() == 2
+
+
+@pytest.mark.slow
+def test_the_set_based_agent_writes_exactly_what_the_per_row_reference_writes(django_assert_max_num_queries):
+    from communications.tests.message_history import history_generate
+    from communications.tests.spec_reference import log_snapshot, reference_daily_sentiment
+    from demo.seed import seed_portfolio
+
+    seed_portfolio(leases=300, with_history=True)
+    history_generate(share=0.5, seed=3)
+    today = datetime.date.today()
+    reference_daily_sentiment(today=today)
+    expected = log_snapshot()
+    assert expected
+    TenantSentimentLog.objects.all().delete()
+    with django_assert_max_num_queries(20):  # a fixed number, whatever the tenant count (one chunk here)
+        daily_sentiment_calculate(today=today)
+    assert log_snapshot() == expected
