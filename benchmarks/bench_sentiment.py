@@ -63,6 +63,9 @@ def main():
         print(f"{tenants:,} tenants scored; speed-up x{result['speedup']}; identical rows: {identical}")
         write_result("sentiment", result)
         if not identical:
+            diff = sorted(set(first) ^ set(expected))[:6]
+            for row in diff:
+                print(("reference " if row in expected else "set-based ") + repr(row))
             sys.exit("The set-based agent and the per-row reference disagree.")
 
 

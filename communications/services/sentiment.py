@@ -9,7 +9,6 @@ last inbound/outbound times, open work orders, ledger balances, current rents, p
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Avg, Count, Max, Q
@@ -20,7 +19,7 @@ from communications.facts import CURRENT, OPEN_WORK_ORDERS
 from communications.models import TenantMessage, TenantSentimentLog
 from core.notifications.services import notifications_create_many
 from core.utils import batched
-from tenants.balances import tenant_balances
+from tenants.balances import ZERO, tenant_balances
 from tenants.models import TenantLease
 from units.models import UnitsMaintenance
 
@@ -103,7 +102,7 @@ def sentiment_facts(tenant_ids: list, *, today: datetime.date) -> dict:
             "negative30": row["negative"],
             "unanswered": unanswered,
             "open_work_orders": orders.get(tid, 0),
-            "overdue": balances.get(tid, {}).get("overdue", Decimal("0")),
+            "overdue": balances.get(tid, {}).get("overdue", ZERO),
             "rent": rents.get(tid),
             "escalations": escalations.get(tid, 0),
             "days_since_positive": (today - timezone.localtime(row["positive_at"]).date()).days
