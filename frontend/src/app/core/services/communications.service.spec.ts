@@ -28,7 +28,7 @@ describe('CommunicationsService', () => {
     service.getConversations({ category: 'emergency', search: '', page_size: 30 }).subscribe();
     const req = http.expectOne((r) => r.url.endsWith('/communications/conversations/'));
     expect(req.request.params.get('category')).toBe('emergency');
-    expect(req.request.params.has('search')).toBeFalse();
+    expect(req.request.params.has('search')).toBe(false);
     expect(req.request.params.get('page_size')).toBe('30');
     req.flush({ count: 0, next: null, previous: null, results: [] });
   });
@@ -38,7 +38,7 @@ describe('CommunicationsService', () => {
     const req = http.expectOne((r) => r.url.endsWith('/communications/conversations/c1/reply/'));
     expect(req.request.method).toBe('POST');
     expect(req.request.body).toEqual({ content: 'On our way', channel: 'sms' });
-    expect(req.request.context.get(SILENT_ERRORS)).toBeTrue();
+    expect(req.request.context.get(SILENT_ERRORS)).toBe(true);
     req.flush({});
   });
 
