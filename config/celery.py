@@ -60,4 +60,13 @@ app.conf.beat_schedule = {
         "task": "predictive_maintenance.compute_all_risk_scores",
         "schedule": crontab(hour=5, minute=0, day_of_week=1),  # 05:00 UTC Mondays (recomputes equipment ages first)
     },
+    # Phase 5
+    "calculate-daily-sentiment": {
+        "task": "communications.calculate_daily_sentiment",
+        "schedule": crontab(hour=3, minute=0),  # 03:00 UTC daily (spec 5.3)
+    },
+    "release-held-messages": {
+        "task": "communications.release_held_messages",
+        "schedule": crontab(minute="*/15"),  # every 15 minutes: quiet-hours holds whose 8:00 has come
+    },
 }

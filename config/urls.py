@@ -27,11 +27,14 @@ api_v1 = [
     path("pricing/", include("pricing.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("imports/", include("imports.urls")),
+    path("communications/", include("communications.urls")),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
+    # spec 5.3 names its routes /api/v2/communications/…: the same views (spec README)
+    path("api/v2/communications/", include(("communications.urls", "communications_v2"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script from a URL (no inline <script>) so it runs under the
     # CSP; Swagger UI styles itself with inline <style> elements, allowed on this page only.

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "renewals",
     "collections_app",
     "portfolio",
+    # phase 5 features
+    "communications",
     # read models over the apps above (dashboard cards, property honeycomb)
     "dashboard",
     # portfolio import from CSV (writes properties, units, tenants, leases)

@@ -37,6 +37,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        "ConversationStatusEnum": "communications.models.TenantConversation.Status",
+        "MessageChannelEnum": "core.models.OutboxMessage.Channel",
+        "ConversationChannelEnum": "communications.models.CHANNELS",
+        "ReplyChannelEnum": "communications.serializers.REPLY_CHANNELS",
+        "BroadcastStatusEnum": "communications.models.BroadcastMessage.Status",
         "OutboxMessageStatusEnum": "core.models.OutboxMessage.Status",
         "InvoiceStatusEnum": "invoices.models.Invoices.Status",
         "RenewalStatusEnum": "renewals.models.RenewalRecommendation.Status",

@@ -88,6 +88,13 @@ def _phone(rng: random.Random, area: str) -> str:
     return f"+1{area}55501{rng.randint(0, 99):02d}"  # 555-0100..0199: reserved for fiction
 
 
+def tenant_phone(g: int) -> str:
+    """A distinct fictional number per tenant (the g-th unit of the portfolio): 555-0100..0199 in area codes
+    201, 202, ... (100 tenants per area code), so an inbound SMS can be matched to one tenant. Distinct for the
+    first 79,900 tenants (area codes 201-999); beyond that (benchmark portfolios) the numbers repeat."""
+    return f"+1{201 + (g // 100) % 799}55501{g % 100:02d}"
+
+
 def _building_label(i: int) -> str:
     label = ""
     i += 1

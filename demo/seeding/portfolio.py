@@ -25,6 +25,7 @@ from demo.seeding.common import (
     _uuid,
     add_months,
     apportion,
+    tenant_phone,
 )
 
 # The spec's portfolio (1.1): counts for 4,353 leases, scaled for other sizes.
@@ -293,7 +294,7 @@ def _build_property(rng: random.Random, p: PropertyPlan, plan: PortfolioPlan, to
                 first_name=first,
                 last_name=last,
                 email=f"{_slug(first)}.{_slug(last)}.{g + 1}@example.com",
-                phone=_phone(rng, p.area_code),
+                phone=tenant_phone(g) if _phone(rng, p.area_code) else "",  # the draw keeps the random stream
                 preferred_contact=rng.choices(("email", "sms", "phone"), weights=(55, 35, 10))[0],
                 emergency_contact_name=f"{ec_first} {last if rng.random() < 0.6 else rng.choice(ref.LAST_NAMES)}",
                 emergency_contact_phone=_phone(rng, p.area_code),

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.messages import message_history_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
 from predictive_maintenance.services import risk_scores_compute
@@ -60,6 +61,8 @@ class Command(BaseCommand):
             # the turnover board is alive on first run: cases for the notice leases and recently vacated units
             turnover = turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
             demo_users_ensure()
+            if not opts["no_history"]:
+                message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
         risk = ""
         if not opts["no_history"]:
             # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run

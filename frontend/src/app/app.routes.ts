@@ -56,6 +56,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/portfolio/portfolio.routes'),
       }),
       ...requirePermission('view_messages', {
+        path: 'communications',
+        loadChildren: () => import('./features/communications/communications.routes'),
+      }),
+      ...requirePermission('view_messages', {
         path: 'messages',
         loadChildren: () => import('./features/messages/messages.routes'),
       }),

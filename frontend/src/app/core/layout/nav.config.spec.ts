@@ -44,7 +44,7 @@ describe('visibleNav', () => {
     expect(labels(ALL_PERMISSIONS)).toEqual([
       'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals, Dynamic Pricing',
-      'Residents: Messages',
+      'Residents: Inbox, Messages',
       'Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment',
       'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
@@ -56,7 +56,7 @@ describe('visibleNav', () => {
     expect(nav).toContain('Leasing: Lease Lifecycle, Renewals, Dynamic Pricing');
     expect(nav.join()).not.toContain('Collections');
     expect(nav.join()).not.toContain('Money');
-    expect(nav).toContain('Residents: Messages');
+    expect(nav).toContain('Residents: Inbox, Messages');
     expect(nav.join()).not.toContain('Work orders');
   });
 

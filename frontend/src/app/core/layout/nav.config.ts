@@ -57,7 +57,10 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     title: 'Residents',
-    items: [{ label: 'Messages', path: '/messages', icon: 'inbox', permission: 'view_messages' }],
+    items: [
+      { label: 'Inbox', path: '/communications', icon: 'inbox', permission: 'view_messages' },
+      { label: 'Messages', path: '/messages', icon: 'send', permission: 'view_messages' },
+    ],
   },
   {
     title: 'Maintenance',

@@ -16,3 +16,4 @@ export * from './invoice.models';
 export * from './turnover.models';
 export * from './pricing.models';
 export * from './invoice-ai.models';
+export * from './communications.models';

@@ -1,0 +1,58 @@
+import datetime
+
+import pytest
+
+from communications.contact_hours import next_contact_time, within_contact_hours
+
+NIGHT_PACIFIC = datetime.datetime(2026, 1, 15, 6, 30, tzinfo=datetime.UTC)  # 22:30 in Seattle
+DAY_PACIFIC = datetime.datetime(2026, 1, 15, 20, 0, tzinfo=datetime.UTC)  # 12:00 in Seattle
+
+
+def test_contact_hours_in_the_property_time_zone():
+    assert not within_contact_hours(NIGHT_PACIFIC, "WA")
+    assert within_contact_hours(NIGHT_PACIFIC, "HI")  # 20:30 in Honolulu
+    assert within_contact_hours(DAY_PACIFIC, "WA")
+    nxt = next_contact_time(NIGHT_PACIFIC, "WA")
+    assert nxt.hour == 8 and nxt.date() == datetime.date(2026, 1, 15)
+    assert next_contact_time(DAY_PACIFIC, "WA") == DAY_PACIFIC
+
+
+@pytest.mark.django_db
+def test_a_broadcast_at_night_is_held_then_released_at_8(twilio_on, resident):
+    from communications.models import BroadcastRecipient
+    from communications.services import broadcast_create, broadcast_send, held_messages_release
+    from core.models import OutboxMessage
+
+    b = broadcast_create(
+        title="Notice",
+        content="Water off tomorrow 9-11.",
+        channels=["sms"],
+        recipient_filter={"property_id": str(resident.property_id)},
+    )
+    broadcast_send(broadcast_id=b.pk, now=NIGHT_PACIFIC)
+    assert BroadcastRecipient.objects.get().status == "held"
+    assert not OutboxMessage.objects.exists()
+    held_messages_release(now=NIGHT_PACIFIC + datetime.timedelta(hours=10))  # 08:30 Seattle
+    assert BroadcastRecipient.objects.get().status == "sent"
+    assert OutboxMessage.objects.get().body == "Water off tomorrow 9-11."
+    b.refresh_from_db()
+    assert b.status == "sent" and b.sent_count == 1
+    broadcast_send(broadcast_id=b.pk, now=DAY_PACIFIC)  # again: nothing twice
+    assert OutboxMessage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_staff_sms_to_an_opted_out_number_is_refused(twilio_on, resident, sms, make_user):
+    from communications.models import TenantConversation
+
+    sms("STOP", sid="SM" + "f" * 32)
+    conv = TenantConversation.objects.get(tenant=resident.tenant)
+    client = make_user("property_manager")
+    response = client.post(
+        f"/api/v1/communications/conversations/{conv.pk}/reply/", {"content": "Hi", "channel": "sms"}, format="json"
+    )
+    assert response.status_code == 400 and "opted out" in response.json()["detail"]
+    ok = client.post(
+        f"/api/v1/communications/conversations/{conv.pk}/reply/", {"content": "Hi", "channel": "email"}, format="json"
+    )
+    assert ok.status_code == 201
