@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default 42)")
         parser.add_argument("--leases", type=int, default=DEFAULT_LEASES, help="number of leases/units (default 4353)")
         parser.add_argument(
-            "--no-history", action="store_true", help="skip ledger, work orders, invoices and equipment"
+            "--no-history", action="store_true", help="skip ledger, work orders, invoices, equipment and turnover cases"
         )
         parser.add_argument(
             "--today",
@@ -59,7 +59,12 @@ class Command(BaseCommand):
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
             # the turnover board is alive on first run: cases for the notice leases and recently vacated units
-            turnover = turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
+            # (they open inspection work orders, so not with --no-history)
+            turnover = (
+                "skipped (--no-history)"
+                if opts["no_history"]
+                else turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
+            )
             demo_users_ensure()
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
