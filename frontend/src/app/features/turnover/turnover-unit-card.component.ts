@@ -45,6 +45,9 @@ import { cardLines } from './turnover-format';
       font-size: 16px;
       margin: 0;
     }
+    .card-body p {
+      margin: 0 0 8px;
+    }
   `,
 })
 export class TurnoverUnitCardComponent {
