@@ -39,8 +39,9 @@ export class InvoiceAiService {
     });
   }
 
+  /** Silent: the review shows its own error (and a 404 means "entered by hand": it opens the detail). */
   extraction(id: string): Observable<InvoiceExtraction> {
-    return this.http.get<InvoiceExtraction>(`${this.url}/${id}/extraction/`);
+    return this.http.get<InvoiceExtraction>(`${this.url}/${id}/extraction/`, { context: silent() });
   }
 
   approve(id: string, body: ExtractionApproval): Observable<InvoiceDetail> {

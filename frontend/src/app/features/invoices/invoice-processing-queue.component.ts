@@ -77,21 +77,21 @@ export class InvoiceProcessingQueueComponent {
   protected readonly uploading = signal(false);
   protected readonly uploadError = signal<string | null>(null);
   protected readonly lastUpload = signal<string | null>(null);
-  private readonly tick = signal(0);
 
   protected readonly queue = rxResource({
-    params: () => ({ includeDone: this.showDone(), tick: this.tick() }),
+    params: () => ({ includeDone: this.showDone() }),
     stream: ({ params }) => this.ai.queue({ include_done: params.includeDone }),
   });
 
+  protected readonly data = computed(() => (this.queue.hasValue() ? this.queue.value() : null));
   protected readonly rows = computed(() => {
-    const all = this.queue.value()?.results ?? [];
+    const all = this.data()?.results ?? [];
     const stage = this.stage();
     return stage ? all.filter((r) => r.stage === stage) : all;
   });
-  protected readonly counts = computed(() => this.queue.value()?.counts ?? null);
+  protected readonly counts = computed(() => this.data()?.counts ?? null);
   protected readonly waiting = computed(() =>
-    (this.queue.value()?.results ?? []).some((r) => isWaiting(r)),
+    (this.data()?.results ?? []).some((r) => isWaiting(r)),
   );
 
   constructor() {
@@ -99,7 +99,7 @@ export class InvoiceProcessingQueueComponent {
     let timer: ReturnType<typeof setTimeout> | null = null;
     effect(() => {
       if (timer) clearTimeout(timer);
-      if (this.waiting()) timer = setTimeout(() => this.tick.update((n) => n + 1), POLL_MS);
+      if (this.waiting()) timer = setTimeout(() => this.queue.reload(), POLL_MS);
     });
     destroy.onDestroy(() => timer && clearTimeout(timer));
   }
@@ -142,7 +142,7 @@ export class InvoiceProcessingQueueComponent {
         const message = `${n} invoice${n === 1 ? '' : 's'} uploaded from ${files.length} file${files.length === 1 ? '' : 's'}.`;
         this.lastUpload.set(message);
         this.toast.success(message);
-        this.tick.update((t) => t + 1);
+        this.queue.reload();
       },
       error: (err) => {
         this.uploading.set(false);
@@ -156,6 +156,6 @@ export class InvoiceProcessingQueueComponent {
   }
 
   protected reload(): void {
-    this.tick.update((n) => n + 1);
+    this.queue.reload();
   }
 }

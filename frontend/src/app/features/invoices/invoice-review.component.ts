@@ -38,6 +38,12 @@ import {
 } from './invoice-ai-format';
 
 const POLL_MS = 1500;
+
+/** The HTTP status behind a resource's error (Angular wraps errors that are not `Error`s). */
+export function httpStatus(err: unknown): number | null {
+  const e = err as { status?: number; cause?: { status?: number } } | null | undefined;
+  return e?.status ?? e?.cause?.status ?? null;
+}
 export const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 type Pending = 'approve' | 'flag' | 'reject' | 'link' | null;
@@ -75,15 +81,19 @@ export class InvoiceReviewComponent {
 
   protected readonly pct = pct;
   protected readonly canManage = computed(() => this.auth.can('manage_invoices'));
-  private readonly tick = signal(0);
 
   protected readonly extraction = rxResource({
-    params: () => ({ id: this.invoiceId(), tick: this.tick() }),
-    stream: ({ params }) => this.ai.extraction(params.id),
+    params: () => this.invoiceId(),
+    stream: ({ params }) => this.ai.extraction(params),
   });
   protected readonly vendors = rxResource({ stream: () => this.invoices.vendors(true) });
+  protected readonly vendorList = computed(() =>
+    this.vendors.hasValue() ? this.vendors.value() : [],
+  );
 
-  protected readonly x = computed<InvoiceExtraction | null>(() => this.extraction.value() ?? null);
+  protected readonly x = computed<InvoiceExtraction | null>(() =>
+    this.extraction.hasValue() ? this.extraction.value() : null,
+  );
   protected readonly reading = computed(() => stillReading(this.x()));
   protected readonly draft = signal<ReviewDraft | null>(null);
   protected readonly total = computed(() => {
@@ -111,7 +121,7 @@ export class InvoiceReviewComponent {
     let timer: ReturnType<typeof setTimeout> | null = null;
     effect(() => {
       if (timer) clearTimeout(timer);
-      if (this.reading()) timer = setTimeout(() => this.tick.update((n) => n + 1), POLL_MS);
+      if (this.reading()) timer = setTimeout(() => this.extraction.reload(), POLL_MS);
     });
     // the form is drafted once, when the reading is done (polls don't overwrite the reviewer's edits)
     effect(() => {
@@ -122,6 +132,14 @@ export class InvoiceReviewComponent {
     effect(() => {
       const x = this.x();
       if (x?.document && untracked(() => this.loadedFor) !== x.id) this.loadDocument(x);
+    });
+    // an invoice entered by hand has no extraction: its page is the detail (the old address keeps working)
+    effect(() => {
+      if (httpStatus(this.extraction.error()) === 404) {
+        void this.router.navigate(['/invoices', untracked(() => this.invoiceId())], {
+          replaceUrl: true,
+        });
+      }
     });
     destroy.onDestroy(() => {
       if (timer) clearTimeout(timer);
@@ -237,7 +255,7 @@ export class InvoiceReviewComponent {
         next: () => {
           done();
           this.toast.success('Flagged for review.');
-          this.tick.update((n) => n + 1);
+          this.extraction.reload();
         },
         error: fail,
       });
@@ -257,7 +275,7 @@ export class InvoiceReviewComponent {
     this.ai.retry(this.invoiceId()).subscribe({
       next: () => {
         this.draft.set(null);
-        this.tick.update((n) => n + 1);
+        this.extraction.reload();
       },
       error: (err) => this.error.set(errorMessage(err)),
     });
@@ -268,6 +286,6 @@ export class InvoiceReviewComponent {
   }
 
   protected reload(): void {
-    this.tick.update((n) => n + 1);
+    this.extraction.reload();
   }
 }
