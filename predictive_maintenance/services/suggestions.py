@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.exceptions import ApplicationError
-from core.formatting import actor_display
 from predictive_maintenance import risk
 from predictive_maintenance.models import PreventiveWorkOrderSuggestion
 from units.services import work_order_create
@@ -85,7 +84,3 @@ def suggestion_dismiss(
         s.decided_at = timezone.now()
         s.save(update_fields=["status", "dismiss_reason", "decided_by", "decided_at"])
     return s
-
-
-def decided_by_display(suggestion: PreventiveWorkOrderSuggestion) -> str:
-    return actor_display(suggestion.decided_by) if suggestion.decided_by else ""
