@@ -13,15 +13,15 @@ import { CurrentUser, Permission } from './auth.service';
 import { permissionGuard, permissionWords, requirePermission } from './permission.guard';
 
 @Component({
-  selector: 'uc-test-collections-page',
+  selector: 'app-test-collections-page',
   template: '<h1 data-testid="page">Collections page</h1>',
 })
 class CollectionsPage {}
 
-@Component({ selector: 'uc-test-case-page', template: '<h1 data-testid="page">Case page</h1>' })
+@Component({ selector: 'app-test-case-page', template: '<h1 data-testid="page">Case page</h1>' })
 class CasePage {}
 
-@Component({ selector: 'uc-test-login-page', template: '<h1 data-testid="login">Sign in</h1>' })
+@Component({ selector: 'app-test-login-page', template: '<h1 data-testid="login">Sign in</h1>' })
 class LoginPage {}
 
 const user = (role: string, label: string, permissions: Permission[]): CurrentUser =>
