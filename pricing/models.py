@@ -21,9 +21,16 @@ class PricingSnapshot(BaseModel):
         LEASE_UP = "lease_up", "Lease-up"
         PREMIUM = "premium", "Premium"
 
-    unit = models.ForeignKey("units.UnitsUnit", on_delete=models.CASCADE, related_name="pricing_snapshots")
-    property = models.ForeignKey("properties.Properties", on_delete=models.CASCADE, related_name="pricing_snapshots")
+    # No single-column indexes on unit, property or created_at: the unique (unit, snapshot_date) and the
+    # (property, snapshot_date) index serve every lookup, and each index is written for every row the engine adds.
+    unit = models.ForeignKey(
+        "units.UnitsUnit", on_delete=models.CASCADE, related_name="pricing_snapshots", db_index=False
+    )
+    property = models.ForeignKey(
+        "properties.Properties", on_delete=models.CASCADE, related_name="pricing_snapshots", db_index=False
+    )
     snapshot_date = models.DateField(db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     current_rent = models.DecimalField(max_digits=10, decimal_places=2, null=True)
     market_rent = models.DecimalField(max_digits=10, decimal_places=2)
@@ -77,6 +84,7 @@ class MarketComp(BaseModel):
     """Comparable unit/listing used for pricing (the engine lists a snapshot's most similar comps)."""
 
     snapshot = models.ForeignKey(PricingSnapshot, on_delete=models.CASCADE, related_name="comps")
+    created_at = models.DateTimeField(auto_now_add=True)  # not indexed: comps are only read by their snapshot
     source = models.CharField(max_length=50)  # 'internal', 'zillow', 'apartments_com'
     address = models.CharField(max_length=300)
     bedrooms = models.IntegerField()
