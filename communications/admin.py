@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from communications.models import BroadcastMessage, CommunicationTemplate, SmsOptOut, TenantConversation, TenantMessage
+from communications.models import BroadcastMessage, CommunicationTemplate, TenantConversation, TenantMessage
 
 
 @admin.register(TenantConversation)
@@ -17,4 +17,3 @@ class TenantMessageAdmin(admin.ModelAdmin):
 
 admin.site.register(CommunicationTemplate)
 admin.site.register(BroadcastMessage)
-admin.site.register(SmsOptOut)

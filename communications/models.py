@@ -271,15 +271,3 @@ class TenantSentimentLog(models.Model):
         db_table = "tenant_sentiment_log"
         unique_together = ["tenant", "date"]
         ordering = ["-date"]
-
-
-class SmsOptOut(models.Model):
-    """STOP / START per phone number (added): non-emergency SMS from communications skips opted-out numbers."""
-
-    phone = models.CharField(max_length=20, primary_key=True)
-    opted_out = models.BooleanField(default=True)
-    keyword = models.CharField(max_length=20, blank=True, default="")
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        db_table = "sms_opt_out"

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
 from core.exceptions import ApplicationError
-from core.models import AICallLog, InboundMessage, Notification, OutboxMessage
+from core.models import AICallLog, InboundMessage, Notification, OutboxMessage, SmsOptOut
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -92,3 +92,9 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ("severity", "kind")
     search_fields = ("title", "body", "dedupe_key")
     readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(SmsOptOut)
+class SmsOptOutAdmin(admin.ModelAdmin):
+    list_display = ("phone", "opted_out", "keyword", "changed_at")
+    search_fields = ("phone",)

@@ -69,6 +69,7 @@ class OutboxMessage(BaseModel):
         SENT = "sent", "Sent"
         DELIVERED = "delivered", "Delivered"
         FAILED = "failed", "Failed"
+        BLOCKED = "blocked", "Not sent: the number opted out (STOP)"
 
     channel = models.CharField(max_length=8, choices=Channel.choices, db_index=True)
     to = models.CharField(max_length=254, db_index=True)
@@ -101,6 +102,21 @@ class OutboxMessage(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.to}: {self.status}"
+
+
+class SmsOptOut(models.Model):
+    """STOP / START per phone number (E.164). `send_sms` sends nothing but urgent messages to an opted-out number."""
+
+    phone = models.CharField(max_length=20, primary_key=True)
+    opted_out = models.BooleanField(default=True)
+    keyword = models.CharField(max_length=20, blank=True, default="")
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "sms_opt_out"
+
+    def __str__(self) -> str:
+        return f"{self.phone}: {'opted out' if self.opted_out else 'opted in'} ({self.keyword})"
 
 
 class InboundMessage(BaseModel):

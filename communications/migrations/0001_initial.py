@@ -37,18 +37,6 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='SmsOptOut',
-            fields=[
-                ('phone', models.CharField(max_length=20, primary_key=True, serialize=False)),
-                ('opted_out', models.BooleanField(default=True)),
-                ('keyword', models.CharField(blank=True, default='', max_length=20)),
-                ('changed_at', models.DateTimeField(auto_now=True)),
-            ],
-            options={
-                'db_table': 'sms_opt_out',
-            },
-        ),
-        migrations.CreateModel(
             name='BroadcastMessage',
             fields=[
                 ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),

@@ -10,12 +10,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from communications.contact_hours import within_contact_hours
-from communications.models import BroadcastMessage, BroadcastRecipient, SmsOptOut
+from communications.models import BroadcastMessage, BroadcastRecipient
 from communications.selectors import broadcast_recipient_leases
 from communications.services.inbound import normalised_address
 from core.exceptions import ApplicationError
 from core.messaging import send_email, send_sms
-from core.models import OutboxMessage
+from core.models import OutboxMessage, SmsOptOut
 from core.utils import batched
 
 BATCH = 100

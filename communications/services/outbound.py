@@ -12,26 +12,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from communications.contact_hours import next_contact_time, within_contact_hours
-from communications.models import SmsOptOut, TenantConversation, TenantMessage
+from communications.models import TenantConversation, TenantMessage
 from communications.services.inbound import normalised_address
 from core.exceptions import ApplicationError
-from core.messaging import send_email, send_sms
-from core.models import OutboxMessage
+from core.messaging import send_email, send_sms, sms_opt_out_set, sms_opted_out
+from core.models import OutboxMessage, SmsOptOut
 
 Delivery = TenantMessage.Delivery
 SENDABLE = ("sms", "email", "in_app")
 
 
 def opt_out_set(*, phone: str, keyword: str) -> SmsOptOut:
-    """STOP (and its synonyms) opts the number out of non-emergency SMS; START opts it back in."""
-    row, _ = SmsOptOut.objects.update_or_create(
-        phone=phone, defaults={"opted_out": keyword == "stop", "keyword": keyword}
-    )
-    return row
+    """STOP (and its synonyms) opts the number out of non-urgent SMS from every feature (core.messaging keeps the
+    list and `send_sms` honours it); START opts it back in."""
+    return sms_opt_out_set(phone=phone, keyword=keyword)
 
 
 def is_opted_out(phone: str) -> bool:
-    return SmsOptOut.objects.filter(phone=phone, opted_out=True).exists()
+    return sms_opted_out(phone)
 
 
 def address_for(conversation: TenantConversation, channel: str) -> str:

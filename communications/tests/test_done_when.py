@@ -105,7 +105,7 @@ def test_a_shared_number_goes_to_the_tenant_with_a_current_lease_or_to_the_queue
 
 
 def test_stop_opts_the_number_out_and_start_back_in(twilio_on, resident, sms):
-    from communications.models import SmsOptOut
+    from core.models import SmsOptOut
 
     sms("STOP", sid="SM" + "9" * 32)
     assert SmsOptOut.objects.get(phone="+12065550142").opted_out

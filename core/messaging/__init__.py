@@ -11,6 +11,8 @@ from core.messaging.services import (
     retry_message,
     send_email,
     send_sms,
+    sms_opt_out_set,
+    sms_opted_out,
 )
 from core.messaging.validation import normalise_email, normalise_phone
 
@@ -24,5 +26,7 @@ __all__ = [
     "retry_message",
     "send_email",
     "send_sms",
+    "sms_opt_out_set",
+    "sms_opted_out",
     "unregister_inbound_handler",
 ]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.exceptions import ApplicationError
 from core.messaging.backends import STORED, DeliveryError, Email, get_email_backend, get_sms_backend
 from core.messaging.validation import check_email_parts, check_sms_body, normalise_email, normalise_phone
-from core.models import OutboxMessage
+from core.models import OutboxMessage, SmsOptOut
 
 logger = logging.getLogger(__name__)
 
@@ -22,17 +22,51 @@ MAX_STATUS_EVENTS = 50
 TWILIO_TRANSIENT_ERRORS = {"30001", "30008"}
 
 
+def sms_opted_out(phone: str) -> bool:
+    """Whether the number (any format) texted STOP and not START since."""
+    try:
+        number = normalise_phone(phone)
+    except ApplicationError:
+        return False
+    return SmsOptOut.objects.filter(phone=number, opted_out=True).exists()
+
+
+def sms_opt_out_set(*, phone: str, keyword: str) -> SmsOptOut:
+    """Records STOP (opted out) or START (opted in again) for a number; the keyword is kept for the record."""
+    number = normalise_phone(phone)
+    row, _ = SmsOptOut.objects.update_or_create(
+        phone=number, defaults={"opted_out": keyword.lower() != "start", "keyword": keyword.lower()[:20]}
+    )
+    return row
+
+
 def send_sms(
-    *, to: str, body: str, feature: str = "", related_object=None, dedupe_key: str | None = None
+    *,
+    to: str,
+    body: str,
+    feature: str = "",
+    related_object=None,
+    dedupe_key: str | None = None,
+    urgent: bool = False,
 ) -> OutboxMessage:
     """Validates, writes the outbox row, delivers through Twilio (or stores it), and returns the row.
 
     With `dedupe_key`, a second call returns the existing row without sending again — unless that
-    one failed, in which case it is retried.
+    one failed, in which case it is retried. A number that texted STOP gets nothing unless `urgent` (a safety
+    page): the row is kept with status `blocked`, so every feature's history shows why nothing went out.
     """
     number = normalise_phone(to)
     check_sms_body(body)
     from_address = settings.TWILIO_MESSAGING_SERVICE_SID or settings.TWILIO_FROM_NUMBER
+    if not urgent and sms_opted_out(number):
+        return _blocked(
+            to=number,
+            body=body,
+            from_address=from_address,
+            feature=feature,
+            related_object=related_object,
+            dedupe_key=dedupe_key,
+        )
     return _send(
         channel=OutboxMessage.Channel.SMS,
         to=number,
@@ -137,6 +171,32 @@ def _send(
             raise
         return _reuse(OutboxMessage.objects.get(dedupe_key=dedupe_key), channel=channel, to=to)
     return _deliver(message, reply_to=reply_to)
+
+
+def _blocked(*, to, body, from_address, feature, related_object, dedupe_key) -> OutboxMessage:
+    related_type, related_id = _related(related_object)
+    if dedupe_key:
+        existing = OutboxMessage.objects.filter(dedupe_key=dedupe_key).first()
+        if existing is not None:
+            return existing
+    fields = dict(
+        channel=OutboxMessage.Channel.SMS,
+        to=to,
+        body=body,
+        from_address=from_address[:254],
+        feature=feature[:64],
+        related_type=related_type,
+        related_id=related_id,
+        status=Status.BLOCKED,
+        error="The number opted out of text messages (STOP); nothing was sent.",
+    )
+    try:
+        with transaction.atomic():
+            return OutboxMessage.objects.create(dedupe_key=dedupe_key or None, **fields)
+    except IntegrityError:
+        if not dedupe_key:
+            raise
+        return OutboxMessage.objects.get(dedupe_key=dedupe_key)
 
 
 def _reuse(existing: OutboxMessage, *, channel: str, to: str) -> OutboxMessage:

@@ -82,6 +82,7 @@ def notification_page_oncall(note: Notification) -> list:
                     feature="notifications",
                     related_object=note,
                     dedupe_key=f"notification:{note.pk}:sms",
+                    urgent=True,  # a safety page reaches the on-call phone even after a STOP
                 )
             )
     except ApplicationError:  # a misconfigured on-call address: the bell still has it

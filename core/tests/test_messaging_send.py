@@ -183,3 +183,26 @@ def test_retry_of_unknown_message_is_404():
     with pytest.raises(ApplicationError) as err:
         retry_message(uuid.uuid4())
     assert err.value.status_code == 404
+
+
+# ── STOP: every feature's SMS honours the opt-out; a safety page still goes ─────────────────────────
+
+
+def test_a_number_that_texted_stop_gets_no_sms_from_any_feature_until_start(fakes):
+    from core.messaging import sms_opt_out_set, sms_opted_out
+
+    sms_opt_out_set(phone="(555) 234-5678", keyword="STOP")
+    assert sms_opted_out("+1 555 234 5678")
+    reminder = send_sms(to="555-234-5678", body="Rent is due.", feature="collections", dedupe_key="c:1")
+    again = send_sms(to="555-234-5678", body="Rent is due.", feature="collections", dedupe_key="c:1")
+    assert (reminder.status, reminder.attempts, reminder.backend) == ("blocked", 0, "")
+    assert "opted out" in reminder.error and again.pk == reminder.pk
+    assert FakeSmsBackend.sent == []
+
+    page = send_sms(to="555-234-5678", body="Fire alarm at Oak St.", feature="notifications", urgent=True)
+    assert page.status == "sent" and len(FakeSmsBackend.sent) == 1
+
+    sms_opt_out_set(phone="+15552345678", keyword="start")
+    assert not sms_opted_out("5552345678")
+    assert send_sms(to="555-234-5678", body="Rent is due.", feature="collections").status == "sent"
+    assert OutboxMessage.objects.filter(status="blocked").count() == 1

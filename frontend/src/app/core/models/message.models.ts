@@ -1,7 +1,7 @@
 import { IsoDateTime } from './api.models';
 
 export type MessageChannel = 'sms' | 'email';
-export type OutboxStatus = 'queued' | 'stored' | 'sent' | 'delivered' | 'failed';
+export type OutboxStatus = 'queued' | 'stored' | 'sent' | 'delivered' | 'failed' | 'blocked';
 export type InboundStatus = 'received' | 'handled' | 'unhandled' | 'failed';
 
 /** One SMS or email UnitCycle sent (or stored because no provider is configured). */

@@ -22,6 +22,9 @@ describe('wording', () => {
     );
     expect(deliveryInWords('outbox', 'email').detail).toContain('no email provider configured');
     expect(deliveryInWords('failed', 'sms').ok).toBe(false);
+    expect(deliveryInWords('blocked', 'sms')).toEqual(
+      expect.objectContaining({ label: 'Not sent (STOP)', ok: false }),
+    );
     expect(deliveryInWords('stored', 'sms', { onMessagesScreen: true }).detail).toBe(
       'Queued — no SMS provider configured',
     );

@@ -86,6 +86,13 @@ export function deliveryInWords(
         detail: `Failed — not delivered${onMessagesScreen ? '' : '; retry from Messages'}`,
         ok: false,
       };
+    case 'blocked':
+      return {
+        label: 'Not sent (STOP)',
+        detail:
+          'Not sent — the number opted out of text messages (STOP); reach the tenant by email',
+        ok: false,
+      };
     default:
       return {
         label: humanize(status ?? '') || '—',
