@@ -291,6 +291,10 @@ def bulk_load(models_, *, using: str = "default", sqlite_cache_kib: int = 512 * 
                 regclasses,
             )
             indexes = cursor.fetchall()
+            # Deferred foreign-key checks already queued in this transaction (rows written or deleted before the
+            # block, e.g. portfolio_delete or an earlier seed) would make ALTER TABLE refuse ("pending trigger
+            # events"): run them now; they are the same checks COMMIT would run.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table, name, _ in foreign_keys:
                 cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT {qn(name)}")
             for name, _ in indexes:
@@ -318,3 +322,5 @@ def bulk_load(models_, *, using: str = "default", sqlite_cache_kib: int = 512 * 
             cursor.execute(definition)
         for table, name, definition in foreign_keys:
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {qn(name)} {definition}")
+        if conn.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # back to Django's INITIALLY DEFERRED for the rest
