@@ -6,11 +6,11 @@ from core.formatting import actor_display
 
 class ConversationListSerializer(serializers.ModelSerializer):
     tenant_name = serializers.SerializerMethodField()
-    unit_number = serializers.CharField(source="unit.unit_number", default=None)
-    property_name = serializers.CharField(source="property.name", default=None)
+    unit_number = serializers.CharField(source="unit.unit_number", default=None, allow_null=True)
+    property_name = serializers.CharField(source="property.name", default=None, allow_null=True)
     last_message = serializers.CharField(default="")
-    last_direction = serializers.CharField(default=None)
-    last_intent = serializers.CharField(default=None)
+    last_direction = serializers.CharField(default=None, allow_null=True)
+    last_intent = serializers.CharField(default=None, allow_null=True)
     unmatched = serializers.SerializerMethodField()
 
     assigned_to = serializers.SerializerMethodField()
@@ -175,7 +175,7 @@ class BroadcastInputSerializer(serializers.Serializer):
 
 
 class BroadcastSerializer(serializers.ModelSerializer):
-    property_name = serializers.CharField(source="property.name", default=None)
+    property_name = serializers.CharField(source="property.name", default=None, allow_null=True)
 
     class Meta:
         model = BroadcastMessage

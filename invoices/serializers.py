@@ -163,10 +163,12 @@ class InvoiceEventSerializer(serializers.Serializer):
 
 
 class InvoiceListSerializer(serializers.ModelSerializer):
-    vendor_name = serializers.CharField(source="vendor.name", read_only=True, default=None)
-    property_name = serializers.CharField(source="property.name", read_only=True, default=None)
-    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None)
-    work_order_number = serializers.CharField(source="work_order.work_order_number", read_only=True, default=None)
+    vendor_name = serializers.CharField(source="vendor.name", read_only=True, default=None, allow_null=True)
+    property_name = serializers.CharField(source="property.name", read_only=True, default=None, allow_null=True)
+    unit_number = serializers.CharField(source="unit.unit_number", read_only=True, default=None, allow_null=True)
+    work_order_number = serializers.CharField(
+        source="work_order.work_order_number", read_only=True, default=None, allow_null=True
+    )
     is_overdue = serializers.SerializerMethodField()
     allowed_transitions = serializers.SerializerMethodField()
     warnings = serializers.SerializerMethodField()
@@ -560,7 +562,9 @@ class ProcessingQueueRowSerializer(serializers.Serializer):
     invoice_date = serializers.DateField(source="extracted_date", allow_null=True)
     total = serializers.DecimalField(source="extracted_total", max_digits=10, decimal_places=2, allow_null=True)
     confidence = serializers.FloatField(source="extraction_confidence", allow_null=True)
-    work_order_number = serializers.CharField(source="matched_work_order.work_order_number", default=None)
+    work_order_number = serializers.CharField(
+        source="matched_work_order.work_order_number", default=None, allow_null=True
+    )
     price_anomaly = serializers.BooleanField(source="price_anomaly_detected")
     duplicate = serializers.SerializerMethodField()
     failure_reason = serializers.CharField()

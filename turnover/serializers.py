@@ -28,20 +28,27 @@ class TurnoverCaseSerializer(serializers.ModelSerializer):
     property_name = serializers.CharField(source="property.name", read_only=True)
     tenant_name = serializers.SerializerMethodField()
     lease_number = serializers.CharField(source="lease.lease_number", read_only=True)
-    new_lease_number = serializers.CharField(source="new_lease.lease_number", read_only=True, default=None)
+    new_lease_number = serializers.CharField(
+        source="new_lease.lease_number", read_only=True, default=None, allow_null=True
+    )
     monthly_rent = serializers.DecimalField(
         source="lease.monthly_rent_amount", max_digits=10, decimal_places=2, read_only=True
     )
     new_monthly_rent = serializers.DecimalField(
-        source="new_lease.monthly_rent_amount", max_digits=10, decimal_places=2, read_only=True, default=None
+        source="new_lease.monthly_rent_amount",
+        max_digits=10,
+        decimal_places=2,
+        read_only=True,
+        default=None,
+        allow_null=True,
     )
     market_rent = serializers.DecimalField(source="unit.market_rent", max_digits=10, decimal_places=2, read_only=True)
     stage_label = serializers.CharField(source="get_stage_display", read_only=True)
     inspection_work_order_number = serializers.CharField(
-        source="inspection_work_order.work_order_number", read_only=True, default=None
+        source="inspection_work_order.work_order_number", read_only=True, default=None, allow_null=True
     )
     inspection_scheduled_date = serializers.DateField(
-        source="inspection_work_order.scheduled_date", read_only=True, default=None
+        source="inspection_work_order.scheduled_date", read_only=True, default=None, allow_null=True
     )
     checklist_total = serializers.IntegerField(read_only=True, default=0)
     checklist_done = serializers.IntegerField(read_only=True, default=0)
@@ -148,8 +155,10 @@ class TurnoverDeductionSerializer(serializers.ModelSerializer):
 
 
 class TurnoverChecklistSerializer(serializers.ModelSerializer):
-    vendor_name = serializers.CharField(source="vendor.name", read_only=True, default=None)
-    work_order_number = serializers.CharField(source="work_order.work_order_number", read_only=True, default=None)
+    vendor_name = serializers.CharField(source="vendor.name", read_only=True, default=None, allow_null=True)
+    work_order_number = serializers.CharField(
+        source="work_order.work_order_number", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = TurnoverChecklist

@@ -80,11 +80,17 @@ describe('Invoice AI', { concurrency: false }, () => {
   let page;
   before(async () => {
     ({ browser, page } = await signedIn());
-    const options = await api(page, '/api/v1/invoices/work-orders/');
-    const wo = options.find(
-      (w) => w.assigned_vendor && ['completed', 'in_progress'].includes(w.status),
+    // The picker lists the latest 100 (on the demo: mostly open turnover inspections), so pick the work order
+    // from the filtered list first, then take the picker's row for its unit.
+    const list = await api(
+      page,
+      '/api/v1/units/work-orders/?status=completed,in_progress&ordering=-requested_date&page_size=100',
     );
-    assert.ok(wo, 'a work order with a vendor');
+    const pick = list.results.find((w) => w.assigned_vendor);
+    assert.ok(pick, 'a work order with a vendor');
+    const options = await api(page, `/api/v1/invoices/work-orders/?unit=${pick.unit}`);
+    const wo = options.find((w) => w.id === pick.id);
+    assert.ok(wo, 'the picker lists it');
     shared.wo = wo;
   });
   after(async () => {
