@@ -163,8 +163,10 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
     if INJECTION.search(q):
         return Plan("refuse")
     if CREATE_ACTION.search(q):
-        m = re.search(r"\bunit\s+([a-z0-9-]+)\b", q)
-        title = re.sub(r"^.*?\b(?:for|to)\b\s+", "", question.strip(), count=1)[:200] or "Work order"
+        m = re.search(r"\bunit\s+#?([a-z0-9][a-z0-9-]*)", raw)
+        what = re.search(r"\bto\s+(.{3,})$", question.strip()) or re.search(r"\bfor\s+(.{3,})$", question.strip())
+        title = (what.group(1).rstrip(" .?!") if what else question.strip())[:200]
+        title = title[:1].upper() + title[1:]
         params = {"action_type": "work_order", "title": title, **({"unit_number": m.group(1)} if m else {})}
         if re.search(r"\burgent\b|\bemergenc", q):
             params["priority"] = "urgent"
