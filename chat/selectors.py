@@ -12,7 +12,11 @@ from properties.selectors import property_list
 
 
 def conversation_list(*, user_email: str) -> QuerySet[ChatConversation]:
-    return ChatConversation.objects.filter(user_email=user_email).annotate(message_count=Count("messages"))
+    return (
+        ChatConversation.objects.filter(user_email=user_email)
+        .annotate(message_count=Count("messages"))
+        .order_by("-updated_at", "id")
+    )
 
 
 def conversation_get(*, user_email: str, conversation_id) -> ChatConversation | None:
