@@ -13,9 +13,8 @@ def seeded(db):
     from predictive_maintenance.services import risk_scores_compute
     from pricing.services import pricing_engine_run
     from renewals.services import renewal_scan
-    from turnover.services import turnover_cases_backfill
-
     from tenants.services import lease_statuses_classify
+    from turnover.services import turnover_cases_backfill
 
     seed_portfolio(leases=200, with_history=True, today=TODAY)
     lease_statuses_classify(today=TODAY)

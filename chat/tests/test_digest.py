@@ -45,6 +45,7 @@ def test_the_digest_is_generated_once_per_date_and_emailed_to_managers(seeded, u
 
 def test_the_endpoint_serves_the_stored_digest_or_a_live_one_for_a_scoped_manager(seeded, make_user, monkeypatch):
     import django.utils.timezone as tz
+
     from properties.models import Properties
 
     monkeypatch.setattr(tz, "localdate", lambda *a, **k: TODAY)
