@@ -102,7 +102,7 @@ def daily_digest_build(*, today: datetime.date) -> dict:
         "opportunities",
         mtm_below["count"],
         f"{mtm_below['count']} month-to-month units below market, {money(mtm_below['monthly_gap_to_market'])} a month",
-        "/portfolio?state=month_to_month",
+        "/portfolio/command-center?state=month_to_month",
     )
     add(
         "info",

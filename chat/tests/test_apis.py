@@ -58,7 +58,7 @@ def test_a_question_streams_text_a_table_and_an_action_then_history(seeded, make
     table = next(b for b in blocks if b["type"] == "table")
     assert table["rows"] and table["columns"][0]["key"] == "lease_number"
     action = next(b for b in blocks if b["type"] == "action")
-    assert action["route"] == "/portfolio" and action["params"] == {"state": "active"}
+    assert action["route"] == "/portfolio/command-center" and action["params"] == {"state": "active"}
     history = client.get(f"/api/v1/chat/conversations/{cid}/messages/").json()
     assert [m["role"] for m in history] == ["user", "assistant"]
     assert history[1]["content"] == events[-1]["text"] and history[1]["blocks"] == events[-1]["blocks"]
