@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status as http
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -27,6 +28,7 @@ from chat.serializers import (
 )
 from core import scoping
 from core.ai import sse_response
+from core.ai.sse import sse_event
 from core.permissions import Requires
 from core.validation import validated
 
@@ -63,8 +65,20 @@ class ConversationListCreateApi(GenericAPIView):
         return Response(ConversationSerializer(conversation).data, status=http.HTTP_201_CREATED)
 
 
+class EventStreamRenderer(BaseRenderer):
+    """Lets a client ask for `Accept: text/event-stream`: the answer itself is a StreamingHttpResponse; an error
+    before the stream (404, 400, 503) is rendered as one `error` event."""
+
+    media_type = "text/event-stream"
+    format = "sse"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return sse_event({"type": "error", **(data if isinstance(data, dict) else {"detail": data})}).encode()
+
+
 class ConversationMessagesApi(APIView):
     permission_classes = [Requires(READ)]
+    renderer_classes = [JSONRenderer, EventStreamRenderer]
 
     def _conversation(self, request, conversation_id):
         conversation = selectors.conversation_get(user_email=_email(request), conversation_id=conversation_id)

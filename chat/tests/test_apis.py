@@ -48,6 +48,7 @@ def test_a_question_streams_text_a_table_and_an_action_then_history(seeded, make
         f"/api/v1/chat/conversations/{cid}/messages/",
         {"content": "Show leases expiring in the next 60 days below market"},
         format="json",
+        HTTP_ACCEPT="text/event-stream",
     )
     assert response.status_code == 200 and response["Content-Type"].startswith("text/event-stream")
     events = _events(response)

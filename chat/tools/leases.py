@@ -29,7 +29,12 @@ def command_center_link(*, states=None, property_id=None) -> dict:
         params["state"] = ",".join(states)
     if property_id:
         params["property"] = str(property_id)
-    return {"kind": "link", "label": "Open in the command center", "route": "/portfolio/command-center", "params": params}
+    return {
+        "kind": "link",
+        "label": "Open in the command center",
+        "route": "/portfolio/command-center",
+        "params": params,
+    }
 
 
 # --- query_leases --------------------------------------------------------------------------------------------

@@ -7,7 +7,9 @@ import {
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
+import { Location } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -49,6 +51,7 @@ export class ChatComponent implements OnDestroy {
   private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly toast = inject(ToastService);
+  private readonly location = inject(Location);
 
   readonly conversationId = input<string | undefined>(undefined);
 
@@ -65,16 +68,21 @@ export class ChatComponent implements OnDestroy {
   protected readonly isTable = isTable;
   protected readonly isAction = isAction;
   protected readonly empty = computed(() => this.turns().length === 0 && !this.loadingHistory());
+  /** The conversation on screen: the route's, or the one a first question just created (the URL follows with
+   * replaceState, so this component and its stream stay alive). */
+  protected readonly activeId = signal<string | undefined>(undefined);
   private controller: AbortController | null = null;
-  private skipReload: string | null = null;
 
   constructor() {
     this.loadConversations();
     effect(() => {
       const id = this.conversationId();
-      if (id && id === this.skipReload) return;
-      this.turns.set([]);
-      if (id) this.loadHistory(id);
+      untracked(() => {
+        this.controller?.abort();
+        this.activeId.set(id);
+        this.turns.set([]);
+        if (id) this.loadHistory(id);
+      });
     });
   }
 
@@ -117,8 +125,9 @@ export class ChatComponent implements OnDestroy {
 
   protected newConversation(): void {
     this.controller?.abort();
-    this.skipReload = null;
+    this.activeId.set(undefined);
     this.turns.set([]);
+    this.historyError.set(false);
     void this.router.navigate(['/chat']);
   }
 
@@ -126,13 +135,13 @@ export class ChatComponent implements OnDestroy {
     const content = (text ?? this.question()).trim();
     if (!content || this.streaming()) return;
     this.question.set('');
-    let id = this.conversationId();
+    let id = this.activeId();
     if (!id) {
       try {
         const created = await firstValueFrom(this.chat.create());
         id = created.id;
-        this.skipReload = id;
-        void this.router.navigate(['/chat', id], { replaceUrl: true });
+        this.activeId.set(id);
+        this.location.replaceState(`/chat/${id}`);
       } catch {
         return;
       }
