@@ -69,4 +69,9 @@ app.conf.beat_schedule = {
         "task": "communications.release_held_messages",
         "schedule": crontab(minute="*/15"),  # every 15 minutes: quiet-hours holds whose 8:00 has come
     },
+    # 3.3 portfolio chat
+    "generate-daily-digest": {
+        "task": "chat.generate_daily_digest",
+        "schedule": crontab(hour=6, minute=0),  # 06:00 UTC daily (spec 3.3), once per date
+    },
 }

@@ -28,6 +28,7 @@ api_v1 = [
     path("portfolio/", include("portfolio.urls")),
     path("imports/", include("imports.urls")),
     path("communications/", include("communications.urls")),
+    path("chat/", include("chat.urls")),
 ]
 
 urlpatterns = [

@@ -410,3 +410,15 @@ def test_agents_started_by_a_scoped_manager_still_run_portfolio_wide(portfolio):
     response = client.post("/api/v1/renewals/run-scan/", {}, format="json")
     assert response.status_code == 202, response.content
     assert RenewalRecommendation.objects.filter(property__in=portfolio["outside"]).exists()
+
+
+def test_chat_conversations_belong_to_their_creator_whatever_the_role(make_user):
+    """3.3: a conversation is its creator's; another person (even an administrator) gets 404 on its messages."""
+    owner = make_user("leasing_agent")
+    cid = owner.post("/api/v1/chat/conversations/", {}, format="json").json()["id"]
+    for role in ("administrator", "property_manager", "read_only"):
+        other = make_user(role)
+        assert other.get(f"/api/v1/chat/conversations/{cid}/messages/").status_code == 404, role
+        response = other.post(f"/api/v1/chat/conversations/{cid}/messages/", {"content": "hi"}, format="json")
+        assert response.status_code == 404, role
+    assert owner.get(f"/api/v1/chat/conversations/{cid}/messages/").status_code == 200

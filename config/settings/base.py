@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "dashboard",
     # portfolio import from CSV (writes properties, units, tenants, leases)
     "imports",
+    # portfolio chat and daily digest (3.3): reads every feature through its selectors
+    "chat",
 ]
 
 MIDDLEWARE = [

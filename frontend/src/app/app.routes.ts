@@ -52,6 +52,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/invoices/invoices.routes'),
       }),
       ...requirePermission('view_portfolio', {
+        path: 'chat',
+        loadChildren: () => import('./features/chat/chat.routes'),
+      }),
+      ...requirePermission('view_portfolio', {
         path: 'portfolio',
         loadChildren: () => import('./features/portfolio/portfolio.routes'),
       }),

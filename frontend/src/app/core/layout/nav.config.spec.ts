@@ -42,7 +42,7 @@ describe('visibleNav', () => {
 
   it('groups the screens by what a manager does; empty groups (Insights for now) go', () => {
     expect(labels(ALL_PERMISSIONS)).toEqual([
-      'Portfolio: Dashboard, Properties, Command Center, Bulk-action history',
+      'Portfolio: Dashboard, Properties, Command Center, Ask the portfolio, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals, Dynamic Pricing',
       'Residents: Inbox, Messages',
       'Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment',

@@ -38,6 +38,7 @@ export const NAV_SECTIONS: NavSection[] = [
         icon: 'sparkles',
         permission: 'view_portfolio',
       },
+      { label: 'Ask the portfolio', path: '/chat', icon: 'sparkles', permission: 'view_portfolio' },
       {
         label: 'Bulk-action history',
         path: '/portfolio/bulk-actions',

@@ -1,5 +1,6 @@
 import { Permission } from '../../core/auth/auth.service';
 import { ALL_PERMISSIONS, READ_ONLY_PERMISSIONS } from '../../core/auth/auth.testing';
+import { DigestCardComponent } from '../chat/digest-card.component';
 import { CollectionsCardComponent } from '../collections/collections-card.component';
 import { RenewalsCardComponent } from '../renewals/renewals-card.component';
 import { TurnoverDashboardCardComponent } from '../turnover/turnover-dashboard-card.component';
@@ -23,7 +24,7 @@ describe('dashboard cards by role', () => {
     const all = DASHBOARD_CARDS.map((c) => c.id);
     expect(ids(ALL_PERMISSIONS)).toEqual(all);
     expect(ids(READ_ONLY_PERMISSIONS)).toEqual(all);
-    expect(visibleCards(DASHBOARD_WIDGETS, as(READ_ONLY_PERMISSIONS))).toHaveLength(3);
+    expect(visibleCards(DASHBOARD_WIDGETS, as(READ_ONLY_PERMISSIONS))).toHaveLength(4);
   });
 
   it('leaves out the cards whose data the role cannot see', () => {
@@ -35,12 +36,17 @@ describe('dashboard cards by role', () => {
   it('creates only the widgets whose API the role may call (their request is never sent)', () => {
     const widgets = (perms: readonly Permission[]) =>
       visibleCards(DASHBOARD_WIDGETS, as(perms)).map((w) => w.component);
-    expect(widgets(LEASING)).toEqual([RenewalsCardComponent, TurnoverDashboardCardComponent]);
-    expect(widgets(MAINTENANCE)).toEqual([TurnoverDashboardCardComponent]);
+    expect(widgets(LEASING)).toEqual([
+      RenewalsCardComponent,
+      TurnoverDashboardCardComponent,
+      DigestCardComponent,
+    ]);
+    expect(widgets(MAINTENANCE)).toEqual([TurnoverDashboardCardComponent, DigestCardComponent]);
     expect(widgets(ACCOUNTANT)).toEqual([
       RenewalsCardComponent,
       CollectionsCardComponent,
       TurnoverDashboardCardComponent,
+      DigestCardComponent,
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { IconName } from '../../shared/components/icon.component';
 import { StatTone } from '../../shared/components/stat-card.component';
 import { LifecycleCounts } from '../../shared/components/lifecycle-bar.component';
 import { formatMoney } from '../../shared/pipes/money.pipe';
+import { DigestCardComponent } from '../chat/digest-card.component';
 import { CollectionsCardComponent } from '../collections/collections-card.component';
 import { RenewalsCardComponent } from '../renewals/renewals-card.component';
 import { TurnoverDashboardCardComponent } from '../turnover/turnover-dashboard-card.component';
@@ -111,6 +112,7 @@ export const DASHBOARD_WIDGETS: DashboardWidgetDef[] = [
   { component: RenewalsCardComponent, permission: 'view_renewals' },
   { component: CollectionsCardComponent, permission: 'view_collections' },
   { component: TurnoverDashboardCardComponent, permission: 'view_portfolio' },
+  { component: DigestCardComponent, permission: 'view_portfolio' },
 ];
 
 /** The cards and widgets a role sees. */

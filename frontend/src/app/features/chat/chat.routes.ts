@@ -1,0 +1,14 @@
+import { Routes } from '@angular/router';
+
+export default [
+  {
+    path: '',
+    title: 'Portfolio chat · UnitCycle',
+    loadComponent: () => import('./chat.component').then((m) => m.ChatComponent),
+  },
+  {
+    path: ':conversationId',
+    title: 'Portfolio chat · UnitCycle',
+    loadComponent: () => import('./chat.component').then((m) => m.ChatComponent),
+  },
+] satisfies Routes;
