@@ -76,9 +76,25 @@ class EventStreamRenderer(BaseRenderer):
         return sse_event({"type": "error", **(data if isinstance(data, dict) else {"detail": data})}).encode()
 
 
+# How each streamed event reads (clients and schemathesis parse the stream into events): `event` names it, `data`
+# holds its JSON.
+SSE_EVENT_SCHEMA = {
+    "type": "object",
+    "description": "One Server-Sent Event: `event` is start, text, tool_use, tool_result, block, done or error; "
+    "`data` is the event's JSON.",
+    "properties": {"event": {"type": "string"}, "data": {"type": "string"}},
+}
+
+
 class ConversationMessagesApi(APIView):
     permission_classes = [Requires(READ)]
     renderer_classes = [JSONRenderer, EventStreamRenderer]
+
+    def get_renderers(self):
+        # The history is JSON only: `?format=sse` on a GET is a 404, not an error event dressed as a 200.
+        if getattr(self.request, "method", "") == "GET":
+            return [JSONRenderer()]
+        return super().get_renderers()
 
     def _conversation(self, request, conversation_id):
         conversation = selectors.conversation_get(user_email=_email(request), conversation_id=conversation_id)
@@ -97,7 +113,7 @@ class ConversationMessagesApi(APIView):
         "built from a tool result), then `done` (the stored message) or `error`. 503 JSON when no AI provider can "
         "answer (nothing is stored).",
         request=MessageCreateInputSerializer,
-        responses={(200, "text/event-stream"): OpenApiResponse(OpenApiTypes.STR), 404: OpenApiResponse()},
+        responses={(200, "text/event-stream"): OpenApiResponse(SSE_EVENT_SCHEMA), 404: OpenApiResponse()},
     )
     def post(self, request, conversation_id):
         conversation = self._conversation(request, conversation_id)
