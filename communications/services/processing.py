@@ -33,6 +33,7 @@ from core.exceptions import ApplicationError
 from core.formatting import money
 from core.notifications.services import notification_create
 from units.models import UnitsMaintenance, WorkOrderCategory
+from units.selectors import open_work_orders_by_unit
 from units.services import work_order_create
 
 logger = logging.getLogger(__name__)
@@ -219,25 +220,35 @@ def _maintenance(message: TenantMessage, conv: TenantConversation, data: dict) -
     location = details.get("location")
     label = WorkOrderCategory(category).label
     title = f"{label}{f' ({location})' if location else ''}: {_summary(message)}"
-    work_order = work_order_create(
-        unit=conv.unit,
-        title=title[:200],
-        category=category,
-        priority=priority,
-        description=f"Reported by {tenant.full_name if tenant else message.from_address} by {message.channel}:\n"
-        f"{message.content}",
-        reported_by=f"{tenant.full_name if tenant else message.from_address} ({message.channel})"[:120],
-        actor="communications",
-        actor_name="Tenant inbox (AI)",
-    )
+    first = tenant.first_name if tenant else "there"
+    # A follow-up about the same problem ("still leaking!!") joins the unit's open work order of that category
+    # instead of opening a second one.
+    already_open = open_work_orders_by_unit(unit_ids=[conv.unit_id], category=category).get(conv.unit_id)
+    if already_open:
+        work_order = UnitsMaintenance.objects.get(pk=next(iter(already_open.values())))
+        ack = (
+            f"Hi {first}, thanks — this is on work order {work_order.work_order_number}, which is already open "
+            f"({label.lower()}). We've added your message to it; our maintenance team will contact you."
+        )
+    else:
+        work_order = work_order_create(
+            unit=conv.unit,
+            title=title[:200],
+            category=category,
+            priority=priority,
+            description=f"Reported by {tenant.full_name if tenant else message.from_address} by {message.channel}:\n"
+            f"{message.content}",
+            reported_by=f"{tenant.full_name if tenant else message.from_address} ({message.channel})"[:120],
+            actor="communications",
+            actor_name="Tenant inbox (AI)",
+        )
+        ack = (
+            f"Hi {first}, thanks for letting us know. We've opened work order {work_order.work_order_number} "
+            f"({label.lower()}, {priority} priority){f' for your {location}' if location else ''}. Our maintenance "
+            "team will contact you to schedule the visit."
+        )
     message.work_order = work_order
     message.save(update_fields=["work_order"])
-    first = tenant.first_name if tenant else "there"
-    ack = (
-        f"Hi {first}, thanks for letting us know. We've opened work order {work_order.work_order_number} "
-        f"({label.lower()}, {priority} priority){f' for your {location}' if location else ''}. Our maintenance "
-        "team will contact you to schedule the visit."
-    )
     reply = _send_auto(message, conv, ack)
     _conversation_update(
         conv, data, status=TenantConversation.Status.WAITING_STAFF, ai_auto_responded=reply is not None

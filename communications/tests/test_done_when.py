@@ -45,6 +45,16 @@ def test_sink_leak_creates_a_plumbing_work_order_and_an_acknowledgment(twilio_on
     assert OutboxMessage.objects.filter(to="+12065550142", body=ack.content).exists()
 
 
+def test_a_second_message_about_the_same_leak_joins_the_open_work_order(twilio_on, resident, sms):
+    sms("my kitchen sink is leaking under the cabinet", sid="SM" + "4" * 32)
+    sms("the sink under the kitchen cabinet is still leaking, please send someone", sid="SM" + "5" * 32)
+    wo = UnitsMaintenance.objects.get(unit=resident.unit)  # one work order, not two
+    conv, messages = _thread(resident)
+    inbound = [m for m in messages if m.direction == "inbound"]
+    assert len(inbound) == 2 and all(m.work_order_id == wo.pk for m in inbound)
+    assert "already open" in messages[-1].content and wo.work_order_number in messages[-1].content
+
+
 def test_water_through_the_light_is_an_emergency_with_no_auto_reply(twilio_on, resident, sms):
     sms("theres water coming thru my bathroom light!!", sid="SM" + "3" * 32)
     conv, messages = _thread(resident)
