@@ -24,6 +24,7 @@ Delivery = CollectionAction.DeliveryStatus
 # Outbox status -> the action's delivery vocabulary. Worst first: an action is as good as its worst channel.
 OUTBOX_TO_DELIVERY = {
     OutboxMessage.Status.QUEUED: Delivery.PENDING,
+    OutboxMessage.Status.SCHEDULED: Delivery.PENDING,  # held for quiet hours: `scheduled_for`, `hold_reason`
     OutboxMessage.Status.STORED: Delivery.OUTBOX,
     OutboxMessage.Status.SENT: Delivery.SENT,
     OutboxMessage.Status.DELIVERED: Delivery.DELIVERED,
@@ -233,6 +234,8 @@ def action_deliveries(action: CollectionAction, outbox: dict) -> list[dict]:
             "sent_at": None,
             "delivered_at": None,
             "opened_at": None,
+            "scheduled_for": None,
+            "hold_reason": "",
         }
         if message is not None:
             row.update(
@@ -244,6 +247,8 @@ def action_deliveries(action: CollectionAction, outbox: dict) -> list[dict]:
                 delivered_at=message.delivered_at,
                 opened_at=message.opened_at,
             )
+            if message.status == OutboxMessage.Status.SCHEDULED:
+                row.update(scheduled_for=message.not_before, hold_reason=message.hold_reason)
         elif key in ids:  # attempted, refused before an outbox row existed (e.g. no valid phone number)
             row.update(status=Delivery.FAILED, error=action.delivery_error)
         out.append(row)
@@ -261,6 +266,8 @@ def action_deliveries(action: CollectionAction, outbox: dict) -> list[dict]:
                 "sent_at": action.sent_at,
                 "delivered_at": None,
                 "opened_at": None,
+                "scheduled_for": None,
+                "hold_reason": "",
             }
         )
     return out

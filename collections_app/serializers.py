@@ -111,6 +111,10 @@ class CollectionDeliverySerializer(serializers.Serializer):
     sent_at = serializers.DateTimeField(allow_null=True)
     delivered_at = serializers.DateTimeField(allow_null=True)
     opened_at = serializers.DateTimeField(allow_null=True)
+    scheduled_for = serializers.DateTimeField(
+        allow_null=True, help_text="Held for the tenant's contact hours: goes out at this time."
+    )
+    hold_reason = serializers.CharField(help_text='e.g. "quiet hours, 47 CFR §64.1200(c)(1)"; "" when not held.')
 
 
 class CollectionActionSerializer(serializers.ModelSerializer):

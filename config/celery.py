@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
         "task": "core.retry_failed_messages",
         "schedule": crontab(minute="*/15"),  # every 15 minutes
     },
+    "release-deferred-messages": {
+        "task": "core.release_deferred_messages",
+        "schedule": crontab(minute="*/5"),  # texts held for quiet hours go out within 5 minutes of 8:00
+    },
     "purge-expired-records": {
         "task": "core.purge_expired_records",
         "schedule": crontab(hour=4, minute=45),  # 04:45 UTC daily: idempotency keys past their TTL, old jobs

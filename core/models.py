@@ -70,6 +70,7 @@ class OutboxMessage(BaseModel):
         DELIVERED = "delivered", "Delivered"
         FAILED = "failed", "Failed"
         BLOCKED = "blocked", "Not sent: the number opted out (STOP)"
+        SCHEDULED = "scheduled", "Scheduled: held for the recipient's contact hours"
 
     channel = models.CharField(max_length=8, choices=Channel.choices, db_index=True)
     to = models.CharField(max_length=254, db_index=True)
@@ -89,6 +90,12 @@ class OutboxMessage(BaseModel):
     dedupe_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
     related_type = models.CharField(max_length=100, blank=True, help_text="app_label.model of the object it is about.")
     related_id = models.CharField(max_length=64, blank=True)
+    not_before = models.DateTimeField(
+        null=True, blank=True, help_text="A scheduled message goes out at this time (quiet hours), not before."
+    )
+    hold_reason = models.CharField(
+        max_length=300, blank=True, help_text='Why it waits, with the law: "quiet hours, 47 CFR §64.1200(c)(1)".'
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
@@ -98,7 +105,10 @@ class OutboxMessage(BaseModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["related_type", "related_id"], name="core_outbox_related")]
+        indexes = [
+            models.Index(fields=["related_type", "related_id"], name="core_outbox_related"),
+            models.Index(fields=["status", "not_before"], name="core_outbox_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.channel} to {self.to}: {self.status}"

@@ -9,6 +9,14 @@ def retry_failed_messages(limit: int = 100) -> str:
     return retry(limit=limit)
 
 
+@shared_task(name="core.release_deferred_messages")
+def release_deferred_messages(limit: int = 1000) -> str:
+    """Sends the texts quiet hours held (outbox `scheduled`) whose contact window has opened (set-based)."""
+    from core.messaging import deferred_messages_release
+
+    return deferred_messages_release(limit=limit)
+
+
 @shared_task(name="core.run_job", acks_late=False)
 def run_job(job_id: str) -> str:
     """Runs one core.jobs Job on a worker (started by job_start when a broker is configured)."""

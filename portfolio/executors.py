@@ -39,7 +39,7 @@ from portfolio import prompts, rules
 from portfolio.models import ActionType, AIActionQueue, BulkActionBatch, RentIncreaseNotice
 from portfolio.selectors import INSPECTION_TITLE, LISTING_PREP_TITLE
 from properties.models import JurisdictionRule
-from properties.selectors import jurisdiction_rulebook
+from properties.selectors import jurisdiction_rulebook, sms_contact_window
 from renewals.services import renewal_offer_for_leases, renewal_offers_prepare
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, STATUS_WORDS, VACANT
 from units.models import UnitsMaintenance
@@ -147,6 +147,7 @@ def deliver(*, plan: Plan, channels, key_prefix: str, related_object, feature: s
                     feature=feature,
                     related_object=related_object,
                     dedupe_key=f"{key_prefix}:sms",
+                    contact_window=sms_contact_window(plan.unit.property),  # quiet hours: scheduled outside it
                 )
         except ApplicationError as exc:  # invalid recipient: nothing written, nothing sent
             entries.append(

@@ -588,3 +588,69 @@ def deposit_return_rule_from(rows: Iterable[DepositRuleRow]) -> DepositReturnRul
         needs_review=bool(missing) or any(r.needs_review for r in present),
         review_notes=tuple(notes),
     )
+
+
+# --- contact hours for automated text messages ---------------------------------------------------------------
+#
+# `sms_contact_hours`: `{"start": "08:00", "end": "21:00"}`, the window (recipient's local time) in which a
+# non-urgent automated message may go out. The federal rule (state "US", 47 CFR §64.1200(c)(1)) applies
+# everywhere; a state's own rule applies on top of it, so the window in force is the intersection of the two
+# (the stricter bound wins, and its citation is the one shown).
+
+FEDERAL = "US"  # the `state` of rules that apply in every state (federal law)
+SMS_CONTACT_HOURS = "sms_contact_hours"
+
+
+def _clock(raw) -> datetime.time:
+    if not isinstance(raw, str):
+        raise RuleValueError(f"Expected a time like '08:00', got {raw!r}.")
+    try:
+        return datetime.time.fromisoformat(raw)
+    except ValueError as exc:
+        raise RuleValueError(f"Expected a time like '08:00', got {raw!r}.") from exc
+
+
+def contact_hours_value_errors(rule_type: str, value: Mapping) -> list[str]:
+    """What is wrong with a contact-hours rule's value (empty when it reads as documented above)."""
+    if rule_type != SMS_CONTACT_HOURS:
+        return []
+    try:
+        start, end = _clock(value.get("start")), _clock(value.get("end"))
+    except RuleValueError as exc:
+        return [str(exc)]
+    return [] if start < end else ["start must be before end (a window inside one day)"]
+
+
+@dataclass(frozen=True)
+class ContactHours:
+    """The window in force at a place: from `start` to `end` local time, and the citation of each bound (the
+    rule that sets it: the federal rule, or a stricter state one)."""
+
+    start: datetime.time
+    end: datetime.time
+    start_citation: str
+    end_citation: str
+
+    @property
+    def citation(self) -> str:
+        cites = dict.fromkeys(c for c in (self.end_citation, self.start_citation) if c)
+        return "; ".join(cites)
+
+
+def contact_hours(rules: Iterable[tuple[Mapping, str]]) -> ContactHours | None:
+    """The intersection of every applicable rule's window (`(value, citation)` pairs: the federal rule and the
+    place's own), each bound cited by the rule that sets it (the first given wins a tie). None without rules.
+    Raises RuleValueError when the windows do not overlap (bad data)."""
+    best = None
+    for value, citation in rules:
+        start, end = _clock(value.get("start")), _clock(value.get("end"))
+        if best is None:
+            best = ContactHours(start, end, citation, citation)
+            continue
+        if start > best.start:
+            best = ContactHours(start, best.end, citation, best.end_citation)
+        if end < best.end:
+            best = ContactHours(best.start, end, best.start_citation, citation)
+    if best is not None and best.start >= best.end:
+        raise RuleValueError("The contact-hours rules leave no window.")
+    return best

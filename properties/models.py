@@ -1,8 +1,16 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import BaseModel
 from core.scoping import ScopedManager
+from properties.time_zones import time_zone_errors
+
+
+def validate_time_zone(value: str) -> None:
+    errors = time_zone_errors(value)
+    if errors:
+        raise ValidationError(errors[0])
 
 
 class Properties(BaseModel):
@@ -24,6 +32,9 @@ class Properties(BaseModel):
     zip_code = models.CharField(max_length=10)
     jurisdiction_state = models.CharField(max_length=2, blank=True, default="")
     jurisdiction_city = models.CharField(max_length=100, blank=True, default="")
+    # IANA name ("America/Chicago"); blank: the state's main zone (properties.time_zones). Contact hours for
+    # automated texts are counted in it.
+    time_zone = models.CharField(max_length=64, blank=True, default="", validators=[validate_time_zone])
     year_built = models.PositiveIntegerField(null=True, blank=True)
     total_units = models.PositiveIntegerField(default=0)
     building_count = models.PositiveIntegerField(default=1)
@@ -71,8 +82,9 @@ class JurisdictionRule(BaseModel):
     {"days": 90}]}`; late fees `{"grace_days": 5, "cap_pct": 5, "cap_amount": "50.00", "cap_combine":
     "greater"}`; the three deposit rules (`security_deposit_return`, `deposit_itemized_statement`,
     `deposit_deductions`) as documented in `properties.jurisdiction` (deadlines and when their clock starts,
-    what the statement must contain, wear and tear and depreciation). A city rule overrides the state's for the
-    same type; among rules of one place and type, the latest `effective_date` on or before the day in question
+    what the statement must contain, wear and tear and depreciation); `sms_contact_hours` `{"start": "08:00",
+    "end": "21:00"}` (local time; federal rows have state "US" and apply everywhere, a state's window narrows
+    them). A city rule overrides the state's for the same type; among rules of one place and type, the latest `effective_date` on or before the day in question
     governs. `checked_on` is the day someone last read the statute against the row; `needs_review` flags a row
     (with `review_note` saying what) that counsel should confirm. The shipped rows
     (`properties/data/jurisdiction_rules.json`) are a starting point to be checked with counsel, not legal advice.
@@ -85,8 +97,9 @@ class JurisdictionRule(BaseModel):
         SECURITY_DEPOSIT_RETURN = "security_deposit_return", "Security deposit return"
         DEPOSIT_ITEMIZED_STATEMENT = "deposit_itemized_statement", "Deposit itemized statement"
         DEPOSIT_DEDUCTIONS = "deposit_deductions", "Deposit deductions: wear and tear, depreciation"
+        SMS_CONTACT_HOURS = "sms_contact_hours", "Contact hours for automated text messages"
 
-    state = models.CharField(max_length=2, db_index=True)  # "WA": upper case, a US state or DC
+    state = models.CharField(max_length=2, db_index=True)  # "WA": upper case, a US state or DC; "US": federal law
     city = models.CharField(max_length=100, blank=True, default="")  # "" = statewide
     rule_type = models.CharField(max_length=30, choices=RuleType.choices)
     value = models.JSONField(default=dict)

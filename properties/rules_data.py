@@ -12,7 +12,7 @@ import datetime
 import json
 from pathlib import Path
 
-from properties.jurisdiction import deposit_value_errors
+from properties.jurisdiction import FEDERAL, contact_hours_value_errors, deposit_value_errors
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "jurisdiction_rules.json"
 
@@ -28,6 +28,7 @@ RULE_TYPES = frozenset(
         "security_deposit_return",
         "deposit_itemized_statement",
         "deposit_deductions",
+        "sms_contact_hours",
     )
 )
 KEY = ("state", "city", "rule_type", "effective_date")
@@ -39,15 +40,17 @@ def rules_read(path: Path = DATA_FILE) -> list[dict]:
     rows = json.loads(Path(path).read_text(encoding="utf-8"))
     for i, row in enumerate(rows):
         where = f"{path.name} row {i} ({row.get('state')} {row.get('city')} {row.get('rule_type')})"
-        if row.get("state") not in US_STATES:
-            raise ValueError(f"{where}: unknown state")
+        if row.get("state") not in US_STATES and row.get("state") != FEDERAL:
+            raise ValueError(f"{where}: unknown state (a US state code, DC, or US for federal law)")
         if row.get("rule_type") not in RULE_TYPES:
             raise ValueError(f"{where}: unknown rule_type")
         if not str(row.get("citation", "")).strip() or not str(row.get("summary", "")).strip():
             raise ValueError(f"{where}: citation and summary are required")
         if not isinstance(row.get("value"), dict):
             raise ValueError(f"{where}: value must be an object")
-        errors = deposit_value_errors(row["rule_type"], row["value"])
+        errors = deposit_value_errors(row["rule_type"], row["value"]) + contact_hours_value_errors(
+            row["rule_type"], row["value"]
+        )
         if errors:
             raise ValueError(f"{where}: {'; '.join(errors)}")
         if row.get("needs_review") and not str(row.get("review_note", "")).strip():

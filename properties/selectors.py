@@ -2,15 +2,21 @@ import datetime
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from core.messaging.quiet_hours import ContactWindow
 from properties.jurisdiction import (
     DEPOSIT_RULE_TYPES,
+    FEDERAL,
+    SMS_CONTACT_HOURS,
     DepositReturnRule,
     DepositRuleRow,
     RuleFacts,
+    contact_hours,
     deposit_return_rule_from,
 )
 from properties.models import JurisdictionRule, Properties, PropertyAccess
+from properties.time_zones import zone_name
 
 
 def property_list() -> QuerySet[Properties]:
@@ -115,6 +121,24 @@ class RuleBook:
         state, city = property_place(prop)
         return self.deposit_rule(state, city)
 
+    def contact_window(self, prop) -> ContactWindow | None:
+        """When non-urgent automated texts may reach a property's tenants: the federal `sms_contact_hours` rule
+        narrowed by the place's own (the stricter bound wins, with its citation), in the property's time zone.
+        None when no rule is on file at all (the shipped federal row always is)."""
+        state, city = property_place(prop)
+        rules = [self.get(FEDERAL, "", SMS_CONTACT_HOURS)]
+        if state != FEDERAL:
+            rules.append(self.get(state, city, SMS_CONTACT_HOURS))
+        hours = contact_hours((r.value, r.citation) for r in rules if r is not None)
+        if hours is None:
+            return None
+        return ContactWindow(
+            start=hours.start,
+            end=hours.end,
+            zone=zone_name(state=prop.state, time_zone=getattr(prop, "time_zone", "")),
+            citation=hours.citation,
+        )
+
     def of_type(self, rule_type: str) -> list[JurisdictionRule]:
         """Every rule of the type in force somewhere (for a conservative fallback where a place has none)."""
         return [r for r in self.rules if r.rule_type == rule_type]
@@ -131,6 +155,29 @@ def jurisdiction_rulebook(
     if states is not None:
         qs = qs.filter(state__in={s.upper() for s in states if s})
     return RuleBook(qs, on_date=on_date)
+
+
+class ContactWindows:
+    """Contact windows for a run (an agent, a batch): the contact-hours rules are read once, at the first
+    property asked about (no query when nothing is sent), then resolved in memory per property."""
+
+    def __init__(self, *, on_date: datetime.date | None = None):
+        self.on_date = on_date
+        self._book: RuleBook | None = None
+
+    def for_property(self, prop) -> ContactWindow | None:
+        if prop is None:
+            return None
+        if self._book is None:
+            self._book = jurisdiction_rulebook(
+                on_date=self.on_date or timezone.localdate(), rule_types=[SMS_CONTACT_HOURS]
+            )
+        return self._book.contact_window(prop)
+
+
+def sms_contact_window(prop, *, on_date: datetime.date | None = None) -> ContactWindow | None:
+    """The contact window of one property's tenants (one query; hold a ContactWindows for many)."""
+    return ContactWindows(on_date=on_date).for_property(prop)
 
 
 def jurisdiction_rules_for_places(

@@ -26,6 +26,7 @@ from collections_app.services.common import (
 from core.ai.offline import money
 from core.exceptions import ApplicationError
 from core.messaging import send_email, send_sms
+from properties.selectors import ContactWindows
 
 
 def _dedupe_key(case_id, step_level: int, key: str) -> str:
@@ -34,9 +35,12 @@ def _dedupe_key(case_id, step_level: int, key: str) -> str:
     return f"collections:{case_id}:step{step_level}:{key}"
 
 
-def _action_deliver(*, action: CollectionAction, case: CollectionCase) -> CollectionAction:
+def _action_deliver(
+    *, action: CollectionAction, case: CollectionCase, now=None, windows: ContactWindows | None = None
+) -> CollectionAction:
     """Hands a step's unsent channels to core.messaging (each under its dedupe key) and records the outcome.
-    Letters have no electronic channel: they stay 'outbox' (to print and mail)."""
+    Letters have no electronic channel: they stay 'outbox' (to print and mail). The SMS carries the property's
+    contact window: outside it, core.messaging schedules it for the window's opening (quiet hours)."""
     ids = dict(action.outbox_message_ids or {})
     errors, outbox = [], {}
     keys = [k for k in dunning.step_for_level(action.step_level).channels if k in ELECTRONIC]
@@ -48,12 +52,15 @@ def _action_deliver(*, action: CollectionAction, case: CollectionCase) -> Collec
         dedupe = _dedupe_key(case.id, action.step_level, key)
         try:
             if key == "sms":
+                windows = windows or ContactWindows(on_date=now.date() if now else None)
                 message = send_sms(
                     to=case.tenant.phone,
                     body=action.message_text,
                     feature=FEATURE,
                     related_object=case,
                     dedupe_key=dedupe,
+                    contact_window=windows.for_property(case.property),
+                    now=now,
                 )
             elif key == "email":
                 message = send_email(
@@ -136,7 +143,7 @@ def _resend_unsent(*, now) -> int:
         .select_related("case__tenant", "case__property", "case__unit", "case__lease")
         .order_by("sent_at", "created_at")
     )
-    resent = 0
+    resent, windows = 0, ContactWindows(on_date=now.date())
     for action in candidates:
         ids = action.outbox_message_ids or {}
         missing = [k for k in expected_delivery_keys(action) if not ids.get(k)]
@@ -144,7 +151,7 @@ def _resend_unsent(*, now) -> int:
             missing.append(MANAGER_KEY)
         if not missing:
             continue
-        _action_deliver(action=action, case=action.case)
+        _action_deliver(action=action, case=action.case, now=now, windows=windows)
         resent += sum(1 for k in missing if action.outbox_message_ids.get(k))
     return resent
 

@@ -26,6 +26,7 @@ from collections_app.services.compose import _compose, _plan_rows, _terms_text
 from collections_app.services.delivery import _action_deliver, _resend_unsent, collection_action_delivery_sync
 from collections_app.services.legal import legal_referrals_recommend
 from collections_app.services.plans import _plan_replace, _plan_terms, payment_plan_check_defaults
+from properties.selectors import ContactWindows
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def collections_escalate(*, now: datetime.datetime | None = None) -> str:
     steps = {level: 0 for level in range(1, dunning.AUTOMATIC_MAX_LEVEL + 1)}
     min_balance, min_days = legal_referral_minimums()
     failures, stale, to_recommend = 0, [], []
+    windows = ContactWindows(on_date=today)  # the tenants' contact hours, read once for the run
     ids = list(CollectionCase.objects.filter(status=Status.OPEN).order_by("id").values_list("id", flat=True))
     for chunk in _chunks(ids):
         cases = (
@@ -68,7 +70,7 @@ def collections_escalate(*, now: datetime.datetime | None = None) -> str:
                     stale.append(case)
                 continue
             try:
-                if _step_send(case=case, step=step, now=now, actor=SYSTEM) is not None:
+                if _step_send(case=case, step=step, now=now, actor=SYSTEM, windows=windows) is not None:
                     steps[step.level] += 1
                 # None: another run (or the manager) got there first
             except Exception:  # noqa: BLE001 - one bad case must not stop the run; it is retried next run
@@ -90,7 +92,9 @@ def collections_escalate(*, now: datetime.datetime | None = None) -> str:
     return summary
 
 
-def _step_send(*, case: CollectionCase, step: dunning.DunningStep, now, actor: str) -> CollectionAction | None:
+def _step_send(
+    *, case: CollectionCase, step: dunning.DunningStep, now, actor: str, windows: ContactWindows | None = None
+) -> CollectionAction | None:
     """Writes, records and sends one dunning step. Returns None (and changes nothing) when the case has moved
     on meanwhile (another run or the manager recorded a step since `case` was read, or the case left 'open').
     The legal step (5) is only ever sent by a manager (approving the referral), never by the agent."""
@@ -165,5 +169,5 @@ def _step_send(*, case: CollectionCase, step: dunning.DunningStep, now, actor: s
         setattr(case, f, getattr(locked, f))
     if plan is not None:
         case.payment_plan = plan
-    _action_deliver(action=action, case=case)
+    _action_deliver(action=action, case=case, now=now, windows=windows)
     return action

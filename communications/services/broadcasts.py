@@ -1,7 +1,8 @@
 """Broadcasts: a recipient filter (property, building, lifecycle state, delinquency), a count before sending,
 then delivery through core.messaging in batches of 100: one message per address and channel (a number two
 tenants share gets it once; a re-run sends nothing twice: BroadcastRecipient's unique key + the outbox
-dedupe key), opted-out numbers skipped, held outside 8:00-21:00 at the property and resumed every 15 minutes."""
+dedupe key), opted-out numbers skipped, held outside the property's contact hours (the `sms_contact_hours`
+jurisdiction rules: federal 8:00-21:00, stricter where a state says so) and resumed every 15 minutes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from communications.contact_hours import within_contact_hours
 from communications.models import BroadcastMessage, BroadcastRecipient
 from communications.selectors import broadcast_recipient_leases
 from communications.services.inbound import normalised_address
@@ -17,6 +17,7 @@ from core.exceptions import ApplicationError
 from core.messaging import send_email, send_sms
 from core.models import OutboxMessage, SmsOptOut
 from core.utils import batched
+from properties.selectors import ContactWindows
 
 BATCH = 100
 CHANNELS = ("sms", "email")
@@ -89,18 +90,19 @@ def broadcast_send(*, broadcast_id, now=None) -> str:
             opted_out=True, phone__in=[r.address for r in pending if r.channel == "sms"]
         ).values_list("phone", flat=True)
     )
+    windows = ContactWindows(on_date=now.date())
     for batch in batched(pending, BATCH):
         for r in batch:
-            _send_one(broadcast, r, now=now, opted_out=opted_out)
+            _send_one(broadcast, r, now=now, opted_out=opted_out, window=windows.for_property(r.property))
         _progress(broadcast)
     return _progress(broadcast)
 
 
-def _send_one(broadcast, r: BroadcastRecipient, *, now, opted_out) -> None:
+def _send_one(broadcast, r: BroadcastRecipient, *, now, opted_out, window) -> None:
     if r.channel == "sms" and r.address in opted_out:
         r.status, r.reason = R.SKIPPED, "Opted out (STOP)."
-    elif not within_contact_hours(now, r.property.state):
-        r.status, r.reason = R.HELD, "Outside 8:00-21:00 at the property."
+    elif window is not None and not window.allows(now):
+        r.status, r.reason = R.HELD, f"Outside {window.label()} ({window.reason})."[:200]
     else:
         key = f"broadcast:{broadcast.pk}:{r.channel}:{r.address}"
         try:

@@ -2,8 +2,11 @@
 message first, then an outbox row linked to it (`feature="communications"`).
 
 - STOP / START per number: an opted-out number gets no SMS from communications (a staff reply says so, 400).
-- Quiet hours: `respect_quiet_hours=True` (broadcasts, automated SMS that do not answer the tenant's own message)
-  holds the message until 8:00 at the property; `held_messages_release` (every 15 minutes) sends what is due.
+- Quiet hours: `respect_quiet_hours=True` (automated SMS that do not answer the tenant's own message) holds the
+  message until the property's contact window opens (the `sms_contact_hours` jurisdiction rules, with their
+  citation: properties.selectors.sms_contact_window); `held_messages_release` (every 15 minutes) sends what is
+  due. A reply to the tenant's own message (the AI's answer, an emergency acknowledgement, a staff reply) goes at
+  once: the tenant started that exchange.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from communications.contact_hours import next_contact_time, within_contact_hours
 from communications.models import TenantConversation, TenantMessage
 from communications.services.inbound import normalised_address
 from core.exceptions import ApplicationError
 from core.messaging import send_email, send_sms, sms_opt_out_set, sms_opted_out
 from core.models import OutboxMessage, SmsOptOut
+from properties.selectors import sms_contact_window
 
 Delivery = TenantMessage.Delivery
 SENDABLE = ("sms", "email", "in_app")
@@ -91,10 +94,10 @@ def tenant_message_send(
                 extra={"field": "channel"},
             )
         delivery = Delivery.BLOCKED
-    elif respect_quiet_hours and channel == "sms":
-        state = conversation.property.state if conversation.property_id else None
-        if not within_contact_hours(now, state):
-            delivery, send_after = Delivery.HELD, next_contact_time(now, state)
+    elif respect_quiet_hours and channel == "sms" and conversation.property_id:
+        window = sms_contact_window(conversation.property, on_date=now.date())
+        if window is not None and not window.allows(now):
+            delivery, send_after = Delivery.HELD, window.next_open(now)
     message = TenantMessage._base_manager.create(
         conversation=conversation,
         direction=TenantMessage.Direction.OUTBOUND,

@@ -113,8 +113,8 @@ def inbound_message_process(*, message_id, now=None) -> dict:
     claimed = TenantMessage._base_manager.filter(pk=message.pk, processed_at__isnull=True).update(processed_at=now)
     if not claimed:
         return _response(message, conv)
-    state = conv.property.state if conv.property_id else None
-    data = _classify(message, conv, month=local_month(now, state))
+    state, zone = (conv.property.state, conv.property.time_zone) if conv.property_id else (None, "")
+    data = _classify(message, conv, month=local_month(now, state, zone))
     message.ai_classification = data
     message.sentiment = float(data.get("sentiment") or 0.0)
     message.processed_at = now

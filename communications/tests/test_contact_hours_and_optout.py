@@ -2,19 +2,22 @@ import datetime
 
 import pytest
 
-from communications.contact_hours import next_contact_time, within_contact_hours
-
 NIGHT_PACIFIC = datetime.datetime(2026, 1, 15, 6, 30, tzinfo=datetime.UTC)  # 22:30 in Seattle
 DAY_PACIFIC = datetime.datetime(2026, 1, 15, 20, 0, tzinfo=datetime.UTC)  # 12:00 in Seattle
 
 
-def test_contact_hours_in_the_property_time_zone():
-    assert not within_contact_hours(NIGHT_PACIFIC, "WA")
-    assert within_contact_hours(NIGHT_PACIFIC, "HI")  # 20:30 in Honolulu
-    assert within_contact_hours(DAY_PACIFIC, "WA")
-    nxt = next_contact_time(NIGHT_PACIFIC, "WA")
-    assert nxt.hour == 8 and nxt.date() == datetime.date(2026, 1, 15)
-    assert next_contact_time(DAY_PACIFIC, "WA") == DAY_PACIFIC
+@pytest.mark.django_db
+def test_contact_hours_come_from_the_jurisdiction_rules_in_the_property_time_zone():
+    from properties.selectors import sms_contact_window
+    from properties.tests.factories import PropertyFactory
+
+    wa = sms_contact_window(PropertyFactory(state="WA", jurisdiction_state="WA", jurisdiction_city=""))
+    hi = sms_contact_window(PropertyFactory(state="HI", jurisdiction_state="HI", jurisdiction_city=""))
+    assert not wa.allows(NIGHT_PACIFIC) and hi.allows(NIGHT_PACIFIC)  # 20:30 in Honolulu
+    assert wa.allows(DAY_PACIFIC) and wa.citation == "47 CFR §64.1200(c)(1)"
+    nxt = wa.next_open(NIGHT_PACIFIC)
+    assert (nxt.hour, nxt.date()) == (8, datetime.date(2026, 1, 15))
+    assert wa.next_open(DAY_PACIFIC) == DAY_PACIFIC
 
 
 @pytest.mark.django_db

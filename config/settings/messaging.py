@@ -23,3 +23,6 @@ MESSAGING_TIMEOUT_SECONDS = env.float("MESSAGING_TIMEOUT_SECONDS", default=15.0)
 # SendGrid Event Webhook: a signature whose timestamp is further than this from now is refused (replays);
 # SendGrid signs each delivery attempt afresh, so a genuine retry is never stale. None disables the check.
 SENDGRID_WEBHOOK_TOLERANCE_SECONDS = env.int("SENDGRID_WEBHOOK_TOLERANCE_SECONDS", default=600)
+# Quiet hours: a non-urgent automated text sent with a contact window (the recipient property's
+# `sms_contact_hours` rules) outside it is scheduled for the window's next opening, not sent.
+MESSAGING_QUIET_HOURS = env.bool("MESSAGING_QUIET_HOURS", default=True)

@@ -11,6 +11,9 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests run on the wall clock, so a text sent at 3 a.m. UTC must not be held by quiet hours in an unrelated test;
+# the quiet-hours tests switch it on (`settings.MESSAGING_QUIET_HOURS = True`) with a fixed `now`.
+MESSAGING_QUIET_HOURS = False
 JOBS_RUN_INLINE = True  # background jobs run inside the request, deterministically (core.jobs)
 
 # No outbound network in tests: only this machine and the database/broker hosts the environment names.

@@ -5,7 +5,9 @@ message = send_sms(to="+15551234567", body="Rent reminder…", feature="collecti
 """
 
 from core.messaging.inbound import inbound_message_dispatch, register_inbound_handler, unregister_inbound_handler
+from core.messaging.quiet_hours import ContactWindow
 from core.messaging.services import (
+    deferred_messages_release,
     outbox_status_update,
     retry_failed_messages,
     retry_message,
@@ -17,6 +19,8 @@ from core.messaging.services import (
 from core.messaging.validation import normalise_email, normalise_phone
 
 __all__ = [
+    "ContactWindow",
+    "deferred_messages_release",
     "inbound_message_dispatch",
     "normalise_email",
     "normalise_phone",

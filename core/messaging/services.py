@@ -1,7 +1,9 @@
-"""Writes for core.messaging: send (outbox row first, then deliver), retry, provider status updates."""
+"""Writes for core.messaging: send (outbox row first, then deliver), quiet hours (schedule, then release), retry,
+provider status updates."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import uuid
 
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.messaging.backends import STORED, DeliveryError, Email, get_email_backend, get_sms_backend
+from core.messaging.quiet_hours import ContactWindow
 from core.messaging.validation import check_email_parts, check_sms_body, normalise_email, normalise_phone
 from core.models import OutboxMessage, SmsOptOut
 
@@ -48,16 +51,29 @@ def send_sms(
     related_object=None,
     dedupe_key: str | None = None,
     urgent: bool = False,
+    contact_window: ContactWindow | None = None,
+    now: datetime.datetime | None = None,
 ) -> OutboxMessage:
     """Validates, writes the outbox row, delivers through Twilio (or stores it), and returns the row.
 
     With `dedupe_key`, a second call returns the existing row without sending again — unless that
     one failed, in which case it is retried. A number that texted STOP gets nothing unless `urgent` (a safety
     page): the row is kept with status `blocked`, so every feature's history shows why nothing went out.
+
+    Quiet hours: with a `contact_window` (the recipient property's, `properties.selectors.sms_contact_window`)
+    and `now` (default: the clock) outside it, a non-urgent message is written `scheduled` with `not_before`
+    (the window's next opening) and `hold_reason` ("quiet hours, <citation>") and sent by
+    `deferred_messages_release` then. `urgent` messages (on-call pages, emergency acknowledgements) and messages
+    without a window (staff replies, answers inside a conversation the tenant opened) go at once.
     """
     number = normalise_phone(to)
     check_sms_body(body)
     from_address = settings.TWILIO_MESSAGING_SERVICE_SID or settings.TWILIO_FROM_NUMBER
+    not_before, hold_reason = None, ""
+    if not urgent and contact_window is not None and settings.MESSAGING_QUIET_HOURS:
+        now = now or timezone.now()
+        if not contact_window.allows(now):
+            not_before, hold_reason = contact_window.next_open(now), contact_window.reason[:300]
     if not urgent and sms_opted_out(number):
         return _blocked(
             to=number,
@@ -77,6 +93,8 @@ def send_sms(
         feature=feature,
         related_object=related_object,
         dedupe_key=dedupe_key,
+        not_before=not_before,
+        hold_reason=hold_reason,
     )
 
 
@@ -144,7 +162,19 @@ def retry_failed_messages(*, limit: int = 100) -> str:
 
 
 def _send(
-    *, channel, to, body, subject, html, from_address, feature, related_object, dedupe_key, reply_to=""
+    *,
+    channel,
+    to,
+    body,
+    subject,
+    html,
+    from_address,
+    feature,
+    related_object,
+    dedupe_key,
+    reply_to="",
+    not_before=None,
+    hold_reason="",
 ) -> OutboxMessage:
     related_type, related_id = _related(related_object)
     if dedupe_key:
@@ -164,12 +194,16 @@ def _send(
                 dedupe_key=dedupe_key or None,
                 related_type=related_type,
                 related_id=related_id,
-                status=Status.QUEUED,
+                status=Status.SCHEDULED if not_before else Status.QUEUED,
+                not_before=not_before,
+                hold_reason=hold_reason,
             )
     except IntegrityError:
         if not dedupe_key:
             raise
         return _reuse(OutboxMessage.objects.get(dedupe_key=dedupe_key), channel=channel, to=to)
+    if not_before:
+        return message  # deferred_messages_release sends it when the window opens
     return _deliver(message, reply_to=reply_to)
 
 
@@ -221,7 +255,66 @@ def _related(obj) -> tuple[str, str]:
     return f"{meta.app_label}.{meta.model_name}", str(obj.pk)
 
 
+DELIVERY_FIELDS = [
+    "status",
+    "backend",
+    "provider_message_id",
+    "error",
+    "retryable",
+    "attempts",
+    "sent_at",
+    "updated_at",
+]
+
+
+def deferred_messages_release(*, now: datetime.datetime | None = None, limit: int = 1000) -> str:
+    """Sends the scheduled (quiet-hours) messages whose `not_before` has come, oldest first. Set-based: the due
+    rows are claimed in one locked query and one update (a concurrent run skips them), the opt-out list is read
+    once (a number that texted STOP meanwhile gets nothing: `blocked`), and the outcomes are written in one bulk
+    update per 500 rows. Idempotent: a released row is no longer `scheduled`, so a second run sends nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=Status.SCHEDULED, not_before__lte=now)
+            .order_by("not_before", "created_at")[:limit]
+        )
+        if not due:
+            return "No scheduled messages are due."
+        OutboxMessage.objects.filter(id__in=[m.id for m in due], status=Status.SCHEDULED).update(
+            status=Status.QUEUED, updated_at=now
+        )
+    phones = {m.to for m in due if m.channel == OutboxMessage.Channel.SMS}
+    opted_out = set(
+        SmsOptOut.objects.filter(phone__in=phones, opted_out=True).values_list("phone", flat=True) if phones else ()
+    )
+    blocked = 0
+    for message in due:
+        message.updated_at = timezone.now()
+        if message.channel == OutboxMessage.Channel.SMS and message.to in opted_out:
+            message.status, message.error = (
+                Status.BLOCKED,
+                "The number opted out of text messages (STOP) before this went out.",
+            )
+            blocked += 1
+        else:
+            _attempt(message)
+    OutboxMessage.objects.bulk_update(due, DELIVERY_FIELDS, batch_size=500)
+    failed = sum(1 for m in due if m.status == Status.FAILED)
+    return (
+        f"Released {len(due)} scheduled messages: {len(due) - blocked - failed} handed to the provider, "
+        f"{blocked} blocked (STOP), {failed} failed."
+    )
+
+
 def _deliver(message: OutboxMessage, *, reply_to: str = "") -> OutboxMessage:
+    _attempt(message, reply_to=reply_to)
+    message.save(update_fields=DELIVERY_FIELDS)
+    return message
+
+
+def _attempt(message: OutboxMessage, *, reply_to: str = "") -> OutboxMessage:
+    """Hands the message to its backend and records the outcome on the instance (the caller saves it)."""
     message.attempts += 1
     try:
         if message.channel == OutboxMessage.Channel.SMS:
@@ -254,18 +347,6 @@ def _deliver(message: OutboxMessage, *, reply_to: str = "") -> OutboxMessage:
         message.error, message.retryable = "", False
         if message.status == Status.SENT:
             message.sent_at = timezone.now()
-    message.save(
-        update_fields=[
-            "status",
-            "backend",
-            "provider_message_id",
-            "error",
-            "retryable",
-            "attempts",
-            "sent_at",
-            "updated_at",
-        ]
-    )
     return message
 
 

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 D = datetime.date
 TODAY = D(2026, 11, 28)
-TYPES = [t.value for t in JurisdictionRule.RuleType]
+# Landlord-tenant rules every demo state ships; contact hours are federal ("US") with state rows only where stricter.
+TYPES = [t.value for t in JurisdictionRule.RuleType if t != JurisdictionRule.RuleType.SMS_CONTACT_HOURS]
 URL = "/api/v1/jurisdiction-rules/"
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.messaging import normalise_email, send_email, send_sms
+from properties.selectors import sms_contact_window
 from renewals.models import RenewalRecommendation
 from renewals.prompts import letter_html
 from renewals.services._common import CHANNELS, CLOSED, NOT_DELIVERED, Status, lock
@@ -43,7 +44,15 @@ def _deliver(rec: RenewalRecommendation, channel: str) -> dict:
             body = rec.renewal_sms_text or (
                 f"Hi {tenant.first_name}, your lease renewal offer for unit {rec.unit.unit_number} is in your email."
             )
-            message = send_sms(to=to, body=body, feature="renewals", related_object=rec, dedupe_key=key)
+            # quiet hours: outside the property's contact window the text is scheduled (status "scheduled")
+            message = send_sms(
+                to=to,
+                body=body,
+                feature="renewals",
+                related_object=rec,
+                dedupe_key=key,
+                contact_window=sms_contact_window(rec.property),
+            )
     except ApplicationError as exc:  # invalid recipient (nothing written, nothing sent)
         return {
             "channel": channel,
