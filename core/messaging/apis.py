@@ -33,6 +33,8 @@ class OutboxMessageSerializer(serializers.ModelSerializer):
             "related_type",
             "related_id",
             "created_at",
+            "not_before",
+            "hold_reason",
             "sent_at",
             "delivered_at",
             "opened_at",

@@ -150,6 +150,10 @@ export interface CollectionDelivery {
   sent_at: IsoDateTime | null;
   delivered_at: IsoDateTime | null;
   opened_at: IsoDateTime | null;
+  /** Held for the tenant's contact hours (quiet hours): goes out at this time. */
+  scheduled_for: IsoDateTime | null;
+  /** "quiet hours, 47 CFR §64.1200(c)(1)"; "" when not held. */
+  hold_reason: string;
 }
 
 export interface CollectionAction {

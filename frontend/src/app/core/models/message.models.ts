@@ -1,7 +1,8 @@
 import { IsoDateTime } from './api.models';
 
 export type MessageChannel = 'sms' | 'email';
-export type OutboxStatus = 'queued' | 'stored' | 'sent' | 'delivered' | 'failed' | 'blocked';
+export type OutboxStatus =
+  'queued' | 'stored' | 'sent' | 'delivered' | 'failed' | 'blocked' | 'scheduled';
 export type InboundStatus = 'received' | 'handled' | 'unhandled' | 'failed';
 
 /** One SMS or email UnitCycle sent (or stored because no provider is configured). */
@@ -23,6 +24,10 @@ export interface OutboxMessage {
   related_type: string;
   related_id: string;
   created_at: IsoDateTime;
+  /** A `scheduled` text (quiet hours) goes out at this time. */
+  not_before: IsoDateTime | null;
+  /** Why it waits, with the law: "quiet hours, 47 CFR §64.1200(c)(1)"; "" otherwise. */
+  hold_reason: string;
   sent_at: IsoDateTime | null;
   delivered_at: IsoDateTime | null;
   opened_at: IsoDateTime | null;

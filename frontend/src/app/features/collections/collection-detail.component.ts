@@ -27,7 +27,11 @@ import {
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import { ActorPipe } from '../../shared/pipes/actor.pipe';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
-import { channelLabel as contactLabel, deliveryInWords } from '../../shared/utils/wording';
+import {
+  channelLabel as contactLabel,
+  deliveryInWords,
+  scheduledInWords,
+} from '../../shared/utils/wording';
 import { channelLabel, nextActionView } from './collections-format';
 import { CaseConfirmDialogComponent } from './components/case-confirm-dialog.component';
 import {
@@ -148,6 +152,7 @@ export class CollectionDetailComponent {
   protected readonly planLabels = PLAN_STATUS_LABELS;
   protected readonly deliveryLabels = DELIVERY_STATUS_LABELS;
   protected readonly deliveryWords = deliveryInWords;
+  protected readonly scheduledWords = scheduledInWords;
   protected readonly contactLabel = contactLabel;
 
   protected actionLabel(a: CollectionAction): string {

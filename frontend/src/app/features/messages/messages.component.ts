@@ -24,7 +24,7 @@ import {
   ErrorStateComponent,
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
-import { channelLabel, deliveryInWords } from '../../shared/utils/wording';
+import { channelLabel, deliveryInWords, scheduledInWords } from '../../shared/utils/wording';
 import { excerpt, featureLabel, inboundStatusLabel } from './messages-format';
 
 export const MESSAGES_PAGE_SIZE = 25;
@@ -151,6 +151,7 @@ export class MessagesComponent {
   protected readonly featureName = featureLabel;
   protected readonly inboundStatus = inboundStatusLabel;
   protected readonly excerpt = excerpt;
+  protected readonly scheduled = scheduledInWords;
   protected readonly delivery = (status: string, channel: string) =>
     deliveryInWords(status, channel, { onMessagesScreen: true });
 

@@ -1,4 +1,4 @@
-import { actorLabel, channelLabel, deliveryInWords, humanize } from './wording';
+import { actorLabel, channelLabel, deliveryInWords, humanize, scheduledInWords } from './wording';
 
 describe('wording', () => {
   it('names actors without their prefixes', () => {
@@ -28,9 +28,23 @@ describe('wording', () => {
     expect(deliveryInWords('stored', 'sms', { onMessagesScreen: true }).detail).toBe(
       'Queued — no SMS provider configured',
     );
+    expect(deliveryInWords('scheduled', 'sms')).toEqual(
+      expect.objectContaining({ label: 'Scheduled', ok: true }),
+    );
     expect(deliveryInWords('delivered', 'email').label).toBe('Delivered');
     expect(deliveryInWords('sent', 'sms').detail).toBe(
       'Sent — handed to the SMS provider, not yet confirmed delivered',
     );
+  });
+});
+
+describe('scheduledInWords', () => {
+  it('says when a text held for quiet hours goes out, and under which law', () => {
+    const words = scheduledInWords('2026-11-30T13:00:00Z', 'quiet hours, 47 CFR §64.1200(c)(1)');
+    expect(words).toMatch(
+      /^Scheduled Nov 30, \d{1,2}:00 (AM|PM) \(quiet hours, 47 CFR §64\.1200\(c\)\(1\)\)$/,
+    );
+    expect(scheduledInWords(null, '')).toBe('Scheduled');
+    expect(scheduledInWords('not a date', 'quiet hours')).toBe('Scheduled (quiet hours)');
   });
 });

@@ -86,6 +86,12 @@ export function deliveryInWords(
         detail: `Failed — not delivered${onMessagesScreen ? '' : '; retry from Messages'}`,
         ok: false,
       };
+    case 'scheduled':
+      return {
+        label: 'Scheduled',
+        detail: `Scheduled — the ${ch} waits for the tenant's contact hours (quiet hours)`,
+        ok: true,
+      };
     case 'blocked':
       return {
         label: 'Not sent (STOP)',
@@ -100,4 +106,20 @@ export function deliveryInWords(
         ok: status !== 'failed',
       };
   }
+}
+
+/**
+ * A text held for quiet hours, in words: "Scheduled Nov 30, 8:00 AM (quiet hours, 47 CFR §64.1200(c)(1))".
+ * The time is shown in the viewer's time zone; the window itself is the property's (jurisdiction rules).
+ */
+export function scheduledInWords(
+  notBefore: string | null | undefined,
+  reason: string | null | undefined,
+): string {
+  const at = notBefore ? new Date(notBefore) : null;
+  const when =
+    at && !Number.isNaN(at.getTime())
+      ? ` ${at.toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}`
+      : '';
+  return `Scheduled${when}${reason ? ` (${reason})` : ''}`;
 }
