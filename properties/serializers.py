@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from properties.models import JurisdictionRule, Properties
+from properties.jurisdiction import FEDERAL
 from properties.rules_data import US_STATES
 
 
@@ -43,7 +44,7 @@ class PropertySerializer(serializers.ModelSerializer):
 
 
 class JurisdictionRuleQuerySerializer(serializers.Serializer):
-    """`GET /jurisdiction-rules/` query: a US state code (any case), optional city, rule type and a search in
+    """`GET /jurisdiction-rules/` query: a US state code (any case; "US": the federal rules), optional city, rule type and a search in
     the citation, summary and city."""
 
     state = serializers.RegexField(r"^[A-Za-z]{2}$", required=False, max_length=2)
@@ -53,8 +54,8 @@ class JurisdictionRuleQuerySerializer(serializers.Serializer):
 
     def validate_state(self, value: str) -> str:
         value = value.upper()
-        if value not in US_STATES:
-            raise serializers.ValidationError(f"'{value}' is not a US state code.")
+        if value not in US_STATES and value != FEDERAL:
+            raise serializers.ValidationError(f"'{value}' is not a US state code (or US for federal rules).")
         return value
 
     def validate(self, attrs):

@@ -59,3 +59,26 @@ def test_a_staff_sms_to_an_opted_out_number_is_refused(twilio_on, resident, sms,
         f"/api/v1/communications/conversations/{conv.pk}/reply/", {"content": "Hi", "channel": "email"}, format="json"
     )
     assert ok.status_code == 201
+
+
+@pytest.mark.django_db
+def test_a_florida_broadcast_at_half_past_8_pm_is_held_under_florida_law(twilio_on, resident):
+    from communications.models import BroadcastRecipient
+    from communications.services import broadcast_create, broadcast_send, held_messages_release
+    from core.models import OutboxMessage
+    from properties.models import Properties
+
+    Properties.objects.filter(pk=resident.property_id).update(state="FL", jurisdiction_state="FL", jurisdiction_city="")
+    b = broadcast_create(
+        title="Notice",
+        content="Pool closed Monday.",
+        channels=["sms"],
+        recipient_filter={"property_id": str(resident.property_id)},
+    )
+    evening = datetime.datetime(2026, 1, 16, 1, 30, tzinfo=datetime.UTC)  # 20:30 in Miami: allowed federally, not in FL
+    broadcast_send(broadcast_id=b.pk, now=evening)
+    held = BroadcastRecipient.objects.get()
+    assert held.status == "held" and "Fla. Stat. §501.616(6)(a)" in held.reason and "8:00 PM" in held.reason
+    assert not OutboxMessage.objects.exists()
+    held_messages_release(now=datetime.datetime(2026, 1, 16, 13, 5, tzinfo=datetime.UTC))  # 8:05 in Miami
+    assert BroadcastRecipient.objects.get().status == "sent"

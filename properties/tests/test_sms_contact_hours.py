@@ -112,3 +112,10 @@ def test_dst_next_open_is_8_on_the_wall_clock():
     spring = datetime.datetime(2026, 3, 8, 5, 0, tzinfo=UTC)  # 0:00 EST, the night clocks go forward
     assert window.next_open(spring) == datetime.datetime(2026, 3, 8, 12, 0, tzinfo=UTC)  # 8:00 EDT
     assert window.label() == "8:00 AM-9:00 PM America/New_York"
+
+
+@pytest.mark.django_db
+def test_the_federal_rules_are_listed_as_state_us(api_client):
+    body = api_client.get("/api/v1/jurisdiction-rules/", {"state": "us"}).json()
+    assert [(r["rule_type"], r["citation"]) for r in body["results"]] == [("sms_contact_hours", TCPA)]
+    assert body["results"][0]["rule_type_label"] == "Contact hours for automated text messages"

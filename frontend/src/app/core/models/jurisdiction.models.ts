@@ -6,7 +6,8 @@ export type JurisdictionRuleType =
   | 'late_fee'
   | 'security_deposit_return'
   | 'deposit_itemized_statement'
-  | 'deposit_deductions';
+  | 'deposit_deductions'
+  | 'sms_contact_hours';
 
 export const JURISDICTION_RULE_TYPES: readonly JurisdictionRuleType[] = [
   'rent_increase_notice',
@@ -15,6 +16,7 @@ export const JURISDICTION_RULE_TYPES: readonly JurisdictionRuleType[] = [
   'security_deposit_return',
   'deposit_itemized_statement',
   'deposit_deductions',
+  'sms_contact_hours',
 ];
 
 export const JURISDICTION_RULE_TYPE_LABELS: Readonly<Record<JurisdictionRuleType, string>> = {
@@ -24,6 +26,7 @@ export const JURISDICTION_RULE_TYPE_LABELS: Readonly<Record<JurisdictionRuleType
   security_deposit_return: 'Security deposit return',
   deposit_itemized_statement: 'Deposit itemized statement',
   deposit_deductions: 'Deposit deductions: wear and tear, depreciation',
+  sms_contact_hours: 'Contact hours for automated text messages',
 };
 
 /** One version of a rule of landlord-tenant law (`GET /api/v1/jurisdiction-rules/`). */

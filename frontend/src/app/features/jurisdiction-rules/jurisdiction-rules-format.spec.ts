@@ -6,6 +6,12 @@ import {
 } from './jurisdiction-rules-format';
 
 describe('ruleValueInWords', () => {
+  it('reads a contact-hours window', () => {
+    expect(ruleValueInWords({ start: '08:00', end: '20:00' }, 'sms_contact_hours')).toBe(
+      "automated texts only 8:00 AM–8:00 PM, the tenant's local time",
+    );
+  });
+
   it('reads tiers, caps and grace periods', () => {
     expect(ruleValueInWords({ tiers: [{ max_increase_pct: 10, days: 30 }, { days: 90 }] })).toBe(
       '30 days up to a 10% increase; 90 days otherwise',

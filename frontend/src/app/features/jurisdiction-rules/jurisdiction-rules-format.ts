@@ -4,6 +4,8 @@ export function ruleValueInWords(value: Record<string, unknown>, ruleType?: stri
     return depositReturnInWords(value);
   if (ruleType === 'deposit_itemized_statement') return itemizedStatementInWords(value);
   if (ruleType === 'deposit_deductions') return deductionsInWords(value);
+  if (ruleType === 'sms_contact_hours')
+    return `automated texts only ${clock(value['start'])}–${clock(value['end'])}, the tenant's local time`;
   const tiers = value['tiers'];
   if (Array.isArray(tiers) && tiers.length) {
     return tiers
@@ -176,4 +178,13 @@ export function deductionsInWords(value: Record<string, unknown>): string {
       : 'depreciation not required by statute',
   );
   return parts.join(' · ');
+}
+
+/** "08:00" → "8:00 AM", "20:00" → "8:00 PM". */
+function clock(raw: unknown): string {
+  const [h, m] = String(raw ?? '')
+    .split(':')
+    .map(Number);
+  if (Number.isNaN(h) || Number.isNaN(m)) return String(raw ?? '');
+  return `${h % 12 || 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
 }

@@ -154,7 +154,12 @@ export class JurisdictionRulesComponent {
       key: 'state',
       label: 'State',
       testId: 'state-filter',
-      options: filterOptions(STATES, (s) => s, { first: [{ value: '', label: 'All states' }] }),
+      options: filterOptions(STATES, (s) => s, {
+        first: [
+          { value: '', label: 'All states' },
+          { value: 'US', label: 'US (federal)' },
+        ],
+      }),
     },
     {
       key: 'rule_type',
