@@ -48,6 +48,20 @@ describe('Rules by state', { concurrency: false }, () => {
     assert.match(await page.getByTestId('rules-table').innerText(), /Chicago, IL/);
   });
 
+  test('contact hours for automated texts: the federal window and the stricter states, cited', async () => {
+    await page.goto(`${BASE_URL}/rules?rule_type=sms_contact_hours`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=rule-row]').length === 4,
+    );
+    const text = await page.getByTestId('rules-table').innerText();
+    assert.match(text, /US \(federal\)/);
+    assert.match(text, /47 CFR §64\.1200\(c\)\(1\)/);
+    assert.match(text, /automated texts only 8:00 AM–9:00 PM/);
+    assert.match(text, /Fla\. Stat\. §501\.616\(6\)\(a\)/);
+    assert.match(text, /automated texts only 8:00 AM–8:00 PM/);
+    await shot(page, '61-rules-contact-hours');
+  });
+
   test('deposit rules read in words, with the check date and the counsel-review flag', async () => {
     await page.goto(`${BASE_URL}/rules?state=TX&rule_type=security_deposit_return`);
     await page.waitForFunction(

@@ -74,7 +74,15 @@ const STATES = [
               <tbody>
                 @for (r of rows(); track r.id) {
                   <tr data-testid="rule-row">
-                    <td>{{ r.city ? r.city + ', ' + r.state : r.state }}</td>
+                    <td>
+                      {{
+                        r.city
+                          ? r.city + ', ' + r.state
+                          : r.state === 'US'
+                            ? 'US (federal)'
+                            : r.state
+                      }}
+                    </td>
                     <td>
                       {{ r.rule_type_label }}
                       <div class="muted small" data-testid="rule-words">

@@ -42,7 +42,7 @@ describe('scheduledInWords', () => {
   it('says when a text held for quiet hours goes out, and under which law', () => {
     const words = scheduledInWords('2026-11-30T13:00:00Z', 'quiet hours, 47 CFR §64.1200(c)(1)');
     expect(words).toMatch(
-      /^Scheduled Nov 30, \d{1,2}:00 (AM|PM) \(quiet hours, 47 CFR §64\.1200\(c\)\(1\)\)$/,
+      /^Scheduled Nov 30, \d{1,2}:00 (AM|PM) \S+ \(quiet hours, 47 CFR §64\.1200\(c\)\(1\)\)$/,
     );
     expect(scheduledInWords(null, '')).toBe('Scheduled');
     expect(scheduledInWords('not a date', 'quiet hours')).toBe('Scheduled (quiet hours)');

@@ -110,7 +110,7 @@ export function deliveryInWords(
 
 /**
  * A text held for quiet hours, in words: "Scheduled Nov 30, 8:00 AM (quiet hours, 47 CFR §64.1200(c)(1))".
- * The time is shown in the viewer's time zone; the window itself is the property's (jurisdiction rules).
+ * The time is shown in the viewer's time zone, named ("8:00 AM PST"); the window itself is the property's.
  */
 export function scheduledInWords(
   notBefore: string | null | undefined,
@@ -119,7 +119,13 @@ export function scheduledInWords(
   const at = notBefore ? new Date(notBefore) : null;
   const when =
     at && !Number.isNaN(at.getTime())
-      ? ` ${at.toLocaleString('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })}`
+      ? ` ${at.toLocaleString('en-US', {
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+        })}`
       : '';
   return `Scheduled${when}${reason ? ` (${reason})` : ''}`;
 }
