@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from properties.models import JurisdictionRule, Properties
 from properties.jurisdiction import FEDERAL
+from properties.models import JurisdictionRule, Properties
 from properties.rules_data import US_STATES
 
 
