@@ -33,7 +33,7 @@ CAPABILITIES = [
     "work orders by status, priority and property",
     "renewals due and churn risk, open collection cases, the turnover pipeline, maintenance risk scores",
     "units priced below or above market",
-    "preparing a work order for you to confirm",
+    "preparing a work order, a reminder or a follow-up for you to confirm",
 ]
 
 
@@ -55,6 +55,63 @@ WRITE_VERBS = re.compile(
     r"increase|lower|cancel|evict|send)\b"
 )
 CREATE_ACTION = re.compile(r"\b(create|open|make|schedule|log|file|raise)\b.{0,20}\b(work ?order|ticket|repair)\b")
+REMINDER = re.compile(r"\b(remind me|set (a |me a )?reminder|add (a )?reminder|reminder to|follow[\s-]?up)\b")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+
+
+def due_date(text: str, today: datetime.date) -> tuple[datetime.date | None, str]:
+    """The day a reminder names ("tomorrow", "on Friday", "next Monday", "in 3 days", "in 2 weeks", "next week",
+    "on December 5", "on 2026-12-05") and the words that said it (removed from the title); None when none."""
+    t = text.lower()
+    m = re.search(r"\b(?:on )?(20\d{2})-(\d{2})-(\d{2})\b", t)
+    if m:
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0)
+        except ValueError:
+            return None, ""
+    m = re.search(
+        r"\b(?:on )?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b", t
+    )
+    if m:
+        try:
+            day = datetime.date(today.year, MONTHS[m.group(1)], int(m.group(2)))
+        except ValueError:
+            return None, ""
+        if day < today:
+            day = day.replace(year=today.year + 1)
+        return day, m.group(0)
+    if m := re.search(r"\btomorrow\b", t):
+        return today + datetime.timedelta(days=1), m.group(0)
+    if m := re.search(r"\b(?:later )?today\b|\btonight\b", t):
+        return today, m.group(0)
+    if m := re.search(r"\bin (\d{1,3}|a|one|two) (day|week|month)s?\b", t):
+        n = {"a": 1, "one": 1, "two": 2}.get(m.group(1)) or int(m.group(1))
+        days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
+        return today + datetime.timedelta(days=days), m.group(0)
+    if m := re.search(r"\bnext week\b", t):
+        return today + datetime.timedelta(days=7 - today.weekday()), m.group(0)
+    if m := re.search(r"\b(?:(on|next|this) )?(" + "|".join(WEEKDAYS) + r")\b", t):
+        ahead = (WEEKDAYS.index(m.group(2)) - today.weekday()) % 7 or 7
+        return today + datetime.timedelta(days=ahead), m.group(0)
+    return None, ""
+
+
+def due_time(text: str) -> tuple[str | None, str]:
+    """ "at 3pm", "at 9:30 am", "at 15:00" -> "HH:MM" and the words; None when none."""
+    m = re.search(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", text.lower())
+    if not m or (not m.group(2) and not m.group(3)):
+        return None, ""
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "pm" and hour < 12:
+        hour += 12
+    if m.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, ""
+    return f"{hour:02d}:{minute:02d}", m.group(0)
 
 
 def _norm(text: str) -> str:
@@ -171,6 +228,8 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
         if re.search(r"\burgent\b|\bemergenc", q):
             params["priority"] = "urgent"
         return Plan("create_action", "create_action", {**params, **base}, prop)
+    if REMINDER.search(q):
+        return _reminder_plan(question, today, base, prop)
     if WRITE_VERBS.search(q) and not re.search(r"\b(show|list|which|what|how many|who)\b", q):
         return Plan("refuse")
 
@@ -210,7 +269,7 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
     below = bool(re.search(r"below market|under market|under[\s-]?priced|below[\s-]market", q))
     if (
         re.search(r"\bleases?\b|\bexpir|\btenants? on\b", q)
-        or (state and not re.search(r"\bunits?\b.*market", q))
+        or (state and (below or not re.search(r"\bunits?\b.*market", q)))
         or (window and not re.search(r"work order|renewal", q))
     ):
         if state or window or re.search(r"\bleases?\b|\bexpir", q):
@@ -280,3 +339,28 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
             label = f"in the last {m.group(1)} days"
         return Plan("query_maintenance", "query_maintenance", params, prop, label, ask_count=count)
     return Plan("help")
+
+
+def _reminder_plan(question: str, today: datetime.date, base: dict, prop: str | None) -> Plan:
+    """ "Remind me to call the Garcias about the deposit on Friday at 10am" -> a reminder proposal."""
+    raw = question.strip()
+    day, day_words = due_date(raw, today)
+    at, time_words = due_time(raw)
+    what = re.search(r"\b(?:remind me|reminder|follow[\s-]?up)\b\s*(?:to|about|on|with|:)?\s+(.{3,})$", raw, re.I)
+    title = what.group(1) if what else raw
+    for words in (day_words, time_words):
+        if words:
+            title = re.sub(re.escape(words), " ", title, count=1, flags=re.I)
+    title = " ".join(title.split()).rstrip(" .?!,")[:200] or "Reminder"
+    title = title[:1].upper() + title[1:]
+    kind = "follow_up" if re.search(r"\bfollow[\s-]?up\b", raw, re.I) else "reminder"
+    params = {"action_type": kind, "title": title}
+    if day:
+        params["due_date"] = day.isoformat()
+    if at:
+        params["due_time"] = at
+    m = re.search(r"\bunit\s+#?([a-z0-9][a-z0-9-]*)", raw.lower())
+    if m:
+        params["unit_number"] = m.group(1)
+        params.update(base)
+    return Plan("create_action", "create_action", params, prop)
