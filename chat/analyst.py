@@ -24,6 +24,8 @@ EXAMPLES = [
     "Which renewals have a high churn risk?",
     "Which turnovers are past their deadline?",
     "Which units have the highest maintenance risk?",
+    "Which vendor invoices are overdue?",
+    "Which tenant messages are waiting on us?",
 ]
 
 CAPABILITIES = [
@@ -32,6 +34,7 @@ CAPABILITIES = [
     "vacancy and occupancy by property",
     "work orders by status, priority and property",
     "renewals due and churn risk, open collection cases, the turnover pipeline, maintenance risk scores",
+    "vendor invoices (open, overdue, awaiting approval) and tenant messages (waiting on you, urgent, unhappy tenants)",
     "units priced below or above market",
     "preparing a work order, a reminder or a follow-up for you to confirm",
 ]
@@ -246,7 +249,7 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
         params = {**base, **({"min_days_overdue": int(m.group(1))} if m else {})}
         return Plan("query_collections", "query_collections", params, prop, ask_count=count)
     if re.search(r"delinquen|overdue|past due|\bowe\b|\bowes\b|\bowing\b|balances?\b|\barrears\b", q) and not re.search(
-        r"turnover|work orders?", q
+        r"turnover|work orders?|invoices?|bills?|vendors?|payables?", q
     ):
         params = {"metric": "delinquency", **base}
         amount = _money(raw)
@@ -262,6 +265,50 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
             prop,
             label,
         )
+
+    # --- vendor invoices, tenant messages and sentiment -------------------------------------------------------
+    if re.search(r"\binvoices?\b|\bvendor bills?\b|\bbills? from\b|\bpayables?\b", q):
+        params = {**base}
+        for pattern, status in (
+            (r"overdue|past due|late", "overdue"),
+            (r"awaiting approval|to approve|pending approval|need(s)? approv|waiting for approval", "received"),
+            (r"\brejected\b", "rejected"),
+            (r"\bunpaid\b|\bopen\b|\boutstanding\b|\bto pay\b", "open"),
+            (r"\bapproved\b", "approved"),
+            (r"\bpaid\b", "paid"),
+            (r"\bprocessing\b|being read", "processing"),
+        ):
+            if re.search(pattern, q):
+                params["status"] = status
+                break
+        amount = _money(raw)
+        if amount is not None:
+            params["min_amount"] = amount
+        if m := re.search(r"\b(?:last|past) (\d{1,4}) days\b", q):
+            params["since_days"] = int(m.group(1))
+        return Plan("query_invoices", "query_invoices", params, prop, ask_count=count)
+    if re.search(r"sentiment|unhappy|upset|angry|frustrated|dissatisfied|at risk of leaving|likely to leave|mood", q):
+        params = {**base}
+        if re.search(r"\bcritical\b", q):
+            params["risk_level"] = "critical"
+        return Plan("query_tenant_sentiment", "query_tenant_sentiment", params, prop, ask_count=count)
+    if re.search(r"\bmessages?\b|\bconversations?\b|\binbox\b|\bunanswered\b|\bunread\b|\bcomplaints?\b", q):
+        params = {**base}
+        if re.search(r"waiting on (us|staff|me)|unanswered|need(s)? (a )?(reply|response|answer)", q):
+            params["status"] = "waiting_staff"
+        elif re.search(r"\bresolved\b", q):
+            params["status"] = "resolved"
+        if re.search(r"\burgent\b|\bcritical\b", q):
+            params["urgent"] = True
+        if re.search(r"\bescalated\b", q):
+            params["escalated"] = True
+        if re.search(r"\bunread\b", q):
+            params["unread"] = True
+        for category in ("maintenance", "billing", "lease", "complaint", "emergency"):
+            if re.search(rf"\b{category}s?\b", q):
+                params["category"] = category
+                break
+        return Plan("query_messages", "query_messages", params, prop, ask_count=count)
 
     # --- leases (before pricing: "leases ... below market" is a lease question) --------------------------------
     window, wlabel = _window(q, today)

@@ -20,7 +20,8 @@ PORTFOLIO_CHAT = ChatPrompt(
     system=(
         "You are UnitCycle's portfolio analyst for a residential property manager. Today is {today}. The manager's "
         "properties: {portfolio}.\n"
-        "Answer questions about leases, money, vacancy, maintenance, renewals, collections, pricing and turnover by "
+        "Answer questions about leases, money, vacancy, maintenance, renewals, collections, pricing, turnover, vendor "
+        "invoices and tenant messages by "
         "calling the tools; every figure you state must come from a tool result (quote its totals, do not compute "
         "new numbers). Keep answers short: one or two sentences; the screen shows each tool's rows as a table and "
         "its suggested actions as buttons. You cannot change data: create_action only prepares a work order or a "
@@ -162,6 +163,35 @@ def answer_text(plan, out: dict, question: str = "") -> str:
         return (
             f"{_n(t['units'])} {vacant}units{_resolved(out, plan)} are priced {side} market, {money(t['total_monthly_gap'])} "
             "a month in all."
+        )
+    if tool == "query_invoices":
+        n = t["count"]
+        word = {"open": "open ", "overdue": "overdue ", "received": "awaiting-approval "}.get(
+            plan.params.get("status"), f"{plan.params['status']} " if plan.params.get("status") else ""
+        )
+        over = f" over {money(plan.params['min_amount'])}" if plan.params.get("min_amount") is not None else ""
+        text = f"{_n(n)} {word}invoice{'s' if n != 1 else ''}{over}{_resolved(out, plan)}, {money(t['total_amount'])} in all"
+        if t["overdue_count"] and plan.params.get("status") != "overdue":
+            text += f"; {_n(t['overdue_count'])} overdue ({money(t['overdue_amount'])})"
+        if n and t.get("top_vendors"):
+            top = t["top_vendors"][0]
+            text += f". Largest vendor: {top['vendor']} ({money(top['total'])})"
+        return text + "."
+    if tool == "query_messages":
+        n = t["count"]
+        status = {"waiting_staff": " waiting on staff", "resolved": " resolved", "open": " open"}.get(
+            plan.params.get("status") or "open", ""
+        )
+        urgent = " urgent" if plan.params.get("urgent") else ""
+        text = f"{_n(n)}{urgent} tenant conversation{'s' if n != 1 else ''}{status}{_resolved(out, plan)}"
+        text += f": {_n(t['waiting_on_staff'])} waiting on staff, {_n(t['unread'])} unread"
+        if t.get("avg_response_minutes") is not None:
+            text += f"; staff answer in {t['avg_response_minutes']} minutes on average"
+        return text + "."
+    if tool == "query_tenant_sentiment":
+        return (
+            f"{_n(t['at_risk'])} tenant{'s' if t['at_risk'] != 1 else ''}{_resolved(out, plan)} are at risk of leaving "
+            f"by their messages' sentiment: {_n(t['critical'])} critical and {_n(t['high'])} high."
         )
     if tool == "create_action":
         p = out.get("proposal", {})

@@ -10,7 +10,7 @@ from core.models import Notification
 
 from .conftest import TODAY
 
-FRIDAY = datetime.date(2026, 11, 20)  # TODAY is a Friday
+FRIDAY = TODAY  # 2026-11-20, a Friday
 
 
 @pytest.mark.parametrize(
