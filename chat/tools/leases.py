@@ -38,8 +38,9 @@ def command_center_link(*, states=None, property_id=None) -> dict:
     }
 
 
-# Bulk actions take at most 500 units per batch (portfolio.apis); the command center's preview covers 500.
-BULK_MAX_UNITS = 500
+# The command center's own "Select all" cap (portfolio: select-all returns up to 10,000 ids); its bulk modal previews
+# the first 500 and runs a larger selection as consecutive batches of 500.
+BULK_MAX_UNITS = 10_000
 # Which existing bulk action raises the rent of a lease in which state: a month-to-month tenant gets a rent-increase
 # notice (portfolio's RentIncreaseExecutor takes only month-to-month leases); a lease still running gets a renewal
 # offer at the recommended rent (its RenewalExecutor). The rent of a lease on notice or a vacant unit is not raised.

@@ -33,7 +33,10 @@ export const DIGEST_SECTIONS = [
   { key: 'health', title: 'Portfolio health' },
 ] as const;
 
-const DIGEST_METRICS: Record<string, { label: string; kind: 'count' | 'money' | 'percent' | 'days' }> = {
+const DIGEST_METRICS: Record<
+  string,
+  { label: string; kind: 'count' | 'money' | 'percent' | 'days' }
+> = {
   tenants_late_5_days: { label: 'Tenants 5+ days late', kind: 'count' },
   late_balance: { label: 'Owed by them', kind: 'money' },
   open_emergencies: { label: 'Open emergency work orders', kind: 'count' },

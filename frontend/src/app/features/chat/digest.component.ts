@@ -35,7 +35,8 @@ import { DIGEST_SECTIONS, digestMetrics } from './chat-format';
                   : 'live figures (the 06:00 UTC digest is not stored yet)'
               }}
             } @else {
-              The morning briefing: what needs you, what could earn more, how the portfolio is doing.
+              The morning briefing: what needs you, what could earn more, how the portfolio is
+              doing.
             }
           </div>
         </div>
@@ -153,7 +154,7 @@ import { DIGEST_SECTIONS, digestMetrics } from './chat-format';
     }
     dl {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
       gap: 10px 16px;
       margin: 0;
     }

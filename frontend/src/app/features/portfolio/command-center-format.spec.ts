@@ -161,7 +161,9 @@ describe('selection helpers', () => {
 });
 
 describe('bulkPreselection', () => {
-  const state = { bulk: { action_type: 'rent_increase_notice', unit_ids: ['u1', 'u2'], rents: ['1200.00', null] } };
+  const state = {
+    bulk: { action_type: 'rent_increase_notice', unit_ids: ['u1', 'u2'], rents: ['1200.00', null] },
+  };
 
   it('reads the units a fresh navigation asked to open selected', () => {
     expect(bulkPreselection({ trigger: 'imperative', extras: { state } })).toEqual({
@@ -176,7 +178,10 @@ describe('bulkPreselection', () => {
     expect(bulkPreselection(null)).toBeNull();
     expect(bulkPreselection({ trigger: 'imperative', extras: {} })).toBeNull();
     expect(
-      bulkPreselection({ trigger: 'imperative', extras: { state: { bulk: { action_type: 'x', unit_ids: [] } } } }),
+      bulkPreselection({
+        trigger: 'imperative',
+        extras: { state: { bulk: { action_type: 'x', unit_ids: [] } } },
+      }),
     ).toBeNull();
   });
 });

@@ -153,9 +153,10 @@ export class CommandCenterComponent {
     effect(() => {
       const action = this.bulkToOpen();
       if (!action || !this.actionTypes.hasValue()) return;
+      const types = this.actionTypes.value();
       untracked(() => {
         this.bulkToOpen.set(null);
-        const info = this.actionTypes.value().find((t) => t.action_type === action);
+        const info = types.find((t) => t.action_type === action);
         if (info && this.selected().size) this.openAction(info);
         else this.toast.error('That bulk action is not available.');
       });
