@@ -24,6 +24,8 @@ EXAMPLES = [
     "Which renewals have a high churn risk?",
     "Which turnovers are past their deadline?",
     "Which units have the highest maintenance risk?",
+    "Which vendor invoices are overdue?",
+    "Which tenant messages are waiting on us?",
 ]
 
 CAPABILITIES = [
@@ -32,8 +34,9 @@ CAPABILITIES = [
     "vacancy and occupancy by property",
     "work orders by status, priority and property",
     "renewals due and churn risk, open collection cases, the turnover pipeline, maintenance risk scores",
+    "vendor invoices (open, overdue, awaiting approval) and tenant messages (waiting on you, urgent, unhappy tenants)",
     "units priced below or above market",
-    "preparing a work order for you to confirm",
+    "preparing a work order, a reminder or a follow-up for you to confirm",
 ]
 
 
@@ -55,6 +58,63 @@ WRITE_VERBS = re.compile(
     r"increase|lower|cancel|evict|send)\b"
 )
 CREATE_ACTION = re.compile(r"\b(create|open|make|schedule|log|file|raise)\b.{0,20}\b(work ?order|ticket|repair)\b")
+REMINDER = re.compile(r"\b(remind me|set (a |me a )?reminder|add (a )?reminder|reminder to|follow[\s-]?up)\b")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+}
+
+
+def due_date(text: str, today: datetime.date) -> tuple[datetime.date | None, str]:
+    """The day a reminder names ("tomorrow", "on Friday", "next Monday", "in 3 days", "in 2 weeks", "next week",
+    "on December 5", "on 2026-12-05") and the words that said it (removed from the title); None when none."""
+    t = text.lower()
+    m = re.search(r"\b(?:on )?(20\d{2})-(\d{2})-(\d{2})\b", t)
+    if m:
+        try:
+            return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), m.group(0)
+        except ValueError:
+            return None, ""
+    m = re.search(
+        r"\b(?:on )?(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.? (\d{1,2})(?:st|nd|rd|th)?\b", t
+    )
+    if m:
+        try:
+            day = datetime.date(today.year, MONTHS[m.group(1)], int(m.group(2)))
+        except ValueError:
+            return None, ""
+        if day < today:
+            day = day.replace(year=today.year + 1)
+        return day, m.group(0)
+    if m := re.search(r"\btomorrow\b", t):
+        return today + datetime.timedelta(days=1), m.group(0)
+    if m := re.search(r"\b(?:later )?today\b|\btonight\b", t):
+        return today, m.group(0)
+    if m := re.search(r"\bin (\d{1,3}|a|one|two) (day|week|month)s?\b", t):
+        n = {"a": 1, "one": 1, "two": 2}.get(m.group(1)) or int(m.group(1))
+        days = {"day": 1, "week": 7, "month": 30}[m.group(2)] * n
+        return today + datetime.timedelta(days=days), m.group(0)
+    if m := re.search(r"\bnext week\b", t):
+        return today + datetime.timedelta(days=7 - today.weekday()), m.group(0)
+    if m := re.search(r"\b(?:(on|next|this) )?(" + "|".join(WEEKDAYS) + r")\b", t):
+        ahead = (WEEKDAYS.index(m.group(2)) - today.weekday()) % 7 or 7
+        return today + datetime.timedelta(days=ahead), m.group(0)
+    return None, ""
+
+
+def due_time(text: str) -> tuple[str | None, str]:
+    """ "at 3pm", "at 9:30 am", "at 15:00" -> "HH:MM" and the words; None when none."""
+    m = re.search(r"\bat (\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b", text.lower())
+    if not m or (not m.group(2) and not m.group(3)):
+        return None, ""
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "pm" and hour < 12:
+        hour += 12
+    if m.group(3) == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None, ""
+    return f"{hour:02d}:{minute:02d}", m.group(0)
 
 
 def _norm(text: str) -> str:
@@ -171,6 +231,8 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
         if re.search(r"\burgent\b|\bemergenc", q):
             params["priority"] = "urgent"
         return Plan("create_action", "create_action", {**params, **base}, prop)
+    if REMINDER.search(q):
+        return _reminder_plan(question, today, base, prop)
     if WRITE_VERBS.search(q) and not re.search(r"\b(show|list|which|what|how many|who)\b", q):
         return Plan("refuse")
 
@@ -187,7 +249,7 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
         params = {**base, **({"min_days_overdue": int(m.group(1))} if m else {})}
         return Plan("query_collections", "query_collections", params, prop, ask_count=count)
     if re.search(r"delinquen|overdue|past due|\bowe\b|\bowes\b|\bowing\b|balances?\b|\barrears\b", q) and not re.search(
-        r"turnover|work orders?", q
+        r"turnover|work orders?|invoices?|bills?|vendors?|payables?", q
     ):
         params = {"metric": "delinquency", **base}
         amount = _money(raw)
@@ -204,13 +266,57 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
             label,
         )
 
+    # --- vendor invoices, tenant messages and sentiment -------------------------------------------------------
+    if re.search(r"\binvoices?\b|\bvendor bills?\b|\bbills? from\b|\bpayables?\b", q):
+        params = {**base}
+        for pattern, status in (
+            (r"overdue|past due|late", "overdue"),
+            (r"awaiting approval|to approve|pending approval|need(s)? approv|waiting for approval", "received"),
+            (r"\brejected\b", "rejected"),
+            (r"\bunpaid\b|\bopen\b|\boutstanding\b|\bto pay\b", "open"),
+            (r"\bapproved\b", "approved"),
+            (r"\bpaid\b", "paid"),
+            (r"\bprocessing\b|being read", "processing"),
+        ):
+            if re.search(pattern, q):
+                params["status"] = status
+                break
+        amount = _money(raw)
+        if amount is not None:
+            params["min_amount"] = amount
+        if m := re.search(r"\b(?:last|past) (\d{1,4}) days\b", q):
+            params["since_days"] = int(m.group(1))
+        return Plan("query_invoices", "query_invoices", params, prop, ask_count=count)
+    if re.search(r"sentiment|unhappy|upset|angry|frustrated|dissatisfied|at risk of leaving|likely to leave|mood", q):
+        params = {**base}
+        if re.search(r"\bcritical\b", q):
+            params["risk_level"] = "critical"
+        return Plan("query_tenant_sentiment", "query_tenant_sentiment", params, prop, ask_count=count)
+    if re.search(r"\bmessages?\b|\bconversations?\b|\binbox\b|\bunanswered\b|\bunread\b|\bcomplaints?\b", q):
+        params = {**base}
+        if re.search(r"waiting on (us|staff|me)|unanswered|need(s)? (a )?(reply|response|answer)", q):
+            params["status"] = "waiting_staff"
+        elif re.search(r"\bresolved\b", q):
+            params["status"] = "resolved"
+        if re.search(r"\burgent\b|\bcritical\b", q):
+            params["urgent"] = True
+        if re.search(r"\bescalated\b", q):
+            params["escalated"] = True
+        if re.search(r"\bunread\b", q):
+            params["unread"] = True
+        for category in ("maintenance", "billing", "lease", "complaint", "emergency"):
+            if re.search(rf"\b{category}s?\b", q):
+                params["category"] = category
+                break
+        return Plan("query_messages", "query_messages", params, prop, ask_count=count)
+
     # --- leases (before pricing: "leases ... below market" is a lease question) --------------------------------
     window, wlabel = _window(q, today)
     state = _lease_state(q)
     below = bool(re.search(r"below market|under market|under[\s-]?priced|below[\s-]market", q))
     if (
         re.search(r"\bleases?\b|\bexpir|\btenants? on\b", q)
-        or (state and not re.search(r"\bunits?\b.*market", q))
+        or (state and (below or not re.search(r"\bunits?\b.*market", q)))
         or (window and not re.search(r"work order|renewal", q))
     ):
         if state or window or re.search(r"\bleases?\b|\bexpir", q):
@@ -280,3 +386,28 @@ def plan(question: str, *, property_names: list[str], today: datetime.date) -> P
             label = f"in the last {m.group(1)} days"
         return Plan("query_maintenance", "query_maintenance", params, prop, label, ask_count=count)
     return Plan("help")
+
+
+def _reminder_plan(question: str, today: datetime.date, base: dict, prop: str | None) -> Plan:
+    """ "Remind me to call the Garcias about the deposit on Friday at 10am" -> a reminder proposal."""
+    raw = question.strip()
+    day, day_words = due_date(raw, today)
+    at, time_words = due_time(raw)
+    what = re.search(r"\b(?:remind me|reminder|follow[\s-]?up)\b\s*(?:to|about|on|with|:)?\s+(.{3,})$", raw, re.I)
+    title = what.group(1) if what else raw
+    for words in (day_words, time_words):
+        if words:
+            title = re.sub(re.escape(words), " ", title, count=1, flags=re.I)
+    title = " ".join(title.split()).rstrip(" .?!,")[:200] or "Reminder"
+    title = title[:1].upper() + title[1:]
+    kind = "follow_up" if re.search(r"\bfollow[\s-]?up\b", raw, re.I) else "reminder"
+    params = {"action_type": kind, "title": title}
+    if day:
+        params["due_date"] = day.isoformat()
+    if at:
+        params["due_time"] = at
+    m = re.search(r"\bunit\s+#?([a-z0-9][a-z0-9-]*)", raw.lower())
+    if m:
+        params["unit_number"] = m.group(1)
+        params.update(base)
+    return Plan("create_action", "create_action", params, prop)

@@ -15,16 +15,17 @@ from core.formatting import money
 PORTFOLIO_CHAT = ChatPrompt(
     feature="chat",
     name="chat.portfolio_analyst",
-    version="1",
+    version="2",
     description="Answers a property manager's questions about their portfolio with tool use.",
     system=(
         "You are UnitCycle's portfolio analyst for a residential property manager. Today is {today}. The manager's "
         "properties: {portfolio}.\n"
-        "Answer questions about leases, money, vacancy, maintenance, renewals, collections, pricing and turnover by "
+        "Answer questions about leases, money, vacancy, maintenance, renewals, collections, pricing, turnover, vendor "
+        "invoices and tenant messages by "
         "calling the tools; every figure you state must come from a tool result (quote its totals, do not compute "
         "new numbers). Keep answers short: one or two sentences; the screen shows each tool's rows as a table and "
-        "its suggested actions as buttons. You cannot change data: create_action only prepares a work order the "
-        "manager confirms. If a question asks you to change, delete or send anything, say you can't and offer the "
+        "its suggested actions as buttons. You cannot change data: create_action only prepares a work order or a "
+        "reminder the manager confirms. If a question asks you to change, delete or send anything, say you can't and offer the "
         "screen that does it. If a question is outside what the tools cover, say so and suggest questions you can "
         "answer."
     ),
@@ -69,7 +70,13 @@ def answer_text(plan, out: dict, question: str = "") -> str:
             text += f", {money(t['total_monthly_rent'])} a month in rent (average {money(t['average_rent'])})"
             if plan.params.get("below_market"):
                 text += f", {money(t['monthly_gap_to_market'])} a month below market"
-        return text + "."
+        text += "."
+        drafts = [a["label"].split(" (")[0].lower() for a in out.get("actions", []) if a.get("kind") == "bulk_action"]
+        if drafts:
+            text += (
+                f" Use the button{'s' if len(drafts) > 1 else ''} below to {' or '.join(drafts)} in the command center."
+            )
+        return text
     if tool == "query_financials":
         metric = plan.params["metric"]
         if metric == "total_rent_roll":
@@ -157,8 +164,44 @@ def answer_text(plan, out: dict, question: str = "") -> str:
             f"{_n(t['units'])} {vacant}units{_resolved(out, plan)} are priced {side} market, {money(t['total_monthly_gap'])} "
             "a month in all."
         )
+    if tool == "query_invoices":
+        n = t["count"]
+        word = {"open": "open ", "overdue": "overdue ", "received": "awaiting-approval "}.get(
+            plan.params.get("status"), f"{plan.params['status']} " if plan.params.get("status") else ""
+        )
+        over = f" over {money(plan.params['min_amount'])}" if plan.params.get("min_amount") is not None else ""
+        text = f"{_n(n)} {word}invoice{'s' if n != 1 else ''}{over}{_resolved(out, plan)}, {money(t['total_amount'])} in all"
+        if t["overdue_count"] and plan.params.get("status") != "overdue":
+            text += f"; {_n(t['overdue_count'])} overdue ({money(t['overdue_amount'])})"
+        if n and t.get("top_vendors"):
+            top = t["top_vendors"][0]
+            text += f". Largest vendor: {top['vendor']} ({money(top['total'])})"
+        return text + "."
+    if tool == "query_messages":
+        n = t["count"]
+        status = {"waiting_staff": " waiting on staff", "resolved": " resolved", "open": " open"}.get(
+            plan.params.get("status") or "open", ""
+        )
+        urgent = " urgent" if plan.params.get("urgent") else ""
+        text = f"{_n(n)}{urgent} tenant conversation{'s' if n != 1 else ''}{status}{_resolved(out, plan)}"
+        text += f": {_n(t['waiting_on_staff'])} waiting on staff, {_n(t['unread'])} unread"
+        if t.get("avg_response_minutes") is not None:
+            text += f"; staff answer in {t['avg_response_minutes']} minutes on average"
+        return text + "."
+    if tool == "query_tenant_sentiment":
+        return (
+            f"{_n(t['at_risk'])} tenant{'s' if t['at_risk'] != 1 else ''}{_resolved(out, plan)} are at risk of leaving "
+            f"by their messages' sentiment: {_n(t['critical'])} critical and {_n(t['high'])} high."
+        )
     if tool == "create_action":
         p = out.get("proposal", {})
+        if p.get("action_type") in ("reminder", "follow_up"):
+            about = f" about {p['unit']}" if p.get("unit") else ""
+            default = " (no day was named, so tomorrow)" if p.get("date_defaulted") else ""
+            return (
+                f'I\'ve prepared a reminder "{p.get("title", "")}"{about} for {p.get("when", "")}{default}: it will '
+                "appear in your notifications then and be emailed to you. Nothing is set until you confirm it below."
+            )
         return (
             f'I\'ve prepared a {p.get("priority", "medium")}-priority work order "{p.get("title", "")}" on '
             f"{p.get('unit', '')}. Nothing is created until you confirm it below."
@@ -178,7 +221,7 @@ def help_text() -> str:
 
 REFUSAL = (
     "I can't change, delete or send anything from the chat, and I keep my rules whatever a message says. I can "
-    "answer questions about your portfolio and prepare a work order for you to confirm."
+    "answer questions about your portfolio and prepare a work order or a reminder for you to confirm."
 )
 
 

@@ -26,6 +26,10 @@ app.conf.beat_schedule = {
         "task": "core.purge_expired_records",
         "schedule": crontab(hour=4, minute=45),  # 04:45 UTC daily: idempotency keys past their TTL, old jobs
     },
+    "deliver-due-reminders": {
+        "task": "core.deliver_due_reminders",
+        "schedule": crontab(minute="*/5"),  # every 5 minutes: reminders whose time has come are emailed, once
+    },
     # Phase 1
     "classify-lease-statuses": {
         "task": "tenants.classify_lease_statuses",

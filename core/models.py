@@ -277,6 +277,13 @@ class Notification(BaseModel):
     property_ref = models.UUIDField(null=True, blank=True, db_index=True)
     # The permission (core.roles) a person needs to see it, e.g. view_collections for tenants' arrears; empty = all.
     permission = models.CharField(max_length=64, blank=True, default="")
+    # A reminder (core.notifications.reminder_create): only its recipient sees it, and only from `deliver_at` on;
+    # `delivered_at` is when core.deliver_due_reminders emailed it. Both empty for an ordinary notification.
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    deliver_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager()
 

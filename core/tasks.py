@@ -35,3 +35,11 @@ def purge_expired_records() -> str:
     keys = idempotency_keys_purge()
     jobs = jobs_purge()
     return f"Purged {keys} expired idempotency keys and {jobs} finished jobs."
+
+
+@shared_task(name="core.deliver_due_reminders")
+def deliver_due_reminders() -> str:
+    """Every 5 minutes (config/celery.py): emails the reminders whose time has come, once each."""
+    from core.notifications.services import reminders_deliver_due
+
+    return reminders_deliver_due()

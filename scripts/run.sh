@@ -13,6 +13,9 @@ $PY manage.py seed_demo --if-empty
 $PY manage.py run_task tenants.classify_lease_statuses || echo "(lease classification skipped: $?)"
 $PY manage.py pricing_backfill --if-empty || echo "(pricing history skipped: $?)"
 $PY manage.py ensure_demo_user
+# today's daily digest (the 06:00 UTC agent; once per date, so a restart does not make another): the dashboard card
+# and /chat/digest have a briefing on first run, whatever the hour
+$PY manage.py run_task chat.generate_daily_digest || echo "(daily digest skipped: $?)"
 
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }

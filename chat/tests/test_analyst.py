@@ -66,6 +66,17 @@ def p(question):
             "query_financials",
             {"metric": "revenue_by_property", "date_range": "last_month"},
         ),
+        ("Which MTM units are below market?", "query_leases", {"lease_status": "month_to_month", "below_market": True}),
+        ("Which vendor invoices are overdue?", "query_invoices", {"status": "overdue"}),
+        ("Invoices awaiting approval over $5,000", "query_invoices", {"status": "received", "min_amount": 5000.0}),
+        ("Which tenant messages are waiting on us?", "query_messages", {"status": "waiting_staff"}),
+        (
+            "Any urgent maintenance messages in the inbox?",
+            "query_messages",
+            {"urgent": True, "category": "maintenance"},
+        ),
+        ("Which tenants are unhappy?", "query_tenant_sentiment", {}),
+        ("Remind me to call Maria on Monday", "create_action", {"action_type": "reminder", "title": "Call Maria"}),
         (
             "How many tenants are on notice at Maple Court?",
             "query_leases",

@@ -24,9 +24,11 @@ def _prop_with_most(**filters):
 def test_twenty_questions_answer_with_the_selectors_figures(seeded, ask):
     today = seeded
     problems = []
+    used = set()
 
     def check(question, expected_in_text, *, table=True, tool=None, totals=None):
         text, out, done = ask(question)
+        used.update(b["tool"] for b in done["blocks"])
         for fragment in expected_in_text:
             if fragment not in text:
                 problems.append(f"{question!r}: {fragment!r} not in {text!r}")
@@ -212,7 +214,85 @@ def test_twenty_questions_answer_with_the_selectors_figures(seeded, ask):
     assert out["requires_confirmation"] and out["actions"][0]["endpoint"] == "/api/v1/units/work-orders/"
     assert out["actions"][0]["body"]["unit"] == str(unit.pk)
 
+    # 21 query_invoices: overdue vendor invoices (open, past their due date)
+    from invoices.models import Invoices
+
+    overdue = Invoices.objects.filter(status__in=("received", "approved"), due_date__lt=today)
+    amount = overdue.aggregate(s=Sum("total_amount"))["s"] or Decimal(0)
+    assert overdue.exists()
+    check(
+        "Which vendor invoices are overdue?",
+        [f"{overdue.count()} overdue invoice", money(amount)],
+        totals={"count": overdue.count(), "total_amount": str(amount.quantize(Decimal("0.01")))},
+    )
+
+    # 22 query_invoices: awaiting approval
+    received = Invoices.objects.filter(status="received")
+    check("How many invoices are awaiting approval?", [f"{received.count()} awaiting-approval invoice"])
+
+    # 23-24 query_messages and query_tenant_sentiment over the demo inbox and the daily sentiment agent
+    from communications.models import TenantConversation, TenantSentimentLog
+    from communications.services.sentiment import daily_sentiment_calculate
+    from demo.messages import message_history_seed
+
+    message_history_seed(seed=42, today=today, share=0.2)
+    daily_sentiment_calculate(today=today)
+    waiting = TenantConversation.objects.filter(status="waiting_staff")
+    assert waiting.exists()
+    check(
+        "Which tenant messages are waiting on us?",
+        [f"{waiting.count()} tenant conversation", "waiting on staff"],
+        totals={"count": waiting.count(), "waiting_on_staff": waiting.count()},
+    )
+    latest = {}
+    for log in TenantSentimentLog.objects.order_by("tenant_id", "-date"):
+        latest.setdefault(log.tenant_id, log)
+    at_risk = [log for log in latest.values() if log.risk_level in ("high", "critical")]
+    critical = sum(1 for log in at_risk if log.risk_level == "critical")
+    check(
+        "Which tenants are unhappy?",
+        [f"{len(at_risk)} tenant", f"{critical} critical"],
+        table=bool(at_risk),
+        totals={"at_risk": len(at_risk), "critical": critical},
+    )
+
+    # 25 create_action: a reminder, proposed and not written
+    from core.models import Notification
+
+    text, out = check(
+        "Remind me to call the plumber about the boiler tomorrow at 3pm",
+        ['"Call the plumber about the boiler"', "Saturday, November 21, 2026 at 15:00"],
+        table=False,
+    )
+    assert not Notification.objects.filter(kind="reminder").exists()
+    assert out["actions"][0]["endpoint"] == "/api/v1/notifications/reminders/"
+
     assert not problems, "\n".join(problems)
+    from chat.tools import registered
+
+    assert used == {t.name for t in registered()}  # every tool was asked about
+
+
+def test_the_registry_holds_every_features_tools(db):
+    """Phase 1 (leases, money, vacancy), pricing, predictive maintenance, turnover, maintenance, collections,
+    renewals, invoices, communications, and the one proposing tool."""
+    from chat.tools import registered
+
+    assert {t.name for t in registered()} == {
+        "query_leases",
+        "query_financials",
+        "query_vacancy",
+        "query_maintenance",
+        "query_renewals",
+        "query_collections",
+        "query_pricing",
+        "query_turnover",
+        "query_risk_scores",
+        "query_invoices",
+        "query_messages",
+        "query_tenant_sentiment",
+        "create_action",
+    }
 
 
 def test_an_unknown_question_gets_what_it_can_answer_and_an_injection_gets_no_write(seeded, ask):

@@ -69,4 +69,13 @@ def _bound(tool: ChatTool, ctx: Context):
 
 
 def _load():
-    from chat.tools import actions, collections, leases, maintenance, pricing, renewals  # noqa: F401 - registers
+    from chat.tools import (  # noqa: F401 - registers
+        actions,
+        collections,
+        communications,
+        invoices,
+        leases,
+        maintenance,
+        pricing,
+        renewals,
+    )

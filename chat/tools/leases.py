@@ -11,6 +11,7 @@ from django.db.models import F, Q, Sum
 from chat.tools import ChatTool, register
 from chat.tools.common import LIMIT, PROPERTY_NAME, money, resolve_property, result
 from core.ai.prompts import escape_untrusted
+from portfolio.rules import RENEWAL_OFFER, RENT_INCREASE_NOTICE
 from pricing.selectors import revenue_opportunity
 from properties.selectors import property_list
 from tenants.balances import ZERO, tenant_balances
@@ -35,6 +36,52 @@ def command_center_link(*, states=None, property_id=None) -> dict:
         "route": "/portfolio/command-center",
         "params": params,
     }
+
+
+# The command center's own "Select all" cap (portfolio: select-all returns up to 10,000 ids); its bulk modal previews
+# the first 500 and runs a larger selection as consecutive batches of 500.
+BULK_MAX_UNITS = 10_000
+# Which existing bulk action raises the rent of a lease in which state: a month-to-month tenant gets a rent-increase
+# notice (portfolio's RentIncreaseExecutor takes only month-to-month leases); a lease still running gets a renewal
+# offer at the recommended rent (its RenewalExecutor). The rent of a lease on notice or a vacant unit is not raised.
+BULK_RAISE = {
+    MONTH_TO_MONTH: (RENT_INCREASE_NOTICE, "Draft rent-increase notices"),
+    ACTIVE: (RENEWAL_OFFER, "Draft renewal offers"),
+}
+
+
+def bulk_action_block(*, action_type: str, label: str, leases: list, state: str, property_id=None) -> dict | None:
+    """A button that opens the command center filtered to `state` (and the property) with these leases' units
+    selected and the bulk-action preview of `action_type` open (the manager reviews, then sends there)."""
+    units = list(dict.fromkeys((str(lease.unit_id), money(lease.monthly_rent_amount)) for lease in leases))
+    if not units:
+        return None
+    shown = units[:BULK_MAX_UNITS]
+    n = len(shown)
+    return command_center_link(states=[state], property_id=property_id) | {
+        "kind": "bulk_action",
+        "label": f"{label} ({n:,} unit{'s' if n != 1 else ''})",
+        "bulk_action": action_type,
+        "unit_ids": [u for u, _ in shown],
+        "rents": [r for _, r in shown],
+        "truncated": len(units) > BULK_MAX_UNITS,
+    }
+
+
+def raise_rent_actions(leases: list, *, property_id=None) -> list[dict]:
+    """The bulk actions that would bring these below-market leases to market: one per lease state that has one."""
+    out = []
+    for state, (action_type, label) in BULK_RAISE.items():
+        block = bulk_action_block(
+            action_type=action_type,
+            label=label,
+            leases=[lease for lease in leases if lease.lease_status == state],
+            state=state,
+            property_id=property_id,
+        )
+        if block:
+            out.append(block)
+    return out
 
 
 # --- query_leases --------------------------------------------------------------------------------------------
@@ -83,6 +130,9 @@ def leases_query(params: dict, ctx) -> dict:
     gap = sum((max(lease.unit.market_rent - lease.monthly_rent_amount, ZERO) for lease in leases), ZERO)
     by_property = Counter(lease.property.name for lease in leases)
     states = [status] if status else ([ACTIVE] if days is not None or month else None)
+    actions = [command_center_link(states=states, property_id=prop[0] if prop else None)]
+    if params.get("below_market"):
+        actions = raise_rent_actions(leases, property_id=prop[0] if prop else None) + actions
     return result(
         title="Leases",
         columns=[
@@ -104,7 +154,7 @@ def leases_query(params: dict, ctx) -> dict:
             "by_property": dict(sorted(by_property.items())),
         },
         limit=params.get("limit"),
-        actions=[command_center_link(states=states, property_id=prop[0] if prop else None)],
+        actions=actions,
         filters={
             "property": prop[1] if prop else None,
             "lease_status": status,
@@ -410,10 +460,27 @@ def _rent_variance(prop, params, ctx):
         },
         limit=params.get("limit"),
         actions=[
-            command_center_link(states=[MONTH_TO_MONTH], property_id=prop[0] if prop else None)
-            | {"label": "Draft rent-increase notices for month-to-month tenants", "bulk_action": "rent_increase_notice"}
+            *_mtm_below_market_action(prop),
+            command_center_link(states=[MONTH_TO_MONTH], property_id=prop[0] if prop else None),
         ],
     )
+
+
+def _mtm_below_market_action(prop) -> list[dict]:
+    """Rent-increase notices for the month-to-month tenants paying less than their unit's market rent."""
+    qs = lease_list().filter(lease_status=MONTH_TO_MONTH, unit__market_rent__gt=F("monthly_rent_amount"))
+    if prop:
+        qs = qs.filter(property_id=prop[0])
+    leases = list(
+        qs.select_related(None)
+        .only("unit_id", "monthly_rent_amount", "lease_status")
+        .order_by("property__name", "unit__unit_number")
+    )
+    action_type, label = BULK_RAISE[MONTH_TO_MONTH]
+    block = bulk_action_block(
+        action_type=action_type, label=label, leases=leases, state=MONTH_TO_MONTH, property_id=prop[0] if prop else None
+    )
+    return [block] if block else []
 
 
 _FINANCIALS = {

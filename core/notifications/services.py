@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from core.exceptions import ApplicationError
 from core.models import Notification, NotificationRead
-from core.notifications.selectors import notification_list
+from core.notifications.selectors import REMINDER, notification_list, reminders_due
 from core.roles import PERMISSIONS
 
 logger = logging.getLogger(__name__)
@@ -137,3 +138,73 @@ def notifications_create_many(items: list[dict]) -> int:
     for note in critical:
         transaction.on_commit(lambda note=note: notification_page_oncall(note))
     return len(new)
+
+
+# --- reminders: a notification to one person, shown (and emailed) when it is due ----------------------------------
+
+REMINDER_MAX_AHEAD = datetime.timedelta(days=730)
+REMINDER_GRACE = datetime.timedelta(minutes=1)
+REMINDER_BATCH = 500
+
+
+def reminder_create(*, user, title: str, due_at: datetime.datetime, body: str = "", link: str = "") -> Notification:
+    """A reminder for `user` at `due_at`: a notification only they see, in the bell from `due_at` on, and emailed
+    to them then by `core.deliver_due_reminders`. `link` is a path inside the app (e.g. the unit's page)."""
+    title = (title or "").strip()
+    if not title:
+        raise ApplicationError("A reminder needs a title.")
+    if due_at.tzinfo is None:
+        due_at = timezone.make_aware(due_at)
+    now = timezone.now()
+    if due_at < now - REMINDER_GRACE:
+        raise ApplicationError("A reminder's time must be in the future.")
+    if due_at > now + REMINDER_MAX_AHEAD:
+        raise ApplicationError("A reminder can be at most two years ahead.")
+    link = (link or "").strip()
+    if link and (not link.startswith("/") or link.startswith("//")):
+        raise ApplicationError("A reminder's link must be a path inside the app, like /units/…")
+    return Notification._base_manager.create(
+        kind=REMINDER,
+        severity=Severity.INFO,
+        title=title[:200],
+        body=(body or "")[:2000],
+        link=link[:300],
+        recipient=user,
+        deliver_at=due_at,
+    )
+
+
+def reminders_deliver_due(*, now: datetime.datetime | None = None, limit: int = REMINDER_BATCH) -> str:
+    """Emails every reminder whose time has come, once (the bell shows it from its time on by itself). Set-based:
+    one read of the due reminders, one UPDATE claiming them (a concurrent run claims none twice), then one outbox
+    message each (dedupe key per reminder)."""
+    now = now or timezone.now()
+    due = list(reminders_due(now=now, limit=limit))
+    if not due:
+        return "No reminders due."
+    claimed = set(
+        Notification._base_manager.filter(pk__in=[r.pk for r in due], delivered_at__isnull=True).values_list(
+            "pk", flat=True
+        )
+    )
+    Notification._base_manager.filter(pk__in=claimed, delivered_at__isnull=True).update(delivered_at=now)
+    from core.messaging.services import send_email
+
+    sent = 0
+    for reminder in due:
+        if reminder.pk not in claimed or not reminder.recipient.email:
+            continue
+        link = f"{settings.APP_BASE_URL.rstrip('/')}{reminder.link}" if reminder.link else settings.APP_BASE_URL
+        try:
+            send_email(
+                to=reminder.recipient.email,
+                subject=f"Reminder: {reminder.title}",
+                text=f"{reminder.body}\n\nOpen it in UnitCycle: {link}".strip(),
+                feature="notifications.reminder",
+                related_object=reminder,
+                dedupe_key=f"reminder:{reminder.pk}:email",
+            )
+            sent += 1
+        except ApplicationError:  # a malformed address: the bell still shows it
+            logger.exception("Could not email reminder %s", reminder.pk)
+    return f"{len(claimed)} reminders due, {sent} emailed."

@@ -42,13 +42,21 @@ export interface ChatChartBlock {
 export interface ChatActionBlock {
   type: 'action';
   tool: string;
-  kind: 'link' | 'confirm';
+  /** link: open a screen; bulk_action: open the command center with these units selected and the bulk-action
+   * preview open; confirm: post `body` to the owning endpoint once the manager clicks. */
+  kind: 'link' | 'confirm' | 'bulk_action';
   label: string;
   route?: string;
   params?: Record<string, string>;
   method?: 'POST';
   endpoint?: string;
   body?: Record<string, unknown>;
+  /** confirm: what to say once created. */
+  success?: string;
+  bulk_action?: string;
+  unit_ids?: string[];
+  rents?: (string | null)[];
+  truncated?: boolean;
 }
 
 export type ChatBlock = ChatTableBlock | ChatChartBlock | ChatActionBlock;

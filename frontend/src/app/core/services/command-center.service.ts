@@ -130,6 +130,19 @@ export interface SelectAllResult {
   truncated: boolean;
 }
 
+/**
+ * Another screen (the portfolio chat) opening the command center with units selected and a bulk action's preview
+ * open: passed as the navigation's `state.bulk` (not in the URL: up to 500 ids).
+ */
+export interface BulkPreselection {
+  action_type: string;
+  unit_ids: string[];
+  /** Parallel to unit_ids (the running total of the selected rent). */
+  rents?: (Money | null)[];
+}
+
+export const BULK_PRESELECTION_STATE = 'bulk';
+
 export interface ActionTypeInfo {
   action_type: ActionType;
   label: string;

@@ -1,5 +1,5 @@
 import { parseSseFrames } from '../../core/services/chat.service';
-import { formatCell } from './chat-format';
+import { digestMetrics, formatCell } from './chat-format';
 
 describe('chat formatting', () => {
   it('formats money, percent, numbers and empty cells', () => {
@@ -16,5 +16,24 @@ describe('chat formatting', () => {
     const { events, rest } = parseSseFrames(chunk);
     expect(events.map((e) => e.type)).toEqual(['text', 'block']);
     expect(rest).toBe('event: do');
+  });
+});
+
+describe('digest metrics', () => {
+  it('labels and formats the figures in a fixed order', () => {
+    const rows = digestMetrics({
+      occupancy_rate: 93.5,
+      tenants_late_5_days: 3,
+      late_balance: '4200.00',
+      collection_rate: null,
+      something_new: 7,
+    });
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ['Tenants 5+ days late', '3'],
+      ['Owed by them', '$4,200.00'],
+      ['Occupancy', '93.5%'],
+      ['Collection rate this month', '—'],
+      ['something new', '7'],
+    ]);
   });
 });

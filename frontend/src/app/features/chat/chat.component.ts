@@ -23,6 +23,10 @@ import {
   ChatEvent,
   ChatService,
 } from '../../core/services/chat.service';
+import {
+  BULK_PRESELECTION_STATE,
+  BulkPreselection,
+} from '../../core/services/command-center.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import {
   ErrorStateComponent,
@@ -179,7 +183,19 @@ export class ChatComponent implements OnDestroy {
   }
 
   protected open(action: ChatActionBlock): void {
-    if (action.kind === 'link' && action.route) {
+    if (!action.route) return;
+    if (action.kind === 'bulk_action' && action.bulk_action && action.unit_ids?.length) {
+      // the command center opens filtered, with these units selected and the bulk action's preview open
+      const bulk: BulkPreselection = {
+        action_type: action.bulk_action,
+        unit_ids: action.unit_ids,
+        rents: action.rents,
+      };
+      void this.router.navigate([action.route], {
+        queryParams: action.params ?? {},
+        state: { [BULK_PRESELECTION_STATE]: bulk },
+      });
+    } else if (action.kind === 'link' || action.kind === 'bulk_action') {
       void this.router.navigate([action.route], { queryParams: action.params ?? {} });
     }
   }
@@ -192,8 +208,13 @@ export class ChatComponent implements OnDestroy {
       .subscribe({
         next: (created) => {
           this.confirmed.update((s) => new Set(s).add(key));
-          this.toast.success(`Work order ${created.work_order_number ?? ''} created.`);
+          this.toast.success(
+            created.work_order_number
+              ? `Work order ${created.work_order_number} created.`
+              : (action.success ?? 'Done.'),
+          );
         },
+        error: () => undefined, // the API interceptor has toasted the API's reason
       });
   }
 

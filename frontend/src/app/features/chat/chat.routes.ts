@@ -7,6 +7,11 @@ export default [
     loadComponent: () => import('./chat.component').then((m) => m.ChatComponent),
   },
   {
+    path: 'digest',
+    title: 'Daily digest · UnitCycle',
+    loadComponent: () => import('./digest.component').then((m) => m.DigestComponent),
+  },
+  {
     path: ':conversationId',
     title: 'Portfolio chat · UnitCycle',
     loadComponent: () => import('./chat.component').then((m) => m.ChatComponent),

@@ -29,8 +29,8 @@ import { StatCardComponent } from '../../shared/components/stat-card.component';
         [value]="value()"
         [tone]="urgent().length ? 'amber' : 'teal'"
         [detail]="detail()"
-        link="/chat"
-        linkLabel="Ask a question"
+        link="/chat/digest"
+        linkLabel="Read the digest"
       />
     } @else {
       <app-stat-card

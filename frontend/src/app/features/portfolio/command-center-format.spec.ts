@@ -1,5 +1,6 @@
 import {
   DEFAULT_SORT,
+  bulkPreselection,
   chunk,
   confidencePct,
   daysLabel,
@@ -156,5 +157,31 @@ describe('selection helpers', () => {
     expect(localInputToIso('')).toBeNull();
     expect(localInputToIso('nonsense')).toBeNull();
     expect(localInputToIso('2026-12-01T09:30')).toBe(new Date(2026, 11, 1, 9, 30).toISOString());
+  });
+});
+
+describe('bulkPreselection', () => {
+  const state = {
+    bulk: { action_type: 'rent_increase_notice', unit_ids: ['u1', 'u2'], rents: ['1200.00', null] },
+  };
+
+  it('reads the units a fresh navigation asked to open selected', () => {
+    expect(bulkPreselection({ trigger: 'imperative', extras: { state } })).toEqual({
+      action_type: 'rent_increase_notice',
+      unit_ids: ['u1', 'u2'],
+      rents: ['1200.00', null],
+    });
+  });
+
+  it('ignores going back, missing or malformed state', () => {
+    expect(bulkPreselection({ trigger: 'popstate', extras: { state } })).toBeNull();
+    expect(bulkPreselection(null)).toBeNull();
+    expect(bulkPreselection({ trigger: 'imperative', extras: {} })).toBeNull();
+    expect(
+      bulkPreselection({
+        trigger: 'imperative',
+        extras: { state: { bulk: { action_type: 'x', unit_ids: [] } } },
+      }),
+    ).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import {
   ActionPriority,
   ActionType,
+  BULK_PRESELECTION_STATE,
   BulkMethod,
+  BulkPreselection,
   CommandCenterFilters,
   CommandCenterRow,
   OpenItem,
@@ -275,4 +277,22 @@ export function openItemWord(item: OpenItem): string {
     default:
       return 'In progress';
   }
+}
+
+/**
+ * The units a navigation asked to open selected with a bulk action's preview (the chat's "Draft rent-increase
+ * notices"): only on a fresh navigation, so going back to the page does not reopen the preview.
+ */
+export function bulkPreselection(
+  nav: { trigger: string; extras: { state?: Record<string, unknown> } } | null,
+): BulkPreselection | null {
+  const bulk = nav?.trigger === 'imperative' ? nav.extras.state?.[BULK_PRESELECTION_STATE] : null;
+  if (!bulk || typeof bulk !== 'object') return null;
+  const { action_type, unit_ids, rents } = bulk as Partial<BulkPreselection>;
+  if (typeof action_type !== 'string' || !Array.isArray(unit_ids) || !unit_ids.length) return null;
+  return {
+    action_type,
+    unit_ids: unit_ids.map(String),
+    rents: Array.isArray(rents) ? rents : [],
+  };
 }

@@ -18,6 +18,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { ToastService } from '../../core/notifications/toast.service';
 import {
   ActionTypeInfo,
+  BulkPreselection,
   CommandCenterFilters,
   CommandCenterRow,
   CommandCenterService,
@@ -34,6 +35,7 @@ import {
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
 import {
   CC_PAGE_SIZE,
+  bulkPreselection,
   filtersFromQuery,
   pagesToLoad,
   placePage,
@@ -142,7 +144,23 @@ export class CommandCenterComponent {
 
   private readonly table = viewChild(UnitTableComponent);
 
+  /** Units another screen (the chat's "Draft rent-increase notices") asked to open selected, with its preview. */
+  private pendingBulk: BulkPreselection | null = bulkPreselection(this.router.currentNavigation());
+  private readonly bulkToOpen = signal<string | null>(null);
+
   constructor() {
+    // Opened with units to act on: once the action types are known, the bulk action's preview opens over them.
+    effect(() => {
+      const action = this.bulkToOpen();
+      if (!action || !this.actionTypes.hasValue()) return;
+      const types = this.actionTypes.value();
+      untracked(() => {
+        this.bulkToOpen.set(null);
+        const info = types.find((t) => t.action_type === action);
+        if (info && this.selected().size) this.openAction(info);
+        else this.toast.error('That bulk action is not available.');
+      });
+    });
     // A new filter starts a new list (and a new selection: never act on units the manager can no longer see).
     effect(() => {
       const filters = this.filters();
@@ -161,7 +179,14 @@ export class CommandCenterComponent {
     this.generation++;
     this.cancelInFlight();
     this.requested.clear();
-    this.selected.set(new Map());
+    const pre = this.pendingBulk;
+    this.pendingBulk = null;
+    this.selected.set(
+      pre && this.canBulk()
+        ? new Map(pre.unit_ids.map((id, i) => [id, pre.rents?.[i] ?? null]))
+        : new Map(),
+    );
+    if (pre && this.canBulk()) this.bulkToOpen.set(pre.action_type);
     this.selectionNote.set(null);
     this.load.set({ kind: 'loading' });
     this.table()?.scrollToTop();
