@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.models import OutboxMessage
 from demo import reference as ref
 from demo.seeding.common import _slug
 from tenants.lifecycle import ACTIVE, MONTH_TO_MONTH, NOTICE, VACANT
@@ -56,9 +57,9 @@ from units.services import work_order_transition
 ACTOR = "demo:turnover"
 RECENT_DAYS = 45  # turnover.services.cases.RECENTLY_VACATED_DAYS: every unit vacated since gets a case
 LISTED_DETAIL_SHARE = 0.12  # Listed cases worked in detail (deductions, checklist); see _make_ready
-LISTED_STATEMENTS = 4  # of which this many have their deposit statement sent (a PDF each: the seed's time)
-RELET_WINDOW = (5, 75)  # leases begun this many days ago whose unit was re-let (a new tenant at the lease start)
-RELET_SHARE, RELET_MAX = 0.25, 6
+LISTED_STATEMENTS = 2  # of which this many have their deposit statement sent (a PDF each: the seed's time)
+RELET_WINDOW = (3, 29)  # leases begun this many days ago (the board shows 30 days of Leased) on a re-let unit
+RELET_SHARE, RELET_MAX = 0.4, 6
 CENT = Decimal("0.01")
 
 # (category, description, amount range, useful-life item, age range in years)
@@ -159,10 +160,11 @@ def _move(clock: _Clock, case: TurnoverCase, stage: str, day: datetime.date, **k
 def _statement(clock: _Clock, case: TurnoverCase, day: datetime.date) -> None:
     since = clock.mark()
     letter_generate(case=case, actor=ACTOR, today=day)
-    letter_send(case=case, actor=ACTOR, today=day)
+    sent = letter_send(case=case, actor=ACTOR, today=day)
     when = clock.at(day)
     clock.backdate(case.pk, since, when)
     TurnoverCase.objects.filter(pk=case.pk).update(letter_generated_at=when, letter_sent_at=when)
+    OutboxMessage.objects.filter(pk=sent.letter_message_id).update(created_at=when)  # the Messages screen's date
 
 
 def _make_ready(
@@ -216,21 +218,24 @@ def _vacant_cases(rng: random.Random, clock: _Clock, *, today: datetime.date) ->
         .exclude(turnover_cases__isnull=False)
         .order_by("actual_move_out_date", "lease_number")
     )
-    counts = {"opened": 0, "statements": 0}
+    by_day: dict[datetime.date, list] = {}
     for lease in leases:
-        move_out = lease.actual_move_out_date
+        by_day.setdefault(lease.actual_move_out_date, []).append(lease.pk)
+    counts = {"opened": 0, "statements": 0}
+    for move_out, ids in by_day.items():
         since = clock.mark()
-        opened = turnover_cases_open(lease_ids=[lease.pk], today=move_out, actor=ACTOR)
-        if not opened:
-            continue
-        case = opened[0]
-        clock.backdate(case.pk, since, clock.at(move_out))
-        counts["opened"] += 1
-        case, listed, detail = _make_ready(rng, clock, case, move_out=move_out, until=today)
-        sent_on = move_out + datetime.timedelta(days=rng.randint(10, 16))
-        if listed and detail and sent_on <= today and counts["statements"] < LISTED_STATEMENTS:
-            _statement(clock, case, sent_on)
-            counts["statements"] += 1
+        opened = sorted(
+            turnover_cases_open(lease_ids=ids, today=move_out, actor=ACTOR), key=lambda c: c.lease.lease_number
+        )
+        for case in opened:
+            clock.backdate(case.pk, since, clock.at(move_out))
+        for case in opened:
+            counts["opened"] += 1
+            case, listed, detail = _make_ready(rng, clock, case, move_out=move_out, until=today)
+            sent_on = move_out + datetime.timedelta(days=rng.randint(10, 16))
+            if listed and detail and sent_on <= today and counts["statements"] < LISTED_STATEMENTS:
+                _statement(clock, case, sent_on)
+                counts["statements"] += 1
     return counts
 
 

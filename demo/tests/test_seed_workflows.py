@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
 
+from collections_app.models import CollectionCase
 from demo.seed import portfolio_digest
 from invoices.models import InvoiceAIExtraction, Invoices
 from invoices.selectors import extraction_stage
@@ -41,7 +42,7 @@ pytestmark = [pytest.mark.django_db]
 
 def test_the_summary_names_the_stages_and_the_queue(seeded):
     assert "turnover" in seeded and "Make Ready" in seeded and "Leased" in seeded
-    assert "vendor bills uploaded and read" in seeded
+    assert "vendor bills uploaded and read" in seeded and "Opened" in seeded.split("collections")[-1]
 
 
 def test_the_lifecycle_counts_are_the_planned_ones():
@@ -112,6 +113,11 @@ def test_the_invoice_queue_has_every_review_state():
     assert any(x.matched_work_order_id for x in pending)
     flagged = next(x for x in extractions if extraction_stage(x) == "flagged")
     assert flagged.price_anomaly_detected and flagged.flag_reason
+
+
+def test_the_collections_scan_ran():
+    overdue = CollectionCase.objects.filter(status="open")
+    assert overdue.exists() and overdue.count() == CollectionCase.objects.count()
 
 
 def test_reseeding_gives_the_same_board_and_portfolio():
