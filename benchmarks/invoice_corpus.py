@@ -96,6 +96,20 @@ class Doc:
         self.tax = q2(self.subtotal * rate)
         self.total = self.subtotal + self.tax
 
+    @classmethod
+    def of(cls, *, vendor, number, date, due, wo, unit, customer, address, lines, tax_rate) -> Doc:
+        """An invoice with given facts (the demo seed's vendor bills for its own work orders): `lines` are
+        (description, quantity, unit price) with Decimals; amounts, subtotal, tax and total are computed."""
+        d = cls.__new__(cls)
+        d.vendor, d.number, d.date, d.due, d.wo, d.unit = vendor, number, date, due, wo, unit
+        d.customer, d.address = customer, address
+        d.lines = [(x, Decimal(q), q2(p), q2(Decimal(q) * q2(p))) for x, q, p in lines]
+        d.subtotal = sum((a for *_, a in d.lines), Decimal(0))
+        d.tax_rate = Decimal(tax_rate)
+        d.tax = q2(d.subtotal * d.tax_rate)
+        d.total = d.subtotal + d.tax
+        return d
+
     def expected(self) -> dict:
         return {
             "vendor": self.vendor,
@@ -393,6 +407,11 @@ def _scan(pdf: bytes, rng: random.Random) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def render(template: str, d: Doc) -> bytes:
+    """One invoice as a PDF in the layout of `template` (a key of TEMPLATES)."""
+    return _pdf(TEMPLATES[template][1](d))
 
 
 def generate(out_dir: Path, *, per_template: int = 3, seed: int = 2026) -> list[dict]:

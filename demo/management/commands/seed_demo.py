@@ -1,17 +1,29 @@
 """python manage.py seed_demo [--seed 42] [--leases 4353] [--reset | --if-empty] [--no-history] [--today YYYY-MM-DD]"""
 
 import datetime
+import logging
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test import override_settings
 
+from collections_app.services import collections_scan
+from demo.invoices import invoice_queue_seed
 from demo.messages import message_history_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
+from demo.turnover import turnover_demo_seed
 from demo.users import demo_users_ensure
 from predictive_maintenance.services import risk_scores_compute
-from turnover.services import turnover_cases_backfill
+
+# The demo's own workflows run offline: no model call, no email or SMS leaves, background jobs inline.
+DEMO_SERVICE_SETTINGS = {
+    "AI_PROVIDER": "offline",
+    "MESSAGING_EMAIL_BACKEND": "outbox",
+    "MESSAGING_SMS_BACKEND": "outbox",
+    "JOBS_RUN_INLINE": True,
+}
 
 
 class Command(BaseCommand):
@@ -37,6 +49,8 @@ class Command(BaseCommand):
         if opts["leases"] < 1:
             raise CommandError("--leases must be at least 1.")
         started = time.perf_counter()
+        # the lease moves of the re-let replay signal the apps after commit; their (eager) tasks need no log line each
+        logging.getLogger("celery.app.trace").setLevel(logging.WARNING)
         with transaction.atomic():
             deleted = {}
             if portfolio_exists():
@@ -58,14 +72,17 @@ class Command(BaseCommand):
                 with_history=not opts["no_history"],
                 stdout=self.stdout if opts["verbosity"] > 1 else None,
             )
-            # the turnover board is alive on first run: cases for the notice leases and recently vacated units
-            # (they open inspection work orders, so not with --no-history)
-            turnover = (
-                "skipped (--no-history)"
-                if opts["no_history"]
-                else turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
-            )
             demo_users_ensure()
+            # the turnover board (every stage) and the invoice AI queue are alive on first run; through the features'
+            # services, with the offline AI and the outbox whatever is configured (not with --no-history)
+            turnover = invoices = collections = "skipped (--no-history)"
+            if not opts["no_history"]:
+                today = datetime.date.fromisoformat(summary["today"])
+                with override_settings(**DEMO_SERVICE_SETTINGS):
+                    turnover = turnover_demo_seed(seed=opts["seed"], today=today)
+                    invoices = invoice_queue_seed(seed=opts["seed"], today=today)
+                    # 1.3: the daily scan once, so the collections screen shows the overdue tenants (no dunning sent)
+                    collections = collections_scan(today=today)
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
         risk = ""
@@ -91,6 +108,8 @@ class Command(BaseCommand):
             f"  total rows          {summary['total_rows']:>10,}   "
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
             f"  turnover            {turnover}",
+            f"  invoice AI queue    {invoices}",
+            f"  collections         {collections}",
             *([f"  risk scores         {risk}"] if risk else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
