@@ -31,6 +31,7 @@ from inspections.serializers import (
     DamageItemSerializer,
     DamageItemUpdateInputSerializer,
     InspectionAnalyzeInputSerializer,
+    InspectionCandidateSerializer,
     InspectionCreateInputSerializer,
     InspectionDetailSerializer,
     InspectionPhotoSerializer,
@@ -117,6 +118,20 @@ class InspectionListApi(ListAPIView):
             lease=lease, inspector_name=data["inspector_name"], inspection_date=data["inspection_date"]
         )
         return _detail(request, inspection.pk, status=http.HTTP_201_CREATED)
+
+
+class InspectionCandidateListApi(ListAPIView):
+    """Open turnover cases without an inspection yet (units with earlier inspection photos first): the leases
+    /inspections/new offers. `search`: unit, tenant's last name, lease number, property."""
+
+    permission_classes = [Requires(READ)]
+    serializer_class = InspectionCandidateSerializer
+    filter_backends = FILTER_BACKENDS
+    search_fields = ["unit__unit_number", "lease__tenant__last_name", "lease__lease_number", "property__name"]
+    ordering_fields = ["expected_move_out"]
+
+    def get_queryset(self):
+        return selectors.inspection_candidates()
 
 
 class InspectionReferenceApi(APIView):

@@ -87,6 +87,19 @@ def open_turnover_case(*, lease):
     return TurnoverCase.objects.filter(lease=lease).exclude(stage=TurnoverCase.Stage.LEASED).first()
 
 
+def inspection_candidates() -> QuerySet[TurnoverCase]:
+    """Open turnover cases without an inspection yet (what /inspections/new offers), those whose unit has earlier
+    inspection photos (a change overlay will show) first, then by move-out."""
+    earlier = InspectionPhoto.objects.filter(inspection__unit_id=OuterRef("unit_id"))
+    return (
+        TurnoverCase.objects.exclude(stage=TurnoverCase.Stage.LEASED)
+        .filter(inspection__isnull=True)
+        .select_related("unit", "property", "lease__tenant")
+        .annotate(has_earlier_photos=Exists(earlier))
+        .order_by("-has_earlier_photos", "expected_move_out", "unit__unit_number")
+    )
+
+
 def final_classification(photo: InspectionPhoto) -> str:
     return photo.classification
 

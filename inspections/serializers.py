@@ -249,3 +249,22 @@ class InspectionReferenceSerializer(serializers.Serializer):
     severities = serializers.ListField(child=serializers.CharField())
     cost_table = serializers.DictField()
     life_items = serializers.ListField(child=serializers.DictField())
+
+
+class InspectionCandidateSerializer(serializers.Serializer):
+    """An open turnover case without an inspection: what /inspections/new offers."""
+
+    turnover_case = serializers.UUIDField(source="pk")
+    lease = serializers.UUIDField(source="lease_id")
+    lease_number = serializers.CharField(source="lease.lease_number")
+    unit = serializers.UUIDField(source="unit_id")
+    unit_number = serializers.CharField(source="unit.unit_number")
+    property_name = serializers.CharField(source="property.name")
+    tenant_name = serializers.SerializerMethodField()
+    stage = serializers.CharField()
+    expected_move_out = serializers.DateField()
+    actual_move_out = serializers.DateField(allow_null=True)
+    has_earlier_photos = serializers.BooleanField()
+
+    def get_tenant_name(self, obj) -> str:
+        return f"{obj.lease.tenant.first_name} {obj.lease.tenant.last_name}".strip()

@@ -7,6 +7,7 @@ from inspections import apis
 
 urlpatterns = [
     path("", apis.InspectionListApi.as_view(), name="inspection-list"),
+    path("candidates/", apis.InspectionCandidateListApi.as_view(), name="inspection-candidates"),
     path("reference/", apis.InspectionReferenceApi.as_view(), name="inspection-reference"),
     path("photos/<str:photo_id>/", apis.PhotoReviewApi.as_view(), name="inspection-photo"),
     path("photos/<str:photo_id>/damage-items/", apis.DamageItemListApi.as_view(), name="inspection-damage-items"),

@@ -21,10 +21,13 @@ MAX_PHOTOS_PER_UPLOAD = 30
 ROOM_KEYS = [key for key, _ in ROOMS]
 
 
-def inspection_create(*, lease, inspector_name: str, inspection_date: datetime.date) -> MoveOutInspection:
+def inspection_create(
+    *, lease, inspector_name: str, inspection_date: datetime.date, link_turnover_case: bool = True
+) -> MoveOutInspection:
     """Opens an inspection of `lease`'s unit, linked to the lease's open turnover case when there is one (a case
-    has at most one inspection)."""
-    turnover_case = open_turnover_case(lease=lease)
+    has at most one inspection). `link_turnover_case=False`: an inspection that is not the case's move-out
+    inspection (the demo's earlier walk-through of the unit, to compare with)."""
+    turnover_case = open_turnover_case(lease=lease) if link_turnover_case else None
     inspector_name = (inspector_name or "").strip()
     if not inspector_name:
         raise ApplicationError("Who inspects the unit?", extra={"field": "inspector_name"})

@@ -24,10 +24,17 @@ def jpeg(room: str = "living_room", *, name: str = "photo.jpg", **kwargs) -> Sim
     return SimpleUploadedFile(name, room_photo(room, **kwargs), content_type="image/jpeg")
 
 
-def inspection_for(case=None, *, lease=None, date: datetime.date | None = None, inspector: str = "J. Smith"):
+def inspection_for(
+    case=None, *, lease=None, date: datetime.date | None = None, inspector: str = "J. Smith", link_turnover_case=True
+):
     if lease is None:
         lease = (case or vacated_case()).lease
-    return inspection_create(lease=lease, inspector_name=inspector, inspection_date=date or timezone.localdate())
+    return inspection_create(
+        lease=lease,
+        inspector_name=inspector,
+        inspection_date=date or timezone.localdate(),
+        link_turnover_case=link_turnover_case,
+    )
 
 
 def upload(inspection, room: str, *photos, user=None):

@@ -99,6 +99,7 @@ def test_the_offline_flow_from_upload_to_a_deduction_on_the_turnover_case(
         },
         format="json",
     ).json()
+    assert carpet["estimated_cost"] == "340.00" and carpet["life_item"] == "carpet"
     extra = manager.post(
         f"{URL}photos/{kitchen['id']}/damage-items/",
         {"item": "Oven left dirty", "category": "cleaning_needed", "severity": "minor"},
@@ -262,3 +263,16 @@ def test_creating_a_second_inspection_for_the_same_case_is_a_conflict(make_user)
     assert manager.post(URL, body, format="json").status_code == 201
     assert manager.post(URL, body, format="json").status_code == 409
     assert manager.post(URL, {**body, "lease": "nope"}, format="json").status_code == 400
+
+
+def test_candidates_are_open_cases_without_an_inspection_units_with_earlier_photos_first(make_user):
+    manager = make_user("leasing_agent")
+    plain = vacated_case()
+    compared = vacated_case()
+    earlier = inspection_for(lease=compared.lease, link_turnover_case=False)
+    upload(earlier, "kitchen", jpeg("kitchen"))
+    taken = vacated_case()
+    inspection_for(taken)
+    rows = manager.get(f"{URL}candidates/").json()["results"]
+    assert [r["turnover_case"] for r in rows] == [str(compared.pk), str(plain.pk)]
+    assert rows[0]["has_earlier_photos"] and not rows[1]["has_earlier_photos"]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.inspections import inspection_demo_seed
 from demo.messages import message_history_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
@@ -66,8 +67,10 @@ class Command(BaseCommand):
                 else turnover_cases_backfill(today=datetime.date.fromisoformat(summary["today"]))
             )
             demo_users_ensure()
+            inspections = "skipped (--no-history)"
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
+                inspections = inspection_demo_seed()  # move-out inspections with photos (3.1)
         risk = ""
         if not opts["no_history"]:
             # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
@@ -91,6 +94,7 @@ class Command(BaseCommand):
             f"  total rows          {summary['total_rows']:>10,}   "
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
             f"  turnover            {turnover}",
+            f"  inspections         {inspections}",
             *([f"  risk scores         {risk}"] if risk else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
