@@ -1,7 +1,7 @@
 """Demo move-out inspections (feature 3.1), written after the turnover cases exist, through the real services
 (photos stored by core.files, analysed by the offline measure), so the screens are alive on first run.
 
-Four vacated units with open turnover cases get an earlier walk-through (the rooms as they were, dated at the
+Four recently vacated units with open turnover cases get an earlier walk-through (the rooms as they were, dated at the
 lease's start, not linked to the case). Three of them then get their move-out inspection: one reviewed with a
 damage item, one analysed and waiting for review, one with photos not analysed yet. The fourth is left for a
 person (or the browser test) to inspect: its earlier photos make the change overlay show. Photos are synthetic
@@ -34,7 +34,7 @@ def inspection_demo_seed() -> str:
         TurnoverCase.objects.filter(actual_move_out__isnull=False)
         .exclude(stage=TurnoverCase.Stage.LEASED)
         .select_related("lease", "unit")
-        .order_by("actual_move_out", "unit__unit_number")[:UNITS]
+        .order_by("-actual_move_out", "unit__unit_number")[:UNITS]
     )
     made = 0
     for n, case in enumerate(cases):

@@ -136,7 +136,7 @@ def photo_analyze(*, photo: InspectionPhoto) -> bool:
     if change is not None:
         when = earlier.inspection.inspection_date.isoformat()
         comparison = (
-            f"earlier photo from the inspection of {when} (second image): structural similarity "
+            f"earlier photo from the inspection of {when}: structural similarity "
             f"{change.similarity:.2f}; {change.changed_share:.1%} of the frame changed in {change.regions} region"
             f"{'s' if change.regions != 1 else ''}."
         )
