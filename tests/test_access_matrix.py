@@ -231,6 +231,11 @@ def portfolio(db):
     ai_action_queue_generate()
     risk_scores_compute()
     pricing_engine_run()
+    from inspections.services import inspection_create
+
+    for prop in Properties.objects.order_by("name"):  # one move-out inspection per property (3.1)
+        lease = TenantLease.objects.filter(property=prop).order_by("lease_number").first()
+        inspection_create(lease=lease, inspector_name="J. Smith", inspection_date=lease.lease_begin_date)
     inside_ids = {CollectionCase.objects.order_by("created_at").first().property_id}
     inside_ids.add(RenewalRecommendation.objects.exclude(property_id__in=inside_ids).first().property_id)
     inside = list(Properties.objects.filter(pk__in=inside_ids))
@@ -301,6 +306,7 @@ def test_scoped_manager_lists_exports_and_stats_show_only_their_properties(portf
         "/api/v1/invoices/",
         "/api/v1/messages/outbox/",
         "/api/v1/turnover/",
+        "/api/v1/inspections/",
         "/api/v1/predictive-maintenance/risk-scores/",
         "/api/v1/pricing/snapshots/",
     ):
@@ -349,6 +355,7 @@ def test_scoped_manager_gets_404_for_every_record_outside_and_200_inside(portfol
         "/api/v1/invoices/{id}/",
         "/api/v1/messages/outbox/{id}/",
         "/api/v1/turnover/{case_id}/",
+        "/api/v1/inspections/{inspection_id}/",
         "/api/v1/predictive-maintenance/risk-scores/{id}/",
         "/api/v1/pricing/units/{unit_id}/history/",
     ):

@@ -50,7 +50,7 @@ def case_get(*, case_id) -> TurnoverCase | None:
     pk = parse_uuid(case_id)
     if pk is None:
         return None
-    return case_list().filter(pk=pk).first()
+    return case_list().select_related("inspection").filter(pk=pk).first()
 
 
 def case_children(case: TurnoverCase) -> dict:

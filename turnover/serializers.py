@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
@@ -221,10 +222,12 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
     timeline = serializers.SerializerMethodField()
     deadline = serializers.SerializerMethodField()
     estimate_rules_total = serializers.SerializerMethodField()
+    inspection_id = serializers.SerializerMethodField()
 
     class Meta(TurnoverCaseSerializer.Meta):
         fields = [
             *TurnoverCaseSerializer.Meta.fields,
+            "inspection_id",
             "letter_subject",
             "letter_text",
             "letter_generated_at",
@@ -246,6 +249,13 @@ class TurnoverCaseDetailSerializer(TurnoverCaseSerializer):
 
     def _children(self) -> dict:
         return self.context["children"]
+
+    def get_inspection_id(self, obj) -> str | None:
+        """The move-out inspection (3.1) of this case, by the one-to-one it holds (`inspection`), if any."""
+        try:
+            return str(obj.inspection.pk)
+        except ObjectDoesNotExist:
+            return None
 
     def get_deductions(self, obj) -> list[dict]:
         return TurnoverDeductionSerializer(self._children()["deductions"], many=True, context=self.context).data

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "invoices",
     "predictive_maintenance",
     "turnover",
+    "inspections",  # 3.1 move-out photo AI (reads and writes the turnover case through its services)
     "pricing",
     "demo",
     # phase 1 features

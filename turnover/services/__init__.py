@@ -15,11 +15,30 @@ from turnover.services.deductions import (
     deduction_add,
     deduction_approve,
     deduction_delete,
+    deduction_rule,
 )
-from turnover.services.letters import case_deadline, letter_generate, letter_preview_html, letter_send
+from turnover.services.letters import (
+    LETTER_TEMPLATE,
+    case_deadline,
+    letter_adopt,
+    letter_document_context,
+    letter_generate,
+    letter_inputs,
+    letter_preview_html,
+    letter_quotes_missing,
+    letter_send,
+    letter_write,
+)
 from turnover.services.stages import allowed_moves, checklist_item_update, turnover_stage_move
 
 __all__ = [
+    "LETTER_TEMPLATE",
+    "deduction_rule",
+    "letter_adopt",
+    "letter_document_context",
+    "letter_inputs",
+    "letter_quotes_missing",
+    "letter_write",
     "allowed_moves",
     "case_deadline",
     "case_disposition",

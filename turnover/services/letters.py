@@ -72,12 +72,15 @@ def deadline_from_rule(case: TurnoverCase, rule: DepositReturnRule | None, *, de
     )
 
 
-def case_deadline(case: TurnoverCase) -> Deadline:
-    """The statutory deadline of the case's deposit statement (one query for the rules)."""
+def case_deadline(case: TurnoverCase, *, deductions: bool | None = None) -> Deadline:
+    """The statutory deadline of the case's deposit statement (one query for the rules). `deductions` says
+    whether the statement deducts anything (default: the case's stored total does)."""
     state, city = property_place(case.property)
     move_out = case.actual_move_out or case.expected_move_out
     rule = deposit_return_rule(state=state, city=city, on_date=move_out)
-    return deadline_from_rule(case, rule, deductions=case.total_deductions > 0)
+    if deductions is None:
+        deductions = case.total_deductions > 0
+    return deadline_from_rule(case, rule, deductions=deductions)
 
 
 def _address(prop) -> str:
@@ -85,10 +88,11 @@ def _address(prop) -> str:
     return ", ".join(p for p in (prop.address, prop.city, tail) if p)
 
 
-def letter_inputs(case: TurnoverCase, *, today: datetime.date) -> dict:
-    """The prompt's inputs from the case's figures (lease, tenant, unit, property loaded)."""
-    disposition = case_disposition(case)
-    deadline = case_deadline(case)
+def letter_inputs(case: TurnoverCase, *, today: datetime.date, disposition=None) -> dict:
+    """The prompt's inputs from the case's figures (lease, tenant, unit, property loaded). `disposition`: the
+    figures to state when not the case's stored deductions (an inspection's items before they are written)."""
+    disposition = disposition if disposition is not None else case_disposition(case)
+    deadline = case_deadline(case, deductions=disposition.total_deductions > 0)
     lines = []
     for line in disposition.lines:
         if not line.deduction.approved:
@@ -150,24 +154,43 @@ def letter_generate(*, case: TurnoverCase, actor: str, today: datetime.date | No
     case = _load(case)
     if case.letter_sent_at is not None:
         raise ApplicationError("The deduction letter has been sent; it can no longer be regenerated.")
-    inputs = letter_inputs(case, today=today)
-    result = complete_json(DEDUCTION_LETTER, inputs, offline_fallback=True)
-    data, provider = result.data, result.provider
+    data, provider = letter_write(letter_inputs(case, today=today), ref=case.pk)
+    return letter_adopt(case=case, subject=data["subject"], text=data["letter_text"], provider=provider, actor=actor)
+
+
+def letter_quotes_missing(inputs: dict, text: str) -> list[str]:
+    """The figures of `inputs` a letter must quote (deposit, total, refund or balance, deadline, each line) that
+    `text` does not."""
     quoted = [inputs["deposit"], inputs["total_deductions"], inputs["deadline"]]
     quoted.append(inputs["balance_owed"] if inputs["outcome"] == "balance_due" else inputs["refund"])
     quoted += [x["description"] for x in inputs["lines"]]
-    missing = [f for f in quoted if f and f not in data["letter_text"]]
+    return [f for f in quoted if f and f not in text]
+
+
+def letter_write(inputs: dict, *, ref="") -> tuple[dict, str]:
+    """({subject, letter_text}, provider) for `letter_inputs`: Claude's letter when it quotes every figure, else
+    the offline template (same figures). Call outside a transaction (core.ai)."""
+    result = complete_json(DEDUCTION_LETTER, inputs, offline_fallback=True)
+    data, provider = result.data, result.provider
+    missing = letter_quotes_missing(inputs, data["letter_text"])
     if provider != "offline" and missing:
-        logger.warning("Claude's deduction letter for %s did not quote %s; using the template", case.pk, missing)
+        logger.warning("Claude's deduction letter for %s did not quote %s; using the template", ref, missing)
         data, provider = deduction_letter_offline(inputs, images=[], documents=[]), "offline"
+    return data, provider
+
+
+def letter_adopt(*, case: TurnoverCase, subject: str, text: str, provider: str, actor: str) -> TurnoverCase:
+    """Stores a letter written from the case's figures (here, or by the case's inspection) as the case's letter,
+    with the statutory deadline as it stands; refused once the letter has been sent."""
+    case = _load(case)
     deadline = case_deadline(case)
     with transaction.atomic():
         locked = lock(case)
         if locked.letter_sent_at is not None:
             raise ApplicationError("The deduction letter has been sent; it can no longer be regenerated.")
         TurnoverCase.objects.filter(pk=case.pk).update(
-            letter_subject=data["subject"].strip()[:200],
-            letter_text=data["letter_text"].strip(),
+            letter_subject=subject.strip()[:200],
+            letter_text=text.strip(),
             letter_generated_at=timezone.now(),
             letter_provider=provider[:40],
             letter_deadline=deadline.date,
@@ -179,11 +202,15 @@ def letter_generate(*, case: TurnoverCase, actor: str, today: datetime.date | No
     return _load(case)
 
 
-def letter_document_context(case: TurnoverCase) -> dict:
-    disposition = case_disposition(case)
+def letter_document_context(case: TurnoverCase, *, disposition=None, subject=None, text=None, deadline=None) -> dict:
+    """The document's context from the case's letter, or from the given figures and text (an inspection's letter
+    before its items are written; `deadline` a Deadline)."""
+    disposition = disposition if disposition is not None else case_disposition(case)
+    due = case.letter_deadline if deadline is None else deadline.date
+    citation = case.letter_citation if deadline is None else deadline.citation
     return {
-        "subject": case.letter_subject,
-        "letter_text": case.letter_text,
+        "subject": case.letter_subject if subject is None else subject,
+        "letter_text": case.letter_text if text is None else text,
         "property_name": case.property.name,
         "lines": [
             {
@@ -200,8 +227,8 @@ def letter_document_context(case: TurnoverCase) -> dict:
         "refund": money(disposition.refund_amount),
         "balance_owed": money(disposition.balance_owed),
         "owes": disposition.balance_owed > 0,
-        "deadline": long_date(case.letter_deadline) if case.letter_deadline else "",
-        "citation": case.letter_citation,
+        "deadline": long_date(due) if due else "",
+        "citation": citation,
     }
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from collections_app.services import collections_scan
+from demo.inspections import inspection_demo_seed
 from demo.invoices import invoice_queue_seed
 from demo.messages import message_history_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
@@ -75,7 +76,7 @@ class Command(BaseCommand):
             demo_users_ensure()
             # the turnover board (every stage) and the invoice AI queue are alive on first run; through the features'
             # services, with the offline AI and the outbox whatever is configured (not with --no-history)
-            turnover = invoices = collections = "skipped (--no-history)"
+            turnover = invoices = collections = inspections = "skipped (--no-history)"
             if not opts["no_history"]:
                 today = datetime.date.fromisoformat(summary["today"])
                 with override_settings(**DEMO_SERVICE_SETTINGS):
@@ -83,6 +84,7 @@ class Command(BaseCommand):
                     invoices = invoice_queue_seed(seed=opts["seed"], today=today)
                     # 1.3: the daily scan once, so the collections screen shows the overdue tenants (no dunning sent)
                     collections = collections_scan(today=today)
+                    inspections = inspection_demo_seed()  # move-out inspections with photos (3.1)
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
         risk = ""
@@ -110,6 +112,7 @@ class Command(BaseCommand):
             f"  turnover            {turnover}",
             f"  invoice AI queue    {invoices}",
             f"  collections         {collections}",
+            f"  inspections         {inspections}",
             *([f"  risk scores         {risk}"] if risk else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]

@@ -87,6 +87,10 @@ export const routes: Routes = [
         path: 'turnover',
         loadChildren: () => import('./features/turnover/turnover.routes'),
       }),
+      ...requirePermission('view_portfolio', {
+        path: 'inspections',
+        loadChildren: () => import('./features/inspections/inspections.routes'),
+      }),
       ...requirePermission('view_maintenance', {
         path: 'equipment',
         loadChildren: () => import('./features/equipment/equipment.routes'),

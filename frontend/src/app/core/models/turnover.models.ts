@@ -119,6 +119,8 @@ export interface TurnoverDeadline {
 }
 
 export interface TurnoverCaseDetail extends TurnoverCase {
+  /** The move-out inspection (3.1) of this case, if one was started. */
+  inspection_id: string | null;
   letter_subject: string;
   letter_text: string;
   letter_generated_at: string | null;
