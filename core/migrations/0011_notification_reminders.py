@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0009_sms_opt_out'),
+        ('core', '0010_outbox_scheduled'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
