@@ -24,6 +24,7 @@ api_v1 = [
     path("renewals/", include("renewals.urls")),
     path("collections/", include("collections_app.urls")),
     path("turnover/", include("turnover.urls")),
+    path("responsibility/", include("responsibility.urls")),
     path("pricing/", include("pricing.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("imports/", include("imports.urls")),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "invoices",
     "predictive_maintenance",
     "turnover",
+    "responsibility",
     "pricing",
     "demo",
     # phase 1 features
