@@ -690,6 +690,19 @@ def _scan(ctx: Context) -> tuple[Evidence, str]:
     # the same damage told elsewhere without a culprit ("Window broken") is the one attributed ("... in the hail
     # storm"): it does not count against the tenant either
     ev.factors = [f for f in ev.factors if not (f.side == TENANT and f.text in ev.attributed and not f.agent)]
+    # a condition that pre-dates the tenancy explains the damage the request describes (unless a clause names the
+    # tenant's household); an outside event (storm, break-in) explains the ambiguous damage (broken, bent, dented)
+    outside = any(f.row == "external_cause" for f in ev.factors) or ev.third_party
+    ev.factors = [
+        f
+        for f in ev.factors
+        if not (
+            f.side == TENANT
+            and not f.agent
+            and f.row in ("visible_damage", "pet_damage", "excessive_wear")
+            and (ev.pre_existing or (outside and f.weight <= 3.0))
+        )
+    ]
     if _ELECTRICAL_FAULT.search(whole):  # scorching at an electrical fault is the wiring's, not a burn by the tenant
         ev.factors = [f for f in ev.factors if f.text != "Burn damage"]
     if ev.pre_existing:

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from responsibility.models import ResponsibilityDecision, TenantCharge
@@ -12,7 +14,9 @@ MONEY = dict(max_digits=10, decimal_places=2)
 class EquipmentInputSerializer(serializers.Serializer):
     item = serializers.CharField(max_length=60)
     age_years = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=200)
-    expected_lifespan_years = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0.1, max_value=200)
+    expected_lifespan_years = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=Decimal("0.1"), max_value=200
+    )
     warranty_active = serializers.BooleanField()
 
 
@@ -244,7 +248,7 @@ class MetricsSerializer(serializers.Serializer):
 
 class ConfirmInputSerializer(serializers.Serializer):
     responsibility = serializers.ChoiceField(choices=["tenant", "shared"])
-    amount = serializers.DecimalField(**MONEY, min_value=0.01, max_value=50000)
+    amount = serializers.DecimalField(**MONEY, min_value=Decimal("0.01"), max_value=50000)
     reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
 
 
@@ -259,7 +263,9 @@ class DisputeInputSerializer(serializers.Serializer):
 class ResolveInputSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=["uphold", "adjust", "waive"])
     reason = serializers.CharField(max_length=2000)
-    amount = serializers.DecimalField(**MONEY, min_value=0.01, max_value=50000, required=False, allow_null=True)
+    amount = serializers.DecimalField(
+        **MONEY, min_value=Decimal("0.01"), max_value=50000, required=False, allow_null=True
+    )
 
 
 class PublicChargeSerializer(serializers.Serializer):
