@@ -849,7 +849,7 @@ def _context_factors(ctx: Context, ev: Evidence, whole: str) -> None:
     moisture = freeze or bool(
         re.search(
             r"\b(?:mold|mildew|crack\w* (?:in the )?(?:wall|foundation|ceiling)|settl\w*|insulation|roof|"
-            r"foundation|in the wall|exterior wall|wall pipe|structural)\b",
+            r"foundation|(?:pipe|leak|leaking|water) (?:in|inside|behind) the wall|exterior wall|wall pipe|structural)\b",
             whole,
         )
     )

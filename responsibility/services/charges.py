@@ -164,7 +164,11 @@ def responsibility_waive(*, work_order: UnitsMaintenance, reason: str = "", acto
 
 
 def _locked(charge: TenantCharge) -> TenantCharge:
-    return TenantCharge.objects.select_for_update().select_related("work_order", "tenant", "lease").get(pk=charge.pk)
+    return (
+        TenantCharge.objects.select_for_update(of=("self",))
+        .select_related("work_order", "tenant", "lease")
+        .get(pk=charge.pk)
+    )
 
 
 def _reference(charge: TenantCharge, what: str = "RC") -> str:

@@ -1,7 +1,6 @@
 """The rules engine (responsibility.rules): the seed's four examples exactly, one test per framework row, negation
 and attribution, confidence and dispute risk, charges with depreciation and splits, and the labelled set."""
 
-
 import pytest
 
 from responsibility.rules import OWNER_ROWS, TENANT_ROWS, context_from, determine
