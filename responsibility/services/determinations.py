@@ -96,11 +96,16 @@ def work_order_determine(
     return data
 
 
-def responsibility_determine_pending(*, today: datetime.date, limit: int | None = None) -> str:
+def responsibility_determine_pending(
+    *, today: datetime.date, limit: int | None = None, completed_since: datetime.date | None = None
+) -> str:
     """The nightly agent: every completed work order (with a tenant) that has no determination yet. The context is
     gathered set-wise per chunk; one gateway call per order; the answers written in bulk. Safe to run twice: a
     determined order is no longer pending."""
-    ids = list(selectors.work_orders_awaiting_determination().order_by("pk").values_list("pk", flat=True))
+    pending = selectors.work_orders_awaiting_determination()
+    if completed_since is not None:
+        pending = pending.filter(completed_date__gte=completed_since)
+    ids = list(pending.order_by("pk").values_list("pk", flat=True))
     if limit is not None:
         ids = ids[:limit]
     counts = {"owner": 0, "tenant": 0, "shared": 0}

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.messages import message_history_seed
+from demo.responsibility import responsibility_demo_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.users import demo_users_ensure
 from predictive_maintenance.services import risk_scores_compute
@@ -68,10 +69,12 @@ class Command(BaseCommand):
             demo_users_ensure()
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
-        risk = ""
+        risk = responsibility = ""
         if not opts["no_history"]:
             # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
             risk = risk_scores_compute(today=datetime.date.fromisoformat(summary["today"]))
+            # who pays for recent repairs: determinations, and charges in every status (PRP responsibility)
+            responsibility = responsibility_demo_seed(today=datetime.date.fromisoformat(summary["today"]))
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
@@ -92,6 +95,7 @@ class Command(BaseCommand):
             f"({summary['total_rows'] / max(elapsed, 1e-9):,.0f} rows/s)",
             f"  turnover            {turnover}",
             *([f"  risk scores         {risk}"] if risk else []),
+            *([f"  responsibility      {responsibility}"] if responsibility else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))
