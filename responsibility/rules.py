@@ -802,6 +802,23 @@ def _life_item(ctx: Context, whole: str) -> str | None:
     return None
 
 
+def _replaced_item(ctx: Context, whole: str) -> str | None:
+    """The item with a useful life that the work replaced ("replaced the carpet", "new blinds", "carpet ...
+    replaced"), or None when only a part of it was."""
+    for pattern, key in LIFE_ITEMS:
+        words = pattern.pattern
+        if (
+            re.search(rf"\breplac\w*(?: (?:the|a|an|both|all|entire|whole))?(?: \w+)?\s*{words}", whole)
+            or re.search(rf"{words}[^.]{{0,30}}\breplaced\b", whole)
+            or re.search(rf"\bnew {words}", whole)
+        ):
+            return key
+    eq = ctx.equipment
+    if eq is not None and eq.item in LIFE_TABLE and re.search(r"\breplaced (?:the )?(?:unit|appliance)\b", whole):
+        return eq.item
+    return None
+
+
 def _excessive_wear(ctx: Context, ev: Evidence, whole: str) -> None:
     """A severe-wear phrase is the tenant's (excessive wear) when the tenancy is short for the item's life, or the
     notes say "beyond normal"; after a long tenancy it is the owner's (normal wear for that length)."""
@@ -934,11 +951,13 @@ def _dollars(value: Decimal) -> str:
     return f"${v:,.0f}" if v == v.to_integral_value() else f"${v:,.2f}"
 
 
-def _subject(whole: str, category: str) -> str:
-    for pattern, label in SUBJECTS:
-        if pattern.search(whole):
-            return label
-    return category.replace("_", " ") if category else "repair"
+def _subject(ctx: Context, whole: str) -> str:
+    """What the repair was on: named in the request first (the notes may mention other things), then the notes."""
+    for text in (_norm(ctx.description), whole):
+        for pattern, label in SUBJECTS:
+            if pattern.search(text):
+                return label
+    return ctx.category.replace("_", " ") if ctx.category else "repair"
 
 
 def _round10(share: float) -> int:
@@ -950,8 +969,8 @@ def _charge_base(ctx: Context, whole: str, row: str) -> tuple[Decimal, str, str 
     cost = cents(Decimal(ctx.total_cost or 0))
     if row not in ("visible_damage", "pet_damage", "excessive_wear") or not _REPLACE.search(whole):
         return cost, "", None
-    item = _life_item(ctx, whole)
-    if item is None:
+    item = _replaced_item(ctx, whole)
+    if item is None:  # a part replaced (a gasket, a pane), not the item with a useful life: charged in full
         return cost, "", None
     eq = ctx.equipment
     life = LIFE_TABLE[item].years
@@ -1053,7 +1072,7 @@ def determine(ctx: Context) -> dict:
         base, dep_note, review = _charge_base(ctx, whole, row)
         if review:
             notes.append(review)
-        subject = _subject(whole, ctx.category)
+        subject = _subject(ctx, whole)
         if decision == SHARED:
             amount = cents(base * tenant_pct / 100)
             description = f"Partial responsibility - {subject} ({tenant_pct}% of {_dollars(base)}){dep_note}"

@@ -76,6 +76,10 @@ export const routes: Routes = [
         loadChildren: () => import('./features/import/import.routes'),
       }),
       ...requirePermission('view_maintenance', {
+        path: 'responsibility',
+        loadChildren: () => import('./features/responsibility/responsibility.routes'),
+      }),
+      ...requirePermission('view_maintenance', {
         path: 'maintenance',
         loadChildren: () => import('./features/maintenance/maintenance.routes'),
       }),

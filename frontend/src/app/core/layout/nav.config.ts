@@ -75,6 +75,12 @@ export const NAV_SECTIONS: NavSection[] = [
       // Leasing and maintenance both follow the board (reading needs view_portfolio; moving, either manage_*).
       { label: 'Turnover', path: '/turnover', icon: 'cycle', permission: 'view_portfolio' },
       {
+        label: 'Responsibility',
+        path: '/responsibility',
+        icon: 'wallet',
+        permission: 'view_maintenance',
+      },
+      {
         label: 'Vendors',
         path: '/vendors',
         icon: 'user',

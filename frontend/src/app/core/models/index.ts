@@ -17,3 +17,4 @@ export * from './turnover.models';
 export * from './pricing.models';
 export * from './invoice-ai.models';
 export * from './communications.models';
+export * from './responsibility.models';
