@@ -55,6 +55,10 @@ app.conf.beat_schedule = {
         "task": "collections.daily_collections_scan",
         "schedule": crontab(hour=8, minute=0),  # 08:00 UTC daily
     },
+    "responsibility-determine-pending": {
+        "task": "responsibility.determine_pending",
+        "schedule": crontab(hour=2, minute=30),  # 02:30 UTC daily (PRP tenant vs owner responsibility)
+    },
     "turnover-update-vacancy-days": {
         "task": "turnover.update_vacancy_days",
         "schedule": crontab(hour=1, minute=0),  # 01:00 UTC daily

@@ -25,6 +25,7 @@ api_v1 = [
     path("collections/", include("collections_app.urls")),
     path("turnover/", include("turnover.urls")),
     path("inspections/", include("inspections.urls")),
+    path("responsibility/", include("responsibility.urls")),
     path("pricing/", include("pricing.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("imports/", include("imports.urls")),

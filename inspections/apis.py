@@ -42,7 +42,7 @@ from inspections.serializers import (
     PhotoReviewInputSerializer,
 )
 from tenants.models import TenantLease
-from turnover.useful_life import LIFE_TABLE
+from units.useful_life import LIFE_TABLE
 
 READ = "view_portfolio"
 INSPECT = any_of("manage_leases", "manage_maintenance")

@@ -182,7 +182,7 @@ class InspectionDamageItem(BaseModel):
     severity = models.CharField(max_length=10, choices=Severity.choices)
     location = models.CharField(max_length=200, blank=True, default="")
     estimated_cost = models.DecimalField(max_digits=10, decimal_places=2)
-    # A replacement of something with a useful life (turnover.useful_life): charged by the life left.
+    # A replacement of something with a useful life (units.useful_life): charged by the life left.
     life_item = models.CharField(max_length=40, blank=True, default="")
     item_age_years = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     ai_detected = models.BooleanField(default=False)

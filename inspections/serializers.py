@@ -10,7 +10,7 @@ from core.files.services import file_signed_token
 from inspections import costs
 from inspections.models import ROOMS, InspectionDamageItem, InspectionPhoto, MoveOutInspection
 from inspections.selectors import ROOM_LABELS
-from turnover.useful_life import LIFE_CHOICES
+from units.useful_life import LIFE_CHOICES
 
 
 def _signed(context, stored, *, thumbnail: bool = False) -> str | None:

@@ -190,3 +190,42 @@ def ledger_charge_post(
             reference=reference,
         )
     return entry, True
+
+
+def ledger_credit_post(
+    *,
+    tenant: Tenants,
+    lease: TenantLease | None,
+    amount: Decimal,
+    trans_date: datetime.date,
+    charge_code: str = TenantLedgerEntry.ChargeCode.DAMAGE,
+    description: str = "",
+    reference: str,
+) -> tuple[TenantLedgerEntry, bool]:
+    """Posts a credit (a charge reduced or waived after it was billed, e.g. a repair charge the tenant disputed),
+    once per `reference` like ledger_charge_post."""
+    amount = Decimal(amount)
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(CENT):
+        raise ApplicationError("A credit must be a positive amount in whole cents.")
+    reference = (reference or "").strip()[:60]
+    if not reference:
+        raise ApplicationError("A credit posted by a feature needs its reference.")
+    with transaction.atomic():
+        Tenants.objects.select_for_update().filter(pk=tenant.pk).first()
+        existing = TenantLedgerEntry.objects.filter(
+            tenant_id=tenant.pk, trans_type=T.CREDIT, reference=reference
+        ).first()
+        if existing is not None:
+            return existing, False
+        entry = TenantLedgerEntry.objects.create(
+            tenant=tenant,
+            lease=lease,
+            trans_type=T.CREDIT,
+            charge_code=charge_code,
+            description=(description or "")[:200],
+            trans_date=trans_date,
+            due_date=trans_date,
+            amount=amount,
+            reference=reference,
+        )
+    return entry, True

@@ -5,7 +5,7 @@ floats, no Django, no clock.
 
 with two refinements written down in docs/decisions.md ("Turnover foundations"):
 
-- A replacement of an item with a useful life (turnover.useful_life) is charged only for the life it had left:
+- A replacement of an item with a useful life (units.useful_life) is charged only for the life it had left:
   chargeable = amount x (life - age) / life. An 8-year-old carpet with a 10-year life: 20% of the replacement
   cost; an item exactly at or past its life: 0; never negative; a new item (age 0): the whole amount. Repairs,
   cleaning and anything without a life item are charged in full.
@@ -18,49 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from turnover.useful_life import life_years
+from units.useful_life import cents, life_years, remaining_life_fraction
+from units.useful_life import checked_amount as _money
 
-CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 ONE = Decimal(1)
 
 
-def cents(value: Decimal) -> Decimal:
-    """Rounded half-up to the cent (0.005 -> 0.01, never banker's rounding)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def _money(value, what: str) -> Decimal:
-    if isinstance(value, float | bool):
-        raise TypeError(f"{what} must be a Decimal, an int or a string, not {type(value).__name__}.")
-    amount = Decimal(value)
-    if not amount.is_finite() or amount < 0:
-        raise ValueError(f"{what} must be a finite amount of at least 0.")
-    return amount
-
-
-def remaining_life_fraction(*, age_years: Decimal, life_years: Decimal) -> Decimal:
-    """The share of the item's life left: (life - age) / life, between 0 and 1 (unrounded)."""
-    age, life = Decimal(age_years), Decimal(life_years)
-    if not age.is_finite() or age < 0:
-        raise ValueError("An item's age must be at least 0 years.")
-    if not life.is_finite() or life <= 0:
-        raise ValueError("An item's useful life must be more than 0 years.")
-    if age >= life:
-        return Decimal(0)
-    return (life - age) / life
-
-
-def depreciated_amount(amount, *, age_years: Decimal, life_years: Decimal) -> Decimal:
-    """What replacing the item may charge: `amount` prorated by the life left, rounded half-up to the cent."""
-    return cents(_money(amount, "The amount") * remaining_life_fraction(age_years=age_years, life_years=life_years))
-
-
 @dataclass(frozen=True, slots=True)
 class Deduction:
-    """One line of the itemized statement, as entered. `life_item` (a key of turnover.useful_life.LIFE_TABLE) and
+    """One line of the itemized statement, as entered. `life_item` (a key of units.useful_life.LIFE_TABLE) and
     `age_years` go together: a replacement of something with a useful life, and how old it was; `life_years`, when
     given, is the life recorded on the deduction (TurnoverDeduction.useful_life_years), else the table's."""
 

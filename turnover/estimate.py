@@ -7,7 +7,7 @@ so the total is always the sum of the lines. The rules (docs/decisions.md "Turno
 - Size: the unit's square feet; unknown (0) -> estimated from bedrooms (550 + 300 per bedroom).
 - Cleaning: $0.30 per sq ft, at least $150.
 - Paint: years since the last full repaint, else the tenure (the walls are assumed painted at move-in). At least
-  3 years (interior paint's life, turnover.useful_life) -> full repaint at $1.25 per sq ft, at least $800;
+  3 years (interior paint's life, units.useful_life) -> full repaint at $1.25 per sq ft, at least $800;
   otherwise touch-up at the checklist's $400.
 - Carpet: its age, else the tenure (a lower bound). At or past its 10-year life -> replacement at $2.50 per sq ft;
   otherwise cleaning at $0.25 per sq ft, at least $150.
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from turnover.useful_life import CARPET, INTERIOR_PAINT, life_years
+from units.useful_life import CARPET, INTERIOR_PAINT, life_years
 
 CENT = Decimal("0.01")
 

@@ -2,7 +2,7 @@
 Make Ready -> Listed -> Leased), its deposit deductions and its make-ready checklist.
 
 Foundations only (issue 17, part): the records, their scoping and their invariants. The rules live in pure modules
-(turnover.estimate, turnover.deposit, turnover.useful_life); services, signals, API and screens come next.
+(turnover.estimate, turnover.deposit, units.useful_life); services, signals, API and screens come next.
 """
 
 import uuid
@@ -12,7 +12,7 @@ from django.db.models import F, Q
 
 from core.models import BaseModel
 from core.scoping import ScopedManager
-from turnover.useful_life import LIFE_CHOICES
+from units.useful_life import LIFE_CHOICES
 
 
 class TurnoverCase(BaseModel):

@@ -14,7 +14,7 @@ from core.files.services import file_signed_token
 from turnover import pipeline
 from turnover.models import TurnoverCase, TurnoverChecklist, TurnoverDeduction, TurnoverEvent
 from turnover.selectors import days_in_pipeline, is_delayed
-from turnover.useful_life import LIFE_CHOICES
+from units.useful_life import LIFE_CHOICES
 
 
 def _today(context) -> object:

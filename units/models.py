@@ -112,6 +112,21 @@ class UnitsMaintenance(BaseModel):
         "tenants.Tenants", on_delete=models.SET_NULL, null=True, blank=True, related_name="work_orders"
     )
 
+    # Who pays (PRP "Tenant vs Owner Responsibility"): the latest determination, then the coordinator's decision.
+    # Written only through units.services.work_order_responsibility_set / _disputed_set; the full history is the
+    # responsibility app's decision log.
+    class Responsibility(models.TextChoices):
+        OWNER = "owner", "Owner"
+        TENANT = "tenant", "Tenant"
+        SHARED = "shared", "Shared"
+
+    responsibility = models.CharField(max_length=10, choices=Responsibility.choices, blank=True, default="")
+    responsibility_confidence = models.PositiveSmallIntegerField(null=True, blank=True, help_text="0-100.")
+    responsibility_reasoning = models.TextField(blank=True, default="")
+    tenant_charge_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    responsibility_evidence = models.JSONField(default=dict, blank=True)
+    responsibility_disputed = models.BooleanField(default=False)
+
     objects = ScopedManager()
     scope_property = "property_id"
 

@@ -598,3 +598,64 @@ def work_order_actual_cost_record(
         _event(wo, Event.UPDATED, actor=actor, actor_name=actor_name,
                message=f"Actual cost: {was}{money(cost)} (from {source})."[:EVENT_TEXT_MAX])  # fmt: skip
     return wo
+
+
+def work_order_responsibility_set(
+    *,
+    work_order: UnitsMaintenance,
+    responsibility: str,
+    confidence: int | None,
+    reasoning: str,
+    tenant_charge_amount: Decimal | None,
+    evidence: dict,
+) -> UnitsMaintenance:
+    """Stores who pays for the work (a determination, or the coordinator's decision): the responsibility app's
+    one way to write these columns."""
+    if responsibility not in UnitsMaintenance.Responsibility.values:
+        raise ApplicationError(f"Unknown responsibility {responsibility!r}.")
+    if confidence is not None and not 0 <= int(confidence) <= 100:
+        raise ApplicationError("Confidence must be between 0 and 100.")
+    work_order.responsibility = responsibility
+    work_order.responsibility_confidence = confidence
+    work_order.responsibility_reasoning = reasoning or ""
+    work_order.tenant_charge_amount = tenant_charge_amount
+    work_order.responsibility_evidence = evidence or {}
+    work_order.save(
+        update_fields=[
+            "responsibility",
+            "responsibility_confidence",
+            "responsibility_reasoning",
+            "tenant_charge_amount",
+            "responsibility_evidence",
+            "updated_at",
+        ]
+    )
+    return work_order
+
+
+def work_order_responsibility_bulk_set(*, rows: list[tuple[UnitsMaintenance, dict]]) -> int:
+    """The nightly determinations in one statement per batch: rows of (work order, {responsibility, confidence,
+    reasoning, tenant_charge_amount, evidence})."""
+    fields = [
+        "responsibility",
+        "responsibility_confidence",
+        "responsibility_reasoning",
+        "tenant_charge_amount",
+        "responsibility_evidence",
+    ]
+    objs = []
+    for wo, v in rows:
+        wo.responsibility = v["responsibility"]
+        wo.responsibility_confidence = v["confidence"]
+        wo.responsibility_reasoning = v["reasoning"]
+        wo.tenant_charge_amount = v["tenant_charge_amount"]
+        wo.responsibility_evidence = v["evidence"]
+        objs.append(wo)
+    UnitsMaintenance.objects.bulk_update(objs, fields, batch_size=500)
+    return len(objs)
+
+
+def work_order_responsibility_disputed_set(*, work_order: UnitsMaintenance, disputed: bool) -> UnitsMaintenance:
+    work_order.responsibility_disputed = disputed
+    work_order.save(update_fields=["responsibility_disputed", "updated_at"])
+    return work_order

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "predictive_maintenance",
     "turnover",
     "inspections",  # 3.1 move-out photo AI (reads and writes the turnover case through its services)
+    "responsibility",
     "pricing",
     "demo",
     # phase 1 features

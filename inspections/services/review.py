@@ -14,7 +14,7 @@ from core.fields import parse_money
 from inspections import costs
 from inspections.models import InspectionDamageItem, InspectionPhoto
 from inspections.services._common import Classification, check_editable, inspection_totals_refresh, lock
-from turnover.useful_life import LIFE_TABLE
+from units.useful_life import LIFE_TABLE
 
 COST_MAX = Decimal("50000.00")
 AGE_MAX = Decimal("100")

@@ -14,7 +14,7 @@ from core.fields import parse_money
 from turnover import deposit as rules
 from turnover.models import TurnoverCase, TurnoverDeduction
 from turnover.services._common import lock
-from turnover.useful_life import LIFE_TABLE, life_years
+from units.useful_life import LIFE_TABLE, life_years
 
 AMOUNT_MAX = Decimal("50000.00")  # one deduction line (docs/decisions.md)
 AGE_MAX = Decimal("100")

@@ -1,11 +1,12 @@
-"""Deposit disposition (turnover.deposit) and the life table (turnover.useful_life): every boundary, to the cent."""
+"""Deposit disposition (turnover.deposit) and the life table (units.useful_life): every boundary, to the cent."""
 
 from decimal import Decimal
 
 import pytest
 
-from turnover import useful_life
-from turnover.deposit import Deduction, deduction_line, deposit_disposition, depreciated_amount
+from turnover.deposit import Deduction, deduction_line, deposit_disposition
+from units import useful_life
+from units.useful_life import depreciated_amount
 
 D = Decimal
 

@@ -13,6 +13,7 @@ from collections_app.services import collections_scan
 from demo.inspections import inspection_demo_seed
 from demo.invoices import invoice_queue_seed
 from demo.messages import message_history_seed
+from demo.responsibility import responsibility_demo_seed
 from demo.seed import DEFAULT_LEASES, DEFAULT_SEED, portfolio_delete, portfolio_exists, seed_portfolio
 from demo.turnover import turnover_demo_seed
 from demo.users import demo_users_ensure
@@ -87,10 +88,12 @@ class Command(BaseCommand):
                     inspections = inspection_demo_seed()  # move-out inspections with photos (3.1)
             if not opts["no_history"]:
                 message_history_seed(seed=opts["seed"], today=opts["today"])  # the tenant inbox (5.3)
-        risk = ""
+        risk = responsibility = ""
         if not opts["no_history"]:
             # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
             risk = risk_scores_compute(today=datetime.date.fromisoformat(summary["today"]))
+            # who pays for recent repairs: determinations, and charges in every status (PRP responsibility)
+            responsibility = responsibility_demo_seed(today=datetime.date.fromisoformat(summary["today"]))
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
@@ -114,6 +117,7 @@ class Command(BaseCommand):
             f"  collections         {collections}",
             f"  inspections         {inspections}",
             *([f"  risk scores         {risk}"] if risk else []),
+            *([f"  responsibility      {responsibility}"] if responsibility else []),
             f"Manager login: {settings.DEMO_EMAIL}",
         ]
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))

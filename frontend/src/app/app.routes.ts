@@ -12,6 +12,15 @@ export const routes: Routes = [
     loadComponent: () => import('./features/auth/login.component').then((m) => m.LoginComponent),
   },
   {
+    // the tenant's dispute link from a repair-charge notice: the signed token is the credential, no sign-in
+    path: 'charge-dispute/:token',
+    title: 'Repair charge · UnitCycle',
+    loadComponent: () =>
+      import('./features/responsibility/charge-dispute.component').then(
+        (m) => m.ChargeDisputeComponent,
+      ),
+  },
+  {
     path: '',
     component: ShellComponent,
     canActivate: [authGuard],
@@ -74,6 +83,10 @@ export const routes: Routes = [
       ...requirePermission('import_portfolio', {
         path: 'settings/import',
         loadChildren: () => import('./features/import/import.routes'),
+      }),
+      ...requirePermission('view_maintenance', {
+        path: 'responsibility',
+        loadChildren: () => import('./features/responsibility/responsibility.routes'),
       }),
       ...requirePermission('view_maintenance', {
         path: 'maintenance',

@@ -81,6 +81,12 @@ export const NAV_SECTIONS: NavSection[] = [
         permission: 'view_portfolio',
       },
       {
+        label: 'Responsibility',
+        path: '/responsibility',
+        icon: 'wallet',
+        permission: 'view_maintenance',
+      },
+      {
         label: 'Vendors',
         path: '/vendors',
         icon: 'user',

@@ -18,3 +18,4 @@ export * from './pricing.models';
 export * from './invoice-ai.models';
 export * from './communications.models';
 export * from './inspection.models';
+export * from './responsibility.models';

@@ -1,6 +1,8 @@
 import { Routes } from '@angular/router';
 
 import { requirePermission } from '../../core/auth/permission.guard';
+import { ResponsibilityPanelComponent } from '../responsibility/responsibility-panel.component';
+import { provideWorkOrderPanel } from './work-order-panels';
 
 export default [
   {
@@ -19,6 +21,10 @@ export default [
   {
     path: ':id',
     title: 'Work order · UnitCycle',
+    // who pays for the repair (PRP tenant vs owner responsibility), in the main column under the costs
+    providers: [
+      provideWorkOrderPanel({ area: 'main', order: 10, component: ResponsibilityPanelComponent }),
+    ],
     loadComponent: () =>
       import('./work-order-detail.component').then((m) => m.WorkOrderDetailComponent),
   },

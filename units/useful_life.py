@@ -1,5 +1,7 @@
-"""How long the things in a unit are expected to last, in years: the life table the deposit disposition prorates
-replacement charges by (turnover.deposit). Pure data, no Django.
+"""How long the things in a unit are expected to last, in years, and what replacing one may charge a tenant
+(prorated by the life left): the deposit disposition (turnover.deposit) and the repair-cost responsibility engine
+(responsibility.rules) both charge by it, so it lives here, below both (moved from turnover.useful_life). Pure, no
+Django.
 
 A policy, not a statute: no state the demo seeds requires depreciation (docs/decisions.md "Deposit law"), and
 charging by remaining life is never less favourable to the tenant than the statutes. Where the lives property
@@ -13,7 +15,7 @@ was computed with.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +63,41 @@ def life_years(key: str) -> Decimal:
         return LIFE_TABLE[key].years
     except KeyError:
         raise ValueError(f"No useful life on file for '{key}'.") from None
+
+
+# --- depreciation: what replacing an item may charge -------------------------------------------------------
+
+CENT = Decimal("0.01")
+
+
+def cents(value: Decimal) -> Decimal:
+    """Rounded half-up to the cent (0.005 -> 0.01, never banker's rounding)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def checked_amount(value, what: str) -> Decimal:
+    if isinstance(value, float | bool):
+        raise TypeError(f"{what} must be a Decimal, an int or a string, not {type(value).__name__}.")
+    amount = Decimal(value)
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(f"{what} must be a finite amount of at least 0.")
+    return amount
+
+
+def remaining_life_fraction(*, age_years: Decimal, life_years: Decimal) -> Decimal:
+    """The share of the item's life left: (life - age) / life, between 0 and 1 (unrounded)."""
+    age, life = Decimal(age_years), Decimal(life_years)
+    if not age.is_finite() or age < 0:
+        raise ValueError("An item's age must be at least 0 years.")
+    if not life.is_finite() or life <= 0:
+        raise ValueError("An item's useful life must be more than 0 years.")
+    if age >= life:
+        return Decimal(0)
+    return (life - age) / life
+
+
+def depreciated_amount(amount, *, age_years: Decimal, life_years: Decimal) -> Decimal:
+    """What replacing the item may charge: `amount` prorated by the life left, rounded half-up to the cent."""
+    return cents(
+        checked_amount(amount, "The amount") * remaining_life_fraction(age_years=age_years, life_years=life_years)
+    )
