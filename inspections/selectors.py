@@ -113,7 +113,7 @@ def counts(photos) -> dict:
 def photo_evidence_for_leases(*, lease_ids) -> dict:
     """Per lease id (UUID key), evidence from that lease's latest move-out inspection that has analysed or reviewed
     photos:
-    {"inspection_id": str, "photos": int, "damage_type": str | None,   # most frequent damage item category
+    {"inspection_id": str, "inspection_date": "YYYY-MM-DD", "photos": int, "damage_type": str | None,   # most frequent damage item category
      "wear_pattern": str | None,   # e.g. "normal wear on 3 of 8 photos"
      "condition_notes": str,       # classification counts + damage items (item, severity, room)
      "damage_items": [{"item", "category", "severity", "estimated_cost", "room"}]}
@@ -131,11 +131,14 @@ def photo_evidence_for_leases(*, lease_ids) -> dict:
             )
         )
         .order_by("lease_id", "-inspection_date", "-created_at")
-        .values_list("pk", "lease_id")
+        .values_list("pk", "lease_id", "inspection_date")
     )
     latest: dict = {}
-    for pk, lease_id in candidates:
-        latest.setdefault(lease_id, pk)
+    dates: dict = {}
+    for pk, lease_id, on in candidates:
+        if lease_id not in latest:
+            latest[lease_id] = pk
+            dates[pk] = on
     if not latest:
         return {}
     by_inspection = {pk: lease_id for lease_id, pk in latest.items()}
@@ -194,6 +197,7 @@ def photo_evidence_for_leases(*, lease_ids) -> dict:
             notes += " No damage items."
         out[lease_id] = {
             "inspection_id": str(pk),
+            "inspection_date": dates[pk].isoformat(),
             "photos": total,
             "damage_type": damage_type,
             "wear_pattern": f"normal wear on {wear} of {total} photos" if wear else None,

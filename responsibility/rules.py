@@ -776,6 +776,11 @@ def _photo_factors(ctx: Context, ev: Evidence, whole: str) -> None:
         ev.add(OWNER, "building_defect", w, "Mold: a building moisture issue (photos)", "photo")
     elif dt in ("rust", "corrosion"):
         ev.add(OWNER, "normal_wear", 2.5, "Rust or corrosion: age and maintenance (photos)", "photo")
+    elif dt in ("wall_damage", "floor_damage", "fixture_damage", "appliance_damage"):
+        # 3.1's categories: a damage item recorded on the move-out inspection's photos (reviewed or proposed)
+        ev.add(TENANT, "visible_damage", 2.5, "Damage recorded at the move-out inspection (photos)", "photo")
+    elif dt == "cleaning_needed":
+        ev.add(TENANT, "excessive_wear", 2.0, "Cleaning beyond normal at the move-out inspection (photos)", "photo")
     if re.search(r"\b(?:excessive|abnormal|heavy|severe|beyond)\b", wear):
         ev.add(TENANT, "excessive_wear", 3.0, "Wear pattern beyond normal (photos)", "photo")
     elif re.search(r"\b(?:normal|even|consistent with age|age|typical)\b", wear) and dt in ("", "none", "wear"):

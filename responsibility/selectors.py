@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
+from inspections.selectors import photo_evidence_for_leases
 from predictive_maintenance.selectors import equipment_list
 from responsibility.models import ResponsibilityDecision, TenantCharge
 from tenants.models import TenantLedgerEntry
@@ -43,10 +44,9 @@ def equipment_type_for(*, category: str, text: str) -> str | None:
 
 
 def _photo_evidence_by_lease(lease_ids) -> dict:
-    """The move-out inspection's photo analysis per lease: {lease_id: {"inspection_id", "photos", "damage_type",
-    "wear_pattern", "condition_notes", "damage_items": [...]}}."""
-    # wired to inspections.selectors.photo_evidence_for_leases at merge
-    return {}
+    """The move-out inspection's photo analysis per lease: {lease_id: {"inspection_id", "inspection_date", "photos",
+    "damage_type", "wear_pattern", "condition_notes", "damage_items": [...]}} (3.1's reviewed or analysed photos)."""
+    return photo_evidence_for_leases(lease_ids=lease_ids)
 
 
 def _years(later: datetime.date, earlier: datetime.date) -> float:
@@ -140,6 +140,10 @@ def determination_contexts(*, work_orders: list[UnitsMaintenance], today: dateti
         if move_in:
             extras["move_in_date"] = move_in.isoformat()
         photo = photos.get(wo.lease_id) if wo.lease_id else None
+        if photo and on < datetime.date.fromisoformat(photo["inspection_date"]):
+            # the move-out walk-through shows the unit as the tenant left it: evidence for the repairs done from
+            # then on (the turnover's), not for a repair made during the tenancy
+            photo = None
         built = wo.property.year_built
         ctx = {
             "description": f"{wo.title}. {wo.description}".strip(" ."),

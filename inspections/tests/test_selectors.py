@@ -50,6 +50,7 @@ def test_evidence_from_the_latest_reviewed_inspection_per_lease(django_assert_nu
     assert set(evidence) == {lease.pk}
     found = evidence[lease.pk]
     assert found["inspection_id"] == str(latest.pk) and found["photos"] == 4
+    assert found["inspection_date"] == today.isoformat()
     assert found["damage_type"] == "floor_damage"
     assert found["wear_pattern"] == "normal wear on 2 of 4 photos"
     assert found["condition_notes"].startswith("4 photos: 2 normal wear, 2 damage.")

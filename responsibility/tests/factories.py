@@ -28,7 +28,7 @@ def completed_work_order(
         technician_notes=notes,
         category=category,
         status=extra.pop("status", UnitsMaintenance.Status.COMPLETED),
-        completed_date=datetime.date.today() - datetime.timedelta(days=2),
+        completed_date=extra.pop("completed_date", datetime.date.today() - datetime.timedelta(days=2)),
         actual_cost=Decimal(cost),
         **extra,
     )

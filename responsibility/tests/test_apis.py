@@ -14,6 +14,7 @@ from responsibility.models import ResponsibilityDecision, TenantCharge
 from responsibility.services import charge_dispute_token, responsibility_determine_pending
 from responsibility.tests.factories import completed_work_order
 from tenants.models import TenantLedgerEntry
+from tenants.tests.factories import LeaseFactory
 from units.models import UnitsMaintenance
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +161,7 @@ def test_photo_evidence_reaches_the_engine(api_client, monkeypatch):
         lambda lease_ids: {
             wo.lease_id: {
                 "inspection_id": "x",
+                "inspection_date": (datetime.date.today() - datetime.timedelta(days=10)).isoformat(),
                 "photos": [],
                 "damage_type": "impact",
                 "wear_pattern": "",
@@ -326,3 +328,30 @@ def test_the_nightly_agent_is_set_based_and_idempotent(django_assert_max_num_que
     assert summary == "Determined 6 work orders: 3 owner, 3 tenant, 0 shared."
     assert responsibility_determine_pending(today=today) == "Determined 0 work orders: 0 owner, 0 tenant, 0 shared."
     assert ResponsibilityDecision.objects.filter(kind="determination").count() == 6
+
+
+def test_a_reviewed_move_out_inspection_is_evidence_for_the_turnover_repair_only(api_client):
+    """Wired to 3.1: the lease's move-out inspection with a reviewed damage item is photo evidence for a repair done
+    on or after the walk-through, not for one made during the tenancy."""
+    from inspections.services import damage_item_add, inspection_analyze
+    from inspections.tests.factories import inspection_for, jpeg, upload
+
+    lease = LeaseFactory(move_in_date=datetime.date.today() - datetime.timedelta(days=700))
+    walk = inspection_for(lease=lease, date=datetime.date.today() - datetime.timedelta(days=5))
+    photos = upload(walk, "bedroom_1", jpeg("bedroom_1"))
+    inspection_analyze(inspection_id=walk.pk)
+    damage_item_add(photo=photos[0], item="Hole in door", category="wall_damage", severity="moderate", actor="u")
+    during = completed_work_order(
+        lease=lease,
+        title="Door repair",
+        description="Bedroom door repaired",
+        completed_date=datetime.date.today() - datetime.timedelta(days=200),
+    )
+    after = completed_work_order(lease=lease, title="Door repair", description="Bedroom door repaired")
+    for wo in (during, after):
+        assert api_client.post(f"{URL}work-orders/{wo.pk}/determine/").status_code == 200
+        wo.refresh_from_db()
+    assert during.responsibility_evidence["context"]["photo_analysis"] is None
+    photo = after.responsibility_evidence["context"]["photo_analysis"]
+    assert photo["damage_type"] == "wall_damage" and "Hole in door" in photo["condition_notes"]
+    assert after.responsibility == "tenant"
