@@ -52,6 +52,7 @@ class DamageItemSerializer(serializers.ModelSerializer):
 class InspectionPhotoSerializer(serializers.ModelSerializer):
     room_label = serializers.SerializerMethodField()
     classification = serializers.CharField(read_only=True)
+    human_classification = serializers.CharField(read_only=True, help_text="The reviewer's class; blank if none.")
     photo_url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
     overlay_url = serializers.SerializerMethodField()
