@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { launch } from './browser.mjs';
 import { BASE_URL, api, shot, signedIn } from './support.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -143,6 +144,39 @@ describe('Responsibility', { concurrency: false }, () => {
       new RegExp(`${now.tenant_charges} tenant charges`),
     );
     await shot(page, 'responsibility-06-metrics');
+  });
+
+  test('the tenant disputes through the signed link in the charge notice (no sign-in)', async () => {
+    const { page } = s;
+    const panel = await api(page, `/api/v1/responsibility/work-orders/${shared.wo.id}/`);
+    const charge = panel.charges[0];
+    const sent = await api(
+      page,
+      `/api/v1/messages/outbox/?related_type=responsibility.tenantcharge&related_id=${charge.id}`,
+    );
+    assert.equal(sent.count, 1, 'one charge notice');
+    const path = sent.results[0].body.match(/\/charge-dispute\/[^\s]+/)[0];
+    const anon = await launch(); // a fresh browser: nobody signed in
+    const tenantPage = await anon.context.newPage();
+    try {
+      await tenantPage.goto(`${BASE_URL}${path}`);
+      await tenantPage.locator('[data-testid=public-charge]').waitFor();
+      assert.match(
+        await tenantPage.locator('[data-testid=public-charge]').innerText(),
+        /Repair charge|repair|damage/i,
+      );
+      await tenantPage
+        .locator('[data-testid=public-dispute-text]')
+        .fill('My neighbour did this, not me.');
+      await tenantPage.locator('[data-testid=public-dispute-send]').click();
+      await tenantPage.locator('[data-testid=public-disputed]').waitFor();
+      await shot(tenantPage, 'responsibility-09-tenant-link');
+    } finally {
+      await anon.close();
+    }
+    const after = await api(page, `/api/v1/responsibility/charges/${charge.id}/`);
+    assert.equal(after.status, 'disputed');
+    assert.equal(after.dispute_by, 'tenant');
   });
 
   test('phone width: the page and the panel', async () => {
