@@ -93,7 +93,9 @@ class Command(BaseCommand):
             # 2.3: the weekly risk agent once, so the heatmap, the suggestions and the unit cards are alive on first run
             risk = risk_scores_compute(today=datetime.date.fromisoformat(summary["today"]))
             # who pays for recent repairs: determinations, and charges in every status (PRP responsibility)
-            responsibility = responsibility_demo_seed(today=datetime.date.fromisoformat(summary["today"]))
+            # (offline, the outbox: the seed makes no model call and sends nothing, whatever is configured)
+            with override_settings(**DEMO_SERVICE_SETTINGS):
+                responsibility = responsibility_demo_seed(today=datetime.date.fromisoformat(summary["today"]))
         elapsed = time.perf_counter() - started
         split, expiring = summary["lease_split"], summary["expiring"]
         lines = [
