@@ -1,5 +1,6 @@
 """Responsibility API (/api/v1/responsibility/, PRP "Tenant vs Owner Responsibility" + issue 21). Thin views:
-parse -> one service/selector -> serialize. Reading needs `view_maintenance`; determining, deciding, disputes
+parse -> one service/selector -> serialize. Reading needs `view_maintenance` (the charges, the queue and the
+metrics also `view_ledger`: the accountant bills them); determining, deciding, disputes
 and their resolution need `manage_maintenance`; billing and payments (the tenant's ledger) need
 `record_payments`. Everything is scoped to the caller's properties (a record outside them is a 404). The tenant's
 dispute link is public: the signed, expiring token is the credential."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import django_filters
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers as drf_serializers
 from rest_framework import status as http
 from rest_framework.exceptions import NotFound
@@ -16,6 +17,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.csv_export import csv_response
 from core.filters import FILTER_BACKENDS, ChoiceInFilter
 from core.idempotency import idempotent
 from core.permissions import Public, Requires
@@ -40,6 +42,9 @@ from responsibility.serializers import (
 )
 
 READ = "view_maintenance"
+# The charges, the page's metrics and queue are also the accountant's: they bill and record payment of the charges
+# (record_payments) and see the tenants' ledger, so reading them is theirs too.
+CHARGES_READ = "view_maintenance|view_ledger"
 DECIDE = "manage_maintenance"
 MONEY = "record_payments"
 ERROR = inline_serializer("ResponsibilityError", {"detail": drf_serializers.CharField()})
@@ -175,7 +180,7 @@ class ChargeListApi(ListAPIView):
     """Tenant charges, newest first. Filters: `status` (comma-separated), `property`, `tenant`, `work_order`;
     `search` (work order, tenant, unit); `ordering`."""
 
-    permission_classes = [Requires(READ)]
+    permission_classes = [Requires(CHARGES_READ)]
     serializer_class = TenantChargeSerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = ChargeFilter
@@ -187,8 +192,38 @@ class ChargeListApi(ListAPIView):
         return selectors.charge_list()
 
 
+class ChargeExportApi(ChargeListApi):
+    """The filtered charges as CSV (the list's filters, search and ordering; every row), for the books."""
+
+    pagination_class = None
+    COLUMNS = [
+        ("created_at", lambda c: c.created_at.date()),
+        ("status", lambda c: c.status),
+        ("amount", lambda c: c.amount),
+        ("property", lambda c: c.property.name),
+        ("unit", lambda c: c.work_order.unit.unit_number),
+        ("tenant", lambda c: f"{c.tenant.first_name} {c.tenant.last_name}".strip() if c.tenant else ""),
+        ("work_order", lambda c: c.work_order.work_order_number),
+        ("repair", lambda c: c.work_order.title),
+        ("description", lambda c: c.description),
+        ("damage_type", lambda c: c.damage_type),
+        ("billed_at", lambda c: c.billed_at),
+        ("paid_at", lambda c: c.paid_at),
+        ("disputed_at", lambda c: c.disputed_at),
+        ("resolved_at", lambda c: c.resolved_at),
+        ("id", lambda c: c.pk),
+    ]
+
+    @extend_schema(responses={(200, "text/csv"): OpenApiResponse(description="CSV of the filtered tenant charges")})
+    def get(self, request, *args, **kwargs):
+        rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=1000)
+        return csv_response(
+            rows=rows, columns=self.COLUMNS, filename=f"tenant-charges-{timezone.localdate().isoformat()}.csv"
+        )
+
+
 class ChargeDetailApi(APIView):
-    permission_classes = [Requires(READ)]
+    permission_classes = [Requires(CHARGES_READ)]
 
     @extend_schema(responses={200: TenantChargeSerializer, 404: ERROR})
     def get(self, request, charge_id):
@@ -202,7 +237,7 @@ def _charge_response(charge) -> Response:
 class ChargeBillApi(APIView):
     """Posts the pending charge on the tenant's ledger and sends the notice with the dispute link."""
 
-    permission_classes = [Requires(READ, write=MONEY)]
+    permission_classes = [Requires(CHARGES_READ, write=MONEY)]
 
     @extend_schema(request=None, responses={200: TenantChargeSerializer, 404: ERROR, 409: ERROR})
     @idempotent
@@ -219,7 +254,7 @@ class ChargeBillApi(APIView):
 class ChargePayApi(APIView):
     """Records the tenant's payment of a billed charge (on the ledger) and marks it paid."""
 
-    permission_classes = [Requires(READ, write=MONEY)]
+    permission_classes = [Requires(CHARGES_READ, write=MONEY)]
 
     @extend_schema(request=None, responses={200: TenantChargeSerializer, 404: ERROR, 409: ERROR})
     @idempotent
@@ -271,7 +306,7 @@ class ChargeResolveApi(APIView):
 class QueueApi(ListAPIView):
     """Completed work orders with a determination and no coordinator decision yet, newest first."""
 
-    permission_classes = [Requires(READ)]
+    permission_classes = [Requires(CHARGES_READ)]
     serializer_class = QueueItemSerializer
 
     def get_queryset(self):
@@ -286,7 +321,7 @@ class MetricsApi(APIView):
     """The PRP's success metrics, live (targets: agreement > 85%, disputes < 15%, reasoning 100%, collection
     > 70%)."""
 
-    permission_classes = [Requires(READ)]
+    permission_classes = [Requires(CHARGES_READ)]
 
     @extend_schema(responses={200: MetricsSerializer})
     def get(self, request):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("queue/", apis.QueueApi.as_view(), name="responsibility-queue"),
     path("metrics/", apis.MetricsApi.as_view(), name="responsibility-metrics"),
     path("charges/", apis.ChargeListApi.as_view(), name="responsibility-charges"),
+    path("charges/export/", apis.ChargeExportApi.as_view(), name="responsibility-charges-export"),
     path("charges/<str:charge_id>/", apis.ChargeDetailApi.as_view(), name="responsibility-charge"),
     path("charges/<str:charge_id>/bill/", apis.ChargeBillApi.as_view(), name="responsibility-charge-bill"),
     path("charges/<str:charge_id>/pay/", apis.ChargePayApi.as_view(), name="responsibility-charge-pay"),

@@ -13,6 +13,10 @@ $PY manage.py seed_demo --if-empty
 $PY manage.py run_task tenants.classify_lease_statuses || echo "(lease classification skipped: $?)"
 $PY manage.py pricing_backfill --if-empty || echo "(pricing history skipped: $?)"
 $PY manage.py ensure_demo_user
+# the renewal scan and the command center's AI actions (nightly agents; idempotent, so a restart adds nothing): the
+# Renewals screen and the Command Center have their recommendations on first run, before the first night
+$PY manage.py run_task renewals.nightly_renewal_scan || echo "(renewal scan skipped: $?)"
+$PY manage.py run_task portfolio.generate_ai_action_queue || echo "(command-center actions skipped: $?)"
 # today's daily digest (the 06:00 UTC agent; once per date, so a restart does not make another): the dashboard card
 # and /chat/digest have a briefing on first run, whatever the hour
 $PY manage.py run_task chat.generate_daily_digest || echo "(daily digest skipped: $?)"

@@ -301,6 +301,25 @@ def test_permissions(make_user):
     assert maint.post(f"{URL}charges/{cid}/bill/").status_code == 403  # the ledger is accounting's
     assert make_user("accountant").post(f"{URL}charges/{cid}/bill/").status_code == 200
     assert make_user("leasing_agent").get(f"{URL}charges/").status_code == 403
+    # the accountant bills and records payment, so reads the charges, the page's queue and metrics, and the export
+    accountant = make_user("accountant")
+    for path in ("charges/", f"charges/{cid}/", "queue/", "metrics/", "charges/export/"):
+        assert accountant.get(f"{URL}{path}").status_code == 200, path
+    assert accountant.post(f"{URL}work-orders/{wo.pk}/determine/").status_code == 403  # deciding stays maintenance's
+
+
+def test_charges_export_is_the_filtered_list_as_csv(api_client):
+    wo = _determined(api_client, notes="Hole punched in the wall.")
+    api_client.post(
+        f"{URL}work-orders/{wo.pk}/confirm/", {"responsibility": "tenant", "amount": "150.00"}, format="json"
+    )
+    response = api_client.get(f"{URL}charges/export/", {"status": "pending"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[0].startswith("created_at,status,amount,property,unit,tenant,work_order")
+    assert len(lines) == 2 and ",pending,150.00," in lines[1] and wo.work_order_number in lines[1]
+    empty = api_client.get(f"{URL}charges/export/", {"status": "paid"})
+    assert len(b"".join(empty.streaming_content).decode().splitlines()) == 1
 
 
 def test_lists_have_bounded_queries(api_client, django_assert_max_num_queries):

@@ -84,7 +84,7 @@ export const routes: Routes = [
         path: 'settings/import',
         loadChildren: () => import('./features/import/import.routes'),
       }),
-      ...requirePermission('view_maintenance', {
+      ...requirePermission(['view_maintenance', 'view_ledger'], {
         path: 'responsibility',
         loadChildren: () => import('./features/responsibility/responsibility.routes'),
       }),

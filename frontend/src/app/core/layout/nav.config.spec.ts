@@ -45,7 +45,7 @@ describe('visibleNav', () => {
       'Portfolio: Dashboard, Properties, Command Center, Ask the portfolio, Bulk-action history',
       'Leasing: Lease Lifecycle, Renewals, Dynamic Pricing',
       'Residents: Inbox, Messages',
-      'Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment',
+      'Maintenance: Work orders, Turnover, Inspections, Responsibility, Vendors, Predictive, Equipment',
       'Money: Collections, Invoices',
       'Settings: Import, Rules by state, Signed-in devices',
     ]);
@@ -63,16 +63,23 @@ describe('visibleNav', () => {
   it('drops a section with no item left (a maintenance coordinator has no leasing screen but the lifecycle and pricing)', () => {
     const nav = labels(MAINTENANCE);
     expect(nav).toContain('Leasing: Lease Lifecycle, Dynamic Pricing');
-    expect(nav).toContain('Maintenance: Work orders, Turnover, Vendors, Predictive, Equipment');
+    expect(nav).toContain(
+      'Maintenance: Work orders, Turnover, Inspections, Responsibility, Vendors, Predictive, Equipment',
+    );
     expect(nav[0]).toMatch(/^Portfolio: Dashboard, Properties/);
   });
 
   it('shows Vendors to a role with either view_invoices or view_maintenance', () => {
     expect(labels(['view_invoices'])).toContain('Maintenance: Vendors');
     expect(labels(['view_maintenance'])).toContain(
-      'Maintenance: Work orders, Vendors, Predictive, Equipment',
+      'Maintenance: Work orders, Responsibility, Vendors, Predictive, Equipment',
     );
     expect(labels(LEASING).join()).not.toContain('Vendors');
+  });
+
+  it('shows Responsibility to the accountant too (they bill and record payment of tenant charges)', () => {
+    expect(labels(['view_ledger'])).toContain('Maintenance: Responsibility');
+    expect(labels(LEASING).join()).not.toContain('Responsibility');
   });
 
   it('shows an account without a role only its own devices', () => {

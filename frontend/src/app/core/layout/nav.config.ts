@@ -84,7 +84,7 @@ export const NAV_SECTIONS: NavSection[] = [
         label: 'Responsibility',
         path: '/responsibility',
         icon: 'wallet',
-        permission: 'view_maintenance',
+        permission: ['view_maintenance', 'view_ledger'],
       },
       {
         label: 'Vendors',

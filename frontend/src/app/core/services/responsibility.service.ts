@@ -65,6 +65,17 @@ export class ResponsibilityService {
     });
   }
 
+  /** The filtered charges as CSV (every row). */
+  exportCharges(filters?: {
+    status?: TenantChargeStatus | string;
+    search?: string;
+  }): Observable<Blob> {
+    return this.http.get(`${this.url}/charges/export/`, {
+      params: toHttpParams(filters),
+      responseType: 'blob',
+    });
+  }
+
   queue(filters?: {
     page?: number;
     page_size?: number;

@@ -63,13 +63,4 @@ export function progressPercent(done: number, total: number): number {
   return Math.min(100, Math.round((done / total) * 100));
 }
 
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob } from '../../shared/utils/download';

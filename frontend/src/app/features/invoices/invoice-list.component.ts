@@ -23,6 +23,7 @@ import { SORT_HEADER } from '../../shared/list/sort-header';
 import { AppDatePipe } from '../../shared/pipes/app-date.pipe';
 import { MoneyPipe, formatMoney } from '../../shared/pipes/money.pipe';
 import { centsToDecimal, parseHundredths } from './invoices-format';
+import { downloadBlob } from '../../shared/utils/download';
 
 export const INVOICES_PAGE_SIZE = 25;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -214,15 +215,4 @@ export class InvoiceListComponent {
       },
     });
   }
-}
-
-function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

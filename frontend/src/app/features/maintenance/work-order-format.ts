@@ -284,18 +284,6 @@ export function fieldErrors(err: unknown, known: readonly string[]): Record<stri
   return out;
 }
 
-/** Saves a downloaded file (the CSV export) under `filename`. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * One `Idempotency-Key` per distinct request body: sending the same body again (a retry after a network
  * failure, a double click) reuses the key, so the server applies it once; a changed body gets a new key
@@ -310,3 +298,5 @@ export class IdempotencyKeys {
     return this.last.key;
   }
 }
+
+export { downloadBlob } from '../../shared/utils/download';

@@ -45,6 +45,7 @@ import {
 import { BulkActionModalComponent } from './components/bulk-action-modal.component';
 import { FilterBarComponent } from './components/filter-bar.component';
 import { RowRange, UnitTableComponent } from './components/unit-table.component';
+import { downloadBlob } from '../../shared/utils/download';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; message: string };
 
@@ -341,15 +342,4 @@ export class CommandCenterComponent {
       },
     });
   }
-}
-
-function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

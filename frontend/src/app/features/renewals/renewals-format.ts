@@ -65,14 +65,4 @@ export function checkApprovedRent(raw: string, currentRent: number): RentCheck {
   return { error: null, warning, value };
 }
 
-/** Saves a downloaded file (CSV export). */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob } from '../../shared/utils/download';

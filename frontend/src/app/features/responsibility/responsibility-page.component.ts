@@ -4,6 +4,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
 import { TenantChargeStatus } from '../../core/models';
+import { ToastService } from '../../core/notifications/toast.service';
 import { ResponsibilityService } from '../../core/services/responsibility.service';
 import { errorMessage } from '../../core/utils/api-error';
 import { PaginationComponent } from '../../shared/components/pagination.component';
@@ -14,6 +15,7 @@ import {
   LoadingStateComponent,
 } from '../../shared/components/state-views.component';
 import { MoneyPipe } from '../../shared/pipes/money.pipe';
+import { downloadBlob } from '../../shared/utils/download';
 import {
   CHARGE_STATUS_LABELS,
   RESPONSIBILITY_LABELS,
@@ -48,6 +50,8 @@ const PAGE = 20;
 })
 export class ResponsibilityPageComponent {
   private readonly api = inject(ResponsibilityService);
+  private readonly toast = inject(ToastService);
+  protected readonly exporting = signal(false);
 
   protected readonly metrics = rxResource({ stream: () => this.api.metrics() });
   protected readonly m = computed(() => (this.metrics.hasValue() ? this.metrics.value() : null));
@@ -83,6 +87,23 @@ export class ResponsibilityPageComponent {
   protected readonly riskLabel = riskLabel;
   protected readonly pct = pct;
   protected readonly message = errorMessage;
+
+  /** The charges under the current status filter as CSV (for the books). */
+  protected exportCsv(): void {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    const status = this.status();
+    this.api.exportCharges({ status: status || undefined }).subscribe({
+      next: (blob) => {
+        downloadBlob(`tenant-charges${status ? '-' + status : ''}.csv`, blob);
+        this.exporting.set(false);
+      },
+      error: (err: unknown) => {
+        this.toast.error(`Export failed: ${errorMessage(err)}`);
+        this.exporting.set(false);
+      },
+    });
+  }
 
   protected setStatus(s: TenantChargeStatus | ''): void {
     this.status.set(s);

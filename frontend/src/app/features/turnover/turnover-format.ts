@@ -52,11 +52,4 @@ export const STAGE_LABELS: Record<TurnoverStage, string> = {
   leased: 'Leased',
 };
 
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { downloadBlob } from '../../shared/utils/download';
