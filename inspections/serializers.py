@@ -216,8 +216,8 @@ class PhotoReviewInputSerializer(serializers.Serializer):
 
 class DamageItemInputSerializer(serializers.Serializer):
     item = serializers.CharField(max_length=200)
-    category = serializers.ChoiceField(choices=costs.CATEGORIES)
-    severity = serializers.ChoiceField(choices=costs.SEVERITIES)
+    category = serializers.ChoiceField(choices=InspectionDamageItem.Category.choices)
+    severity = serializers.ChoiceField(choices=InspectionDamageItem.Severity.choices)
     location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     estimated_cost = serializers.CharField(
         max_length=20, required=False, allow_null=True, default=None, help_text="Blank: the table's midpoint."

@@ -11,7 +11,7 @@ MONEY = dict(max_digits=10, decimal_places=2)
 # --- assess (explicit context) ------------------------------------------------------------------------------------
 
 
-class EquipmentInputSerializer(serializers.Serializer):
+class AssessEquipmentInputSerializer(serializers.Serializer):
     item = serializers.CharField(max_length=60)
     age_years = serializers.DecimalField(max_digits=5, decimal_places=2, min_value=0, max_value=200)
     expected_lifespan_years = serializers.DecimalField(
@@ -38,7 +38,7 @@ class AssessInputSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=WorkOrderCategory.choices)
     total_cost = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0, max_value=1_000_000)
     building_age_years = serializers.IntegerField(min_value=0, max_value=400, allow_null=True)
-    equipment = EquipmentInputSerializer(allow_null=True)
+    equipment = AssessEquipmentInputSerializer(allow_null=True)
     photo_analysis = PhotoAnalysisInputSerializer(allow_null=True)
     tenant = TenantInputSerializer()
 
@@ -246,8 +246,12 @@ class MetricsSerializer(serializers.Serializer):
 # --- inputs -------------------------------------------------------------------------------------------------------
 
 
+# Who can be charged: the OpenAPI enum `ChargeableResponsibilityEnum` (config/settings/rest.py).
+CHARGEABLE_RESPONSIBILITY = ["tenant", "shared"]
+
+
 class ConfirmInputSerializer(serializers.Serializer):
-    responsibility = serializers.ChoiceField(choices=["tenant", "shared"])
+    responsibility = serializers.ChoiceField(choices=CHARGEABLE_RESPONSIBILITY)
     amount = serializers.DecimalField(**MONEY, min_value=Decimal("0.01"), max_value=50000)
     reason = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
 

@@ -60,6 +60,12 @@ SPECTACULAR_SETTINGS = {
         "WorkOrderFileKindEnum": "units.models.WorkOrderFile.Kind",
         "VendorComplianceStateEnum": "invoices.compliance.STATES",
         "WarrantyStateEnum": "predictive_maintenance.rules.WARRANTY_STATES",
+        "InspectionStatusEnum": "inspections.models.MoveOutInspection.Status",
+        "DamageCategoryEnum": "inspections.models.InspectionDamageItem.Category",
+        "DamageSeverityEnum": "inspections.models.InspectionDamageItem.Severity",
+        "TenantChargeStatusEnum": "responsibility.models.TenantCharge.Status",
+        "ResponsibilityEnum": "units.models.UnitsMaintenance.Responsibility",
+        "ChargeableResponsibilityEnum": "responsibility.serializers.CHARGEABLE_RESPONSIBILITY",
     },
 }
 
