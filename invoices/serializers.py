@@ -475,7 +475,8 @@ class InvoiceExtractionSerializer(serializers.ModelSerializer):
                 extra = {"title": wo.title, "unit_number": wo.unit.unit_number, "property_name": wo.property.name,
                          "status": wo.status, "estimated_cost": wo.estimated_cost}  # fmt: skip
             out.append({**c, **extra})
-        return out
+        # through the candidate serializer: a stored candidate keeps its cost as a JSON number, the API says decimal
+        return WorkOrderCandidateSerializer(out, many=True).data
 
     @extend_schema_field(serializers.DictField(allow_null=True))
     def get_document(self, obj):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -305,3 +306,15 @@ def test_processing_queue_is_a_fixed_number_of_queries(api_client, world, django
     assert len(body["results"]) == 3 and body["counts"]["review"] + body["counts"]["duplicate"] == 3
     assert {"code": "6210", "name": "Repairs & Maintenance — Plumbing"} in body["gl_accounts"]
     assert InvoiceAIExtraction.objects.count() == 3
+
+
+def test_a_stored_candidate_cost_is_a_decimal_string_like_the_schema_says():
+    """A candidate kept in the extraction's JSON has its cost as a number; the API answers the schema's decimal string
+    (schemathesis found 541.0 where "541.00" is declared)."""
+    from types import SimpleNamespace
+
+    from invoices.serializers import InvoiceExtractionSerializer
+
+    stored = [{"work_order": str(uuid.uuid4()), "number": "WO-1", "score": 0.8, "reasons": [], "estimated_cost": 541.0}]
+    out = InvoiceExtractionSerializer().get_wo_candidates(SimpleNamespace(wo_candidates=stored))
+    assert out[0]["estimated_cost"] == "541.00" and out[0]["number"] == "WO-1"
