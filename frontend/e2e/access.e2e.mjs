@@ -18,8 +18,10 @@ async function session(local, options = {}) {
   return s;
 }
 
+/** The sidebar's labels, without the count badge some items carry (Collections shows its open cases). */
 async function navLabels(page) {
-  return page.locator('nav a.nav-item').allInnerTexts();
+  const texts = await page.locator('nav a.nav-item').allInnerTexts();
+  return texts.map((t) => t.split('\n')[0].trim());
 }
 
 /** Opens the command center and waits for its rows. */
